@@ -1,0 +1,30 @@
+// An exact, order-independent sum of doubles in 128-bit fixed point, so partial results merged
+// in any order (threads, MPI ranks) give bit-identical totals.
+#pragma once
+
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+
+namespace nines::engine {
+
+__extension__ using Int128 = __int128;
+
+class ExactSum {
+ public:
+  /// Values are truncated to multiples of 2^-48 (far below any figure nines reports) and must
+  /// stay below 2^60 in magnitude; sums of up to 2^18 such maximal values cannot overflow.
+  void add(double value) {
+    assert(std::isfinite(value) && std::fabs(value) < 0x1.0p60);
+    fixed_ += static_cast<Int128>(value * kScale);
+  }
+  void merge(const ExactSum& other) { fixed_ += other.fixed_; }
+  double value() const { return static_cast<double>(fixed_) / kScale; }
+  bool operator==(const ExactSum& other) const = default;
+
+ private:
+  static constexpr double kScale = 0x1.0p48;
+  Int128 fixed_ = 0;
+};
+
+}  // namespace nines::engine

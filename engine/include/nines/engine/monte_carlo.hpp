@@ -1,0 +1,42 @@
+// The Monte Carlo runner: replications spread over threads, progress and cancellation.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "nines/engine/run_result.hpp"
+#include "nines/models/model.hpp"
+
+namespace nines::engine {
+
+/// A snapshot while a run goes on. The running estimate is over the replications finished so far
+/// (in completion order, so it may differ slightly between runs; the final result does not).
+struct Progress {
+  std::int64_t done = 0;
+  std::int64_t total = 0;
+  Estimate availability;
+  double elapsed_seconds = 0.0;
+};
+
+using ProgressCallback = std::function<void(const Progress&)>;
+
+struct RunOptions {
+  /// Worker threads; 0 means std::thread::hardware_concurrency().
+  int threads = 0;
+  /// Simulate replications [first_replication, first_replication + replications) of the model's
+  /// random streams; replications < 0 means the model's count.
+  std::int64_t first_replication = 0;
+  std::int64_t replications = -1;
+  /// Called on the calling thread about every `progress_interval_seconds` and once at the end.
+  ProgressCallback progress;
+  double progress_interval_seconds = 0.1;
+  /// Set to true (from any thread) to stop at the next replication boundary.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Simulates the model and summarises. The model must be validated. Results outside `run_info`
+/// depend only on the model, the seed and the replication range, never on `threads`.
+RunResult run(const models::Model& model, const RunOptions& options = {});
+
+}  // namespace nines::engine

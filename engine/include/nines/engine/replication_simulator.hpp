@@ -1,0 +1,123 @@
+// The discrete-event simulation of one history: every instance's life (failure, detection,
+// repair, switchover) with incremental component and system state.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "nines/engine/compiled_model.hpp"
+#include "nines/engine/event_queue.hpp"
+#include "nines/engine/random_stream.hpp"
+#include "nines/engine/range_result.hpp"
+
+namespace nines::engine {
+
+/// Per-replication figures that are stored per replication (the rest goes into RunTotals).
+struct ReplicationOutcome {
+  double unavailability = 0.0;
+  std::uint32_t outages = 0;
+};
+
+/// Simulates replications one after another, reusing its arrays: no allocation per event or per
+/// replication. One per worker thread; not thread-safe itself.
+class ReplicationSimulator {
+ public:
+  explicit ReplicationSimulator(const CompiledModel& model);
+
+  /// Simulates replication `replication` over [0, horizon), adds its figures to `totals` and
+  /// returns true; returns false (adding nothing) when `cancel` was set meanwhile.
+  bool run(std::uint64_t replication, RunTotals& totals, ReplicationOutcome& outcome,
+           const std::atomic<bool>* cancel = nullptr);
+
+ private:
+  enum class State : std::uint8_t {
+    kActive,            // up and serving; pending: its failure
+    kIdle,              // standby; pending: its dormant failure (warm) or nothing (cold)
+    kFailedUndetected,  // pending: its detection
+    kWaitingCrew,       // in its crew's queue; nothing pending
+    kInRepair,          // pending: the end of its repair
+    kSwitching,         // being brought into service; pending: the end of the switchover
+  };
+  static constexpr std::uint32_t kNone = 0xffffffffU;
+
+  void reset(std::uint64_t replication);
+  void handle(std::uint32_t instance);
+  void on_active_failure(std::uint32_t instance);
+  void on_dormant_failure(std::uint32_t instance);
+  void after_failure(std::uint32_t instance);
+  void on_detected(std::uint32_t instance);
+  void begin_repair(std::uint32_t instance);
+  void on_repair_end(std::uint32_t instance);
+  void return_to_service(std::uint32_t instance);
+  void activate(std::uint32_t instance);
+  void make_idle(std::uint32_t instance);
+  void try_switchover(std::uint32_t component);
+  void on_switch_end(std::uint32_t instance);
+  void resolve_switch(std::uint32_t instance);
+
+  void set_pool_up(std::uint32_t component, bool up);
+  void propagate(std::uint32_t component);
+  void on_system_change(bool up);
+  void record_outage(double hours);
+  void finish(RunTotals& totals, ReplicationOutcome& outcome);
+
+  double draw(const CompiledLaw& law, std::uint32_t instance) {
+    return sample_law(law, rng_[instance], model_.law_table.data());
+  }
+
+  // Intrusive FIFO lists through next_/prev_ (an instance is in at most one list at a time).
+  struct List {
+    std::uint32_t head = kNone;
+    std::uint32_t tail = kNone;
+  };
+  void push_back(List& list, std::uint32_t instance);
+  std::uint32_t pop_front(List& list);
+  void unlink(List& list, std::uint32_t instance);
+
+  const CompiledModel& model_;
+  EventQueue queue_;
+  double now_ = 0.0;
+  std::uint64_t events_ = 0;
+
+  // Per instance.
+  std::vector<RandomStream> rng_;
+  std::vector<State> state_;
+  std::vector<std::uint32_t> next_;
+  std::vector<std::uint32_t> prev_;
+  /// When the current life began: the seam for age-dependent hazards (see docs/engine.md).
+  std::vector<double> life_start_hours_;
+
+  // Per component.
+  std::vector<std::uint32_t> active_up_;
+  std::vector<std::uint32_t> switching_;
+  std::vector<List> idle_;
+  std::vector<std::uint32_t> unsatisfied_gates_;
+  std::vector<std::uint8_t> pool_up_;
+  std::vector<std::uint8_t> service_up_;
+  std::vector<double> pool_since_;
+  std::vector<double> service_since_;
+  std::vector<double> pool_up_hours_;
+  std::vector<double> service_up_hours_;
+  std::vector<double> charged_hours_;
+  std::vector<std::uint32_t> caused_;
+
+  // Per gate and per crew.
+  std::vector<std::uint32_t> gate_up_children_;
+  std::vector<std::uint32_t> crew_free_;
+  std::vector<List> crew_queue_;
+
+  // System.
+  std::vector<std::uint32_t> stack_;
+  std::uint32_t pool_change_cause_ = 0;
+  std::uint32_t outage_cause_ = 0;
+  double down_since_ = 0.0;
+  double downtime_hours_ = 0.0;
+  std::uint32_t outages_ = 0;
+  std::int64_t outages_cut_ = 0;
+  /// This replication's outage durations, moved into the totals only when it completes (so a
+  /// cancelled replication leaves no trace). Reused: it stops allocating once warmed up.
+  std::vector<double> outage_hours_;
+};
+
+}  // namespace nines::engine

@@ -1,0 +1,24 @@
+// Turns the per-replication figures and totals of a range into the reported statistics.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "nines/engine/compiled_model.hpp"
+#include "nines/engine/range_result.hpp"
+#include "nines/engine/run_result.hpp"
+
+namespace nines::engine {
+
+/// Mean, standard error and 95% CI (Student t for small samples) of the finite values; values
+/// are read in index order so the result is the same however they were produced.
+Estimate estimate_mean(const std::vector<double>& values);
+
+/// Wilson score 95% interval for `successes` out of `trials`.
+SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t trials);
+
+/// The reported figures of a range of replications (everything but run_info).
+RunResult summarize(const CompiledModel& model, const RangeResult& range,
+                    std::optional<double> target);
+
+}  // namespace nines::engine

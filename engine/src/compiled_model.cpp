@@ -1,0 +1,114 @@
+// Compilation of a validated model into the engine's dense arrays.
+#include "nines/engine/compiled_model.hpp"
+
+#include <string>
+#include <unordered_map>
+
+#include "nines/engine/event_queue.hpp"
+#include "nines/engine/random_stream.hpp"
+#include "nines/models/error.hpp"
+
+namespace nines::engine {
+
+namespace {
+
+Standby compile_standby(models::StandbyMode mode) {
+  switch (mode) {
+    case models::StandbyMode::kWarm:
+      return Standby::kWarm;
+    case models::StandbyMode::kCold:
+      return Standby::kCold;
+    case models::StandbyMode::kHot:
+      break;
+  }
+  return Standby::kHot;
+}
+
+}  // namespace
+
+CompiledModel compile(const models::Model& model) {
+  CompiledModel out;
+  out.horizon_hours = model.horizon_hours;
+  out.seed = model.seed;
+
+  std::unordered_map<std::string, std::uint32_t> index_of;
+  for (const auto& crew : model.crews) {
+    index_of.emplace("crew:" + crew.id, static_cast<std::uint32_t>(out.crew_sizes.size()));
+    out.crew_sizes.push_back(static_cast<std::uint32_t>(crew.size));
+  }
+
+  std::uint64_t instances = 0;
+  for (const auto& c : model.components) {
+    instances += static_cast<std::uint64_t>(c.instances);
+  }
+  if (instances > EventQueue::kMaxSlots) {
+    throw ModelError(format_error("<model>", "/components",
+                                  "too many instances in total for the engine (at most " +
+                                      std::to_string(EventQueue::kMaxSlots) + ")",
+                                  std::to_string(instances)));
+  }
+
+  for (std::size_t i = 0; i < model.components.size(); ++i) {
+    const auto& c = model.components[i];
+    index_of.emplace(c.id, static_cast<std::uint32_t>(i));
+    CompiledComponent cc;
+    cc.first_instance = out.instance_count;
+    cc.instance_count = static_cast<std::uint32_t>(c.instances);
+    cc.min_up = static_cast<std::uint32_t>(c.min_up);
+    cc.crew = c.crew.empty() ? -1 : static_cast<std::int32_t>(index_of.at("crew:" + c.crew));
+    cc.standby = compile_standby(c.standby.mode);
+    cc.failure = compile_law(c.failure, out.law_table);
+    if (c.standby.dormant_failure) {
+      cc.dormant_failure = compile_law(*c.standby.dormant_failure, out.law_table);
+    }
+    cc.detection = compile_law(c.detection, out.law_table);
+    cc.repair = compile_law(c.repair, out.law_table);
+    cc.switchover = compile_law(c.standby.switchover, out.law_table);
+    cc.switch_success = c.standby.switch_success;
+    out.components.push_back(cc);
+    out.component_hashes.push_back(hash_id(c.id));
+    out.component_ids.push_back(c.id);
+    out.instance_component.insert(out.instance_component.end(), cc.instance_count,
+                                  static_cast<std::uint32_t>(i));
+    out.instance_count += cc.instance_count;
+  }
+  out.entry = index_of.at(model.entry);
+
+  // Gates grouped by owner (dependency rows in file order), then the reverse index by child.
+  const std::size_t n = model.components.size();
+  std::vector<std::vector<std::uint32_t>> gates_by_owner(n);
+  std::vector<Gate> rows;
+  std::vector<std::vector<std::uint32_t>> row_children;
+  for (const auto& d : model.dependencies) {
+    std::vector<std::uint32_t> children;
+    for (const auto& to : d.to) children.push_back(index_of.at(to));
+    const std::uint32_t owner = index_of.at(d.from);
+    gates_by_owner[owner].push_back(static_cast<std::uint32_t>(rows.size()));
+    rows.push_back(Gate{owner, static_cast<std::uint32_t>(d.min_up), 0, 0});
+    row_children.push_back(std::move(children));
+  }
+  std::vector<std::vector<std::uint32_t>> parents_of(n);
+  for (std::size_t owner = 0; owner < n; ++owner) {
+    out.components[owner].first_gate = static_cast<std::uint32_t>(out.gates.size());
+    out.components[owner].gate_count = static_cast<std::uint32_t>(gates_by_owner[owner].size());
+    for (const std::uint32_t row : gates_by_owner[owner]) {
+      Gate gate = rows[row];
+      gate.first_child = static_cast<std::uint32_t>(out.gate_children.size());
+      gate.child_count = static_cast<std::uint32_t>(row_children[row].size());
+      for (const std::uint32_t child : row_children[row]) {
+        out.gate_children.push_back(child);
+        parents_of[child].push_back(static_cast<std::uint32_t>(out.gates.size()));
+      }
+      out.gates.push_back(gate);
+    }
+  }
+  for (std::size_t child = 0; child < n; ++child) {
+    out.components[child].first_parent_gate = static_cast<std::uint32_t>(out.parent_gates.size());
+    out.components[child].parent_gate_count = static_cast<std::uint32_t>(parents_of[child].size());
+    out.parent_gates.insert(out.parent_gates.end(), parents_of[child].begin(),
+                            parents_of[child].end());
+  }
+  return out;
+}
+
+}  // namespace nines::engine

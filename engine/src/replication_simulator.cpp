@@ -1,0 +1,102 @@
+// One simulated history. State changes are incremental: an event touches one instance, at most
+// one pool changes, and only the components depending on it are re-evaluated.
+#include "nines/engine/replication_simulator.hpp"
+
+#include <cassert>
+
+namespace nines::engine {
+
+ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
+    : model_(model),
+      rng_(model.instance_count),
+      state_(model.instance_count),
+      next_(model.instance_count),
+      prev_(model.instance_count),
+      life_start_hours_(model.instance_count),
+      active_up_(model.components.size()),
+      switching_(model.components.size()),
+      idle_(model.components.size()),
+      unsatisfied_gates_(model.components.size()),
+      pool_up_(model.components.size()),
+      service_up_(model.components.size()),
+      pool_since_(model.components.size()),
+      service_since_(model.components.size()),
+      pool_up_hours_(model.components.size()),
+      service_up_hours_(model.components.size()),
+      charged_hours_(model.components.size()),
+      caused_(model.components.size()),
+      gate_up_children_(model.gates.size()),
+      crew_free_(model.crew_sizes.size()),
+      crew_queue_(model.crew_sizes.size()) {
+  stack_.reserve(model.gates.size() + 1);
+  queue_.reset(model.instance_count);
+}
+
+void ReplicationSimulator::reset(std::uint64_t replication) {
+  queue_.reset(model_.instance_count);
+  now_ = 0.0;
+  events_ = 0;
+  for (std::size_t c = 0; c < model_.components.size(); ++c) {
+    const CompiledComponent& cc = model_.components[c];
+    const bool hot = cc.standby == Standby::kHot;
+    const std::uint32_t active = hot ? cc.instance_count : cc.min_up;
+    active_up_[c] = active;
+    switching_[c] = 0;
+    idle_[c] = List{};
+    unsatisfied_gates_[c] = 0;
+    pool_up_[c] = 1;
+    service_up_[c] = 1;
+    pool_since_[c] = 0.0;
+    service_since_[c] = 0.0;
+    pool_up_hours_[c] = 0.0;
+    service_up_hours_[c] = 0.0;
+    charged_hours_[c] = 0.0;
+    caused_[c] = 0;
+    for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
+      const std::uint32_t i = cc.first_instance + k;
+      rng_[i] = RandomStream(stream_key(model_.seed, replication, model_.component_hashes[c], k));
+      life_start_hours_[i] = 0.0;
+      if (k < active) {
+        state_[i] = State::kActive;
+        queue_.schedule(i, draw(cc.failure, i));
+      } else {
+        state_[i] = State::kIdle;
+        push_back(idle_[c], i);
+        if (cc.standby == Standby::kWarm) queue_.schedule(i, draw(cc.dormant_failure, i));
+      }
+    }
+  }
+  for (std::size_t g = 0; g < model_.gates.size(); ++g) {
+    gate_up_children_[g] = model_.gates[g].child_count;
+  }
+  for (std::size_t k = 0; k < model_.crew_sizes.size(); ++k) {
+    crew_free_[k] = model_.crew_sizes[k];
+    crew_queue_[k] = List{};
+  }
+  down_since_ = 0.0;
+  downtime_hours_ = 0.0;
+  outages_ = 0;
+  outages_cut_ = 0;
+  outage_hours_.clear();
+}
+
+bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
+                               ReplicationOutcome& outcome, const std::atomic<bool>* cancel) {
+  reset(replication);
+  const double horizon = model_.horizon_hours;
+  while (!queue_.empty()) {
+    const double t = queue_.top_time();
+    if (t >= horizon) break;
+    now_ = t;
+    ++events_;
+    handle(queue_.top_slot());
+    if ((events_ & 0xffffU) == 0 && cancel != nullptr &&
+        cancel->load(std::memory_order_relaxed)) {
+      return false;
+    }
+  }
+  finish(totals, outcome);
+  return true;
+}
+
+}  // namespace nines::engine

@@ -1,0 +1,136 @@
+// Statistics over replications.
+#include "nines/engine/summary.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "nines/models/model.hpp"
+
+namespace nines::engine {
+
+namespace {
+
+/// Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom; 1.96 beyond.
+double t_quantile_975(std::int64_t dof) {
+  static constexpr std::array<double, 30> kTable = {
+      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+      2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+      2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  if (dof < 1) return 0.0;
+  if (dof <= 30) return kTable[static_cast<std::size_t>(dof - 1)];
+  return 1.959963984540054;
+}
+
+Estimate scaled(const Estimate& e, double factor, double offset = 0.0) {
+  const double lo = offset + factor * e.ci95_lo;
+  const double hi = offset + factor * e.ci95_hi;
+  return {offset + factor * e.mean, std::fabs(factor) * e.stderr_, std::min(lo, hi),
+          std::max(lo, hi)};
+}
+
+}  // namespace
+
+Estimate estimate_mean(const std::vector<double>& values) {
+  std::int64_t n = 0;
+  double sum = 0.0;
+  for (const double v : values) {
+    if (std::isnan(v)) continue;
+    sum += v;
+    ++n;
+  }
+  Estimate e;
+  if (n == 0) return e;
+  e.mean = sum / static_cast<double>(n);
+  double squares = 0.0;
+  for (const double v : values) {
+    if (!std::isnan(v)) squares += (v - e.mean) * (v - e.mean);
+  }
+  if (n > 1) {
+    e.stderr_ = std::sqrt(squares / static_cast<double>(n - 1) / static_cast<double>(n));
+  }
+  const double half = t_quantile_975(n - 1) * e.stderr_;
+  e.ci95_lo = e.mean - half;
+  e.ci95_hi = e.mean + half;
+  return e;
+}
+
+SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t trials) {
+  SlaResult sla;
+  sla.target = target;
+  if (trials == 0) return sla;
+  const double n = static_cast<double>(trials);
+  const double p = static_cast<double>(successes) / n;
+  const double z = 1.959963984540054;
+  const double denom = 1.0 + z * z / n;
+  const double centre = (p + z * z / (2.0 * n)) / denom;
+  const double half = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denom;
+  sla.probability_met = p;
+  sla.ci95_lo = std::max(0.0, centre - half);
+  sla.ci95_hi = std::min(1.0, centre + half);
+  return sla;
+}
+
+RunResult summarize(const CompiledModel& model, const RangeResult& range,
+                    std::optional<double> target) {
+  RunResult r;
+  r.first_replication = range.first_replication;
+  r.horizon_hours = model.horizon_hours;
+  r.seed = model.seed;
+  r.target = target;
+
+  const RunTotals& t = range.totals;
+  std::vector<double> outages_per_year(range.outages.size());
+  std::int64_t done = 0;
+  std::int64_t met = 0;
+  const double years = model.horizon_hours / models::kHoursPerYear;
+  for (std::size_t i = 0; i < range.unavailability.size(); ++i) {
+    const double u = range.unavailability[i];
+    if (std::isnan(u)) {
+      outages_per_year[i] = u;
+      continue;
+    }
+    ++done;
+    outages_per_year[i] = static_cast<double>(range.outages[i]) / years;
+    if (target && 1.0 - u >= *target) ++met;
+  }
+  r.replications = done;
+  const Estimate unavailability = estimate_mean(range.unavailability);
+  Estimate availability = scaled(unavailability, -1.0, 1.0);
+  availability.ci95_lo = std::max(0.0, availability.ci95_lo);
+  availability.ci95_hi = std::min(1.0, availability.ci95_hi);
+  r.availability = availability;
+  r.downtime_hours_per_year = scaled(unavailability, models::kHoursPerYear);
+  r.downtime_hours_per_year.ci95_lo = std::max(0.0, r.downtime_hours_per_year.ci95_lo);
+  r.outages_per_year = estimate_mean(outages_per_year);
+  r.outages_per_year.ci95_lo = std::max(0.0, r.outages_per_year.ci95_lo);
+  r.outages = t.outages;
+  r.outages_cut_at_horizon = t.outages_cut_at_horizon;
+  r.events = t.events;
+
+  const double downtime = t.downtime_hours.value();
+  if (t.outages > 0) {
+    const auto outages = static_cast<double>(t.outages);
+    r.outage_duration = OutageDurations{downtime / outages, t.outage_durations.quantile(0.5),
+                                        t.outage_durations.quantile(0.9),
+                                        t.outage_durations.quantile(0.99),
+                                        t.outage_durations.max_hours()};
+    r.system_mtbf_hours = static_cast<double>(done) * model.horizon_hours / outages;
+    r.system_mttr_hours = downtime / outages;
+  }
+  if (target) r.sla = wilson_interval(*target, met, done);
+
+  const double n = done > 0 ? static_cast<double>(done) : 1.0;
+  for (std::size_t c = 0; c < model.components.size(); ++c) {
+    ComponentResult cr;
+    cr.id = model.component_ids[c];
+    cr.availability = t.pool_up_fraction[c].value() / n;
+    cr.service_availability = t.service_up_fraction[c].value() / n;
+    cr.downtime_share = downtime > 0.0 ? t.charged_downtime_hours[c].value() / downtime : 0.0;
+    cr.outages_caused = t.outages_caused[c];
+    r.components.push_back(std::move(cr));
+  }
+  return r;
+}
+
+}  // namespace nines::engine

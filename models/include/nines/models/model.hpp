@@ -1,0 +1,90 @@
+// The system model as the user states it: components, crews, dependencies, run settings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nines/models/distribution.hpp"
+
+namespace nines::models {
+
+enum class StandbyMode { kHot, kWarm, kCold };
+
+/// How a pool with more instances than `min_up` uses the extra ones.
+struct Standby {
+  StandbyMode mode = StandbyMode::kHot;
+  /// Time to bring an idle instance into service (warm/cold only).
+  Distribution switchover = Fixed{0.0};
+  /// Probability that one switchover attempt succeeds (warm/cold only).
+  double switch_success = 1.0;
+  /// Time to failure of an idle instance (warm only; cold idle instances never fail).
+  std::optional<Distribution> dormant_failure;
+
+  friend bool operator==(const Standby&, const Standby&) = default;
+};
+
+/// A pool of identical instances.
+struct Component {
+  std::string id;
+  std::int64_t instances = 1;
+  std::int64_t min_up = 1;
+  Distribution failure = Exponential{1000.0};
+  Distribution detection = Fixed{0.0};
+  Distribution repair = Exponential{1.0};
+  Standby standby;
+  /// Id of the repair crew; empty means repairs start at once.
+  std::string crew;
+  /// Free text for people (optional; ignored by the simulation).
+  std::string description;
+
+  friend bool operator==(const Component&, const Component&) = default;
+};
+
+/// A limited team of repairers serving repairs first come, first served.
+struct Crew {
+  std::string id;
+  std::int64_t size = 1;
+
+  friend bool operator==(const Crew&, const Crew&) = default;
+};
+
+/// `from` can serve only while at least `min_up` of `to` are up.
+/// A single-target dependency has `to.size() == 1`, `min_up == 1`, `is_list == false`.
+struct Dependency {
+  std::string from;
+  std::vector<std::string> to;
+  std::int64_t min_up = 1;
+  bool is_list = false;
+
+  friend bool operator==(const Dependency&, const Dependency&) = default;
+};
+
+inline constexpr double kHoursPerYear = 8760.0;
+
+struct Model {
+  std::string name;
+  std::string description;
+  double horizon_hours = kHoursPerYear;
+  std::int64_t replications = 1000;
+  std::uint64_t seed = 1;
+  /// Availability target as a fraction in (0, 1].
+  std::optional<double> target;
+  /// The component users reach; always set in a validated model (inferred when not given).
+  std::string entry;
+  std::vector<Crew> crews;
+  std::vector<Component> components;
+  std::vector<Dependency> dependencies;
+
+  /// The component with this id, or nullptr.
+  const Component* find_component(std::string_view id) const;
+  Component* find_component(std::string_view id);
+  /// Its index in `components`, or -1.
+  std::int64_t component_index(std::string_view id) const;
+
+  friend bool operator==(const Model&, const Model&) = default;
+};
+
+}  // namespace nines::models

@@ -1,0 +1,43 @@
+// Reads, overrides and validates model files; writes models back as JSON.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "nines/models/model.hpp"
+
+namespace nines::models {
+
+/// A validated model and the warnings found while loading it (e.g. unreachable components).
+struct LoadedModel {
+  Model model;
+  std::vector<std::string> warnings;
+};
+
+/// Reads `file`, applies `overrides` ("ID.KEY=VALUE", "KEY=VALUE", "ID.KEY.SUBKEY=VALUE"; VALUE is
+/// JSON when it parses as JSON, else a string) and validates. Throws ModelError (bad file or
+/// model) or UsageError (malformed override), each with a one-line message naming the file and
+/// the JSON pointer.
+LoadedModel load_model(const std::filesystem::path& file,
+                       const std::vector<std::string>& overrides = {});
+
+/// Same, from JSON already in memory; `file` is only used in messages.
+LoadedModel parse_model(const nlohmann::json& document, std::string_view file,
+                        const std::vector<std::string>& overrides = {});
+
+/// Checks a model built or changed in code (the GUI and the planner change models without JSON).
+/// Throws ModelError with the JSON pointer the offending key would have in a file. Returns
+/// warnings. Fills `entry` when it is empty and can be inferred.
+std::vector<std::string> validate_model(Model& model, std::string_view file = "<model>");
+
+/// The model as a JSON document that `parse_model` reads back to an equal model.
+nlohmann::json to_json(const Model& model);
+
+/// Writes `to_json(model)` to `file` atomically (temporary file + rename).
+void save_model(const Model& model, const std::filesystem::path& file);
+
+}  // namespace nines::models
