@@ -39,6 +39,7 @@ double DurationHistogram::quantile(double q) const {
   for (std::size_t b = 0; b < counts_.size(); ++b) {
     seen += counts_[b];
     if (seen >= rank) {
+      if (seen == count_ || b + 1 == counts_.size()) return max_hours_;  // top rank or overflow
       const double centre = kMinHours * std::pow(kRatio, static_cast<double>(b) + 0.5);
       return std::clamp(centre, min_hours_, max_hours_);
     }

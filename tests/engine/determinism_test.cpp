@@ -2,6 +2,8 @@
 // unrelated component's changes (common random numbers).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "model_builders.hpp"
 #include "nines/engine/monte_carlo.hpp"
 
@@ -48,7 +50,9 @@ void expect_same_figures(const RunResult& a, const RunResult& b) {
     EXPECT_EQ(a.outage_duration->max_hours, b.outage_duration->max_hours);
   }
   ASSERT_EQ(a.sla.has_value(), b.sla.has_value());
-  if (a.sla) EXPECT_EQ(a.sla->probability_met, b.sla->probability_met);
+  if (a.sla) {
+    EXPECT_EQ(a.sla->probability_met, b.sla->probability_met);
+  }
   ASSERT_EQ(a.components.size(), b.components.size());
   for (std::size_t c = 0; c < a.components.size(); ++c) {
     EXPECT_EQ(a.components[c].availability, b.components[c].availability);

@@ -50,21 +50,22 @@ TEST(LawSampler, Lognormal) {
   expect_moments(models::Lognormal{mu, s}, {mean, (std::exp(s * s) - 1) * mean * mean});
 }
 
-TEST(LawSampler, NormalFarFromZeroIsUntruncated) {
-  expect_moments(models::Normal{10.0, 2.0}, {10.0, 4.0});
-}
-
-TEST(LawSampler, NormalTruncatedAtZeroShiftsTheMean) {
-  // Truncated at 0: mean = m + s * phi(a) / Phi(a) with a = m / s.
-  const double m = 1.0;
-  const double s = 2.0;
+/// Moments of Normal(m, s^2) truncated at 0: with a = m / s and lambda = phi(a) / Phi(a),
+/// mean = m + s * lambda and variance = s^2 * (1 - a * lambda - lambda^2).
+Moments truncated_normal(double m, double s) {
   const double a = m / s;
   const double phi = std::exp(-a * a / 2) / std::sqrt(2 * std::numbers::pi);
   const double big_phi = 0.5 * std::erfc(-a / std::sqrt(2.0));
   const double lambda = phi / big_phi;
-  const double mean = m + s * lambda;
-  const double variance = s * s * (1 - a * lambda - lambda * lambda);
-  expect_moments(models::Normal{m, s}, {mean, variance});
+  return {m + s * lambda, s * s * (1 - a * lambda - lambda * lambda)};
+}
+
+TEST(LawSampler, NormalFarFromZeroIsBarelyTruncated) {
+  expect_moments(models::Normal{10.0, 2.0}, truncated_normal(10.0, 2.0));
+}
+
+TEST(LawSampler, NormalTruncatedAtZeroShiftsTheMean) {
+  expect_moments(models::Normal{1.0, 2.0}, truncated_normal(1.0, 2.0));
 }
 
 TEST(LawSampler, GammaAboveAndBelowShapeOne) {
