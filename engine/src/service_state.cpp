@@ -41,9 +41,12 @@ void ReplicationSimulator::propagate(std::uint32_t component) {
       gate_up_children_[g] = up ? gate_up_children_[g] + 1 : gate_up_children_[g] - 1;
       const bool satisfied = gate_up_children_[g] >= gate.need;
       if (satisfied == was_satisfied) continue;
-      unsatisfied_gates_[gate.owner] =
-          satisfied ? unsatisfied_gates_[gate.owner] - 1 : unsatisfied_gates_[gate.owner] + 1;
-      stack_.push_back(gate.owner);
+      const std::uint32_t owner = gate.owner;
+      unsatisfied_gates_[owner] =
+          satisfied ? unsatisfied_gates_[owner] - 1 : unsatisfied_gates_[owner] + 1;
+      // Visit the owner only if its service can flip: this keeps cascades to what changes.
+      const bool owner_up = pool_up_[owner] != 0 && unsatisfied_gates_[owner] == 0;
+      if (owner_up != (service_up_[owner] != 0)) stack_.push_back(owner);
     }
   }
 }

@@ -26,23 +26,24 @@ class EventQueue {
 
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
-  double top_time() const { return heap_.front().time; }
+  double top_time() const { return time_of(heap_.front()); }
   std::uint32_t top_slot() const { return slot_of(heap_.front()); }
   bool contains(std::uint32_t slot) const { return position_[slot] != kNotQueued; }
 
-  /// Schedules `slot` at `time`, replacing its pending event if it has one. The new event gets a
-  /// fresh sequence number, so it comes after every event already scheduled for the same time.
+  /// Schedules `slot` at `time` (>= 0), replacing its pending event if it has one. The new event
+  /// gets a fresh sequence number, so it comes after every event already scheduled for that time.
   void schedule(std::uint32_t slot, double time) {
-    const Entry entry{time, (next_sequence_++ << 24U) | slot};
+    assert(time >= 0.0);
+    const Key key = make_key(time, (next_sequence_++ << 24U) | slot);
     std::uint32_t i = position_[slot];
     if (i == kNotQueued) {
       i = static_cast<std::uint32_t>(heap_.size());
-      heap_.push_back(entry);
-      sift_up(i, entry);
-    } else if (less(entry, heap_[i])) {
-      sift_up(i, entry);
+      heap_.push_back(key);
+      sift_up(i, key);
+    } else if (key < heap_[i]) {
+      sift_up(i, key);
     } else {
-      sift_down(i, entry);
+      sift_down(i, key);
     }
   }
 
@@ -51,10 +52,10 @@ class EventQueue {
     const std::uint32_t i = position_[slot];
     if (i == kNotQueued) return;
     position_[slot] = kNotQueued;
-    const Entry last = heap_.back();
+    const Key last = heap_.back();
     heap_.pop_back();
     if (i == heap_.size()) return;
-    if (less(last, heap_[i])) {
+    if (last < heap_[i]) {
       sift_up(i, last);
     } else {
       sift_down(i, last);
@@ -62,51 +63,61 @@ class EventQueue {
   }
 
  private:
-  struct Entry {
-    double time;
-    std::uint64_t key;  // sequence << 24 | slot
-  };
+  // One 128-bit integer per entry: the bits of the (non-negative) time, whose integer order is
+  // the order of the doubles, above sequence << 24 | slot. One unsigned compare orders by
+  // (time, sequence) without branches on the parts.
+  __extension__ using Key = unsigned __int128;
 
-  static std::uint32_t slot_of(const Entry& e) {
-    return static_cast<std::uint32_t>(e.key & kMaxSlots);
+  static Key make_key(double time, std::uint64_t tie) {
+    std::uint64_t bits = 0;
+    static_assert(sizeof bits == sizeof time);
+    __builtin_memcpy(&bits, &time, sizeof bits);
+    return (static_cast<Key>(bits) << 64U) | tie;
   }
-  static bool less(const Entry& a, const Entry& b) {
-    return a.time < b.time || (a.time == b.time && a.key < b.key);
+  static double time_of(Key key) {
+    const auto bits = static_cast<std::uint64_t>(key >> 64U);
+    double time = 0.0;
+    __builtin_memcpy(&time, &bits, sizeof time);
+    return time;
+  }
+  static std::uint32_t slot_of(Key key) { return static_cast<std::uint32_t>(key) & kMaxSlots; }
+
+  void place(std::uint32_t i, Key key) {
+    heap_[i] = key;
+    position_[slot_of(key)] = i;
   }
 
-  void place(std::uint32_t i, const Entry& e) {
-    heap_[i] = e;
-    position_[slot_of(e)] = i;
-  }
-
-  void sift_up(std::uint32_t i, const Entry& e) {
+  void sift_up(std::uint32_t i, Key key) {
     while (i > 0) {
       const std::uint32_t parent = (i - 1) / 4;
-      if (!less(e, heap_[parent])) break;
+      if (!(key < heap_[parent])) break;
       place(i, heap_[parent]);
       i = parent;
     }
-    place(i, e);
+    place(i, key);
   }
 
-  void sift_down(std::uint32_t i, const Entry& e) {
+  void sift_down(std::uint32_t i, Key key) {
     const auto n = static_cast<std::uint32_t>(heap_.size());
     for (;;) {
       const std::uint32_t first = 4 * i + 1;
       if (first >= n) break;
       std::uint32_t best = first;
+      Key best_key = heap_[first];
       const std::uint32_t end = first + 4 < n ? first + 4 : n;
       for (std::uint32_t c = first + 1; c < end; ++c) {
-        if (less(heap_[c], heap_[best])) best = c;
+        const bool smaller = heap_[c] < best_key;  // selected without branches
+        best = smaller ? c : best;
+        best_key = smaller ? heap_[c] : best_key;
       }
-      if (!less(heap_[best], e)) break;
-      place(i, heap_[best]);
+      if (!(best_key < key)) break;
+      place(i, best_key);
       i = best;
     }
-    place(i, e);
+    place(i, key);
   }
 
-  std::vector<Entry> heap_;
+  std::vector<Key> heap_;
   std::vector<std::uint32_t> position_;
   std::uint64_t next_sequence_ = 0;
 };
