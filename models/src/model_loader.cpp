@@ -1,0 +1,121 @@
+// load_model and parse_model: file reading, JSON syntax errors, overrides, building, validation.
+#include "nines/models/model_loader.hpp"
+
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "model_parser.hpp"
+#include "nines/models/error.hpp"
+#include "overrides.hpp"
+#include "validation.hpp"
+
+namespace nines::models {
+namespace {
+
+using nlohmann::json;
+
+/// Deeper nesting than this is no model; the limit also keeps recursive JSON code safe.
+constexpr std::size_t kMaxDepth = 64;
+
+std::string read_text(const std::filesystem::path& path, const std::string& file) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw ModelError(format_error(file, "", "cannot read the model: it is a directory"));
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const std::string reason =
+        errno != 0 ? std::generic_category().message(errno) : std::string("cannot open");
+    throw ModelError(format_error(file, "", "cannot read the model: " + reason));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw ModelError(format_error(file, "", "cannot read the model: read error"));
+  return std::move(text).str();
+}
+
+/// The part of a nlohmann parse error after its "[json.exception...] ... column N: " prefix.
+std::string describe_parse_error(const std::string& what) {
+  std::string description = what;
+  const auto column = description.find("column ");
+  if (column != std::string::npos) {
+    const auto colon = description.find(": ", column);
+    if (colon != std::string::npos) description = description.substr(colon + 2);
+  }
+  const auto dash = description.find(" - ");
+  if (description.starts_with("syntax error") && dash != std::string::npos) {
+    description = description.substr(dash + 3);
+  }
+  return description;
+}
+
+json parse_text(const std::string& text, const std::string& file) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.byte counts the characters read, the offending one included.
+    const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    const std::size_t column = offset - line_start + 1;
+    throw ModelError(
+        format_error(file, "line " + std::to_string(line) + ", column " + std::to_string(column),
+                     "not valid JSON: " + describe_parse_error(e.what())));
+  }
+}
+
+/// Fails when `document` nests deeper than kMaxDepth (iteratively: no recursion on input).
+void check_depth(const json& document, const detail::Reporter& reporter) {
+  std::vector<std::pair<const json*, std::size_t>> stack{{&document, 1}};
+  while (!stack.empty()) {
+    auto [value, depth] = stack.back();
+    stack.pop_back();
+    if (!value->is_structured()) continue;
+    if (depth > kMaxDepth) {
+      reporter.fail("", "the document nests deeper than " + std::to_string(kMaxDepth) +
+                            " levels; no model needs that");
+    }
+    for (const auto& child : *value) stack.emplace_back(&child, depth + 1);
+  }
+}
+
+}  // namespace
+
+LoadedModel load_model(const std::filesystem::path& file,
+                       const std::vector<std::string>& overrides) {
+  const std::string name = file.string();
+  return parse_model(parse_text(read_text(file, name), name), name, overrides);
+}
+
+LoadedModel parse_model(const json& document, std::string_view file,
+                        const std::vector<std::string>& overrides) {
+  try {
+    const detail::Reporter plain{std::string(file)};
+    check_depth(document, plain);
+    if (!document.is_object()) {
+      plain.fail_showing("", "a model must be a JSON object with a \"components\" list", document);
+    }
+    json edited = document;
+    const auto origins = detail::apply_overrides(edited, overrides, file);
+    check_depth(edited, plain);
+    const detail::Reporter reporter(std::string(file), origins);
+    LoadedModel loaded;
+    loaded.model = detail::build_model(detail::JsonNode(reporter, edited, ""));
+    loaded.warnings = detail::validate(loaded.model, reporter);
+    return loaded;
+  } catch (const json::exception& e) {
+    // Our checks come first, so this is a bug; still, report it as a model error, not a crash.
+    throw ModelError(format_error(file, "", std::string("unexpected JSON error: ") + e.what()));
+  }
+}
+
+}  // namespace nines::models

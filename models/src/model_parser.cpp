@@ -1,0 +1,107 @@
+// Parses the top level of a model file: run settings, crews, components and dependencies.
+#include "model_parser.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "component_parser.hpp"
+
+namespace nines::models::detail {
+namespace {
+
+Crew parse_crew(const JsonNode& node) {
+  node.expect_object_with_keys({"id", "size"}, "crew");
+  Crew crew;
+  crew.id = node.require("id").as_id();
+  if (auto size = node.find("size")) crew.size = size->as_integer(1, kMaxInstances);
+  return crew;
+}
+
+Dependency parse_dependency(const JsonNode& node) {
+  node.expect_object_with_keys({"from", "to", "min_up"}, "dependency");
+  Dependency dependency;
+  dependency.from = node.require("from", "the id of the component that depends").as_id();
+  const JsonNode to = node.require("to", "a component id or a list of component ids");
+  auto min_up = node.find("min_up");
+  if (to.value().is_array()) {
+    if (to.value().empty()) to.fail("must be a component id or a non-empty list of ids");
+    dependency.is_list = true;
+    for (std::size_t i = 0; i < to.value().size(); ++i) dependency.to.push_back(to.at(i).as_id());
+    if (!min_up) {
+      node.fail_without_value(
+          R"(missing "min_up": with a list in "to", say how many of the listed components )"
+          R"(must be up)");
+    }
+    const auto count = static_cast<std::int64_t>(dependency.to.size());
+    dependency.min_up = min_up->as_integer(1, count, list_min_up_rule(dependency.to.size()));
+  } else {
+    if (!to.value().is_string()) to.fail("must be a component id or a non-empty list of ids");
+    dependency.to.push_back(to.as_id());
+    if (min_up) {
+      min_up->fail_without_value(R"(only allowed when "to" is a list of component ids)");
+    }
+  }
+  return dependency;
+}
+
+template <typename Item, typename Parse>
+std::vector<Item> parse_list(const JsonNode& node, Parse parse) {
+  node.expect_array();
+  std::vector<Item> items;
+  items.reserve(node.value().size());
+  for (std::size_t i = 0; i < node.value().size(); ++i) items.push_back(parse(node.at(i)));
+  return items;
+}
+
+}  // namespace
+
+double parse_target(const JsonNode& node) {
+  double target = 0.0;
+  if (node.value().is_number()) {
+    target = node.value().get<double>();
+  } else if (node.value().is_string()) {
+    const auto& text = node.value().get_ref<const std::string&>();
+    if (text.empty() || text.back() != '%') node.fail(kTargetRule);
+    double percent = 0.0;
+    const char* last = text.data() + text.size() - 1;
+    auto [end, error] = std::from_chars(text.data(), last, percent);
+    if (error != std::errc{} || end != last) node.fail(kTargetRule);
+    target = percent / 100.0;
+  } else {
+    node.fail(kTargetRule);
+  }
+  if (!std::isfinite(target) || !(target > 0.0 && target <= 1.0)) node.fail(kTargetRule);
+  return target;
+}
+
+Model build_model(const JsonNode& root) {
+  root.expect_object_with_keys({"name", "description", "horizon", "replications", "seed", "target",
+                                "entry", "crews", "components", "dependencies"},
+                               "model");
+  Model model;
+  if (auto name = root.find("name")) model.name = name->as_string();
+  if (auto description = root.find("description")) model.description = description->as_string();
+  if (auto horizon = root.find("horizon")) {
+    model.horizon_hours = horizon->as_duration(Zero::kForbidden);
+  }
+  if (auto replications = root.find("replications")) {
+    model.replications = replications->as_integer(1, kMaxReplications);
+  }
+  if (auto seed = root.find("seed")) model.seed = seed->as_unsigned();
+  if (auto target = root.find("target")) model.target = parse_target(*target);
+  if (auto entry = root.find("entry")) model.entry = entry->as_id();
+  if (auto crews = root.find("crews")) model.crews = parse_list<Crew>(*crews, parse_crew);
+  const JsonNode components =
+      root.require("components", "a non-empty list of components is required");
+  if (!components.value().is_array() || components.value().empty()) {
+    components.fail("must be a non-empty list of components");
+  }
+  model.components = parse_list<Component>(components, parse_component);
+  if (auto dependencies = root.find("dependencies")) {
+    model.dependencies = parse_list<Dependency>(*dependencies, parse_dependency);
+  }
+  return model;
+}
+
+}  // namespace nines::models::detail

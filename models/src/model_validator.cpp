@@ -1,0 +1,147 @@
+// validate_model: the semantic checks of a model, from a file or built in code.
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "component_parser.hpp"
+#include "json_node.hpp"
+#include "model_parser.hpp"
+#include "nines/models/model_loader.hpp"
+#include "validation.hpp"
+
+namespace nines::models {
+namespace detail {
+namespace {
+
+std::string number(double x) { return show(nlohmann::json(x)); }
+
+std::string integer_range(std::int64_t min, std::int64_t max) {
+  return "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+void check_integer(const Reporter& reporter, const std::string& pointer, std::int64_t value,
+                   std::int64_t min, std::int64_t max) {
+  if (value < min || value > max) {
+    reporter.fail(pointer, integer_range(min, max), std::to_string(value));
+  }
+}
+
+void check_id(const Reporter& reporter, const std::string& pointer, const std::string& id) {
+  if (!is_valid_id(id)) reporter.fail(pointer, kIdRule, quote(id));
+}
+
+void check_run_settings(const Model& model, const Reporter& reporter) {
+  if (!std::isfinite(model.horizon_hours) || !(model.horizon_hours > 0.0)) {
+    reporter.fail("/horizon", kPositiveDuration, number(model.horizon_hours));
+  }
+  check_integer(reporter, "/replications", model.replications, 1, kMaxReplications);
+  if (model.target && !(*model.target > 0.0 && *model.target <= 1.0)) {
+    reporter.fail("/target", kTargetRule, number(*model.target));
+  }
+}
+
+void check_crews(const Model& model, const Reporter& reporter) {
+  std::unordered_map<std::string_view, std::size_t> first_use;
+  for (std::size_t i = 0; i < model.crews.size(); ++i) {
+    const Crew& crew = model.crews[i];
+    const std::string at = "/crews/" + std::to_string(i);
+    check_id(reporter, at + "/id", crew.id);
+    auto [it, inserted] = first_use.emplace(crew.id, i);
+    if (!inserted) {
+      reporter.fail(at + "/id",
+                    "duplicate crew id; first used at /crews/" + std::to_string(it->second),
+                    quote(crew.id));
+    }
+    check_integer(reporter, at + "/size", crew.size, 1, kMaxInstances);
+  }
+}
+
+void check_component(const Model& model, std::size_t index, const Reporter& reporter,
+                     const std::vector<std::string>& crew_ids) {
+  const Component& component = model.components[index];
+  const std::string at = "/components/" + std::to_string(index);
+  check_integer(reporter, at + "/instances", component.instances, 1, kMaxInstances);
+  check_integer(reporter, at + "/min_up", component.min_up, 1, kMaxInstances);
+  if (component.min_up > component.instances) {
+    reporter.fail(at + "/min_up",
+                  "must be at most \"instances\" (" + std::to_string(component.instances) + ")",
+                  std::to_string(component.min_up));
+  }
+  check_law(reporter, at + "/failure", component.failure, false);
+  check_law(reporter, at + "/repair", component.repair, false);
+  check_law(reporter, at + "/detection", component.detection, true);
+  check_standby(reporter, at, component.standby);
+  if (!component.crew.empty()) {
+    bool known = false;
+    for (const auto& id : crew_ids) known = known || id == component.crew;
+    if (!known) {
+      reporter.fail(at + "/crew", unknown_name_problem("crew id", component.crew, crew_ids),
+                    quote(component.crew));
+    }
+  }
+}
+
+void check_components(const Model& model, const Reporter& reporter) {
+  if (model.components.empty()) {
+    reporter.fail("/components", "must be a non-empty list of components", "[]");
+  }
+  std::vector<std::string> crew_ids;
+  for (const auto& crew : model.crews) crew_ids.push_back(crew.id);
+  std::unordered_map<std::string_view, std::size_t> first_use;
+  for (std::size_t i = 0; i < model.components.size(); ++i) {
+    const std::string& id = model.components[i].id;
+    const std::string at = "/components/" + std::to_string(i);
+    check_id(reporter, at + "/id", id);
+    auto [it, inserted] = first_use.emplace(id, i);
+    if (!inserted) {
+      reporter.fail(
+          at + "/id",
+          "duplicate component id; first used at /components/" + std::to_string(it->second),
+          quote(id));
+    }
+    check_component(model, i, reporter, crew_ids);
+  }
+}
+
+void warn_about_unused_parts(const Model& model, const Reporter& reporter,
+                             std::vector<std::string>& warnings) {
+  for (std::size_t i = 0; i < model.crews.size(); ++i) {
+    bool used = false;
+    for (const auto& component : model.components)
+      used = used || component.crew == model.crews[i].id;
+    if (!used) {
+      warnings.push_back(
+          reporter.warning("/crews/" + std::to_string(i),
+                           "crew " + quote(model.crews[i].id) + " is used by no component"));
+    }
+  }
+  for (std::size_t i = 0; i < model.components.size(); ++i) {
+    const Component& component = model.components[i];
+    if (component.standby.mode != StandbyMode::kHot && component.instances == component.min_up) {
+      warnings.push_back(reporter.warning(
+          "/components/" + std::to_string(i) + "/standby",
+          "component " + quote(component.id) +
+              " has no spare instance (instances == min_up), so its standby mode has no effect"));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> validate(Model& model, const Reporter& reporter) {
+  check_run_settings(model, reporter);
+  check_crews(model, reporter);
+  check_components(model, reporter);
+  std::vector<std::string> warnings;
+  check_dependencies_and_entry(model, reporter, warnings);
+  warn_about_unused_parts(model, reporter, warnings);
+  return warnings;
+}
+
+}  // namespace detail
+
+std::vector<std::string> validate_model(Model& model, std::string_view file) {
+  return detail::validate(model, detail::Reporter(std::string(file)));
+}
+
+}  // namespace nines::models

@@ -1,0 +1,178 @@
+// to_json and save_model: a model in canonical JSON that parse_model reads back to an equal model.
+#include <unistd.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "nines/models/duration.hpp"
+#include "nines/models/error.hpp"
+#include "nines/models/model_loader.hpp"
+
+namespace nines::models {
+namespace {
+
+/// The shortest median text whose logarithm is exactly `mu`, if any.
+std::optional<std::string> exact_median(double mu) {
+  const double median = std::exp(mu);
+  if (!std::isfinite(median) || !(median > 0.0)) return std::nullopt;
+  std::array<char, 64> buffer{};
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer.data(), buffer.size(), "%.*g", digits, median);
+    const double candidate = std::strtod(buffer.data(), nullptr);
+    if (candidate > 0.0 && std::log(candidate) == mu) return format_duration(candidate);
+  }
+  return std::nullopt;
+}
+
+template <typename Json>
+struct LawWriter {
+  Json operator()(const Exponential& d) const {
+    return {{"type", "exponential"}, {"mean", format_duration(d.mean_hours)}};
+  }
+  Json operator()(const Weibull& d) const {
+    return {{"type", "weibull"}, {"shape", d.shape}, {"scale", format_duration(d.scale_hours)}};
+  }
+  Json operator()(const Lognormal& d) const {
+    Json law{{"type", "lognormal"}};
+    if (auto median = exact_median(d.mu_log_hours)) {
+      law["median"] = *median;
+    } else {
+      law["mu"] = d.mu_log_hours;
+    }
+    law["sigma"] = d.sigma;
+    return law;
+  }
+  Json operator()(const Normal& d) const {
+    return {{"type", "normal"},
+            {"mean", format_duration(d.mean_hours)},
+            {"stddev", format_duration(d.stddev_hours)}};
+  }
+  Json operator()(const Gamma& d) const {
+    return {{"type", "gamma"}, {"shape", d.shape}, {"scale", format_duration(d.scale_hours)}};
+  }
+  Json operator()(const Uniform& d) const {
+    return {{"type", "uniform"},
+            {"min", format_duration(d.min_hours)},
+            {"max", format_duration(d.max_hours)}};
+  }
+  Json operator()(const Fixed& d) const {
+    return {{"type", "fixed"}, {"value", format_duration(d.value_hours)}};
+  }
+  Json operator()(const Empirical& d) const {
+    Json samples = Json::array();
+    for (double s : d.samples_hours) samples.push_back(format_duration(s));
+    return {{"type", "empirical"}, {"samples", samples}};
+  }
+};
+
+template <typename Json>
+Json law_json(const Distribution& law) {
+  return std::visit(LawWriter<Json>{}, law);
+}
+
+template <typename Json>
+Json component_json(const Component& c) {
+  Json out{{"id", c.id}};
+  if (!c.description.empty()) out["description"] = c.description;
+  if (c.instances != 1) out["instances"] = c.instances;
+  if (c.min_up != 1) out["min_up"] = c.min_up;
+  out["failure"] = law_json<Json>(c.failure);
+  if (c.detection != Distribution{Fixed{0.0}}) out["detection"] = law_json<Json>(c.detection);
+  out["repair"] = law_json<Json>(c.repair);
+  if (c.standby.mode != StandbyMode::kHot) {
+    Json standby{{"mode", c.standby.mode == StandbyMode::kWarm ? "warm" : "cold"}};
+    if (c.standby.switchover != Distribution{Fixed{0.0}}) {
+      standby["switchover"] = law_json<Json>(c.standby.switchover);
+    }
+    if (c.standby.switch_success != 1.0) standby["switch_success"] = c.standby.switch_success;
+    if (c.standby.dormant_failure) {
+      standby["dormant_failure"] = law_json<Json>(*c.standby.dormant_failure);
+    }
+    out["standby"] = standby;
+  }
+  if (!c.crew.empty()) out["crew"] = c.crew;
+  return out;
+}
+
+template <typename Json>
+Json model_json(const Model& model) {
+  Json out = Json::object();
+  if (!model.name.empty()) out["name"] = model.name;
+  if (!model.description.empty()) out["description"] = model.description;
+  out["horizon"] = format_duration(model.horizon_hours);
+  out["replications"] = model.replications;
+  out["seed"] = model.seed;
+  if (model.target) out["target"] = *model.target;
+  if (!model.entry.empty()) out["entry"] = model.entry;
+  if (!model.crews.empty()) {
+    Json crews = Json::array();
+    for (const auto& crew : model.crews)
+      crews.push_back(Json{{"id", crew.id}, {"size", crew.size}});
+    out["crews"] = crews;
+  }
+  Json components = Json::array();
+  for (const auto& component : model.components)
+    components.push_back(component_json<Json>(component));
+  out["components"] = components;
+  if (!model.dependencies.empty()) {
+    Json dependencies = Json::array();
+    for (const auto& d : model.dependencies) {
+      Json dependency{{"from", d.from}};
+      if (d.is_list) {
+        dependency["to"] = d.to;
+        dependency["min_up"] = d.min_up;
+      } else {
+        dependency["to"] = d.to.empty() ? std::string() : d.to.front();
+      }
+      dependencies.push_back(dependency);
+    }
+    out["dependencies"] = dependencies;
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Model& model) { return model_json<nlohmann::json>(model); }
+
+void save_model(const Model& model, const std::filesystem::path& file) {
+  // Keys in the documented order (ordered_json) for people who read the file.
+  const std::string text = model_json<nlohmann::ordered_json>(model).dump(
+                               2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                           "\n";
+  const std::string name = file.string();
+  std::filesystem::path pattern = file;
+  pattern += ".tmp-XXXXXX";
+  std::string temp = pattern.string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    throw Error(format_error(name, "",
+                             "cannot write the model: " + std::generic_category().message(errno)));
+  }
+  ::close(fd);
+  std::error_code ignored;
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(temp, ignored);
+      throw Error(format_error(name, "", "cannot write the model: write error"));
+    }
+  }
+  using std::filesystem::perms;
+  std::filesystem::permissions(
+      temp, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read,
+      ignored);
+  std::error_code error;
+  std::filesystem::rename(temp, file, error);
+  if (error) {
+    std::filesystem::remove(temp, ignored);
+    throw Error(format_error(name, "", "cannot write the model: " + error.message()));
+  }
+}
+
+}  // namespace nines::models

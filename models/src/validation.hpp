@@ -1,0 +1,30 @@
+// The semantic checks of validate_model, split by subject; shared by parse_model and code users.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nines/models/distribution.hpp"
+#include "nines/models/model.hpp"
+#include "reporter.hpp"
+
+namespace nines::models::detail {
+
+/// Checks a model and fills an empty entry; returns the warnings. Throws ModelError.
+std::vector<std::string> validate(Model& model, const Reporter& reporter);
+
+/// Checks a law's parameters; `pointer` is where the law is in a file ("/components/0/repair").
+/// With `zero_allowed` false the mean must be positive.
+void check_law(const Reporter& reporter, const std::string& pointer, const Distribution& law,
+               bool zero_allowed);
+
+/// Checks the standby rules of the component at `pointer` ("/components/3").
+void check_standby(const Reporter& reporter, const std::string& pointer, const Standby& standby);
+
+/// Checks dependencies (ids, lists, cycles) and the entry (fills it when empty and inferable);
+/// appends warnings for components the entry does not reach.
+void check_dependencies_and_entry(Model& model, const Reporter& reporter,
+                                  std::vector<std::string>& warnings);
+
+}  // namespace nines::models::detail

@@ -1,0 +1,147 @@
+// Tests of overrides (--set ID.KEY=VALUE and the CLI's --replications/--horizon/--seed).
+#include <gtest/gtest.h>
+
+#include "nines/models/model_loader.hpp"
+#include "test_models.hpp"
+
+namespace nines::models {
+namespace {
+
+using nlohmann::json;
+using testing::message_of;
+
+Model with(const std::vector<std::string>& overrides,
+           const json& document = testing::three_tier()) {
+  return parse_model(document, "m.json", overrides).model;
+}
+
+std::string usage_error(const std::vector<std::string>& overrides,
+                        const json& document = testing::three_tier()) {
+  return message_of<UsageError>([&] { parse_model(document, "m.json", overrides); });
+}
+
+TEST(Overrides, SetTopLevelKeys) {
+  const Model m =
+      with({"replications=50", "horizon=5y", "seed=99", "target=99.9%", "name=what if"});
+  EXPECT_EQ(m.replications, 50);
+  EXPECT_EQ(m.horizon_hours, 5 * 8760.0);
+  EXPECT_EQ(m.seed, 99u);
+  EXPECT_NEAR(*m.target, 0.999, 1e-15);
+  EXPECT_EQ(m.name, "what if");
+}
+
+TEST(Overrides, SetComponentKeysWithJsonOrStringValues) {
+  const Model m = with({"web.instances=4", "api.mttr=2h", "db.standby.switch_success=0.5"});
+  EXPECT_EQ(m.components[0].instances, 4);
+  EXPECT_EQ(m.components[1].repair, Distribution{Exponential{2.0}});
+  EXPECT_EQ(m.components[2].standby.switch_success, 0.5);
+}
+
+TEST(Overrides, SetNestedKeysOfLaws) {
+  json document = testing::three_tier();
+  document["components"][2].erase("mttr");
+  document["components"][2]["repair"] = {{"type", "lognormal"}, {"median", "1h"}, {"sigma", 0.5}};
+  const Model m = with(
+      {"db.repair.median=30m", "db.standby.mode=warm", "db.standby.dormant_failure=1y"}, document);
+  EXPECT_EQ(m.components[2].repair, (Distribution{Lognormal{std::log(0.5), 0.5}}));
+  EXPECT_EQ(m.components[2].standby.mode, StandbyMode::kWarm);
+  EXPECT_EQ(m.components[2].standby.dormant_failure,
+            std::optional<Distribution>(Exponential{8760.0}));
+}
+
+TEST(Overrides, CreateAStandbyObjectWhenThereIsNone) {
+  const Model m = with({"api.instances=2", "api.standby.mode=cold"});
+  EXPECT_EQ(m.components[1].standby.mode, StandbyMode::kCold);
+}
+
+TEST(Overrides, ShorthandReplacesTheFullLawAndBack) {
+  json document = testing::three_tier();
+  document["components"][1].erase("mttr");
+  document["components"][1]["repair"] = {{"type", "fixed"}, {"value", "1h"}};
+  EXPECT_EQ(with({"api.mttr=2h"}, document).components[1].repair, Distribution{Exponential{2.0}});
+  EXPECT_EQ(with({"api.mtbf=10h"}, document).components[1].failure,
+            Distribution{Exponential{10.0}});
+  EXPECT_EQ(with({R"(api.failure={"type":"fixed","value":"5h"})"}).components[1].failure,
+            Distribution{Fixed{5.0}});
+  // A nested key of a law given as a shorthand turns the shorthand into an exponential object.
+  EXPECT_EQ(with({"api.repair.mean=3h"}).components[1].repair, Distribution{Exponential{3.0}});
+}
+
+TEST(Overrides, MatchTheLongestComponentIdWithDots) {
+  json document = testing::one_component();
+  document["components"] = {{{"id", "db"}, {"mtbf", "1h"}, {"mttr", "1h"}},
+                            {{"id", "db.eu"}, {"mtbf", "1h"}, {"mttr", "1h"}}};
+  document["entry"] = "db";
+  const Model m = with({"db.eu.instances=3", "db.instances=2"}, document);
+  EXPECT_EQ(m.components[0].instances, 2);
+  EXPECT_EQ(m.components[1].instances, 3);
+}
+
+TEST(Overrides, SetCrewKeys) {
+  json document = testing::three_tier();
+  document["crews"] = {{{"id", "oncall"}}};
+  document["components"][0]["crew"] = "oncall";
+  EXPECT_EQ(with({"oncall.size=3"}, document).crews[0].size, 3);
+}
+
+TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"api.mttr=-2h"}),
+            "m.json: /components/1/mttr: must be a positive duration; got \"-2h\" (from override "
+            "\"api.mttr=-2h\")");
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"replications=0"}),
+            "m.json: /replications: must be an integer from 1 to 1000000000; got 0 (from override "
+            "\"replications=0\")");
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
+            "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
+            "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
+            "mttr, detection, standby, crew (from override \"web.mtbff=1h\")");
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
+            "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
+            "override \"web.min_up=9\")");
+}
+
+TEST(Overrides, MalformedOverridesAreUsageErrors) {
+  EXPECT_EQ(usage_error({"web.instances"}),
+            "m.json: override \"web.instances\": must look like KEY=VALUE, ID.KEY=VALUE or "
+            "ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
+  EXPECT_EQ(usage_error({"=4"}).rfind("m.json: override \"=4\": must look like KEY=VALUE", 0), 0u);
+  EXPECT_EQ(usage_error({"webb.instances=4"}),
+            "m.json: override \"webb.instances=4\": unknown component id (did you mean \"web\"?); "
+            "known component ids: web, api, db");
+  EXPECT_EQ(usage_error({"web..instances=4"}),
+            "m.json: override \"web..instances=4\": has an empty key (two dots in a row or a dot "
+            "at an end)");
+  EXPECT_EQ(usage_error({"web.instances.x=4"}),
+            "m.json: override \"web.instances.x=4\": \"instances\" is not an object, so it has no "
+            "nested keys");
+}
+
+TEST(Overrides, LaterOverridesWin) {
+  EXPECT_EQ(with({"web.instances=4", "web.instances=5"}).components[0].instances, 5);
+}
+
+TEST(Overrides, ValuesThatAreNotJsonAreStrings) {
+  EXPECT_EQ(with({"name=99 problems"}).name, "99 problems");
+  EXPECT_EQ(with({"name=\"quoted\""}).name, "quoted");
+  EXPECT_EQ(with({"description="}).description, "");
+}
+
+TEST(Overrides, NeverCrashOnOddOverrides) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (const std::string& text :
+       {std::string("="), std::string("."), std::string(".="), std::string("web.=1"),
+        std::string("web.instances=") + deep, std::string("web.repair.mean.x=1"),
+        std::string("web.failure=null"), std::string("db.standby=3"),
+        std::string("db.standby.x.y=1"), std::string("web.id=other"), std::string("components=[]"),
+        std::string("crews.x=1"), std::string("web.instances=\xff"),
+        std::string("web.mttr={\"type\":\"fixed\"}")}) {
+    try {
+      parse_model(testing::three_tier(), "m.json", {text});
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("m.json: ", 0), 0u) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace nines::models
