@@ -24,6 +24,17 @@ Standby compile_standby(models::StandbyMode mode) {
   return Standby::kHot;
 }
 
+/// The index of a validated model's id; a model that skipped validation gets a clear error.
+std::uint32_t index_or_throw(const std::unordered_map<std::string, std::uint32_t>& index_of,
+                             const std::string& key, const char* pointer) {
+  const auto it = index_of.find(key);
+  if (it == index_of.end()) {
+    throw ModelError(format_error("<model>", pointer, "unknown id (was the model validated?)",
+                                  "\"" + key + "\""));
+  }
+  return it->second;
+}
+
 }  // namespace
 
 CompiledModel compile(const models::Model& model) {
@@ -55,7 +66,7 @@ CompiledModel compile(const models::Model& model) {
     cc.first_instance = out.instance_count;
     cc.instance_count = static_cast<std::uint32_t>(c.instances);
     cc.min_up = static_cast<std::uint32_t>(c.min_up);
-    cc.crew = c.crew.empty() ? -1 : static_cast<std::int32_t>(index_of.at("crew:" + c.crew));
+    cc.crew = c.crew.empty() ? -1 : static_cast<std::int32_t>(index_or_throw(index_of, "crew:" + c.crew, "/components/crew"));
     cc.standby = compile_standby(c.standby.mode);
     cc.failure = compile_law(c.failure, out.law_table);
     if (c.standby.dormant_failure) {
@@ -72,7 +83,7 @@ CompiledModel compile(const models::Model& model) {
                                   static_cast<std::uint32_t>(i));
     out.instance_count += cc.instance_count;
   }
-  out.entry = index_of.at(model.entry);
+  out.entry = index_or_throw(index_of, model.entry, "/entry");
 
   // Gates grouped by owner (dependency rows in file order), then the reverse index by child.
   const std::size_t n = model.components.size();
@@ -81,8 +92,8 @@ CompiledModel compile(const models::Model& model) {
   std::vector<std::vector<std::uint32_t>> row_children;
   for (const auto& d : model.dependencies) {
     std::vector<std::uint32_t> children;
-    for (const auto& to : d.to) children.push_back(index_of.at(to));
-    const std::uint32_t owner = index_of.at(d.from);
+    for (const auto& to : d.to) children.push_back(index_or_throw(index_of, to, "/dependencies/to"));
+    const std::uint32_t owner = index_or_throw(index_of, d.from, "/dependencies/from");
     gates_by_owner[owner].push_back(static_cast<std::uint32_t>(rows.size()));
     rows.push_back(Gate{owner, static_cast<std::uint32_t>(d.min_up), 0, 0});
     row_children.push_back(std::move(children));

@@ -1,0 +1,35 @@
+// `nines run`: load a model with overrides, simulate it, print the report and write the result.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nines/cli/console.hpp"
+
+namespace nines::cli {
+
+struct RunArguments {
+  std::string model_file;
+  /// Raw values of --replications/--horizon/--seed, validated by the model loader.
+  std::optional<std::string> replications;
+  std::optional<std::string> horizon;
+  std::optional<std::string> seed;
+  /// Worker threads; 0 means all hardware threads.
+  int threads = 0;
+  /// --set overrides ("ID.KEY=VALUE" or "KEY=VALUE"), in command-line order.
+  std::vector<std::string> overrides;
+  /// --json target: empty for none, "-" for stdout, else a file path.
+  std::string json_output;
+  bool quiet = false;
+};
+
+/// The overrides passed to models::load_model: the --set values in order, then
+/// replications/horizon/seed from their own flags (so those win over a --set of the same key).
+std::vector<std::string> model_overrides(const RunArguments& arguments);
+
+/// Runs the command. Throws nines::ModelError / nines::UsageError on bad input (before any
+/// output file is touched). Returns kExitSuccess, or kExitInterrupted after a SIGINT.
+int run_command(const RunArguments& arguments, const Console& console);
+
+}  // namespace nines::cli

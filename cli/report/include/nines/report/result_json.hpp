@@ -1,0 +1,23 @@
+// The JSON result of a run (the `--json` contract, documented in docs/results-format.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "nines/engine/run_result.hpp"
+
+namespace nines::report {
+
+/// Schema version of the result document, written as "format_version".
+inline constexpr int kResultFormatVersion = 1;
+
+/// The full result as JSON. Every key outside "run_info" depends only on the model, the seed and
+/// the replication range. Absent optional figures are JSON null (never omitted), so consumers
+/// can rely on every documented key being present. Non-finite numbers become null.
+nlohmann::json result_to_json(const engine::RunResult& result);
+
+/// `result_to_json(result)` serialised with two-space indentation and a final newline; doubles
+/// are written with round-trip precision.
+std::string result_json_text(const engine::RunResult& result);
+
+}  // namespace nines::report

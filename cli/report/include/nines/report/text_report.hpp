@@ -1,0 +1,22 @@
+// The readable report of a run: headline figures with confidence intervals and top causes.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+
+#include "nines/engine/run_result.hpp"
+
+namespace nines::report {
+
+struct TextReportOptions {
+  /// How many components to list under "Top causes of downtime" (those with a share above 0).
+  std::size_t top_components = 5;
+  /// Whether to end with the events, wall time and thread count (these vary between runs).
+  bool show_run_info = true;
+};
+
+/// Writes the report as aligned plain text (no colour, no terminal control codes).
+void write_text_report(const engine::RunResult& result, std::ostream& out,
+                       const TextReportOptions& options = {});
+
+}  // namespace nines::report

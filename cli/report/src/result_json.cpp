@@ -1,0 +1,101 @@
+// The JSON result of a run (the `--json` contract, documented in docs/results-format.md).
+#include "nines/report/result_json.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "nines/models/version.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::report {
+
+namespace {
+
+using nlohmann::json;
+
+/// A double, or null when it is not finite (JSON has no infinity or NaN).
+json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+json optional_number(const std::optional<double>& value) {
+  return value ? number(*value) : json(nullptr);
+}
+
+json interval(double lo, double hi) { return json::array({number(lo), number(hi)}); }
+
+json estimate(const engine::Estimate& e) {
+  return {{"mean", number(e.mean)},
+          {"stderr", number(e.stderr_)},
+          {"ci95", interval(e.ci95_lo, e.ci95_hi)}};
+}
+
+json outage_duration(const std::optional<engine::OutageDurations>& d) {
+  if (!d) return nullptr;
+  return {{"mean", number(d->mean_hours)},
+          {"p50", number(d->p50_hours)},
+          {"p90", number(d->p90_hours)},
+          {"p99", number(d->p99_hours)},
+          {"max", number(d->max_hours)}};
+}
+
+json sla(const std::optional<engine::SlaResult>& s) {
+  if (!s) return nullptr;
+  return {{"target", number(s->target)},
+          {"probability_met", number(s->probability_met)},
+          {"ci95", interval(s->ci95_lo, s->ci95_hi)}};
+}
+
+json components(const std::vector<engine::ComponentResult>& list) {
+  json out = json::array();
+  for (const auto& c : list) {
+    out.push_back({{"id", c.id},
+                   {"availability", number(c.availability)},
+                   {"service_availability", number(c.service_availability)},
+                   {"downtime_share", number(c.downtime_share)},
+                   {"outages_caused", c.outages_caused}});
+  }
+  return out;
+}
+
+json run_info(const engine::RunInfo& info) {
+  return {{"threads", info.threads},
+          {"wall_seconds", number(info.wall_seconds)},
+          {"events_per_second", number(info.events_per_second)},
+          {"version", kVersion}};
+}
+
+}  // namespace
+
+nlohmann::json result_to_json(const engine::RunResult& result) {
+  // nlohmann's default object type keeps keys sorted, so the document is byte-for-byte
+  // reproducible whatever order the keys are inserted in.
+  json doc;
+  doc["format_version"] = kResultFormatVersion;
+  doc["model"] = result.model_name;
+  doc["replications"] = result.replications;
+  doc["first_replication"] = result.first_replication;
+  doc["horizon_hours"] = number(result.horizon_hours);
+  doc["seed"] = result.seed;
+  doc["target"] = optional_number(result.target);
+  doc["cancelled"] = result.cancelled;
+  doc["availability"] = estimate(result.availability);
+  doc["nines"] = optional_number(nines_of(result.availability.mean));
+  doc["downtime_hours_per_year"] = estimate(result.downtime_hours_per_year);
+  doc["outages_per_year"] = estimate(result.outages_per_year);
+  doc["outages"] = result.outages;
+  doc["outages_cut_at_horizon"] = result.outages_cut_at_horizon;
+  doc["outage_duration_hours"] = outage_duration(result.outage_duration);
+  doc["system_mtbf_hours"] = optional_number(result.system_mtbf_hours);
+  doc["system_mttr_hours"] = optional_number(result.system_mttr_hours);
+  doc["sla"] = sla(result.sla);
+  doc["components"] = components(result.components);
+  doc["events"] = result.events;
+  doc["run_info"] = run_info(result.run_info);
+  return doc;
+}
+
+std::string result_json_text(const engine::RunResult& result) {
+  // Replace invalid UTF-8 (a model name from a Latin-1 file) rather than fail at the end of a run.
+  return result_to_json(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace nines::report

@@ -1,0 +1,239 @@
+// The `nines` command line: parses the arguments (CLI11) and dispatches to a command.
+#include "nines/cli/cli_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nines/cli/graph_command.hpp"
+#include "nines/cli/run_command.hpp"
+#include "nines/cli/validate_command.hpp"
+#include "nines/models/error.hpp"
+#include "nines/models/version.hpp"
+
+namespace nines::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kCommands = {"run", "validate", "graph", "help"};
+constexpr const char* kCommandList = "run, validate, graph, help";
+
+/// Messages are printed on one line whatever their source.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+bool is_command(std::string_view word) {
+  return std::find(kCommands.begin(), kCommands.end(), word) != kCommands.end();
+}
+
+/// Everything the parser fills in.
+struct Arguments {
+  bool version = false;
+  RunArguments run;
+  std::string model_file;
+  std::vector<std::string> overrides;
+  std::string help_topic;
+};
+
+CLI::Option* add_model(CLI::App& command, std::string& target) {
+  return command.add_option("MODEL", target, "The model file (JSON, see docs/model-format.md)")
+      ->required();
+}
+
+CLI::Option* add_set(CLI::App& command, std::vector<std::string>& target) {
+  return command
+      .add_option("--set", target,
+                  "Override a key of the model (KEY=VALUE) or of a component (ID.KEY=VALUE, "
+                  "ID.KEY.SUBKEY=VALUE), e.g. db.mttr=2h; repeatable")
+      ->type_name("ID.KEY=VALUE")
+      ->allow_extra_args(false);
+}
+
+/// 0 to kMaxThreads, with a message in the house style rather than CLI11's.
+CLI::Validator threads_validator() {
+  constexpr int kMaxThreads = 4096;
+  return {[](const std::string& text) -> std::string {
+            int value = -1;
+            const auto* end = text.data() + text.size();
+            const auto [stop, error] = std::from_chars(text.data(), end, value);
+            if (error == std::errc() && stop == end && value >= 0 && value <= kMaxThreads) {
+              return {};
+            }
+            return "must be an integer from 0 to " + std::to_string(kMaxThreads) + "; got \"" +
+                   text + "\"";
+          },
+          "", "threads"};
+}
+
+void build_run(CLI::App& app, Arguments& args) {
+  auto* run = app.add_subcommand("run", "Simulate a model and report its availability");
+  auto& r = args.run;
+  add_model(*run, r.model_file);
+  run->add_option("--replications,-n", r.replications,
+                  "Histories to simulate (overrides `replications`)")
+      ->type_name("N");
+  run->add_option("--horizon", r.horizon,
+                  "Length of one history, e.g. 1y, 90d (overrides `horizon`)")
+      ->type_name("D");
+  run->add_option("--seed", r.seed, "Random seed (overrides `seed`)")->type_name("S");
+  run->add_option("--threads,-j", r.threads, "Worker threads; 0 (default): all hardware threads")
+      ->type_name("T")
+      ->check(threads_validator());
+  add_set(*run, r.overrides);
+  run->add_option("--json", r.json_output,
+                  "Write the full result as JSON to FILE, or to stdout with - (instead of the "
+                  "text report)")
+      ->type_name("FILE|-");
+  run->add_flag("--quiet,-q", r.quiet, "No progress bar and no text report");
+  run->footer(
+      "Examples:\n"
+      "  nines run samples/shop.json\n"
+      "  nines run samples/shop.json --replications 10000 --threads 2 --json result.json\n"
+      "  nines run samples/shop.json --set db.instances=3 --set api.mttr=30m --json - --quiet\n"
+      "\n"
+      "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
+}
+
+void build_validate(CLI::App& app, Arguments& args) {
+  auto* validate =
+      app.add_subcommand("validate", "Check a model and print a one-line summary of it");
+  add_model(*validate, args.model_file);
+  add_set(*validate, args.overrides);
+  validate->footer("Exit status: 0 valid, 2 invalid (one line on stderr names the problem).");
+}
+
+void build_graph(CLI::App& app, Arguments& args) {
+  auto* graph = app.add_subcommand("graph", "Print the dependency graph as Graphviz DOT on stdout");
+  add_model(*graph, args.model_file);
+  add_set(*graph, args.overrides);
+  graph->footer("Example: nines graph samples/shop.json | dot -Tsvg > shop.svg");
+}
+
+void build_help(CLI::App& app, Arguments& args) {
+  auto* help = app.add_subcommand("help", "Show the help of nines or of one command");
+  help->add_option("COMMAND", args.help_topic, "The command to explain");
+}
+
+void build_app(CLI::App& app, Arguments& args) {
+  app.set_help_flag("--help,-h", "Print this help and exit");
+  app.add_flag("--version", args.version, "Print the version and exit");
+  build_run(app, args);
+  build_validate(app, args);
+  build_graph(app, args);
+  build_help(app, args);
+  app.footer("Run 'nines help COMMAND' or 'nines COMMAND --help' for the options of a command.");
+}
+
+/// "nines" or "nines run": the command the error message is about.
+std::string command_path(const CLI::App& app) {
+  const auto parsed = app.get_subcommands();
+  return parsed.empty() ? "nines" : "nines " + parsed.front()->get_name();
+}
+
+int print_help(const CLI::App& app, const std::string& topic, const Console& console) {
+  if (topic.empty()) {
+    console.out << app.get_formatter()->make_help(&app, "nines", CLI::AppFormatMode::Normal);
+    return kExitSuccess;
+  }
+  if (!is_command(topic)) {
+    throw UsageError("nines help: unknown command '" + topic + "'; commands: " + kCommandList);
+  }
+  const CLI::App* command = app.get_subcommand(topic);
+  console.out << command->get_formatter()->make_help(command, "nines " + topic,
+                                                     CLI::AppFormatMode::Normal);
+  return kExitSuccess;
+}
+
+/// `nines help [COMMAND]`, given the words after "help".
+int help_command(const CLI::App& app, int argc, const char* const* argv, const Console& console) {
+  if (argc == 0) return print_help(app, "", console);
+  const std::string_view word = argv[0];
+  if (argc == 1 && (word == "--help" || word == "-h")) return print_help(app, "help", console);
+  if (argc == 1 && (word.empty() || word.front() != '-')) {
+    return print_help(app, std::string(word), console);
+  }
+  throw UsageError("nines help: expected at most one COMMAND; got '" + std::string(word) +
+                   (argc > 1 ? " ...'" : "'") + " (see 'nines help --help')");
+}
+
+int dispatch(int argc, const char* const* argv, const Console& console) {
+  CLI::App app{"nines - discrete-event availability simulator", "nines"};
+  Arguments args;
+  build_app(app, args);
+
+  if (argc >= 2) {
+    const std::string_view first = argv[1];
+    if (!first.empty() && first.front() != '-' && !is_command(first)) {
+      throw UsageError("nines: unknown command '" + std::string(first) +
+                       "'; commands: " + kCommandList + " (see 'nines --help')");
+    }
+    // `help` is handled here: CLI11 would take the `run` of `help run` for the run command.
+    if (first == "help") return help_command(app, argc - 2, argv + 2, console);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    console.out << app.help();
+    return kExitSuccess;
+  } catch (const CLI::ParseError& e) {
+    const std::string path = command_path(app);
+    throw UsageError(path + ": " + one_line(e.what()) + " (see '" + path + " --help')");
+  }
+
+  if (args.version) {
+    console.out << "nines " << kVersion << '\n';
+    return kExitSuccess;
+  }
+  const auto parsed = app.get_subcommands();
+  if (parsed.empty()) {
+    throw UsageError(std::string("nines: missing command (") + kCommandList +
+                     "); see 'nines --help'");
+  }
+  const std::string command = parsed.front()->get_name();
+  if (command == "run") return run_command(args.run, console);
+  if (command == "validate") return validate_command(args.model_file, args.overrides, console);
+  if (command == "graph") return graph_command(args.model_file, args.overrides, console);
+  return print_help(app, args.help_topic, console);
+}
+
+/// The one line of an error; never throws, even when a stream is broken (that may be the error).
+void print_error(const Console& console, const std::string& line) noexcept {
+  try {
+    console.out.flush();  // what was printed before the error comes first on a shared terminal
+  } catch (...) {         // NOLINT(bugprone-empty-catch): nothing more can be done
+  }
+  try {
+    console.err << line << '\n' << std::flush;
+  } catch (...) {  // NOLINT(bugprone-empty-catch)
+  }
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, const Console& console) {
+  try {
+    return dispatch(argc, argv, console);
+  } catch (const ModelError& e) {
+    print_error(console, one_line(e.what()));
+    return kExitBadInput;
+  } catch (const UsageError& e) {
+    print_error(console, one_line(e.what()));
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    print_error(console, "nines: internal error: " + one_line(e.what()));
+    return kExitInternalError;
+  } catch (...) {
+    print_error(console, "nines: internal error: unknown exception");
+    return kExitInternalError;
+  }
+}
+
+}  // namespace nines::cli

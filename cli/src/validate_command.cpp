@@ -1,0 +1,41 @@
+// `nines validate`: check a model and print a one-line summary.
+#include "nines/cli/validate_command.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "nines/models/model_loader.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::cli {
+
+namespace {
+
+std::string counted(std::int64_t n, const char* singular, const char* plural) {
+  return report::format_count(n) + " " + (n == 1 ? singular : plural);
+}
+
+}  // namespace
+
+std::string model_summary(std::string_view file, const models::Model& model) {
+  std::int64_t instances = 0;
+  for (const auto& component : model.components) instances += component.instances;
+  // The name is JSON-quoted so that quotes and control characters in it stay readable.
+  const std::string name =
+      nlohmann::json(model.name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return std::string(file) + ": ok: " + name + " - " +
+         counted(static_cast<std::int64_t>(model.components.size()), "component", "components") +
+         ", " + counted(instances, "instance", "instances") + ", " +
+         counted(static_cast<std::int64_t>(model.dependencies.size()), "dependency",
+                 "dependencies") +
+         ", entry " + model.entry;
+}
+
+int validate_command(const std::string& model_file, const std::vector<std::string>& overrides,
+                     const Console& console) {
+  const auto loaded = models::load_model(model_file, overrides);
+  for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
+  console.out << model_summary(model_file, loaded.model) << '\n';
+  return kExitSuccess;
+}
+
+}  // namespace nines::cli

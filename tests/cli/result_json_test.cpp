@@ -1,0 +1,146 @@
+// Tests of the JSON result document (the --json contract).
+#include "nines/report/result_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "nines/models/version.hpp"
+
+namespace nines::report {
+namespace {
+
+engine::RunResult sample_result() {
+  engine::RunResult r;
+  r.model_name = "Web shop";
+  r.replications = 2000;
+  r.horizon_hours = 8760.0;
+  r.seed = 7;
+  r.target = 0.9995;
+  r.availability = {0.99951234567890123, 1.6e-5, 0.9994810, 0.9995437};
+  r.downtime_hours_per_year = {4.27, 0.14, 4.0, 4.54};
+  r.outages_per_year = {2.31, 0.03, 2.25, 2.37};
+  r.outages = 4620;
+  r.outages_cut_at_horizon = 3;
+  r.outage_duration = engine::OutageDurations{1.93, 1.03, 4.17, 12.05, 27.5};
+  r.system_mtbf_hours = 3792.2;
+  r.system_mttr_hours = 1.93;
+  r.sla = engine::SlaResult{0.9995, 0.623, 0.601, 0.644};
+  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100}, {"db", 0.9985, 0.9985, 0.6, 2010}};
+  r.events = 123456789;
+  r.run_info = {2, 10.5, 11757789.4};
+  return r;
+}
+
+void expect_estimate(const nlohmann::json& value) {
+  ASSERT_TRUE(value.is_object());
+  EXPECT_TRUE(value.at("mean").is_number());
+  EXPECT_TRUE(value.at("stderr").is_number());
+  ASSERT_TRUE(value.at("ci95").is_array());
+  EXPECT_EQ(value.at("ci95").size(), 2U);
+}
+
+TEST(ResultToJson, HasEveryContractKey) {
+  const auto doc = result_to_json(sample_result());
+  for (const char* key :
+       {"model", "replications", "horizon_hours", "seed", "target", "availability",
+        "downtime_hours_per_year", "outages_per_year", "outage_duration_hours", "system_mtbf_hours",
+        "system_mttr_hours", "sla", "outages_cut_at_horizon", "components", "events", "run_info"}) {
+    EXPECT_TRUE(doc.contains(key)) << key;
+  }
+  expect_estimate(doc.at("availability"));
+  expect_estimate(doc.at("downtime_hours_per_year"));
+  expect_estimate(doc.at("outages_per_year"));
+  for (const char* key : {"mean", "p50", "p90", "p99", "max"}) {
+    EXPECT_TRUE(doc.at("outage_duration_hours").at(key).is_number()) << key;
+  }
+  for (const char* key : {"target", "probability_met", "ci95"}) {
+    EXPECT_TRUE(doc.at("sla").contains(key)) << key;
+  }
+  for (const auto& component : doc.at("components")) {
+    for (const char* key : {"id", "availability", "service_availability", "downtime_share"}) {
+      EXPECT_TRUE(component.contains(key)) << key;
+    }
+  }
+  for (const char* key : {"threads", "wall_seconds", "events_per_second", "version"}) {
+    EXPECT_TRUE(doc.at("run_info").contains(key)) << key;
+  }
+}
+
+TEST(ResultToJson, CopiesTheFigures) {
+  const auto doc = result_to_json(sample_result());
+  EXPECT_EQ(doc.at("model"), "Web shop");
+  EXPECT_EQ(doc.at("replications"), 2000);
+  EXPECT_EQ(doc.at("horizon_hours"), 8760.0);
+  EXPECT_EQ(doc.at("seed"), 7U);
+  EXPECT_EQ(doc.at("target"), 0.9995);
+  EXPECT_EQ(doc.at("availability").at("ci95").at(0), 0.9994810);
+  EXPECT_EQ(doc.at("availability").at("ci95").at(1), 0.9995437);
+  EXPECT_EQ(doc.at("outage_duration_hours").at("p99"), 12.05);
+  EXPECT_EQ(doc.at("system_mtbf_hours"), 3792.2);
+  EXPECT_EQ(doc.at("sla").at("probability_met"), 0.623);
+  EXPECT_EQ(doc.at("components").at(1).at("id"), "db");
+  EXPECT_EQ(doc.at("components").at(1).at("outages_caused"), 2010);
+  EXPECT_EQ(doc.at("events"), 123456789U);
+  EXPECT_EQ(doc.at("outages"), 4620);
+  EXPECT_EQ(doc.at("outages_cut_at_horizon"), 3);
+  EXPECT_EQ(doc.at("run_info").at("threads"), 2);
+  EXPECT_EQ(doc.at("run_info").at("version"), kVersion);
+  EXPECT_EQ(doc.at("format_version"), kResultFormatVersion);
+  EXPECT_NEAR(doc.at("nines").get<double>(), 3.3119, 1e-4);
+}
+
+TEST(ResultToJson, WritesNullWhenThereIsNoTargetAndNoOutage) {
+  auto r = sample_result();
+  r.target.reset();
+  r.sla.reset();
+  r.outage_duration.reset();
+  r.system_mtbf_hours.reset();
+  r.system_mttr_hours.reset();
+  r.outages = 0;
+  r.availability = {1.0, 0.0, 1.0, 1.0};
+  const auto doc = result_to_json(r);
+  EXPECT_TRUE(doc.at("target").is_null());
+  EXPECT_TRUE(doc.at("sla").is_null());
+  EXPECT_TRUE(doc.at("outage_duration_hours").is_null());
+  EXPECT_TRUE(doc.at("system_mtbf_hours").is_null());
+  EXPECT_TRUE(doc.at("system_mttr_hours").is_null());
+  EXPECT_TRUE(doc.at("nines").is_null());
+}
+
+TEST(ResultToJson, WritesNonFiniteNumbersAsNull) {
+  auto r = sample_result();
+  r.availability.stderr_ = std::numeric_limits<double>::quiet_NaN();
+  r.run_info.events_per_second = std::numeric_limits<double>::infinity();
+  const auto doc = result_to_json(r);
+  EXPECT_TRUE(doc.at("availability").at("stderr").is_null());
+  EXPECT_TRUE(doc.at("run_info").at("events_per_second").is_null());
+}
+
+TEST(ResultJsonText, RoundTripsDoublesExactly) {
+  const auto r = sample_result();
+  const auto text = result_json_text(r);
+  ASSERT_FALSE(text.empty());
+  EXPECT_EQ(text.back(), '\n');
+  const auto doc = nlohmann::json::parse(text);
+  EXPECT_EQ(doc.at("availability").at("mean").get<double>(), r.availability.mean);
+  EXPECT_EQ(doc.at("seed").get<std::uint64_t>(), r.seed);
+}
+
+TEST(ResultJsonText, KeepsLargeSeedsExact) {
+  auto r = sample_result();
+  r.seed = std::numeric_limits<std::uint64_t>::max();
+  const auto doc = nlohmann::json::parse(result_json_text(r));
+  EXPECT_EQ(doc.at("seed").get<std::uint64_t>(), std::numeric_limits<std::uint64_t>::max());
+}
+
+TEST(ResultJsonText, ReplacesInvalidUtf8InTheModelName) {
+  auto r = sample_result();
+  r.model_name = "caf\xe9";
+  const auto doc = nlohmann::json::parse(result_json_text(r));
+  EXPECT_EQ(doc.at("model").get<std::string>(), "caf\xef\xbf\xbd");
+}
+
+}  // namespace
+}  // namespace nines::report

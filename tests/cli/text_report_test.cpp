@@ -1,0 +1,142 @@
+// Tests of the readable text report.
+#include "nines/report/text_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace nines::report {
+namespace {
+
+engine::RunResult sample_result() {
+  engine::RunResult r;
+  r.model_name = "Web shop";
+  r.replications = 2000;
+  r.horizon_hours = 8760.0;
+  r.seed = 7;
+  r.target = 0.9995;
+  r.availability = {0.99949, 1.6e-5, 0.99946, 0.99952};
+  r.downtime_hours_per_year = {4.45, 0.14, 4.0, 4.9};
+  r.outages_per_year = {2.31, 0.03, 2.25, 2.37};
+  r.outages = 4620;
+  r.outages_cut_at_horizon = 3;
+  r.outage_duration = engine::OutageDurations{1.93, 1.03, 4.17, 12.05, 27.5};
+  r.system_mtbf_hours = 3792.2;
+  r.system_mttr_hours = 1.93;
+  r.sla = engine::SlaResult{0.9995, 0.623, 0.601, 0.644};
+  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100},
+                  {"quiet", 0.99999, 0.99999, 0.0, 0},
+                  {"db", 0.9985, 0.9985, 0.6, 2010},
+                  {"api", 0.9990, 0.9990, 0.35, 1400}};
+  r.events = 123456789;
+  r.run_info = {2, 10.5, 11757789.4};
+  return r;
+}
+
+std::string report_of(const engine::RunResult& r, const TextReportOptions& options = {}) {
+  std::ostringstream out;
+  write_text_report(r, out, options);
+  return out.str();
+}
+
+TEST(TextReport, ShowsTheHeadlineFigures) {
+  const auto text = report_of(sample_result());
+  EXPECT_NE(text.find("Web shop"), std::string::npos);
+  EXPECT_NE(text.find("2,000 replications x 1.00 y (8,760 h), seed 7"), std::string::npos) << text;
+  EXPECT_NE(text.find("99.9490 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("95% CI 99.9460 % .. 99.9520 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("3.29 nines"), std::string::npos) << text;
+  EXPECT_NE(text.find("4 h 27 min"), std::string::npos) << text;
+  EXPECT_NE(text.find("2.31"), std::string::npos) << text;
+  EXPECT_NE(text.find("SLA 99.95 % met"), std::string::npos) << text;
+  EXPECT_NE(text.find("62.3 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("System MTBF"), std::string::npos) << text;
+  EXPECT_NE(text.find("System MTTR"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 cut at the horizon"), std::string::npos) << text;
+  EXPECT_NE(text.find("123,456,789"), std::string::npos) << text;
+  EXPECT_NE(text.find("11.8 M events/s"), std::string::npos) << text;
+}
+
+TEST(TextReport, ShowsOutageDurationPercentiles) {
+  const auto text = report_of(sample_result());
+  for (const char* cell :
+       {"mean", "p50", "p90", "p99", "max", "1 h 56 min", "12 h 03 min", "1 d 4 h"}) {
+    EXPECT_NE(text.find(cell), std::string::npos) << cell << "\n" << text;
+  }
+}
+
+TEST(TextReport, ListsTopCausesByDowntimeShare) {
+  TextReportOptions options;
+  options.top_components = 2;
+  const auto text = report_of(sample_result(), options);
+  const auto db = text.find("  db ");
+  const auto api = text.find("  api ");
+  ASSERT_NE(db, std::string::npos) << text;
+  ASSERT_NE(api, std::string::npos) << text;
+  EXPECT_LT(db, api);
+  EXPECT_EQ(text.find("  frontend "), std::string::npos) << text;
+  EXPECT_EQ(text.find("  quiet "), std::string::npos) << text;
+  EXPECT_NE(text.find("60.0 %"), std::string::npos) << text;
+}
+
+TEST(TextReport, AlignsTheValueColumn) {
+  const auto text = report_of(sample_result());
+  std::istringstream lines(text);
+  std::string line;
+  std::size_t column = std::string::npos;
+  for (const char* label : {"  Availability ", "  Downtime per year ", "  Outages per year "}) {
+    lines.clear();
+    lines.seekg(0);
+    while (std::getline(lines, line)) {
+      if (line.rfind(label, 0) != 0) continue;
+      const auto value = line.find_first_not_of(' ', std::string(label).size());
+      if (column == std::string::npos) column = value;
+      EXPECT_EQ(value, column) << line;
+    }
+  }
+  EXPECT_NE(column, std::string::npos);
+}
+
+TEST(TextReport, SaysWhenNoOutageWasSeen) {
+  auto r = sample_result();
+  r.outage_duration.reset();
+  r.system_mtbf_hours.reset();
+  r.system_mttr_hours.reset();
+  r.outages = 0;
+  r.availability = {1.0, 0.0, 1.0, 1.0};
+  for (auto& c : r.components) c.downtime_share = 0.0;
+  const auto text = report_of(r);
+  EXPECT_NE(text.find("none seen"), std::string::npos) << text;
+  EXPECT_NE(text.find("no downtime"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Top causes"), std::string::npos) << text;
+}
+
+TEST(TextReport, LeavesOutSlaWithoutTarget) {
+  auto r = sample_result();
+  r.target.reset();
+  r.sla.reset();
+  EXPECT_EQ(report_of(r).find("SLA"), std::string::npos);
+}
+
+TEST(TextReport, FlagsACancelledRun) {
+  auto r = sample_result();
+  r.cancelled = true;
+  EXPECT_NE(report_of(r).find("CANCELLED"), std::string::npos);
+}
+
+TEST(TextReport, CanLeaveOutRunInfo) {
+  TextReportOptions options;
+  options.show_run_info = false;
+  EXPECT_EQ(report_of(sample_result(), options).find("events/s"), std::string::npos);
+}
+
+TEST(TextReport, HasNoTrailingBlanks) {
+  std::istringstream lines(report_of(sample_result()));
+  std::string line;
+  while (std::getline(lines, line)) {
+    EXPECT_TRUE(line.empty() || line.back() != ' ') << '"' << line << '"';
+  }
+}
+
+}  // namespace
+}  // namespace nines::report
