@@ -66,7 +66,9 @@ CompiledModel compile(const models::Model& model) {
     cc.first_instance = out.instance_count;
     cc.instance_count = static_cast<std::uint32_t>(c.instances);
     cc.min_up = static_cast<std::uint32_t>(c.min_up);
-    cc.crew = c.crew.empty() ? -1 : static_cast<std::int32_t>(index_or_throw(index_of, "crew:" + c.crew, "/components/crew"));
+    cc.crew = c.crew.empty() ? -1
+                             : static_cast<std::int32_t>(
+                                   index_or_throw(index_of, "crew:" + c.crew, "/components/crew"));
     cc.standby = compile_standby(c.standby.mode);
     cc.failure = compile_law(c.failure, out.law_table);
     if (c.standby.dormant_failure) {
@@ -92,7 +94,8 @@ CompiledModel compile(const models::Model& model) {
   std::vector<std::vector<std::uint32_t>> row_children;
   for (const auto& d : model.dependencies) {
     std::vector<std::uint32_t> children;
-    for (const auto& to : d.to) children.push_back(index_or_throw(index_of, to, "/dependencies/to"));
+    for (const auto& to : d.to)
+      children.push_back(index_or_throw(index_of, to, "/dependencies/to"));
     const std::uint32_t owner = index_or_throw(index_of, d.from, "/dependencies/from");
     gates_by_owner[owner].push_back(static_cast<std::uint32_t>(rows.size()));
     rows.push_back(Gate{owner, static_cast<std::uint32_t>(d.min_up), 0, 0});

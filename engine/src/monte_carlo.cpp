@@ -45,7 +45,8 @@ struct ProgressState {
     if (done > 0) {
       const auto n = static_cast<double>(done);
       const double mean = sum / n;
-      const double variance = done > 1 ? std::max(0.0, (sum_squares - n * mean * mean) / (n - 1)) : 0.0;
+      const double variance =
+          done > 1 ? std::max(0.0, (sum_squares - n * mean * mean) / (n - 1)) : 0.0;
       const double stderr_ = std::sqrt(variance / n);
       p.availability = {1.0 - mean, stderr_, std::max(0.0, 1.0 - mean - 1.96 * stderr_),
                         std::min(1.0, 1.0 - mean + 1.96 * stderr_)};
@@ -62,11 +63,14 @@ int resolve_threads(int requested, std::int64_t replications) {
 
 }  // namespace
 
-RunResult run(const models::Model& model, const RunOptions& options) {
-  const auto start = Clock::now();
-  const CompiledModel compiled = compile(model);
+namespace {
+
+/// Simulates the options' range of replications over `threads` workers.
+RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
+                     const RunOptions& options, Clock::time_point start, int& threads_used) {
   const std::int64_t total = options.replications >= 0 ? options.replications : model.replications;
   const int threads = resolve_threads(options.threads, total);
+  threads_used = threads;
   // Blocks only balance the load; the figures do not depend on their size.
   const std::int64_t block = std::clamp<std::int64_t>(total / (threads * 64LL), 1, 256);
 
@@ -143,17 +147,38 @@ RunResult run(const models::Model& model, const RunOptions& options) {
   }
   for (auto& thread : pool) thread.join();
   if (progress.error) std::rethrow_exception(progress.error);
+  if (options.progress) options.progress(progress.snapshot(total, start));
+  return range;
+}
 
+}  // namespace
+
+RangeResult simulate_range(const models::Model& model, const RunOptions& options) {
+  int threads = 0;
+  return simulate(compile(model), model, options, Clock::now(), threads);
+}
+
+RunResult summarize_range(const models::Model& model, const RangeResult& range) {
+  RunResult result = summarize(compile(model), range, model.target);
+  result.model_name = model.name;
+  result.cancelled = result.replications < static_cast<std::int64_t>(range.unavailability.size());
+  return result;
+}
+
+RunResult run(const models::Model& model, const RunOptions& options) {
+  const auto start = Clock::now();
+  const CompiledModel compiled = compile(model);
+  int threads = 0;
+  const RangeResult range = simulate(compiled, model, options, start, threads);
   RunResult result = summarize(compiled, range, model.target);
   result.model_name = model.name;
-  result.cancelled = result.replications < total;
+  result.cancelled = result.replications < static_cast<std::int64_t>(range.unavailability.size());
   result.run_info.threads = threads;
   result.run_info.wall_seconds = seconds_since(start);
   result.run_info.events_per_second =
       result.run_info.wall_seconds > 0.0
           ? static_cast<double>(result.events) / result.run_info.wall_seconds
           : 0.0;
-  if (options.progress) options.progress(progress.snapshot(total, start));
   return result;
 }
 

@@ -2,6 +2,7 @@
 #include "nines/engine/range_result.hpp"
 
 #include <cassert>
+#include <stdexcept>
 
 namespace nines::engine {
 
@@ -24,6 +25,21 @@ void RunTotals::merge(const RunTotals& other) {
   outages_cut_at_horizon += other.outages_cut_at_horizon;
   events += other.events;
   outage_durations.merge(other.outage_durations);
+}
+
+void append_range(RangeResult& into, const RangeResult& next) {
+  if (next.first_replication !=
+      into.first_replication + static_cast<std::int64_t>(into.unavailability.size())) {
+    throw std::invalid_argument("append_range: ranges must be adjacent and in order");
+  }
+  into.unavailability.insert(into.unavailability.end(), next.unavailability.begin(),
+                             next.unavailability.end());
+  into.outages.insert(into.outages.end(), next.outages.begin(), next.outages.end());
+  if (into.totals.pool_up_fraction.empty()) {
+    into.totals = next.totals;
+  } else {
+    into.totals.merge(next.totals);
+  }
 }
 
 }  // namespace nines::engine

@@ -90,8 +90,7 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
     now_ = t;
     ++events_;
     handle(queue_.top_slot());
-    if ((events_ & 0xffffU) == 0 && cancel != nullptr &&
-        cancel->load(std::memory_order_relaxed)) {
+    if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
       return false;
     }
   }

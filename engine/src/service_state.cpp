@@ -77,7 +77,8 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
     ++outages_cut_;
   }
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
-    const double pool_hours = pool_up_hours_[c] + (pool_up_[c] != 0 ? horizon - pool_since_[c] : 0.0);
+    const double pool_hours =
+        pool_up_hours_[c] + (pool_up_[c] != 0 ? horizon - pool_since_[c] : 0.0);
     const double service_hours =
         service_up_hours_[c] + (service_up_[c] != 0 ? horizon - service_since_[c] : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);

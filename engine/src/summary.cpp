@@ -111,10 +111,9 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
   const double downtime = t.downtime_hours.value();
   if (t.outages > 0) {
     const auto outages = static_cast<double>(t.outages);
-    r.outage_duration = OutageDurations{downtime / outages, t.outage_durations.quantile(0.5),
-                                        t.outage_durations.quantile(0.9),
-                                        t.outage_durations.quantile(0.99),
-                                        t.outage_durations.max_hours()};
+    r.outage_duration = OutageDurations{
+        downtime / outages, t.outage_durations.quantile(0.5), t.outage_durations.quantile(0.9),
+        t.outage_durations.quantile(0.99), t.outage_durations.max_hours()};
     r.system_mtbf_hours = static_cast<double>(done) * model.horizon_hours / outages;
     r.system_mttr_hours = downtime / outages;
   }

@@ -12,8 +12,8 @@
 namespace nines::engine {
 namespace {
 
-using testing::MarkovReference;
 using testing::depends;
+using testing::MarkovReference;
 using testing::pool;
 using testing::single;
 
@@ -69,8 +69,8 @@ TEST(Accuracy, ReferenceChainsMatchTheIssueValues) {
 TEST(Accuracy, SingleExponentialComponent) {
   const auto model = single(pool("server", 1, 1), kYear, 4000);
   const RunResult r = simulate(model);
-  const double exact = time_average(
-      [](double t) { return point_availability(kLambda, kMu, t); }, kYear);
+  const double exact =
+      time_average([](double t) { return point_availability(kLambda, kMu, t); }, kYear);
   expect_within_4_se(r.availability, exact);
   expect_within_4_se(r.outages_per_year, kLambda * kYear * exact);
   // Without a detection delay or crew, each failure/repair cycle is exactly two events.

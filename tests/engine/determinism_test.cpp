@@ -114,3 +114,25 @@ TEST(Determinism, CancellationStopsEarlyAndSaysSo) {
 
 }  // namespace
 }  // namespace nines::engine
+
+namespace nines::engine {
+namespace {
+
+TEST(Determinism, RangesMergeIntoExactlyTheWholeRun) {
+  const models::Model m = shop();
+  const RunResult whole = run(m);
+  RunOptions first;
+  first.replications = 137;
+  first.threads = 1;
+  RunOptions second;
+  second.first_replication = 137;
+  second.replications = m.replications - 137;
+  second.threads = 2;
+  RangeResult merged = simulate_range(m, first);
+  append_range(merged, simulate_range(m, second));
+  expect_same_figures(whole, summarize_range(m, merged));
+  EXPECT_THROW(append_range(merged, simulate_range(m, second)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace nines::engine

@@ -23,7 +23,8 @@ TEST(DurationHistogram, PercentilesWithinHalfAPercent) {
   }
   std::sort(values.begin(), values.end());
   for (const double q : {0.5, 0.9, 0.99}) {
-    const double exact = values[static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size()))) - 1];
+    const double exact =
+        values[static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size()))) - 1];
     EXPECT_NEAR(h.quantile(q), exact, 0.005 * exact) << q;
   }
   EXPECT_EQ(h.max_hours(), values.back());

@@ -10,7 +10,8 @@ namespace nines::testing {
 /// A CTMC given by its transition rates; `up` marks the states where the system is up.
 class MarkovReference {
  public:
-  explicit MarkovReference(int states) : q_(Eigen::MatrixXd::Zero(states, states)), up_(static_cast<std::size_t>(states)) {}
+  explicit MarkovReference(int states)
+      : q_(Eigen::MatrixXd::Zero(states, states)), up_(static_cast<std::size_t>(states)) {}
 
   void rate(int from, int to, double per_hour) {
     q_(from, to) += per_hour;

@@ -17,10 +17,9 @@ TEST(RandomStream, SameKeySameSequence) {
 
 TEST(RandomStream, EveryKeyPartChangesTheStream) {
   const std::uint64_t base = stream_key(7, 3, hash_id("db"), 1);
-  std::set<std::uint64_t> keys = {base, stream_key(8, 3, hash_id("db"), 1),
-                                  stream_key(7, 4, hash_id("db"), 1),
-                                  stream_key(7, 3, hash_id("dc"), 1),
-                                  stream_key(7, 3, hash_id("db"), 2)};
+  std::set<std::uint64_t> keys = {
+      base, stream_key(8, 3, hash_id("db"), 1), stream_key(7, 4, hash_id("db"), 1),
+      stream_key(7, 3, hash_id("dc"), 1), stream_key(7, 3, hash_id("db"), 2)};
   EXPECT_EQ(keys.size(), 5U);
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
 
@@ -38,5 +39,12 @@ struct RunOptions {
 /// Simulates the model and summarises. The model must be validated. Results outside `run_info`
 /// depend only on the model, the seed and the replication range, never on `threads`.
 RunResult run(const models::Model& model, const RunOptions& options = {});
+
+/// The raw figures of the options' range of replications, for merging with other ranges (other
+/// processes) before summarising: append_range the ranges in order, then summarize_range.
+RangeResult simulate_range(const models::Model& model, const RunOptions& options = {});
+
+/// The figures of a (merged) range; equal to run()'s outside run_info.
+RunResult summarize_range(const models::Model& model, const RangeResult& range);
 
 }  // namespace nines::engine

@@ -37,4 +37,7 @@ struct RangeResult {
   RunTotals totals;
 };
 
+/// Appends `next`, which must start where `into` ends. Throws std::invalid_argument otherwise.
+void append_range(RangeResult& into, const RangeResult& next);
+
 }  // namespace nines::engine
