@@ -66,8 +66,9 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
   const double centre = (p + z * z / (2.0 * n)) / denom;
   const double half = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denom;
   sla.probability_met = p;
-  sla.ci95_lo = std::max(0.0, centre - half);
-  sla.ci95_hi = std::min(1.0, centre + half);
+  // At the extremes the Wilson bound is exactly 0 or 1; rounding must not exclude the estimate.
+  sla.ci95_lo = successes == 0 ? 0.0 : std::min(p, std::max(0.0, centre - half));
+  sla.ci95_hi = successes == trials ? 1.0 : std::max(p, std::min(1.0, centre + half));
   return sla;
 }
 

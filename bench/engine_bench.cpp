@@ -1,0 +1,128 @@
+// Google Benchmark of the engine (event rate, thread scaling, a million instances) and the loader.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/run_result.hpp"
+#include "nines/models/model.hpp"
+#include "nines/models/model_loader.hpp"
+#include "synthetic_models.hpp"
+
+namespace {
+
+using nines::engine::RunOptions;
+using nines::engine::RunResult;
+using nines::models::Model;
+
+// Replications per run, chosen so that one run takes about a second at the target event rate
+// (15 million events per second on one core, Release build).
+constexpr std::int64_t kLayeredReplications = 100;   // ~173,000 events per replication
+constexpr std::int64_t kSeriesReplications = 10000;  // ~1,700 events per replication
+constexpr std::int64_t kMillionReplications = 2;     // ~17 million events per replication
+
+/// Peak resident set size of the whole process so far, in bytes.
+double peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) * 1024.0;  // Linux reports kilobytes
+}
+
+/// Runs `model` once per benchmark iteration and reports the event and instance-hour rates.
+void run_engine(benchmark::State& state, const Model& model, std::int64_t replications) {
+  RunOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  options.replications = replications;
+  const double instance_hours_per_replication =
+      static_cast<double>(nines::bench::total_instances(model)) * model.horizon_hours;
+
+  double events = 0.0;
+  double instance_hours = 0.0;
+  double availability = 0.0;
+  for ([[maybe_unused]] auto iteration : state) {
+    const RunResult result = nines::engine::run(model, options);
+    events += static_cast<double>(result.events);
+    instance_hours += instance_hours_per_replication * static_cast<double>(result.replications);
+    availability = result.availability.mean;
+  }
+  state.counters["events_per_second"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+  state.counters["instance_hours_per_second"] =
+      benchmark::Counter(instance_hours, benchmark::Counter::kIsRate);
+  state.counters["events_per_run"] = benchmark::Counter(events, benchmark::Counter::kAvgIterations);
+  state.counters["availability"] = availability;
+}
+
+/// The headline model: 1,000 components of 9-of-10, two random dependencies each.
+void BM_Layered1000x10(benchmark::State& state) {
+  static const Model model = nines::bench::layered_random(1000, 10, 9, 2, 1);
+  run_engine(state, model, kLayeredReplications);
+}
+BENCHMARK(BM_Layered1000x10)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/// 20 components of 3-of-5 in series, one-year horizon.
+void BM_Series20(benchmark::State& state) {
+  static const Model model = nines::bench::series(20, 5, 3);
+  run_engine(state, model, kSeriesReplications);
+}
+BENCHMARK(BM_Series20)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/// One pool of 1,000,000 instances: building the engine's arrays and running a few replications.
+/// `peak_rss_mb` is the whole process's peak, an upper bound on what the run needed.
+void BM_MillionInstances(benchmark::State& state) {
+  static const Model model = nines::bench::huge_pool(1'000'000, 980'000);
+  run_engine(state, model, kMillionReplications);
+  const double peak = peak_rss_bytes();
+  state.counters["peak_rss_mb"] = peak / 1e6;
+  state.counters["peak_rss_bytes_per_instance"] =
+      peak / static_cast<double>(nines::bench::total_instances(model));
+}
+BENCHMARK(BM_MillionInstances)
+    ->Arg(1)
+    ->ArgName("threads")
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/// Loading a large generated model file as `nines run` does: read, parse, validate
+/// (components x 10 instances, 2 deps each). The file is written once, to the temporary directory.
+void BM_LoadLayeredJson(benchmark::State& state) {
+  const std::int64_t components = state.range(0);
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("nines-bench-layered-" + std::to_string(components) + "-" +
+                                      std::to_string(getpid()) + ".json");
+  nines::models::save_model(nines::bench::layered_random(components, 10, 9, 2, 1), file);
+  const auto bytes = static_cast<std::int64_t>(std::filesystem::file_size(file));
+  for ([[maybe_unused]] auto iteration : state) {
+    const nines::models::LoadedModel loaded = nines::models::load_model(file);
+    benchmark::DoNotOptimize(loaded.model.components.data());
+  }
+  std::filesystem::remove(file);
+  state.SetBytesProcessed(state.iterations() * bytes);
+  state.counters["components_per_second"] =
+      benchmark::Counter(static_cast<double>(components) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_LoadLayeredJson)
+    ->ArgName("components")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
