@@ -16,16 +16,10 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
       active_up_(model.components.size()),
       switching_(model.components.size()),
       idle_(model.components.size()),
-      unsatisfied_gates_(model.components.size()),
-      pool_up_(model.components.size()),
-      service_up_(model.components.size()),
-      pool_since_(model.components.size()),
-      service_since_(model.components.size()),
-      pool_up_hours_(model.components.size()),
-      service_up_hours_(model.components.size()),
+      nodes_(model.components.size()),
       charged_hours_(model.components.size()),
       caused_(model.components.size()),
-      gate_up_children_(model.gates.size()),
+      gates_(model.gates.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()) {
   stack_.reserve(model.gates.size() + 1);
@@ -43,13 +37,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     active_up_[c] = active;
     switching_[c] = 0;
     idle_[c] = List{};
-    unsatisfied_gates_[c] = 0;
-    pool_up_[c] = 1;
-    service_up_[c] = 1;
-    pool_since_[c] = 0.0;
-    service_since_[c] = 0.0;
-    pool_up_hours_[c] = 0.0;
-    service_up_hours_[c] = 0.0;
+    nodes_[c] = Node{0, 1, 1, cc.first_parent_gate, cc.parent_gate_count, 0.0, 0.0};
     charged_hours_[c] = 0.0;
     caused_[c] = 0;
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
@@ -67,7 +55,8 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     }
   }
   for (std::size_t g = 0; g < model_.gates.size(); ++g) {
-    gate_up_children_[g] = model_.gates[g].child_count;
+    const Gate& gate = model_.gates[g];
+    gates_[g] = GateState{gate.owner, gate.need, gate.child_count};
   }
   for (std::size_t k = 0; k < model_.crew_sizes.size(); ++k) {
     crew_free_[k] = model_.crew_sizes[k];

@@ -8,13 +8,10 @@
 namespace nines::engine {
 
 void ReplicationSimulator::set_pool_up(std::uint32_t component, bool up) {
-  pool_up_[component] = up ? 1 : 0;
-  if (up) {
-    pool_since_[component] = now_;
-  } else {
-    pool_up_hours_[component] += now_ - pool_since_[component];
-    pool_change_cause_ = component;
-  }
+  Node& node = nodes_[component];
+  node.pool_up = up ? 1 : 0;
+  node.pool_up_hours += up ? -now_ : now_;
+  if (!up) pool_change_cause_ = component;
   propagate(component);
 }
 
@@ -24,29 +21,25 @@ void ReplicationSimulator::propagate(std::uint32_t component) {
   while (!stack_.empty()) {
     const std::uint32_t c = stack_.back();
     stack_.pop_back();
-    const bool up = pool_up_[c] != 0 && unsatisfied_gates_[c] == 0;
-    if (up == (service_up_[c] != 0)) continue;
-    service_up_[c] = up ? 1 : 0;
-    if (up) {
-      service_since_[c] = now_;
-    } else {
-      service_up_hours_[c] += now_ - service_since_[c];
-    }
+    Node& node = nodes_[c];
+    const bool up = node.pool_up != 0 && node.unsatisfied_gates == 0;
+    if (up == (node.service_up != 0)) continue;
+    node.service_up = up ? 1 : 0;
+    node.service_up_hours += up ? -now_ : now_;
     if (c == model_.entry) on_system_change(up);
-    const CompiledComponent& cc = model_.components[c];
-    for (std::uint32_t k = 0; k < cc.parent_gate_count; ++k) {
-      const std::uint32_t g = model_.parent_gates[cc.first_parent_gate + k];
-      const Gate& gate = model_.gates[g];
-      const bool was_satisfied = gate_up_children_[g] >= gate.need;
-      gate_up_children_[g] = up ? gate_up_children_[g] + 1 : gate_up_children_[g] - 1;
-      const bool satisfied = gate_up_children_[g] >= gate.need;
+    const std::uint32_t* parent = model_.parent_gates.data() + node.first_parent_gate;
+    for (std::uint32_t k = 0; k < node.parent_gate_count; ++k) {
+      GateState& gate = gates_[parent[k]];
+      const bool was_satisfied = gate.up_children >= gate.need;
+      gate.up_children = up ? gate.up_children + 1 : gate.up_children - 1;
+      const bool satisfied = gate.up_children >= gate.need;
       if (satisfied == was_satisfied) continue;
-      const std::uint32_t owner = gate.owner;
-      unsatisfied_gates_[owner] =
-          satisfied ? unsatisfied_gates_[owner] - 1 : unsatisfied_gates_[owner] + 1;
+      Node& owner = nodes_[gate.owner];
+      owner.unsatisfied_gates =
+          satisfied ? owner.unsatisfied_gates - 1 : owner.unsatisfied_gates + 1;
       // Visit the owner only if its service can flip: this keeps cascades to what changes.
-      const bool owner_up = pool_up_[owner] != 0 && unsatisfied_gates_[owner] == 0;
-      if (owner_up != (service_up_[owner] != 0)) stack_.push_back(owner);
+      const bool owner_up = owner.pool_up != 0 && owner.unsatisfied_gates == 0;
+      if (owner_up != (owner.service_up != 0)) stack_.push_back(gate.owner);
     }
   }
 }
@@ -72,15 +65,14 @@ void ReplicationSimulator::record_outage(double hours) {
 void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome) {
   const double horizon = model_.horizon_hours;
   now_ = horizon;
-  if (service_up_[model_.entry] == 0 && horizon > down_since_) {
+  if (nodes_[model_.entry].service_up == 0 && horizon > down_since_) {
     record_outage(horizon - down_since_);
     ++outages_cut_;
   }
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
-    const double pool_hours =
-        pool_up_hours_[c] + (pool_up_[c] != 0 ? horizon - pool_since_[c] : 0.0);
-    const double service_hours =
-        service_up_hours_[c] + (service_up_[c] != 0 ? horizon - service_since_[c] : 0.0);
+    const Node& node = nodes_[c];
+    const double pool_hours = node.pool_up_hours + (node.pool_up != 0 ? horizon : 0.0);
+    const double service_hours = node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);
     totals.service_up_fraction[c].add(service_hours / horizon);
     totals.charged_downtime_hours[c].add(charged_hours_[c]);

@@ -15,19 +15,30 @@ class EventQueue {
   static constexpr std::uint32_t kMaxSlots = (1U << 24U) - 1U;
   static constexpr std::uint32_t kNotQueued = std::numeric_limits<std::uint32_t>::max();
 
+  EventQueue() = default;
+  EventQueue(const EventQueue&) = delete;  // heap_ points into storage_
+  EventQueue& operator=(const EventQueue&) = delete;
+  EventQueue(EventQueue&&) noexcept = default;  // the buffer moves with the vector
+  EventQueue& operator=(EventQueue&&) noexcept = default;
+  ~EventQueue() = default;
+
   /// Empties the queue and sizes it for `slots` sources. Allocates only when it grows.
   void reset(std::uint32_t slots) {
     assert(slots <= kMaxSlots);
-    heap_.clear();
-    heap_.reserve(slots);
+    if (storage_.size() < slots + 4U) storage_.resize(slots + 4U);
+    // Place the heap so that each group of four siblings (4i+1 .. 4i+4) fills one 64-byte line.
+    const auto address = reinterpret_cast<std::uintptr_t>(storage_.data());
+    const std::uintptr_t skip = ((64U - (address + sizeof(Key)) % 64U) % 64U) / sizeof(Key);
+    heap_ = storage_.data() + skip;
+    size_ = 0;
     position_.assign(slots, kNotQueued);
     next_sequence_ = 0;
   }
 
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
-  double top_time() const { return time_of(heap_.front()); }
-  std::uint32_t top_slot() const { return slot_of(heap_.front()); }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  double top_time() const { return time_of(heap_[0]); }
+  std::uint32_t top_slot() const { return slot_of(heap_[0]); }
   bool contains(std::uint32_t slot) const { return position_[slot] != kNotQueued; }
 
   /// Schedules `slot` at `time` (>= 0), replacing its pending event if it has one. The new event
@@ -37,8 +48,7 @@ class EventQueue {
     const Key key = make_key(time, (next_sequence_++ << 24U) | slot);
     std::uint32_t i = position_[slot];
     if (i == kNotQueued) {
-      i = static_cast<std::uint32_t>(heap_.size());
-      heap_.push_back(key);
+      i = size_++;
       sift_up(i, key);
     } else if (key < heap_[i]) {
       sift_up(i, key);
@@ -52,9 +62,8 @@ class EventQueue {
     const std::uint32_t i = position_[slot];
     if (i == kNotQueued) return;
     position_[slot] = kNotQueued;
-    const Key last = heap_.back();
-    heap_.pop_back();
-    if (i == heap_.size()) return;
+    const Key last = heap_[--size_];
+    if (i == size_) return;
     if (last < heap_[i]) {
       sift_up(i, last);
     } else {
@@ -98,7 +107,7 @@ class EventQueue {
   }
 
   void sift_down(std::uint32_t i, Key key) {
-    const auto n = static_cast<std::uint32_t>(heap_.size());
+    const std::uint32_t n = size_;
     for (;;) {
       const std::uint32_t first = 4 * i + 1;
       if (first >= n) break;
@@ -117,7 +126,9 @@ class EventQueue {
     place(i, key);
   }
 
-  std::vector<Key> heap_;
+  std::vector<Key> storage_;
+  Key* heap_ = nullptr;  // into storage_, aligned as above
+  std::uint32_t size_ = 0;
   std::vector<std::uint32_t> position_;
   std::uint64_t next_sequence_ = 0;
 };

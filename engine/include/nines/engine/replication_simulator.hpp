@@ -92,18 +92,29 @@ class ReplicationSimulator {
   std::vector<std::uint32_t> active_up_;
   std::vector<std::uint32_t> switching_;
   std::vector<List> idle_;
-  std::vector<std::uint32_t> unsatisfied_gates_;
-  std::vector<std::uint8_t> pool_up_;
-  std::vector<std::uint8_t> service_up_;
-  std::vector<double> pool_since_;
-  std::vector<double> service_since_;
-  std::vector<double> pool_up_hours_;
-  std::vector<double> service_up_hours_;
+  /// What propagation reads and writes per component, packed so one visit touches one line.
+  /// Up-time is accumulated signed: minus the time when going up, plus the time when going down,
+  /// plus the horizon at the end if still up.
+  struct Node {
+    std::uint32_t unsatisfied_gates = 0;
+    std::uint8_t pool_up = 1;
+    std::uint8_t service_up = 1;
+    std::uint32_t first_parent_gate = 0;
+    std::uint32_t parent_gate_count = 0;
+    double pool_up_hours = 0.0;
+    double service_up_hours = 0.0;
+  };
+  std::vector<Node> nodes_;
   std::vector<double> charged_hours_;
   std::vector<std::uint32_t> caused_;
 
   // Per gate and per crew.
-  std::vector<std::uint32_t> gate_up_children_;
+  struct GateState {
+    std::uint32_t owner = 0;
+    std::uint32_t need = 0;
+    std::uint32_t up_children = 0;
+  };
+  std::vector<GateState> gates_;
   std::vector<std::uint32_t> crew_free_;
   std::vector<List> crew_queue_;
 
