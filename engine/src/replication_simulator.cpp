@@ -23,11 +23,11 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()) {
   stack_.reserve(model.gates.size() + 1);
-  queue_.reset(model.instance_count);
+  queue_.reset(model.instance_count, model.horizon_hours);
 }
 
 void ReplicationSimulator::reset(std::uint64_t replication) {
-  queue_.reset(model_.instance_count);
+  queue_.reset(model_.instance_count, model_.horizon_hours);
   now_ = 0.0;
   events_ = 0;
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
@@ -72,14 +72,14 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
 bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
                                ReplicationOutcome& outcome, const std::atomic<bool>* cancel) {
   reset(replication);
-  const double horizon = model_.horizon_hours;
-  while (!queue_.empty()) {
-    const double t = queue_.top_time();
-    if (t >= horizon) break;
-    now_ = t;
+  double time = 0.0;
+  std::uint32_t instance = 0;
+  while (queue_.peek(time, instance)) {  // only events before the horizon
+    now_ = time;
     ++events_;
-    handle(queue_.top_slot());
-    if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+    handle(instance);
+    if ((events_ & 0xffffU) == 0 && cancel != nullptr &&
+        cancel->load(std::memory_order_relaxed)) {
       return false;
     }
   }

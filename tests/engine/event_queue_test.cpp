@@ -1,4 +1,5 @@
-// The event queue: (time, sequence) order, rescheduling and cancellation against a reference.
+// The event queue: (time, sequence) order, rescheduling, cancellation and the horizon, against a
+// reference ordered map.
 #include "nines/engine/event_queue.hpp"
 
 #include <gtest/gtest.h>
@@ -12,26 +13,34 @@ namespace nines::engine {
 namespace {
 
 std::uint32_t pop(EventQueue& q) {
-  const std::uint32_t slot = q.top_slot();
+  double time = 0.0;
+  std::uint32_t slot = 0;
+  EXPECT_TRUE(q.peek(time, slot));
   q.cancel(slot);
   return slot;
 }
 
+bool has_event(EventQueue& q) {
+  double time = 0.0;
+  std::uint32_t slot = 0;
+  return q.peek(time, slot);
+}
+
 TEST(EventQueue, OrdersByTime) {
   EventQueue q;
-  q.reset(4);
+  q.reset(4, 100.0);
   q.schedule(0, 3.0);
   q.schedule(1, 1.0);
   q.schedule(2, 2.0);
   EXPECT_EQ(pop(q), 1U);
   EXPECT_EQ(pop(q), 2U);
   EXPECT_EQ(pop(q), 0U);
-  EXPECT_TRUE(q.empty());
+  EXPECT_FALSE(has_event(q));
 }
 
 TEST(EventQueue, TiesGoToTheEarlierScheduled) {
   EventQueue q;
-  q.reset(4);
+  q.reset(4, 100.0);
   q.schedule(3, 5.0);
   q.schedule(0, 5.0);
   q.schedule(2, 5.0);
@@ -42,21 +51,25 @@ TEST(EventQueue, TiesGoToTheEarlierScheduled) {
 
 TEST(EventQueue, RescheduleReplacesThePendingEvent) {
   EventQueue q;
-  q.reset(3);
+  q.reset(3, 100.0);
   q.schedule(0, 1.0);
   q.schedule(1, 2.0);
-  q.schedule(0, 3.0);
+  q.schedule(0, 30.0);
   EXPECT_EQ(q.size(), 2U);
   EXPECT_EQ(pop(q), 1U);
-  EXPECT_EQ(q.top_time(), 3.0);
+  double time = 0.0;
+  std::uint32_t slot = 0;
+  ASSERT_TRUE(q.peek(time, slot));
+  EXPECT_EQ(time, 30.0);
+  EXPECT_EQ(slot, 0U);
 }
 
 TEST(EventQueue, CancelRemovesOnlyThatSlot) {
   EventQueue q;
-  q.reset(3);
+  q.reset(3, 100.0);
   q.schedule(0, 1.0);
-  q.schedule(1, 2.0);
-  q.schedule(2, 3.0);
+  q.schedule(1, 50.0);
+  q.schedule(2, 99.0);
   q.cancel(1);
   q.cancel(1);  // cancelling twice is harmless
   EXPECT_FALSE(q.contains(1));
@@ -64,36 +77,61 @@ TEST(EventQueue, CancelRemovesOnlyThatSlot) {
   EXPECT_EQ(pop(q), 2U);
 }
 
-TEST(EventQueue, MatchesAReferenceUnderRandomOperations) {
-  const std::uint32_t slots = 257;
+TEST(EventQueue, EventsAtOrPastTheHorizonNeverFireButCanBeCancelled) {
   EventQueue q;
-  q.reset(slots);
-  std::map<std::pair<double, std::uint64_t>, std::uint32_t> reference;
+  q.reset(3, 10.0);
+  q.schedule(0, 10.0);
+  q.schedule(1, 1e9);
+  q.schedule(2, 9.999);
+  EXPECT_EQ(q.size(), 3U);
+  EXPECT_TRUE(q.contains(0));
+  q.cancel(0);
+  EXPECT_FALSE(q.contains(0));
+  EXPECT_EQ(pop(q), 2U);
+  EXPECT_FALSE(has_event(q));
+  q.schedule(1, 9.9999);  // a parked event brought back before the horizon
+  EXPECT_EQ(pop(q), 1U);
+}
+
+TEST(EventQueue, MatchesAReferenceUnderRandomOperations) {
+  // Many slots (several buckets), coarse times (many ties), times never before the last event
+  // taken, as in a simulation, and some past the horizon.
+  const std::uint32_t slots = 2049;
+  const double horizon = 5000.0;
+  EventQueue q;
+  q.reset(slots, horizon);
+  std::map<std::pair<double, std::uint64_t>, std::uint32_t> reference;  // before the horizon
   std::vector<std::pair<double, std::uint64_t>> key_of(slots, {-1.0, 0});
   RandomStream rng(77);
   std::uint64_t sequence = 0;
-  for (int step = 0; step < 200000; ++step) {
+  double now = 0.0;
+  for (int step = 0; step < 400000; ++step) {
     const auto slot = static_cast<std::uint32_t>(rng.next_u64() % slots);
     const double op = rng.uniform_open();
-    if (op < 0.6) {
-      // Coarse times make ties common.
-      const double time = static_cast<double>(rng.next_u64() % 50);
+    if (op < 0.55) {
+      const double time = now + static_cast<double>(rng.next_u64() % 60);
       if (key_of[slot].first >= 0.0) reference.erase(key_of[slot]);
       key_of[slot] = {time, sequence++};
-      reference[key_of[slot]] = slot;
+      if (time < horizon) reference[key_of[slot]] = slot;
       q.schedule(slot, time);
-    } else if (op < 0.8) {
+    } else if (op < 0.7) {
       if (key_of[slot].first >= 0.0) reference.erase(key_of[slot]);
       key_of[slot] = {-1.0, 0};
       q.cancel(slot);
-    } else if (!reference.empty()) {
-      ASSERT_EQ(q.top_slot(), reference.begin()->second);
-      ASSERT_EQ(q.top_time(), reference.begin()->first.first);
-      const std::uint32_t top = pop(q);
+    } else {
+      double time = 0.0;
+      std::uint32_t top = 0;
+      const bool any = q.peek(time, top);
+      ASSERT_EQ(any, !reference.empty());
+      if (!any) continue;
+      ASSERT_EQ(top, reference.begin()->second);
+      ASSERT_EQ(time, reference.begin()->first.first);
+      now = time;
+      q.cancel(top);
       reference.erase(reference.begin());
       key_of[top] = {-1.0, 0};
     }
-    ASSERT_EQ(q.size(), reference.size());
+    ASSERT_EQ(q.contains(slot), key_of[slot].first >= 0.0);
   }
 }
 
