@@ -117,10 +117,13 @@ CompiledModel compile(const models::Model& model) {
     }
   }
   for (std::size_t child = 0; child < n; ++child) {
-    out.components[child].first_parent_gate = static_cast<std::uint32_t>(out.parent_gates.size());
-    out.components[child].parent_gate_count = static_cast<std::uint32_t>(parents_of[child].size());
-    out.parent_gates.insert(out.parent_gates.end(), parents_of[child].begin(),
-                            parents_of[child].end());
+    out.components[child].first_parent_link = static_cast<std::uint32_t>(out.parent_links.size());
+    out.components[child].parent_link_count = static_cast<std::uint32_t>(parents_of[child].size());
+    for (const std::uint32_t g : parents_of[child]) {
+      const Gate& gate = out.gates[g];
+      const bool direct = gate.child_count == 1 && gate.need == 1;
+      out.parent_links.push_back(ParentLink{gate.owner, direct ? ParentLink::kDirect : g});
+    }
   }
   return out;
 }

@@ -37,7 +37,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     active_up_[c] = active;
     switching_[c] = 0;
     idle_[c] = List{};
-    nodes_[c] = Node{0, 1, 1, cc.first_parent_gate, cc.parent_gate_count, 0.0, 0.0};
+    nodes_[c] = Node{0, 1, 1, cc.first_parent_link, cc.parent_link_count, 0.0, 0.0};
     charged_hours_[c] = 0.0;
     caused_[c] = 0;
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
@@ -78,8 +78,7 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
     now_ = time;
     ++events_;
     handle(instance);
-    if ((events_ & 0xffffU) == 0 && cancel != nullptr &&
-        cancel->load(std::memory_order_relaxed)) {
+    if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
       return false;
     }
   }

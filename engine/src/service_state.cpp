@@ -27,19 +27,20 @@ void ReplicationSimulator::propagate(std::uint32_t component) {
     node.service_up = up ? 1 : 0;
     node.service_up_hours += up ? -now_ : now_;
     if (c == model_.entry) on_system_change(up);
-    const std::uint32_t* parent = model_.parent_gates.data() + node.first_parent_gate;
-    for (std::uint32_t k = 0; k < node.parent_gate_count; ++k) {
-      GateState& gate = gates_[parent[k]];
-      const bool was_satisfied = gate.up_children >= gate.need;
-      gate.up_children = up ? gate.up_children + 1 : gate.up_children - 1;
-      const bool satisfied = gate.up_children >= gate.need;
-      if (satisfied == was_satisfied) continue;
-      Node& owner = nodes_[gate.owner];
-      owner.unsatisfied_gates =
-          satisfied ? owner.unsatisfied_gates - 1 : owner.unsatisfied_gates + 1;
+    const ParentLink* link = model_.parent_links.data() + node.first_parent_link;
+    for (std::uint32_t k = 0; k < node.parent_link_count; ++k, ++link) {
+      if (link->gate != ParentLink::kDirect) {
+        GateState& gate = gates_[link->gate];
+        const bool was_satisfied = gate.up_children >= gate.need;
+        gate.up_children = up ? gate.up_children + 1 : gate.up_children - 1;
+        if ((gate.up_children >= gate.need) == was_satisfied) continue;
+      }
+      // The gate flipped with this child.
+      Node& owner = nodes_[link->owner];
+      owner.unsatisfied_gates = up ? owner.unsatisfied_gates - 1 : owner.unsatisfied_gates + 1;
       // Visit the owner only if its service can flip: this keeps cascades to what changes.
       const bool owner_up = owner.pool_up != 0 && owner.unsatisfied_gates == 0;
-      if (owner_up != (owner.service_up != 0)) stack_.push_back(gate.owner);
+      if (owner_up != (owner.service_up != 0)) stack_.push_back(link->owner);
     }
   }
 }

@@ -27,9 +27,9 @@ struct CompiledComponent {
   /// Gates this component's service needs, in `gates`: [first_gate, first_gate + gate_count).
   std::uint32_t first_gate = 0;
   std::uint32_t gate_count = 0;
-  /// Gates that list this component as a child, in `parent_gates`.
-  std::uint32_t first_parent_gate = 0;
-  std::uint32_t parent_gate_count = 0;
+  /// Links to the gates that list this component as a child, in `parent_links`.
+  std::uint32_t first_parent_link = 0;
+  std::uint32_t parent_link_count = 0;
 };
 
 /// One dependency row: its owner's service needs at least `need` of the children up.
@@ -40,6 +40,15 @@ struct Gate {
   std::uint32_t child_count = 0;
 };
 
+/// From a child to a gate that needs it. A gate with one child and need 1 (a plain dependency)
+/// is satisfied exactly when its child is up, so its link says kDirect and propagation updates
+/// the owner without touching gate state.
+struct ParentLink {
+  static constexpr std::uint32_t kDirect = 0xffffffffU;
+  std::uint32_t owner = 0;
+  std::uint32_t gate = kDirect;
+};
+
 struct CompiledModel {
   std::vector<CompiledComponent> components;
   std::vector<std::uint64_t> component_hashes;  // of the ids: keys of the random streams
@@ -47,7 +56,7 @@ struct CompiledModel {
   std::vector<std::uint32_t> instance_component;
   std::vector<Gate> gates;
   std::vector<std::uint32_t> gate_children;  // component indices
-  std::vector<std::uint32_t> parent_gates;   // gate indices, grouped by child component
+  std::vector<ParentLink> parent_links;      // grouped by child component
   std::vector<std::uint32_t> crew_sizes;
   std::vector<double> law_table;  // empirical samples
   std::uint32_t entry = 0;

@@ -99,8 +99,8 @@ class ReplicationSimulator {
     std::uint32_t unsatisfied_gates = 0;
     std::uint8_t pool_up = 1;
     std::uint8_t service_up = 1;
-    std::uint32_t first_parent_gate = 0;
-    std::uint32_t parent_gate_count = 0;
+    std::uint32_t first_parent_link = 0;
+    std::uint32_t parent_link_count = 0;
     double pool_up_hours = 0.0;
     double service_up_hours = 0.0;
   };
