@@ -1,6 +1,7 @@
 // Compilation of a validated model into the engine's dense arrays.
 #include "nines/engine/compiled_model.hpp"
 
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -48,9 +49,25 @@ CompiledModel compile(const models::Model& model) {
     out.crew_sizes.push_back(static_cast<std::uint32_t>(crew.size));
   }
 
+  // validate_model checks all of this with file positions; the engine only refuses what would
+  // break its own invariants when handed an unvalidated model.
+  if (!(model.horizon_hours > 0.0) || !std::isfinite(model.horizon_hours)) {
+    throw ModelError(format_error("<model>", "/horizon", "must be a positive duration",
+                                  std::to_string(model.horizon_hours)));
+  }
   std::uint64_t instances = 0;
-  for (const auto& c : model.components) {
+  for (std::size_t i = 0; i < model.components.size(); ++i) {
+    const auto& c = model.components[i];
+    if (c.instances < 1 || c.min_up < 1 || c.min_up > c.instances) {
+      throw ModelError(
+          format_error("<model>", "/components/" + std::to_string(i) + "/min_up",
+                       "must be from 1 to \"instances\" (" + std::to_string(c.instances) + ")",
+                       std::to_string(c.min_up)));
+    }
     instances += static_cast<std::uint64_t>(c.instances);
+  }
+  if (model.components.empty()) {
+    throw ModelError(format_error("<model>", "/components", "must be a non-empty list", "[]"));
   }
   if (instances > EventQueue::kMaxSlots) {
     throw ModelError(format_error("<model>", "/components",

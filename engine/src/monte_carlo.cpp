@@ -10,6 +10,7 @@
 #include <exception>
 #include <limits>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -68,6 +69,9 @@ namespace {
 /// Simulates the options' range of replications over `threads` workers.
 RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
                      const RunOptions& options, Clock::time_point start, int& threads_used) {
+  if (options.first_replication < 0) {
+    throw std::invalid_argument("RunOptions::first_replication must not be negative");
+  }
   const std::int64_t total = options.replications >= 0 ? options.replications : model.replications;
   const int threads = resolve_threads(options.threads, total);
   threads_used = threads;

@@ -6,6 +6,7 @@
 
 #include "model_builders.hpp"
 #include "nines/engine/monte_carlo.hpp"
+#include "nines/models/error.hpp"
 
 namespace nines::engine {
 namespace {
@@ -132,6 +133,29 @@ TEST(Determinism, RangesMergeIntoExactlyTheWholeRun) {
   append_range(merged, simulate_range(m, second));
   expect_same_figures(whole, summarize_range(m, merged));
   EXPECT_THROW(append_range(merged, simulate_range(m, second)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace nines::engine
+
+namespace nines::engine {
+namespace {
+
+TEST(Engine, RefusesAnUnvalidatedModelWithAClearError) {
+  models::Model m = testing::single(testing::pool("a", 2, 3), 8760.0, 10);
+  try {
+    run(m);
+    FAIL() << "expected a ModelError";
+  } catch (const nines::ModelError& e) {
+    EXPECT_STREQ(e.what(),
+                 "<model>: /components/0/min_up: must be from 1 to \"instances\" (2); got 3");
+  }
+  m.components[0].min_up = 1;
+  m.entry = "nope";
+  EXPECT_THROW(run(m), nines::ModelError);
+  m.entry = "a";
+  m.horizon_hours = 0.0;
+  EXPECT_THROW(run(m), nines::ModelError);
 }
 
 }  // namespace
