@@ -22,7 +22,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
       gates_(model.gates.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()) {
-  stack_.reserve(model.gates.size() + 1);
+  stack_.reserve(model.parent_links.size() + 1);  // at most one push per link per event
   queue_.reset(model.instance_count, model.horizon_hours);
 }
 
