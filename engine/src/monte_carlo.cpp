@@ -38,7 +38,7 @@ struct ProgressState {
   int workers_left = 0;
   std::exception_ptr error;
 
-  Progress snapshot(std::int64_t total, Clock::time_point start) const {
+  [[nodiscard]] Progress snapshot(std::int64_t total, Clock::time_point start) const {
     Progress p;
     p.done = done;
     p.total = total;

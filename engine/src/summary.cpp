@@ -59,7 +59,7 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
   SlaResult sla;
   sla.target = target;
   if (trials == 0) return sla;
-  const double n = static_cast<double>(trials);
+  const auto n = static_cast<double>(trials);
   const double p = static_cast<double>(successes) / n;
   const double z = 1.959963984540054;
   const double denom = 1.0 + z * z / n;
