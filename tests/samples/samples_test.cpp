@@ -159,6 +159,38 @@ TEST_P(Sample, Validates) {
   EXPECT_EQ(result.err, "");
 }
 
+/// The availability the README's headline table quotes for `name` ("99.9113"), or "".
+std::string quoted_availability(const std::string& readme, const std::string& name) {
+  const std::string row = "| [" + name + "](";
+  const std::size_t at = readme.find(row);
+  if (at == std::string::npos) return "";
+  const std::size_t cell = readme.find("| ", readme.find(')', at));
+  if (cell == std::string::npos) return "";
+  std::size_t end = cell + 2;
+  while (end < readme.size() &&
+         (std::isdigit(static_cast<unsigned char>(readme[end])) != 0 || readme[end] == '.')) {
+    ++end;
+  }
+  return readme.substr(cell + 2, end - cell - 2);
+}
+
+TEST_P(Sample, ReadmeQuotesTheFiguresARunGives) {
+  // The README's figures are real output; when the engine's draws change they must be redone.
+  const std::string quoted = quoted_availability(read_file(kSamplesDir / "README.md"), GetParam());
+  ASSERT_FALSE(quoted.empty()) << GetParam() << " has no row in the README's headline table";
+  const ProcessResult process = run_nines({"run", path().string(), "--json", "-", "--quiet"});
+  ASSERT_EQ(process.exit_code, 0) << process.err;
+  const double availability = json::parse(process.out).at("availability").at("mean").get<double>();
+  const std::size_t dot = quoted.find('.');
+  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(quoted.size() - dot - 1);
+  std::ostringstream formatted;
+  formatted.setf(std::ios::fixed);
+  formatted.precision(decimals);
+  formatted << 100.0 * availability;
+  EXPECT_EQ(formatted.str(), quoted) << GetParam() << ": the README quotes " << quoted
+                                     << " %, a run gives " << formatted.str() << " %";
+}
+
 TEST_P(Sample, RunsWithSaneResults) {
   const json sample = parse_sample(GetParam());
   const ProcessResult process = run_nines({"run", path().string(), "--json", "-", "--quiet"});
