@@ -155,6 +155,15 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
   return range;
 }
 
+/// The reported figures of a range, named after the model.
+RunResult summarize_for(const models::Model& model, const CompiledModel& compiled,
+                        const RangeResult& range) {
+  RunResult result = summarize(compiled, range, model.target);
+  result.model_name = model.name;
+  result.cancelled = result.replications < static_cast<std::int64_t>(range.unavailability.size());
+  return result;
+}
+
 }  // namespace
 
 RangeResult simulate_range(const models::Model& model, const RunOptions& options) {
@@ -163,10 +172,7 @@ RangeResult simulate_range(const models::Model& model, const RunOptions& options
 }
 
 RunResult summarize_range(const models::Model& model, const RangeResult& range) {
-  RunResult result = summarize(compile(model), range, model.target);
-  result.model_name = model.name;
-  result.cancelled = result.replications < static_cast<std::int64_t>(range.unavailability.size());
-  return result;
+  return summarize_for(model, compile(model), range);
 }
 
 RunResult run(const models::Model& model, const RunOptions& options) {
@@ -174,9 +180,7 @@ RunResult run(const models::Model& model, const RunOptions& options) {
   const CompiledModel compiled = compile(model);
   int threads = 0;
   const RangeResult range = simulate(compiled, model, options, start, threads);
-  RunResult result = summarize(compiled, range, model.target);
-  result.model_name = model.name;
-  result.cancelled = result.replications < static_cast<std::int64_t>(range.unavailability.size());
+  RunResult result = summarize_for(model, compiled, range);
   result.run_info.threads = threads;
   result.run_info.wall_seconds = seconds_since(start);
   result.run_info.events_per_second =

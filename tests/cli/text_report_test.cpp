@@ -5,31 +5,20 @@
 
 #include <sstream>
 
+#include "sample_run_result.hpp"
+
 namespace nines::report {
 namespace {
 
+/// The shared sample with rounder figures and a component that caused no outage.
 engine::RunResult sample_result() {
-  engine::RunResult r;
-  r.model_name = "Web shop";
-  r.replications = 2000;
-  r.horizon_hours = 8760.0;
-  r.seed = 7;
-  r.target = 0.9995;
+  engine::RunResult r = testing::sample_run_result();
   r.availability = {0.99949, 1.6e-5, 0.99946, 0.99952};
   r.downtime_hours_per_year = {4.45, 0.14, 4.0, 4.9};
-  r.outages_per_year = {2.31, 0.03, 2.25, 2.37};
-  r.outages = 4620;
-  r.outages_cut_at_horizon = 3;
-  r.outage_duration = engine::OutageDurations{1.93, 1.03, 4.17, 12.05, 27.5};
-  r.system_mtbf_hours = 3792.2;
-  r.system_mttr_hours = 1.93;
-  r.sla = engine::SlaResult{0.9995, 0.623, 0.601, 0.644};
   r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100},
                   {"quiet", 0.99999, 0.99999, 0.0, 0},
                   {"db", 0.9985, 0.9985, 0.6, 2010},
                   {"api", 0.9990, 0.9990, 0.35, 1400}};
-  r.events = 123456789;
-  r.run_info = {2, 10.5, 11757789.4};
   return r;
 }
 
