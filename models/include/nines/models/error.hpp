@@ -25,6 +25,13 @@ class UsageError : public Error {
   using Error::Error;
 };
 
+/// A valid model that an exact solver cannot handle (a feature outside its class, or a state space
+/// over the limit). Exit status 3; the message names the reason and suggests `nines run`.
+class NotAnalysableError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Builds `<file>: <pointer>: <problem>; got <got>`; parts that are empty are left out.
 /// `got` is inserted verbatim (callers pass JSON-dumped values so strings keep their quotes).
 std::string format_error(std::string_view file, std::string_view pointer, std::string_view problem,
