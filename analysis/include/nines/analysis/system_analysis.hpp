@@ -1,0 +1,67 @@
+// `nines analyze`: the exact availability of a model, its failure frequency and the importance of
+// every component, from the structure function and, where instances interact, Markov chains.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nines/analysis/group_chain.hpp"
+#include "nines/models/model.hpp"
+
+namespace nines::analysis {
+
+struct ComponentAnalysis {
+  std::string id;
+  /// Its own pool (steady state), as `nines run` reports it.
+  double availability = 0.0;
+  /// The pool and everything it depends on.
+  double service_availability = 0.0;
+  double birnbaum = 0.0;
+  double criticality = 0.0;
+  /// Risk achievement / reduction worth; empty when the system unavailability (RAW) or the
+  /// unavailability left with this pool perfect (RRW) is 0.
+  std::optional<double> raw;
+  std::optional<double> rrw;
+  double gain_one_more_instance = 0.0;
+  /// Per hour of the mean time to failure / mean time to repair of one instance.
+  double d_availability_d_mtbf = 0.0;
+  double d_availability_d_mttr = 0.0;
+};
+
+struct Analysis {
+  /// "structure-function" (independent pools) or "markov" (some pools solved as Markov chains).
+  std::string method;
+  double availability = 0.0;
+  double unavailability = 0.0;
+  double downtime_hours_per_year = 0.0;
+  double outages_per_year = 0.0;
+  /// Unavailability / failure frequency; empty when the system never fails.
+  std::optional<double> mean_outage_hours;
+  /// Expected availability over [0, horizon] from all-new, and the expected outages per year in
+  /// that window; only when every law is exponential (or zero).
+  std::optional<double> horizon_availability;
+  std::optional<double> horizon_unavailability;
+  std::optional<double> horizon_outages_per_year;
+  /// Why there is no horizon value (empty when there is one).
+  std::string horizon_note;
+  double horizon_hours = 0.0;
+  std::size_t markov_states = 0;
+  std::size_t bdd_nodes = 0;
+  std::vector<ComponentAnalysis> components;
+};
+
+struct AnalyzeOptions {
+  std::size_t max_states = kDefaultMaxStates;
+  /// Per-component importance measures, gains and sensitivities (re-solves coupled groups).
+  bool importance = true;
+  /// The expected values over the horizon from all-new (needs exponential laws).
+  bool horizon = true;
+};
+
+/// Analyses a validated model. Throws NotAnalysableError (exit 3) when the model is outside the
+/// solvers' classes, naming the feature.
+Analysis analyze(const models::Model& model, const AnalyzeOptions& options = {});
+
+}  // namespace nines::analysis

@@ -1,0 +1,183 @@
+// The ROBDD: hash-consed nodes, memoised AND/OR, threshold functions, probability and gradient.
+#include "nines/analysis/bdd.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "nines/models/error.hpp"
+
+namespace nines::analysis {
+
+namespace {
+
+constexpr std::uint32_t kTerminalVar = std::numeric_limits<std::uint32_t>::max();
+
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33U;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33U;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33U;
+  return x;
+}
+
+std::uint64_t pair_key(BddRef a, BddRef b) {
+  if (a > b) std::swap(a, b);  // AND and OR commute: one entry for both orders
+  return (static_cast<std::uint64_t>(a) << 32U) | b;
+}
+
+}  // namespace
+
+std::size_t Bdd::NodeHash::operator()(const Node& node) const noexcept {
+  return mix((static_cast<std::uint64_t>(node.low) << 32U | node.high) ^
+             (static_cast<std::uint64_t>(node.var) * 0x9e3779b97f4a7c15ULL));
+}
+
+bool Bdd::NodeEqual::operator()(const Node& a, const Node& b) const noexcept {
+  return a.var == b.var && a.low == b.low && a.high == b.high;
+}
+
+std::size_t Bdd::PairHash::operator()(std::uint64_t key) const noexcept { return mix(key); }
+
+Bdd::Bdd(std::size_t max_nodes) : max_nodes_(max_nodes) {
+  nodes_.push_back({kTerminalVar, kFalse, kFalse});
+  nodes_.push_back({kTerminalVar, kTrue, kTrue});
+}
+
+BddRef Bdd::make(std::uint32_t var, BddRef low, BddRef high) {
+  if (low == high) return low;
+  const Node key{var, low, high};
+  if (const auto found = unique_.find(key); found != unique_.end()) return found->second;
+  if (nodes_.size() >= max_nodes_) {
+    throw NotAnalysableError("the structure function needs more than " +
+                             std::to_string(max_nodes_) +
+                             " decision-diagram nodes; use 'nines run' for a simulation estimate");
+  }
+  const auto ref = static_cast<BddRef>(nodes_.size());
+  nodes_.push_back(key);
+  unique_.emplace(key, ref);
+  return ref;
+}
+
+BddRef Bdd::variable(std::uint32_t var) { return make(var, kFalse, kTrue); }
+
+BddRef Bdd::apply(bool is_and, BddRef a, BddRef b) {
+  // Terminal cases of AND / OR.
+  if (a == b) return a;
+  if (is_and) {
+    if (a == kFalse || b == kFalse) return kFalse;
+    if (a == kTrue) return b;
+    if (b == kTrue) return a;
+  } else {
+    if (a == kTrue || b == kTrue) return kTrue;
+    if (a == kFalse) return b;
+    if (b == kFalse) return a;
+  }
+  auto& cache = is_and ? and_cache_ : or_cache_;
+  const std::uint64_t key = pair_key(a, b);
+  if (const auto found = cache.find(key); found != cache.end()) return found->second;
+
+  const std::uint32_t va = nodes_[a].var;
+  const std::uint32_t vb = nodes_[b].var;
+  const std::uint32_t top = std::min(va, vb);
+  const BddRef a_low = va == top ? nodes_[a].low : a;
+  const BddRef a_high = va == top ? nodes_[a].high : a;
+  const BddRef b_low = vb == top ? nodes_[b].low : b;
+  const BddRef b_high = vb == top ? nodes_[b].high : b;
+  const BddRef low = apply(is_and, a_low, b_low);
+  const BddRef high = apply(is_and, a_high, b_high);
+  const BddRef result = make(top, low, high);
+  cache.emplace(key, result);
+  return result;
+}
+
+BddRef Bdd::conjunction(BddRef a, BddRef b) { return apply(true, a, b); }
+
+BddRef Bdd::disjunction(BddRef a, BddRef b) { return apply(false, a, b); }
+
+BddRef Bdd::at_least(std::int64_t k, std::span<const BddRef> operands) {
+  const auto m = static_cast<std::int64_t>(operands.size());
+  if (k <= 0) return kTrue;
+  if (k > m) return kFalse;
+  // at_least[j] over the operands i..m-1, built from the last operand backwards:
+  // at least j of {f_i, rest} = (f_i AND at least j-1 of rest) OR at least j of rest.
+  std::vector<BddRef> at_least_of_rest(static_cast<std::size_t>(k) + 1, kFalse);
+  at_least_of_rest[0] = kTrue;
+  for (std::int64_t i = m - 1; i >= 0; --i) {
+    const BddRef f = operands[static_cast<std::size_t>(i)];
+    const std::int64_t top = std::min(k, m - i);
+    for (std::int64_t j = top; j >= 1; --j) {
+      const auto uj = static_cast<std::size_t>(j);
+      at_least_of_rest[uj] =
+          disjunction(conjunction(f, at_least_of_rest[uj - 1]), at_least_of_rest[uj]);
+    }
+  }
+  return at_least_of_rest[static_cast<std::size_t>(k)];
+}
+
+void Bdd::compact(std::vector<BddRef>& roots) {
+  std::vector<bool> live(nodes_.size(), false);
+  live[kFalse] = live[kTrue] = true;
+  for (const BddRef root : roots) live[root] = true;
+  // Parents have larger indices than children: one descending sweep marks everything reachable.
+  for (std::size_t i = nodes_.size(); i-- > 2;) {
+    if (!live[i]) continue;
+    live[nodes_[i].low] = true;
+    live[nodes_[i].high] = true;
+  }
+  std::vector<BddRef> renumbered(nodes_.size(), kFalse);
+  std::vector<Node> kept;
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    if (!live[i]) continue;
+    renumbered[i] = static_cast<BddRef>(kept.size());
+    Node node = nodes_[i];
+    if (i >= 2) {
+      node.low = renumbered[node.low];
+      node.high = renumbered[node.high];
+    }
+    kept.push_back(node);
+  }
+  nodes_ = std::move(kept);
+  for (BddRef& root : roots) root = renumbered[root];
+  unique_.clear();
+  for (std::size_t i = 2; i < nodes_.size(); ++i)
+    unique_.emplace(nodes_[i], static_cast<BddRef>(i));
+  and_cache_.clear();
+  or_cache_.clear();
+}
+
+void Bdd::probabilities(std::span<const double> p, std::span<const double> q,
+                        std::vector<double>& up, std::vector<double>& down) const {
+  up.resize(nodes_.size());
+  down.resize(nodes_.size());
+  up[kFalse] = 0.0;
+  up[kTrue] = 1.0;
+  down[kFalse] = 1.0;
+  down[kTrue] = 0.0;
+  for (std::size_t i = 2; i < nodes_.size(); ++i) {
+    const Node& node = nodes_[i];
+    const double pv = p[node.var];
+    const double qv = q[node.var];
+    up[i] = pv * up[node.high] + qv * up[node.low];
+    down[i] = pv * down[node.high] + qv * down[node.low];
+  }
+}
+
+void Bdd::add_gradient(BddRef root, std::span<const double> p, std::span<const double> up,
+                       std::vector<double>& adjoint, std::span<double> gradient) const {
+  if (root < 2) return;
+  adjoint.assign(static_cast<std::size_t>(root) + 1, 0.0);
+  adjoint[root] = 1.0;
+  for (std::size_t i = root; i >= 2; --i) {
+    const double a = adjoint[i];
+    if (a == 0.0) continue;
+    const Node& node = nodes_[i];
+    const double pv = p[node.var];
+    gradient[node.var] += a * (up[node.high] - up[node.low]);
+    adjoint[node.high] += a * pv;
+    adjoint[node.low] += a * (1.0 - pv);
+  }
+}
+
+}  // namespace nines::analysis

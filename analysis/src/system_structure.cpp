@@ -1,0 +1,86 @@
+// Builds the service BDD of every component, dependencies first.
+#include "nines/analysis/system_structure.hpp"
+
+#include <cstddef>
+
+#include "nines/models/dependency_graph.hpp"
+
+namespace nines::analysis {
+
+namespace {
+
+/// Dependency targets of each component as indices, in model order.
+struct Edges {
+  std::vector<std::vector<std::size_t>> dependencies_of;  // indices into model.dependencies
+};
+
+Edges index_edges(const models::Model& model) {
+  Edges edges;
+  edges.dependencies_of.resize(model.components.size());
+  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
+    const auto from = model.component_index(model.dependencies[d].from);
+    edges.dependencies_of[static_cast<std::size_t>(from)].push_back(d);
+  }
+  return edges;
+}
+
+/// Pre-order of a depth-first walk from the entry, then from every component not yet seen.
+std::vector<std::uint32_t> depth_first_variables(const models::Model& model, const Edges& edges) {
+  const std::size_t n = model.components.size();
+  std::vector<std::uint32_t> variable_of(n, 0);
+  std::vector<bool> seen(n, false);
+  std::uint32_t next = 0;
+  std::vector<std::size_t> stack;
+  auto walk_from = [&](std::size_t start) {
+    stack.push_back(start);
+    while (!stack.empty()) {
+      const std::size_t c = stack.back();
+      stack.pop_back();
+      if (seen[c]) continue;
+      seen[c] = true;
+      variable_of[c] = next++;
+      // Push in reverse so the first listed dependency is visited first.
+      const auto& deps = edges.dependencies_of[c];
+      for (auto d = deps.rbegin(); d != deps.rend(); ++d) {
+        const auto& to = model.dependencies[*d].to;
+        for (auto t = to.rbegin(); t != to.rend(); ++t) {
+          const auto target = static_cast<std::size_t>(model.component_index(*t));
+          if (!seen[target]) stack.push_back(target);
+        }
+      }
+    }
+  };
+  walk_from(static_cast<std::size_t>(model.component_index(model.entry)));
+  for (std::size_t c = 0; c < n; ++c) {
+    if (!seen[c]) walk_from(c);
+  }
+  return variable_of;
+}
+
+}  // namespace
+
+SystemStructure build_system_structure(const models::Model& model, std::size_t max_nodes) {
+  SystemStructure s{Bdd(max_nodes), {}, {}, Bdd::kFalse};
+  const Edges edges = index_edges(model);
+  s.variable_of = depth_first_variables(model, edges);
+  s.service.assign(model.components.size(), Bdd::kFalse);
+  std::vector<BddRef> targets;
+  for (const std::int64_t c : models::topological_order(model)) {
+    const auto uc = static_cast<std::size_t>(c);
+    BddRef service = s.bdd.variable(s.variable_of[uc]);
+    for (const std::size_t d : edges.dependencies_of[uc]) {
+      const models::Dependency& dep = model.dependencies[d];
+      targets.clear();
+      for (const auto& to : dep.to) {
+        targets.push_back(s.service[static_cast<std::size_t>(model.component_index(to))]);
+      }
+      service = s.bdd.conjunction(service, s.bdd.at_least(dep.min_up, targets));
+    }
+    s.service[uc] = service;
+  }
+  s.bdd.compact(s.service);
+  s.system = s.service[static_cast<std::size_t>(model.component_index(model.entry))];
+  return s;
+}
+
+}  // namespace nines::analysis

@@ -1,0 +1,185 @@
+// Tests of the analysis of independent pools against hand-derived closed forms.
+#include "nines/analysis/system_analysis.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "analysis_models.hpp"
+#include "nines/models/error.hpp"
+
+namespace nines::analysis {
+namespace {
+
+using testing::model_from;
+
+const ComponentAnalysis& component(const Analysis& a, const std::string& id) {
+  for (const auto& c : a.components) {
+    if (c.id == id) return c;
+  }
+  throw std::runtime_error("no component " + id);
+}
+
+TEST(Analyze, SeriesIsTheProductAndFailsAtTheSumOfRates) {
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "web", "mtbf": "1000h", "mttr": "10h"},
+                   {"id": "db", "mtbf": "2000h", "mttr": "5h",
+                    "detection": {"type": "exponential", "mean": "1h"}}],
+    "dependencies": [{"from": "web", "to": "db"}]})"));
+  const double a_web = 1000.0 / 1010.0;
+  const double a_db = 2000.0 / 2006.0;
+  EXPECT_EQ(a.method, "structure-function");
+  EXPECT_NEAR(a.availability, a_web * a_db, 1e-15);
+  EXPECT_NEAR(a.unavailability, 1 - a_web * a_db, 1e-15);
+  EXPECT_NEAR(a.downtime_hours_per_year, (1 - a_web * a_db) * 8760, 1e-10);
+  // Each pool fails at rate lambda while up; the series fails whenever either does.
+  const double frequency = a_web * a_db * (1 / 1000.0 + 1 / 2000.0);
+  EXPECT_NEAR(a.outages_per_year, frequency * 8760, 1e-12);
+  EXPECT_NEAR(*a.mean_outage_hours, (1 - a_web * a_db) / frequency, 1e-9);
+  EXPECT_NEAR(component(a, "web").availability, a_web, 1e-15);
+  EXPECT_NEAR(component(a, "web").service_availability, a_web * a_db, 1e-15);
+  EXPECT_NEAR(component(a, "db").service_availability, a_db, 1e-15);
+}
+
+TEST(Analyze, KOfNPoolIsTheBinomialTail) {
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "pool", "instances": 5, "min_up": 3, "mtbf": "100h", "mttr": "10h"}]})"));
+  const double p = 100.0 / 110.0;
+  const double q = 1 - p;
+  const double expected = std::pow(p, 5) + 5 * std::pow(p, 4) * q + 10 * std::pow(p, 3) * q * q;
+  EXPECT_NEAR(a.availability, expected, 1e-14);
+  // Down when the third-last instance fails: P(exactly 3 up) * 3 * lambda.
+  EXPECT_NEAR(a.outages_per_year, 10 * std::pow(p, 3) * q * q * 3 / 100.0 * 8760, 1e-9);
+}
+
+TEST(Analyze, ListDependencyIsParallelRedundancy) {
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "app", "mtbf": "1000h", "mttr": "1h"},
+                   {"id": "a", "mtbf": "100h", "mttr": "10h"},
+                   {"id": "b", "mtbf": "200h", "mttr": "10h"},
+                   {"id": "c", "mtbf": "300h", "mttr": "10h"}],
+    "dependencies": [{"from": "app", "to": ["a", "b", "c"], "min_up": 2}]})"));
+  const double pa = 100.0 / 110.0;
+  const double pb = 200.0 / 210.0;
+  const double pc = 300.0 / 310.0;
+  const double two_of_three = pa * pb + pa * pc + pb * pc - 2 * pa * pb * pc;
+  EXPECT_NEAR(a.availability, 1000.0 / 1001.0 * two_of_three, 1e-15);
+}
+
+TEST(Analyze, SharedDependencyIsCountedOnceWhereTheNaiveProductIsWrong) {
+  // Two API replicas (one of two needed) share one database. The naive product multiplies the
+  // database into both branches: 1 - (1 - a db)^2 instead of db (1 - (1 - a)^2).
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "frontend", "mtbf": "5000h", "mttr": "1h"},
+                   {"id": "api-1", "mtbf": "500h", "mttr": "5h"},
+                   {"id": "api-2", "mtbf": "500h", "mttr": "5h"},
+                   {"id": "db", "mtbf": "1000h", "mttr": "10h"}],
+    "dependencies": [{"from": "frontend", "to": ["api-1", "api-2"], "min_up": 1},
+                     {"from": "api-1", "to": "db"}, {"from": "api-2", "to": "db"}]})"));
+  const double f = 5000.0 / 5001.0;
+  const double api = 500.0 / 505.0;
+  const double db = 1000.0 / 1010.0;
+  const double exact = f * db * (1 - (1 - api) * (1 - api));
+  const double naive = f * (1 - (1 - api * db) * (1 - api * db));
+  EXPECT_NEAR(a.availability, exact, 1e-15);
+  EXPECT_GT(std::abs(a.availability - naive), 1e-5);
+  EXPECT_NEAR(component(a, "api-1").service_availability, api * db, 1e-15);
+}
+
+TEST(Analyze, ImportanceMeasuresOfASeriesPairAreTheTextbookValues) {
+  // Series of two: I_B(1) = p2, I_CR(1) = q1 p2 / Q, RAW(1) = 1 / Q, RRW(1) = Q / q2.
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "one", "mtbf": "90h", "mttr": "10h"},
+                   {"id": "two", "mtbf": "95h", "mttr": "5h"}],
+    "dependencies": [{"from": "one", "to": "two"}]})"));
+  const double p1 = 0.9;
+  const double p2 = 0.95;
+  const double u = 1 - p1 * p2;
+  const ComponentAnalysis& one = component(a, "one");
+  EXPECT_NEAR(one.birnbaum, p2, 1e-14);
+  EXPECT_NEAR(one.criticality, (1 - p1) * p2 / u, 1e-13);
+  EXPECT_NEAR(*one.raw, 1 / u, 1e-12);
+  EXPECT_NEAR(*one.rrw, u / (1 - p2), 1e-12);
+  // One more instance (1 of 2): pool availability 1 - q1^2.
+  EXPECT_NEAR(one.gain_one_more_instance, p2 * ((1 - p1) - (1 - p1) * (1 - p1)), 1e-14);
+  // A = p2 * mtbf / (mtbf + mttr): dA/dmtbf = p2 * mttr / (mtbf + mttr)^2, dA/dmttr = -p2 mtbf/..
+  EXPECT_NEAR(one.d_availability_d_mtbf, p2 * 10.0 / (100.0 * 100.0), 1e-15);
+  EXPECT_NEAR(one.d_availability_d_mttr, -p2 * 90.0 / (100.0 * 100.0), 1e-15);
+}
+
+TEST(Analyze, ParallelPairHasNoRrwLimitWhenOneSidePerfectRemovesAllDowntime) {
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "app", "mtbf": "1000h", "mttr": "1h"},
+                   {"id": "a", "mtbf": "100h", "mttr": "10h"},
+                   {"id": "b", "mtbf": "100h", "mttr": "10h"}],
+    "dependencies": [{"from": "app", "to": ["a", "b"], "min_up": 1}]})"));
+  const ComponentAnalysis& app = component(a, "app");
+  EXPECT_TRUE(app.rrw.has_value());
+  const double q = 10.0 / 110.0;
+  EXPECT_NEAR(component(a, "a").birnbaum, 1000.0 / 1001.0 * q, 1e-15);
+}
+
+TEST(Analyze, NonExponentialLawsGiveOnlyTheSteadyState) {
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "api", "failure": {"type": "weibull", "shape": 1.5, "scale": "1000h"},
+                    "repair": {"type": "lognormal", "median": "2h", "sigma": 0.5}}]})"));
+  const double up = 1000.0 * std::tgamma(1 + 1 / 1.5);
+  const double repair = 2.0 * std::exp(0.125);
+  EXPECT_NEAR(a.availability, up / (up + repair), 1e-13);
+  EXPECT_FALSE(a.horizon_availability.has_value());
+  EXPECT_NE(a.horizon_note.find("\"api\""), std::string::npos);
+}
+
+TEST(Analyze, HorizonAverageOfOneUnitIsTheIntegralOfItsTransient) {
+  // A(t) = A + (1 - A) e^{-(l+m)t}: the mean over [0, T] adds (1 - A)(1 - e^{-(l+m)T}) / ((l+m)T).
+  const Analysis a = analyze(model_from(R"({"horizon": "30d",
+    "components": [{"id": "unit", "mtbf": "100h", "mttr": "10h"}]})"));
+  const double l = 0.01;
+  const double m = 0.1;
+  const double t = 720.0;
+  const double steady = m / (l + m);
+  const double mean = steady + (1 - steady) * (1 - std::exp(-(l + m) * t)) / ((l + m) * t);
+  ASSERT_TRUE(a.horizon_availability.has_value());
+  EXPECT_NEAR(*a.horizon_availability, mean, 1e-13);
+  EXPECT_NEAR(*a.horizon_unavailability, 1 - mean, 1e-13);
+  // Failures happen at rate l A(t): the expected count over [0, T] is l T mean.
+  EXPECT_NEAR(*a.horizon_outages_per_year, l * mean * 8760, 1e-10);
+}
+
+TEST(Analyze, OneYearReferenceOfTheFoundationIssue) {
+  // The exponential instance (mtbf 1000 h, mttr 10 h) whose one-year expected availability the
+  // foundation issue gives as 0.990110200495.
+  const Analysis a = analyze(model_from(R"({"horizon": "1y",
+    "components": [{"id": "unit", "mtbf": "1000h", "mttr": "10h"}]})"));
+  EXPECT_NEAR(*a.horizon_availability, 0.990110200495, 1e-12);
+}
+
+TEST(Analyze, TwoOfThreeReferenceOfTheFoundationIssue) {
+  // A = 1030000/1030301 and a system MTBF (time between outage starts) of 17171.683 h.
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "pool", "instances": 3, "min_up": 2, "mtbf": "1000h", "mttr": "10h"}]})"));
+  EXPECT_NEAR(a.availability, 1030000.0 / 1030301.0, 1e-15);
+  EXPECT_NEAR(8760.0 / a.outages_per_year, 17171.683, 1e-3);
+}
+
+TEST(Analyze, SensitivitiesMatchDifferencesOfTheModel) {
+  const char* text = R"({
+    "components": [{"id": "web", "instances": 3, "min_up": 2, "mtbf": "300h", "mttr": "%MTTR%h",
+                    "detection": "0.5h"},
+                   {"id": "db", "mtbf": "2000h", "mttr": "5h"}],
+    "dependencies": [{"from": "web", "to": "db"}]})";
+  auto with_mttr = [&](double mttr) {
+    std::string s = text;
+    s.replace(s.find("%MTTR%"), 6, std::to_string(mttr));
+    return analyze(model_from(s)).availability;
+  };
+  std::string base = text;
+  base.replace(base.find("%MTTR%"), 6, "4");
+  const Analysis a = analyze(model_from(base));
+  const double numeric = (with_mttr(4.001) - with_mttr(3.999)) / 0.002;
+  EXPECT_NEAR(component(a, "web").d_availability_d_mttr / numeric, 1.0, 1e-5);
+}
+
+}  // namespace
+}  // namespace nines::analysis
