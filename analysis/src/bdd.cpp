@@ -2,6 +2,7 @@
 #include "nines/analysis/bdd.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 #include <string>
 
@@ -12,6 +13,7 @@ namespace nines::analysis {
 namespace {
 
 constexpr std::uint32_t kTerminalVar = std::numeric_limits<std::uint32_t>::max();
+constexpr std::size_t kInitialSlots = 1U << 12U;
 
 std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 33U;
@@ -22,33 +24,50 @@ std::uint64_t mix(std::uint64_t x) {
   return x;
 }
 
-std::uint64_t pair_key(BddRef a, BddRef b) {
-  if (a > b) std::swap(a, b);  // AND and OR commute: one entry for both orders
-  return (static_cast<std::uint64_t>(a) << 32U) | b;
+std::size_t node_hash(std::uint32_t var, BddRef low, BddRef high) {
+  return static_cast<std::size_t>(mix((static_cast<std::uint64_t>(low) << 32U | high) ^
+                                      (static_cast<std::uint64_t>(var) * 0x9e3779b97f4a7c15ULL)));
+}
+
+std::size_t cache_hash(BddRef a, BddRef b, std::uint32_t op) {
+  return static_cast<std::size_t>(mix((static_cast<std::uint64_t>(a) << 32U | b) + op));
 }
 
 }  // namespace
 
-std::size_t Bdd::NodeHash::operator()(const Node& node) const noexcept {
-  return mix((static_cast<std::uint64_t>(node.low) << 32U | node.high) ^
-             (static_cast<std::uint64_t>(node.var) * 0x9e3779b97f4a7c15ULL));
-}
-
-bool Bdd::NodeEqual::operator()(const Node& a, const Node& b) const noexcept {
-  return a.var == b.var && a.low == b.low && a.high == b.high;
-}
-
-std::size_t Bdd::PairHash::operator()(std::uint64_t key) const noexcept { return mix(key); }
-
-Bdd::Bdd(std::size_t max_nodes) : max_nodes_(max_nodes) {
+Bdd::Bdd(std::size_t max_nodes)
+    : max_nodes_(max_nodes), unique_(kInitialSlots), cache_(kInitialSlots / 2) {
   nodes_.push_back({kTerminalVar, kFalse, kFalse});
   nodes_.push_back({kTerminalVar, kTrue, kTrue});
 }
 
+std::size_t Bdd::find_slot(const Node& node) const {
+  const std::size_t mask = unique_.size() - 1;
+  std::size_t slot = node_hash(node.var, node.low, node.high) & mask;
+  for (;;) {
+    const Slot& entry = unique_[slot];
+    if (entry.ref == 0) return slot;
+    const Node& other = entry.key;
+    if (other.var == node.var && other.low == node.low && other.high == node.high) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
+void Bdd::grow_unique() {
+  // Keep the load under one half; the cache grows with the diagram so hits stay likely.
+  unique_.assign(unique_.size() * 2, Slot{});
+  for (std::size_t i = 2; i < nodes_.size(); ++i) {
+    unique_[find_slot(nodes_[i])] = {nodes_[i], static_cast<BddRef>(i)};
+  }
+  cache_.assign(unique_.size() / 2, CacheEntry{});
+}
+
 BddRef Bdd::make(std::uint32_t var, BddRef low, BddRef high) {
   if (low == high) return low;
+  assert(!unique_.empty() && "the diagram is read-only after compact()");
   const Node key{var, low, high};
-  if (const auto found = unique_.find(key); found != unique_.end()) return found->second;
+  const std::size_t slot = find_slot(key);
+  if (unique_[slot].ref != 0) return unique_[slot].ref;
   if (nodes_.size() >= max_nodes_) {
     throw NotAnalysableError("the structure function needs more than " +
                              std::to_string(max_nodes_) +
@@ -56,7 +75,8 @@ BddRef Bdd::make(std::uint32_t var, BddRef low, BddRef high) {
   }
   const auto ref = static_cast<BddRef>(nodes_.size());
   nodes_.push_back(key);
-  unique_.emplace(key, ref);
+  unique_[slot] = {key, ref};
+  if (nodes_.size() * 2 > unique_.size()) grow_unique();
   return ref;
 }
 
@@ -74,9 +94,12 @@ BddRef Bdd::apply(bool is_and, BddRef a, BddRef b) {
     if (a == kFalse) return b;
     if (b == kFalse) return a;
   }
-  auto& cache = is_and ? and_cache_ : or_cache_;
-  const std::uint64_t key = pair_key(a, b);
-  if (const auto found = cache.find(key); found != cache.end()) return found->second;
+  if (a > b) std::swap(a, b);  // AND and OR commute: one entry for both orders
+  const auto op = static_cast<std::uint32_t>(is_and);
+  if (const CacheEntry& hit = cache_[cache_hash(a, b, op) & (cache_.size() - 1)];
+      hit.a == a && hit.b == b && hit.is_and == op) {
+    return hit.result;
+  }
 
   const std::uint32_t va = nodes_[a].var;
   const std::uint32_t vb = nodes_[b].var;
@@ -88,7 +111,8 @@ BddRef Bdd::apply(bool is_and, BddRef a, BddRef b) {
   const BddRef low = apply(is_and, a_low, b_low);
   const BddRef high = apply(is_and, a_high, b_high);
   const BddRef result = make(top, low, high);
-  cache.emplace(key, result);
+  // make() may have grown the cache: index it afresh.
+  cache_[cache_hash(a, b, op) & (cache_.size() - 1)] = {a, b, result, op};
   return result;
 }
 
@@ -141,10 +165,9 @@ void Bdd::compact(std::vector<BddRef>& roots) {
   nodes_ = std::move(kept);
   for (BddRef& root : roots) root = renumbered[root];
   unique_.clear();
-  for (std::size_t i = 2; i < nodes_.size(); ++i)
-    unique_.emplace(nodes_[i], static_cast<BddRef>(i));
-  and_cache_.clear();
-  or_cache_.clear();
+  unique_.shrink_to_fit();
+  cache_.clear();
+  cache_.shrink_to_fit();
 }
 
 void Bdd::probabilities(std::span<const double> p, std::span<const double> q,

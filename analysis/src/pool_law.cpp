@@ -9,7 +9,12 @@
 namespace nines::analysis {
 
 namespace {
+
 using Complex = std::complex<double>;
+// Double precision throughout: boost's default promotion to long double costs several times more
+// and buys digits the model's parameters do not have.
+using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+
 }  // namespace
 
 PoolLaw k_of_n(std::int64_t n, std::int64_t k, double instance_availability) {
@@ -25,12 +30,23 @@ PoolLaw k_of_n(std::int64_t n, std::int64_t k, double instance_availability) {
   if (a <= 0.0) {
     law.availability = 0.0;
     law.unavailability = 1.0;
+  } else if (k == 1) {  // parallel: down only when all are down
+    law.unavailability = std::pow(1.0 - a, nd);
+    law.availability = -std::expm1(nd * std::log1p(-a));
+    law.d_availability_d_instance = nd * std::pow(1.0 - a, nd - 1.0);
+    return law;
+  } else if (k == n) {  // series: up only when all are up
+    law.availability = std::pow(a, nd);
+    law.unavailability = -std::expm1(nd * std::log(a));
+    law.d_availability_d_instance = nd * std::pow(a, nd - 1.0);
+    return law;
   } else {
     // P(Binomial(n, a) >= k) = I_a(k, n - k + 1); its complement is I_{1-a}(n - k + 1, k).
-    law.availability = boost::math::ibeta(kd, nd - kd + 1.0, a);
-    law.unavailability = boost::math::ibeta(nd - kd + 1.0, kd, 1.0 - a);
+    law.availability = boost::math::ibeta(kd, nd - kd + 1.0, a, DoublePolicy());
+    law.unavailability = boost::math::ibeta(nd - kd + 1.0, kd, 1.0 - a, DoublePolicy());
   }
-  law.d_availability_d_instance = boost::math::ibeta_derivative(kd, nd - kd + 1.0, a);
+  law.d_availability_d_instance =
+      boost::math::ibeta_derivative(kd, nd - kd + 1.0, a, DoublePolicy());
   return law;
 }
 

@@ -257,7 +257,7 @@ class Analyzer {
         laws.down_rate_per_hour[c] = pool_down_rate_per_hour(law, a, 1.0 / independent_[c].mean_up);
       }
       for (std::size_t g = 0; g < group_laws.size(); ++g) set_group_law(laws, g, group_laws[g][i]);
-      const SystemPoint point = evaluator_.evaluate(laws);
+      const SystemPoint point = evaluator_.evaluate(laws, /*system_only=*/true);
       availability += rule.weights_hours[i] * point.availability;
       unavailability += rule.weights_hours[i] * point.unavailability;
       outages += rule.weights_hours[i] * point.down_rate_per_hour;

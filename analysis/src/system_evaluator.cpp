@@ -25,7 +25,7 @@ struct Pattern {
 SystemEvaluator::SystemEvaluator(const SystemStructure& structure, const CouplingGroups& groups)
     : structure_(structure), groups_(groups) {}
 
-SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws) const {
+SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws, bool system_only) const {
   const std::size_t n = structure_.variable_of.size();
   std::vector<double> p(n);
   std::vector<double> q(n);
@@ -67,7 +67,8 @@ SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws) const {
   std::vector<double> down;
   std::vector<double> adjoint;
   std::vector<std::size_t> choice(joint.size(), 0);
-  const Bdd& bdd = structure_.bdd;
+  const Bdd& bdd = system_only ? structure_.system_only : structure_.bdd;
+  const BddRef system = system_only ? structure_.system_only_root : structure_.system;
 
   for (;;) {
     // Set the grouped pools to the chosen patterns; the weight is the patterns' probability.
@@ -84,13 +85,15 @@ SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws) const {
       }
     }
     bdd.probabilities(p, q, up, down);
-    point.availability += weight * up[structure_.system];
-    point.unavailability += weight * down[structure_.system];
-    for (std::size_t c = 0; c < n; ++c) {
-      point.service_availability[c] += weight * up[structure_.service[c]];
+    point.availability += weight * up[system];
+    point.unavailability += weight * down[system];
+    if (!system_only) {
+      for (std::size_t c = 0; c < n; ++c) {
+        point.service_availability[c] += weight * up[structure_.service[c]];
+      }
     }
     std::fill(grad.begin(), grad.end(), 0.0);
-    bdd.add_gradient(structure_.system, p, up, adjoint, grad);
+    bdd.add_gradient(system, p, up, adjoint, grad);
     for (std::size_t c = 0; c < n; ++c) {
       const std::uint32_t v = structure_.variable_of[c];
       point.pool_availability[c] += weight * p[v];

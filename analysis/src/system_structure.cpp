@@ -2,6 +2,8 @@
 #include "nines/analysis/system_structure.hpp"
 
 #include <cstddef>
+#include <string_view>
+#include <unordered_map>
 
 #include "nines/models/dependency_graph.hpp"
 
@@ -9,17 +11,22 @@ namespace nines::analysis {
 
 namespace {
 
-/// Dependency targets of each component as indices, in model order.
+/// The dependencies as indices: which ones each component has, and their targets.
 struct Edges {
   std::vector<std::vector<std::size_t>> dependencies_of;  // indices into model.dependencies
+  std::vector<std::vector<std::size_t>> targets;          // per dependency, component indices
 };
 
 Edges index_edges(const models::Model& model) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t c = 0; c < model.components.size(); ++c) index[model.components[c].id] = c;
   Edges edges;
   edges.dependencies_of.resize(model.components.size());
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
-    const auto from = model.component_index(model.dependencies[d].from);
-    edges.dependencies_of[static_cast<std::size_t>(from)].push_back(d);
+    const models::Dependency& dep = model.dependencies[d];
+    edges.dependencies_of[index.at(dep.from)].push_back(d);
+    auto& targets = edges.targets.emplace_back();
+    for (const auto& to : dep.to) targets.push_back(index.at(to));
   }
   return edges;
 }
@@ -42,10 +49,9 @@ std::vector<std::uint32_t> depth_first_variables(const models::Model& model, con
       // Push in reverse so the first listed dependency is visited first.
       const auto& deps = edges.dependencies_of[c];
       for (auto d = deps.rbegin(); d != deps.rend(); ++d) {
-        const auto& to = model.dependencies[*d].to;
+        const auto& to = edges.targets[*d];
         for (auto t = to.rbegin(); t != to.rend(); ++t) {
-          const auto target = static_cast<std::size_t>(model.component_index(*t));
-          if (!seen[target]) stack.push_back(target);
+          if (!seen[*t]) stack.push_back(*t);
         }
       }
     }
@@ -60,7 +66,7 @@ std::vector<std::uint32_t> depth_first_variables(const models::Model& model, con
 }  // namespace
 
 SystemStructure build_system_structure(const models::Model& model, std::size_t max_nodes) {
-  SystemStructure s{Bdd(max_nodes), {}, {}, Bdd::kFalse};
+  SystemStructure s{Bdd(max_nodes), {}, {}, Bdd::kFalse, Bdd(0), Bdd::kFalse};
   const Edges edges = index_edges(model);
   s.variable_of = depth_first_variables(model, edges);
   s.service.assign(model.components.size(), Bdd::kFalse);
@@ -69,17 +75,18 @@ SystemStructure build_system_structure(const models::Model& model, std::size_t m
     const auto uc = static_cast<std::size_t>(c);
     BddRef service = s.bdd.variable(s.variable_of[uc]);
     for (const std::size_t d : edges.dependencies_of[uc]) {
-      const models::Dependency& dep = model.dependencies[d];
       targets.clear();
-      for (const auto& to : dep.to) {
-        targets.push_back(s.service[static_cast<std::size_t>(model.component_index(to))]);
-      }
-      service = s.bdd.conjunction(service, s.bdd.at_least(dep.min_up, targets));
+      for (const std::size_t to : edges.targets[d]) targets.push_back(s.service[to]);
+      service = s.bdd.conjunction(service, s.bdd.at_least(model.dependencies[d].min_up, targets));
     }
     s.service[uc] = service;
   }
   s.bdd.compact(s.service);
   s.system = s.service[static_cast<std::size_t>(model.component_index(model.entry))];
+  s.system_only = s.bdd;
+  std::vector<BddRef> root = {s.system};
+  s.system_only.compact(root);
+  s.system_only_root = root.front();
   return s;
 }
 

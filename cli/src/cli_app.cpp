@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nines/cli/analyze_command.hpp"
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/validate_command.hpp"
@@ -20,8 +21,9 @@ namespace nines::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kCommands = {"run", "validate", "graph", "help"};
-constexpr const char* kCommandList = "run, validate, graph, help";
+constexpr std::array<std::string_view, 5> kCommands = {"run", "analyze", "validate", "graph",
+                                                       "help"};
+constexpr const char* kCommandList = "run, analyze, validate, graph, help";
 
 /// Messages are printed on one line whatever their source.
 std::string one_line(std::string text) {
@@ -38,6 +40,7 @@ bool is_command(std::string_view word) {
 struct Arguments {
   bool version = false;
   RunArguments run;
+  AnalyzeArguments analyze;
   std::string model_file;
   std::vector<std::string> overrides;
   std::string help_topic;
@@ -102,6 +105,36 @@ void build_run(CLI::App& app, Arguments& args) {
       "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
 }
 
+void build_analyze(CLI::App& app, Arguments& args) {
+  auto* analyze = app.add_subcommand(
+      "analyze", "Compute the exact availability, failure frequency and importance measures");
+  auto& a = args.analyze;
+  add_model(*analyze, a.model_file);
+  add_set(*analyze, a.overrides);
+  analyze
+      ->add_option("--json", a.json_output,
+                   "Write the analysis as JSON to FILE, or to stdout with - (instead of the text "
+                   "report)")
+      ->type_name("FILE|-");
+  analyze
+      ->add_option("--max-states", a.max_states,
+                   "Refuse Markov chains with more states than this (default 2,000,000)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U));
+  analyze->add_flag("--quiet,-q", a.quiet, "No text report");
+  analyze->footer(
+      "Independent pools (no crew, hot standby; any laws) are solved through the structure\n"
+      "function; crews and warm/cold standby with exponential laws through Markov chains.\n"
+      "See docs/analysis.md.\n"
+      "\n"
+      "Examples:\n"
+      "  nines analyze samples/web-shop.json\n"
+      "  nines analyze samples/web-shop.json --set db.instances=3 --json -\n"
+      "\n"
+      "Exit status: 0 success, 2 bad model or command line, 3 model outside the exact solvers'\n"
+      "classes (use nines run), 1 internal error.");
+}
+
 void build_validate(CLI::App& app, Arguments& args) {
   auto* validate =
       app.add_subcommand("validate", "Check a model and print a one-line summary of it");
@@ -126,6 +159,7 @@ void build_app(CLI::App& app, Arguments& args) {
   app.set_help_flag("--help,-h", "Print this help and exit");
   app.add_flag("--version", args.version, "Print the version and exit");
   build_run(app, args);
+  build_analyze(app, args);
   build_validate(app, args);
   build_graph(app, args);
   build_help(app, args);
@@ -199,6 +233,7 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   }
   const std::string command = parsed.front()->get_name();
   if (command == "run") return run_command(args.run, console);
+  if (command == "analyze") return analyze_command(args.analyze, console);
   if (command == "validate") return validate_command(args.model_file, args.overrides, console);
   if (command == "graph") return graph_command(args.model_file, args.overrides, console);
   return print_help(app, args.help_topic, console);
@@ -227,6 +262,9 @@ int run_cli(int argc, const char* const* argv, const Console& console) {
   } catch (const UsageError& e) {
     print_error(console, one_line(e.what()));
     return kExitBadInput;
+  } catch (const NotAnalysableError& e) {
+    print_error(console, one_line(e.what()));
+    return kExitNotAnalysable;
   } catch (const std::exception& e) {
     print_error(console, "nines: internal error: " + one_line(e.what()));
     return kExitInternalError;

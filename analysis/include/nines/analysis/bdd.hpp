@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace nines::analysis {
@@ -36,6 +35,7 @@ class Bdd {
   [[nodiscard]] BddRef high(BddRef node) const { return nodes_[node].high; }
 
   /// Keeps only the nodes reachable from `roots` (renumbered, order kept); `roots` is updated.
+  /// The diagram is read-only afterwards.
   void compact(std::vector<BddRef>& roots);
 
   /// up[node] = P(function true) and down[node] = P(function false) for independent variables
@@ -55,24 +55,30 @@ class Bdd {
     BddRef low;
     BddRef high;
   };
-  struct NodeHash {
-    std::size_t operator()(const Node& node) const noexcept;
-  };
-  struct NodeEqual {
-    bool operator()(const Node& a, const Node& b) const noexcept;
-  };
-  struct PairHash {
-    std::size_t operator()(std::uint64_t key) const noexcept;
+  /// One entry of the memo of AND/OR results: a lossy direct-mapped cache, as in CUDD.
+  struct CacheEntry {
+    BddRef a = 0;
+    BddRef b = 0;
+    BddRef result = 0;
+    std::uint32_t is_and = 2;  // 2: empty
   };
 
   BddRef make(std::uint32_t var, BddRef low, BddRef high);
   BddRef apply(bool is_and, BddRef a, BddRef b);
+  /// The slot of (var, low, high) in `unique_`: where it is, or the empty slot to put it.
+  std::size_t find_slot(const Node& node) const;
+  void grow_unique();
 
   std::size_t max_nodes_;
   std::vector<Node> nodes_;
-  std::unordered_map<Node, BddRef, NodeHash, NodeEqual> unique_;
-  std::unordered_map<std::uint64_t, BddRef, PairHash> and_cache_;
-  std::unordered_map<std::uint64_t, BddRef, PairHash> or_cache_;
+  /// A slot of the unique table holds the key beside the node, so a probe touches one line.
+  struct Slot {
+    Node key;
+    BddRef ref = 0;  // 0: empty (the constant nodes are never stored)
+  };
+  /// Open addressing with linear probing. Empty after compact(): the diagram is then read-only.
+  std::vector<Slot> unique_;
+  std::vector<CacheEntry> cache_;
 };
 
 }  // namespace nines::analysis

@@ -43,7 +43,9 @@ class SystemEvaluator {
   /// are too many to enumerate.
   SystemEvaluator(const SystemStructure& structure, const CouplingGroups& groups);
 
-  [[nodiscard]] SystemPoint evaluate(const PoolLaws& laws) const;
+  /// With `system_only`, service availabilities are left at 0 and the smaller diagram of the
+  /// system alone is used (the horizon quadrature evaluates hundreds of instants).
+  [[nodiscard]] SystemPoint evaluate(const PoolLaws& laws, bool system_only = false) const;
 
  private:
   const SystemStructure& structure_;

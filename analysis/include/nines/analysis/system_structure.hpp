@@ -19,6 +19,9 @@ struct SystemStructure {
   std::vector<BddRef> service;
   /// The entry's service: the system.
   BddRef system = Bdd::kFalse;
+  /// The system's function alone, for evaluations that need nothing else (over the horizon).
+  Bdd system_only;
+  BddRef system_only_root = Bdd::kFalse;
 };
 
 /// Builds the structure of a validated model. Throws NotAnalysableError past `max_nodes`.

@@ -11,6 +11,10 @@ inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitInternalError = 1;
 /// A bad model, a bad command line or an output file that cannot be written.
 inline constexpr int kExitBadInput = 2;
+/// A valid model that `nines analyze` cannot solve exactly (a feature outside its classes, or a
+/// state space over --max-states).
+inline constexpr int kExitNotAnalysable = 3;
+
 /// `nines run` interrupted (SIGINT) before every replication finished: 128 + SIGINT.
 inline constexpr int kExitInterrupted = 130;
 

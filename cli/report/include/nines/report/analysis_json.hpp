@@ -1,0 +1,17 @@
+// The JSON result of `nines analyze` (documented in docs/analysis.md and docs/results-format.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "nines/analysis/system_analysis.hpp"
+
+namespace nines::report {
+
+/// The analysis as JSON: sorted keys, absent figures as null, non-finite numbers as null.
+nlohmann::json analysis_to_json(const analysis::Analysis& result, const std::string& model_name);
+
+/// `analysis_to_json` serialised with two-space indentation and a final newline.
+std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name);
+
+}  // namespace nines::report

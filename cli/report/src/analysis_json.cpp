@@ -1,0 +1,69 @@
+// The `nines analyze --json` document.
+#include "nines/report/analysis_json.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "nines/models/version.hpp"
+#include "nines/report/human_format.hpp"
+#include "nines/report/result_json.hpp"
+
+namespace nines::report {
+
+namespace {
+
+using nlohmann::json;
+
+json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+json optional_number(const std::optional<double>& value) {
+  return value ? number(*value) : json(nullptr);
+}
+
+json component_json(const analysis::ComponentAnalysis& c) {
+  return {{"id", c.id},
+          {"availability", number(c.availability)},
+          {"service_availability", number(c.service_availability)},
+          {"birnbaum", number(c.birnbaum)},
+          {"criticality", number(c.criticality)},
+          {"raw", optional_number(c.raw)},
+          {"rrw", optional_number(c.rrw)},
+          {"gain_one_more_instance", number(c.gain_one_more_instance)},
+          {"d_availability_d_mtbf", number(c.d_availability_d_mtbf)},
+          {"d_availability_d_mttr", number(c.d_availability_d_mttr)}};
+}
+
+}  // namespace
+
+json analysis_to_json(const analysis::Analysis& result, const std::string& model_name) {
+  json doc;
+  doc["format_version"] = kResultFormatVersion;
+  doc["model"] = model_name;
+  doc["method"] = result.method;
+  doc["steady_state"] = true;
+  doc["availability"] = number(result.availability);
+  doc["unavailability"] = number(result.unavailability);
+  doc["nines"] = optional_number(nines_of(result.availability));
+  doc["downtime_hours_per_year"] = number(result.downtime_hours_per_year);
+  doc["outages_per_year"] = number(result.outages_per_year);
+  doc["mean_outage_hours"] = optional_number(result.mean_outage_hours);
+  doc["horizon_hours"] = number(result.horizon_hours);
+  doc["horizon_availability"] = optional_number(result.horizon_availability);
+  doc["horizon_unavailability"] = optional_number(result.horizon_unavailability);
+  doc["horizon_outages_per_year"] = optional_number(result.horizon_outages_per_year);
+  doc["horizon_note"] = result.horizon_note.empty() ? json(nullptr) : json(result.horizon_note);
+  doc["markov_states"] = result.markov_states;
+  doc["bdd_nodes"] = result.bdd_nodes;
+  json components = json::array();
+  for (const auto& c : result.components) components.push_back(component_json(c));
+  doc["components"] = std::move(components);
+  doc["version"] = kVersion;
+  return doc;
+}
+
+std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name) {
+  return analysis_to_json(result, model_name).dump(2, ' ', false, json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace nines::report

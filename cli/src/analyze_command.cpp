@@ -1,0 +1,37 @@
+// `nines analyze`: load, analyse exactly, print the report and write the JSON result.
+#include "nines/cli/analyze_command.hpp"
+
+#include <optional>
+
+#include "nines/analysis/system_analysis.hpp"
+#include "nines/cli/atomic_file.hpp"
+#include "nines/models/model_loader.hpp"
+#include "nines/report/analysis_json.hpp"
+#include "nines/report/analysis_report.hpp"
+
+namespace nines::cli {
+
+int analyze_command(const AnalyzeArguments& arguments, const Console& console) {
+  const auto loaded = models::load_model(arguments.model_file, arguments.overrides);
+  for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
+  const bool json_to_stdout = arguments.json_output == "-";
+  std::optional<AtomicFile> json_file;
+  if (!arguments.json_output.empty() && !json_to_stdout) json_file.emplace(arguments.json_output);
+
+  analysis::AnalyzeOptions options;
+  options.max_states = arguments.max_states;
+  const analysis::Analysis result = analysis::analyze(loaded.model, options);
+
+  if (!arguments.quiet && !json_to_stdout) {
+    report::write_analysis_report(result, loaded.model.name, console.out);
+    console.out.flush();
+  }
+  if (json_to_stdout || json_file) {
+    const std::string json = report::analysis_json_text(result, loaded.model.name);
+    if (json_to_stdout) console.out << json << std::flush;
+    if (json_file) json_file->commit(json);
+  }
+  return kExitSuccess;
+}
+
+}  // namespace nines::cli
