@@ -284,6 +284,31 @@ TEST_P(Sample, RunsWithSaneResults) {
   }
 }
 
+TEST_P(Sample, AgreesWithTheExactAnswerWhereOneExists) {
+  const ProcessResult process = run_nines({"run", path().string(), "--json", "-", "--quiet"});
+  ASSERT_EQ(process.exit_code, 0) << process.err;
+  const json result = json::parse(process.out);
+  ASSERT_TRUE(result.contains("exact"));
+  const json& exact = result["exact"];
+  const ProcessResult analyze = run_nines({"analyze", path().string(), "--json", "-"});
+  if (exact.is_null()) {
+    // No exact answer: the solvers must say why, with exit status 3.
+    EXPECT_EQ(analyze.exit_code, 3) << analyze.err;
+    EXPECT_NE(analyze.err.find("nines run"), std::string::npos) << analyze.err;
+    return;
+  }
+  ASSERT_EQ(analyze.exit_code, 0) << analyze.err;
+  // A fixed seed: the estimate lies within four standard errors of the exact value.
+  EXPECT_LE(std::abs(exact.at("z_availability").get<double>()), 4.0) << exact.dump();
+  if (!exact.at("z_outages_per_year").is_null()) {
+    EXPECT_LE(std::abs(exact.at("z_outages_per_year").get<double>()), 4.0) << exact.dump();
+  }
+  const json analysis = json::parse(analyze.out);
+  const char* key = exact.at("kind") == "horizon" ? "horizon_availability" : "availability";
+  EXPECT_EQ(exact.at("availability").get<double>(), analysis.at(key).get<double>());
+  EXPECT_EQ(exact.at("method"), analysis.at("method"));
+}
+
 /// Test names from file names: "web-shop.json" -> "web_shop".
 std::string test_name(const testing::TestParamInfo<std::string>& info) {
   std::string name = fs::path(info.param).stem().string();
