@@ -125,9 +125,8 @@ int run_command(const RunArguments& arguments, const Console& console) {
   }
   if (result.cancelled) {
     console.err << "nines: interrupted after " << report::format_count(result.replications)
-                << (arguments.precision
-                        ? std::string()
-                        : " of " + report::format_count(loaded.model.replications))
+                << (arguments.precision ? std::string()
+                                        : " of " + report::format_count(loaded.model.replications))
                 << " replications"
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;

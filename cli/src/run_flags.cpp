@@ -60,6 +60,8 @@ std::optional<double> parse_seconds(std::string_view text) {
   return *hours * kSecondsPerHour;
 }
 
-std::optional<double> parse_window_hours(std::string_view text) { return positive_hours(text, 1.0); }
+std::optional<double> parse_window_hours(std::string_view text) {
+  return positive_hours(text, 1.0);
+}
 
 }  // namespace nines::cli

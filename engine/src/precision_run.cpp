@@ -48,10 +48,10 @@ std::int64_t projected_total(std::int64_t done, double reached, const PrecisionO
   if (done == 0 || !std::isfinite(reached)) return p.max_replications;
   const double ratio = reached / p.relative_precision;
   const double needed = std::ceil(static_cast<double>(done) * ratio * ratio);
-  return std::clamp<std::int64_t>(
-      needed < static_cast<double>(p.max_replications) ? static_cast<std::int64_t>(needed)
-                                                       : p.max_replications,
-      done, p.max_replications);
+  return std::clamp<std::int64_t>(needed < static_cast<double>(p.max_replications)
+                                      ? static_cast<std::int64_t>(needed)
+                                      : p.max_replications,
+                                  done, p.max_replications);
 }
 
 }  // namespace

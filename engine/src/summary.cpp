@@ -76,7 +76,8 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
   const std::int64_t failures = trials - successes;
   sla.probability_missed = static_cast<double>(failures) / n;
   sla.missed_ci95_lo = failures == 0 ? 0.0 : std::min(sla.probability_missed, 1.0 - sla.ci95_hi);
-  sla.missed_ci95_hi = failures == trials ? 1.0 : std::max(sla.probability_missed, 1.0 - sla.ci95_lo);
+  sla.missed_ci95_hi =
+      failures == trials ? 1.0 : std::max(sla.probability_missed, 1.0 - sla.ci95_lo);
   return sla;
 }
 

@@ -21,9 +21,8 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
   const double covered = static_cast<double>(w.per_replication) * w.length_hours;
   // Below the slack of whole_windows() the remainder is rounding, not a window left out.
   constexpr double kSlack = 1e-9;
-  w.partial_window_hours = horizon_hours - covered > kSlack * horizon_hours
-                               ? horizon_hours - covered
-                               : 0.0;
+  w.partial_window_hours =
+      horizon_hours - covered > kSlack * horizon_hours ? horizon_hours - covered : 0.0;
 
   const auto per = static_cast<std::size_t>(w.per_replication);
   std::vector<double> availability;
@@ -51,8 +50,8 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
     p.ci95_hi = std::min(1.0, p.ci95_hi);
     w.probability_missed = p;
     const double per_year = models::kHoursPerYear / w.length_hours;
-    w.expected_missed_per_year =
-        Estimate{p.mean * per_year, p.stderr_ * per_year, p.ci95_lo * per_year, p.ci95_hi * per_year};
+    w.expected_missed_per_year = Estimate{p.mean * per_year, p.stderr_ * per_year,
+                                          p.ci95_lo * per_year, p.ci95_hi * per_year};
   }
   return w;
 }

@@ -93,9 +93,12 @@ const char* stop_name(engine::PrecisionStop stop) {
 
 json precision(const std::optional<engine::PrecisionSummary>& p) {
   if (!p) return nullptr;
-  return {{"target", number(p->target)},         {"reached", number(p->reached)},
-          {"confidence", number(p->confidence)}, {"batch", p->batch},
-          {"batches", p->batches},               {"replications", p->replications},
+  return {{"target", number(p->target)},
+          {"reached", number(p->reached)},
+          {"confidence", number(p->confidence)},
+          {"batch", p->batch},
+          {"batches", p->batches},
+          {"replications", p->replications},
           {"stopped_by", stop_name(p->stopped_by)}};
 }
 
