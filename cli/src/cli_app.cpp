@@ -85,34 +85,31 @@ CLI::Validator value_validator(Parser parse, const char* problem) {
 }
 
 void add_precision_flags(CLI::App& run, RunArguments& r) {
-  auto* precision =
-      run.add_option("--precision", r.precision,
-                     "Run batches until the confidence interval of the unavailability is within "
-                     "this fraction of it, e.g. 0.05 for +-5% (instead of --replications)")
-          ->type_name("P")
-          ->check(value_validator(parse_open_fraction, kFractionProblem));
+  // run_command checks that the companions come with --precision: CLI11's needs() would add
+  // "Needs:" clutter to the help.
+  run.add_option("--precision", r.precision,
+                 "Run batches until the confidence interval of the unavailability is within "
+                 "this fraction of it, e.g. 0.05 for +-5% (instead of --replications)")
+      ->type_name("P")
+      ->check(value_validator(parse_open_fraction, kFractionProblem));
   run.add_option("--confidence", r.confidence,
                  "Confidence level of the --precision rule (default 0.95)")
       ->type_name("C")
-      ->check(value_validator(parse_open_fraction, kFractionProblem))
-      ->needs(precision);
+      ->check(value_validator(parse_open_fraction, kFractionProblem));
   run.add_option("--batch", r.batch,
                  "Replications per batch of --precision; the rule is checked after each "
                  "(default 1000)")
       ->type_name("N")
-      ->check(value_validator(parse_replication_count, kCountProblem))
-      ->needs(precision);
+      ->check(value_validator(parse_replication_count, kCountProblem));
   run.add_option("--max-replications", r.max_replications,
                  "Stop --precision at this many replications (default 1,000,000)")
       ->type_name("N")
-      ->check(value_validator(parse_replication_count, kCountProblem))
-      ->needs(precision);
+      ->check(value_validator(parse_replication_count, kCountProblem));
   run.add_option("--max-time", r.max_time,
                  "Stop --precision at the first batch end after this time: seconds, or 90s, "
                  "10m, 2h (default none)")
       ->type_name("T")
-      ->check(value_validator(parse_seconds, kSecondsProblem))
-      ->needs(precision);
+      ->check(value_validator(parse_seconds, kSecondsProblem));
   run.add_option("--window", r.window,
                  "Also report SLA windows of this length from time 0, e.g. 30d for months (a "
                  "last partial window is left out)")
@@ -124,9 +121,9 @@ void build_run(CLI::App& app, Arguments& args) {
   auto* run = app.add_subcommand("run", "Simulate a model and report its availability");
   auto& r = args.run;
   add_model(*run, r.model_file);
-  auto* replications = run->add_option("--replications,-n", r.replications,
-                                       "Histories to simulate (overrides `replications`)")
-                           ->type_name("N");
+  run->add_option("--replications,-n", r.replications,
+                  "Histories to simulate (overrides `replications`)")
+      ->type_name("N");
   run->add_option("--horizon", r.horizon,
                   "Length of one history, e.g. 1y, 90d (overrides `horizon`)")
       ->type_name("D");
@@ -136,7 +133,6 @@ void build_run(CLI::App& app, Arguments& args) {
       ->check(threads_validator());
   add_set(*run, r.overrides);
   add_precision_flags(*run, r);
-  replications->excludes("--precision");
   run->add_option("--json", r.json_output,
                   "Write the full result as JSON to FILE, or to stdout with - (instead of the "
                   "text report)")

@@ -53,6 +53,21 @@ class InterruptGuard {
   bool installed_ = false;
 };
 
+/// The precision flags make sense together only: --replications fixes what --precision decides.
+void check_flag_combinations(const RunArguments& a) {
+  const auto fail = [](const std::string& problem) {
+    throw UsageError("nines run: " + problem + " (see 'nines run --help')");
+  };
+  if (a.precision && a.replications) {
+    fail("--replications excludes --precision (use --max-replications for a ceiling)");
+  }
+  if (a.precision) return;
+  if (a.confidence) fail("--confidence requires --precision");
+  if (a.batch) fail("--batch requires --precision");
+  if (a.max_replications) fail("--max-replications requires --precision");
+  if (a.max_time) fail("--max-time requires --precision");
+}
+
 /// The precision options of the flags (each already checked by its parser).
 engine::PrecisionOptions precision_options(const RunArguments& arguments) {
   engine::PrecisionOptions p;
@@ -90,6 +105,7 @@ std::vector<std::string> model_overrides(const RunArguments& arguments) {
 }
 
 int run_command(const RunArguments& arguments, const Console& console) {
+  check_flag_combinations(arguments);
   const auto loaded = models::load_model(arguments.model_file, model_overrides(arguments));
   for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
 
