@@ -13,6 +13,7 @@
 #include "nines/cli/analyze_command.hpp"
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/run_command.hpp"
+#include "nines/cli/run_flags.hpp"
 #include "nines/cli/validate_command.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/version.hpp"
@@ -76,6 +77,49 @@ CLI::Validator threads_validator() {
           "", "threads"};
 }
 
+/// A flag value accepted by `parse`, with `problem` in the house style otherwise.
+template <typename Parser>
+CLI::Validator value_validator(Parser parse, const char* problem) {
+  return {[parse, problem](const std::string& text) -> std::string {
+            if (parse(text)) return {};
+            return std::string(problem) + "; got \"" + text + "\"";
+          },
+          "", ""};
+}
+
+void add_precision_flags(CLI::App& run, RunArguments& r) {
+  // run_command checks that the companions come with --precision: CLI11's needs() would add
+  // "Needs:" clutter to the help.
+  run.add_option("--precision", r.precision,
+                 "Run batches until the confidence interval of the unavailability is within "
+                 "this fraction of it, e.g. 0.05 for +-5% (instead of --replications)")
+      ->type_name("P")
+      ->check(value_validator(parse_open_fraction, kFractionProblem));
+  run.add_option("--confidence", r.confidence,
+                 "Confidence level of the --precision rule (default 0.95)")
+      ->type_name("C")
+      ->check(value_validator(parse_open_fraction, kFractionProblem));
+  run.add_option("--batch", r.batch,
+                 "Replications per batch of --precision; the rule is checked after each "
+                 "(default 1000)")
+      ->type_name("N")
+      ->check(value_validator(parse_replication_count, kCountProblem));
+  run.add_option("--max-replications", r.max_replications,
+                 "Stop --precision at this many replications (default 1,000,000)")
+      ->type_name("N")
+      ->check(value_validator(parse_replication_count, kCountProblem));
+  run.add_option("--max-time", r.max_time,
+                 "Stop --precision at the first batch end after this time: seconds, or 90s, "
+                 "10m, 2h (default none)")
+      ->type_name("T")
+      ->check(value_validator(parse_seconds, kSecondsProblem));
+  run.add_option("--window", r.window,
+                 "Also report SLA windows of this length from time 0, e.g. 30d for months (a "
+                 "last partial window is left out)")
+      ->type_name("D")
+      ->check(value_validator(parse_window_hours, kWindowProblem));
+}
+
 void build_run(CLI::App& app, Arguments& args) {
   auto* run = app.add_subcommand("run", "Simulate a model and report its availability");
   auto& r = args.run;
@@ -91,6 +135,7 @@ void build_run(CLI::App& app, Arguments& args) {
       ->type_name("T")
       ->check(threads_validator());
   add_set(*run, r.overrides);
+  add_precision_flags(*run, r);
   run->add_option("--json", r.json_output,
                   "Write the full result as JSON to FILE, or to stdout with - (instead of the "
                   "text report)")
@@ -101,6 +146,7 @@ void build_run(CLI::App& app, Arguments& args) {
       "  nines run samples/shop.json\n"
       "  nines run samples/shop.json --replications 10000 --threads 2 --json result.json\n"
       "  nines run samples/shop.json --set db.instances=3 --set api.mttr=30m --json - --quiet\n"
+      "  nines run samples/shop.json --precision 0.05 --max-time 10m --window 30d\n"
       "\n"
       "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
 }

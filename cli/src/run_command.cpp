@@ -9,7 +9,11 @@
 
 #include "nines/cli/atomic_file.hpp"
 #include "nines/cli/progress_bar.hpp"
+#include "nines/cli/run_flags.hpp"
 #include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/precision_run.hpp"
+#include "nines/models/duration.hpp"
+#include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/result_json.hpp"
@@ -49,6 +53,47 @@ class InterruptGuard {
   bool installed_ = false;
 };
 
+/// The precision flags make sense together only: --replications fixes what --precision decides.
+void check_flag_combinations(const RunArguments& a) {
+  const auto fail = [](const std::string& problem) {
+    throw UsageError("nines run: " + problem + " (see 'nines run --help')");
+  };
+  if (a.precision && a.replications) {
+    fail("--replications excludes --precision (use --max-replications for a ceiling)");
+  }
+  if (a.precision) return;
+  if (a.confidence) fail("--confidence requires --precision");
+  if (a.batch) fail("--batch requires --precision");
+  if (a.max_replications) fail("--max-replications requires --precision");
+  if (a.max_time) fail("--max-time requires --precision");
+}
+
+/// The precision options of the flags (each already checked by its parser).
+engine::PrecisionOptions precision_options(const RunArguments& arguments) {
+  engine::PrecisionOptions p;
+  p.relative_precision = parse_open_fraction(*arguments.precision).value();
+  if (arguments.confidence) p.confidence = parse_open_fraction(*arguments.confidence).value();
+  if (arguments.batch) p.batch = parse_replication_count(*arguments.batch).value();
+  if (arguments.max_replications) {
+    p.max_replications = parse_replication_count(*arguments.max_replications).value();
+  }
+  if (arguments.max_time) p.max_seconds = parse_seconds(*arguments.max_time).value();
+  return p;
+}
+
+/// The window length in hours, 0 without --window. A window longer than one history would hold
+/// no whole window, which is a mistake rather than an empty answer.
+double window_hours(const RunArguments& arguments, double horizon_hours) {
+  if (!arguments.window) return 0.0;
+  const double hours = parse_window_hours(*arguments.window).value();
+  if (hours > horizon_hours * (1.0 + 1e-9)) {
+    throw UsageError("nines run: --window: must not be longer than the horizon (" +
+                     models::format_duration(horizon_hours) + "); got \"" + *arguments.window +
+                     "\" (see 'nines run --help')");
+  }
+  return hours;
+}
+
 }  // namespace
 
 std::vector<std::string> model_overrides(const RunArguments& arguments) {
@@ -60,6 +105,7 @@ std::vector<std::string> model_overrides(const RunArguments& arguments) {
 }
 
 int run_command(const RunArguments& arguments, const Console& console) {
+  check_flag_combinations(arguments);
   const auto loaded = models::load_model(arguments.model_file, model_overrides(arguments));
   for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
 
@@ -71,6 +117,7 @@ int run_command(const RunArguments& arguments, const Console& console) {
   engine::RunOptions options;
   options.threads = arguments.threads;
   options.cancel = &g_interrupted;
+  options.window_hours = window_hours(arguments, loaded.model.horizon_hours);
   std::optional<ProgressBar> progress_bar;
   if (console.err_is_terminal && !arguments.quiet) {
     progress_bar.emplace(console.err, terminal_width(STDERR_FILENO));
@@ -82,7 +129,9 @@ int run_command(const RunArguments& arguments, const Console& console) {
   engine::RunResult result;
   {
     const InterruptGuard interrupt_guard;
-    result = engine::run(loaded.model, options);
+    result = arguments.precision
+                 ? engine::run_to_precision(loaded.model, options, precision_options(arguments))
+                 : engine::run(loaded.model, options);
   }
   progress_bar.reset();
 
@@ -92,7 +141,9 @@ int run_command(const RunArguments& arguments, const Console& console) {
   }
   if (result.cancelled) {
     console.err << "nines: interrupted after " << report::format_count(result.replications)
-                << " of " << report::format_count(loaded.model.replications) << " replications"
+                << (arguments.precision ? std::string()
+                                        : " of " + report::format_count(loaded.model.replications))
+                << " replications"
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;
   }

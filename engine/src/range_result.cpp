@@ -2,6 +2,7 @@
 #include "nines/engine/range_result.hpp"
 
 #include <cassert>
+#include <cmath>
 #include <stdexcept>
 
 namespace nines::engine {
@@ -27,11 +28,28 @@ void RunTotals::merge(const RunTotals& other) {
   outage_durations.merge(other.outage_durations);
 }
 
+std::int64_t whole_windows(double horizon_hours, double window_hours) {
+  if (!(window_hours > 0.0)) return 0;
+  // 360d / 30d must be 12 windows even if the division rounds just below 12.
+  constexpr double kSlack = 1e-9;
+  return static_cast<std::int64_t>(std::floor(horizon_hours / window_hours * (1.0 + kSlack)));
+}
+
 void append_range(RangeResult& into, const RangeResult& next) {
   if (next.first_replication !=
       into.first_replication + static_cast<std::int64_t>(into.unavailability.size())) {
     throw std::invalid_argument("append_range: ranges must be adjacent and in order");
   }
+  if (into.unavailability.empty() && into.window_downtime_hours.empty()) {
+    into.window_hours = next.window_hours;
+    into.windows_per_replication = next.windows_per_replication;
+  } else if (into.window_hours != next.window_hours ||
+             into.windows_per_replication != next.windows_per_replication) {
+    throw std::invalid_argument("append_range: ranges must have the same windows");
+  }
+  into.window_downtime_hours.insert(into.window_downtime_hours.end(),
+                                    next.window_downtime_hours.begin(),
+                                    next.window_downtime_hours.end());
   into.unavailability.insert(into.unavailability.end(), next.unavailability.begin(),
                              next.unavailability.end());
   into.outages.insert(into.outages.end(), next.outages.begin(), next.outages.end());

@@ -2,11 +2,12 @@
 // one pool changes, and only the components depending on it are re-evaluated.
 #include "nines/engine/replication_simulator.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace nines::engine {
 
-ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
+ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double window_hours)
     : model_(model),
       rng_(model.instance_count),
       state_(model.instance_count),
@@ -21,7 +22,9 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model)
       caused_(model.components.size()),
       gates_(model.gates.size()),
       crew_free_(model.crew_sizes.size()),
-      crew_queue_(model.crew_sizes.size()) {
+      crew_queue_(model.crew_sizes.size()),
+      window_hours_(window_hours),
+      window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))) {
   stack_.reserve(model.parent_links.size() + 1);  // at most one push per link per event
   queue_.reset(model.instance_count, model.horizon_hours);
 }
@@ -67,6 +70,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   outages_ = 0;
   outages_cut_ = 0;
   outage_hours_.clear();
+  std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
 }
 
 bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,

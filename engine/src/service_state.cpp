@@ -61,6 +61,22 @@ void ReplicationSimulator::record_outage(double hours) {
   charged_hours_[outage_cause_] += hours;
   ++caused_[outage_cause_];
   outage_hours_.push_back(hours);
+  // Outages are rare next to events, so windows cost nothing in the event loop.
+  if (!window_downtime_.empty()) add_window_downtime(down_since_, now_);
+}
+
+void ReplicationSimulator::add_window_downtime(double start, double end) {
+  // An outage across a boundary is split between the windows it covers; time past the last
+  // whole window (the partial window) is left out.
+  auto k = static_cast<std::size_t>(start / window_hours_);
+  for (; k < window_downtime_.size(); ++k) {
+    const double window_start = static_cast<double>(k) * window_hours_;
+    const double window_end = static_cast<double>(k + 1) * window_hours_;
+    const double lo = start > window_start ? start : window_start;
+    const double hi = end < window_end ? end : window_end;
+    if (hi > lo) window_downtime_[k] += hi - lo;
+    if (end <= window_end) break;
+  }
 }
 
 void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome) {
@@ -86,6 +102,7 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   totals.events += events_;
   outcome.unavailability = downtime_hours_ / horizon;
   outcome.outages = outages_;
+  outcome.window_downtime_hours = window_downtime_;
 }
 
 }  // namespace nines::engine

@@ -5,6 +5,9 @@
 #include <array>
 #include <cmath>
 
+#include "nines/engine/downtime_histogram.hpp"
+#include "nines/engine/quantiles.hpp"
+#include "nines/engine/window_summary.hpp"
 #include "nines/models/model.hpp"
 
 namespace nines::engine {
@@ -69,6 +72,12 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
   // At the extremes the Wilson bound is exactly 0 or 1; rounding must not exclude the estimate.
   sla.ci95_lo = successes == 0 ? 0.0 : std::min(p, std::max(0.0, centre - half));
   sla.ci95_hi = successes == trials ? 1.0 : std::max(p, std::min(1.0, centre + half));
+  // Computed from the failures so that a tiny miss probability keeps its digits.
+  const std::int64_t failures = trials - successes;
+  sla.probability_missed = static_cast<double>(failures) / n;
+  sla.missed_ci95_lo = failures == 0 ? 0.0 : std::min(sla.probability_missed, 1.0 - sla.ci95_hi);
+  sla.missed_ci95_hi =
+      failures == trials ? 1.0 : std::max(sla.probability_missed, 1.0 - sla.ci95_lo);
   return sla;
 }
 
@@ -82,15 +91,20 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
 
   const RunTotals& t = range.totals;
   std::vector<double> outages_per_year(range.outages.size());
+  std::vector<double> availability_values;
+  availability_values.reserve(range.unavailability.size());
+  std::vector<double> downtime_hours(range.unavailability.size());
   std::int64_t done = 0;
   std::int64_t met = 0;
   const double years = model.horizon_hours / models::kHoursPerYear;
   for (std::size_t i = 0; i < range.unavailability.size(); ++i) {
     const double u = range.unavailability[i];
+    downtime_hours[i] = u * model.horizon_hours;
     if (std::isnan(u)) {
       outages_per_year[i] = u;
       continue;
     }
+    availability_values.push_back(1.0 - u);
     ++done;
     outages_per_year[i] = static_cast<double>(range.outages[i]) / years;
     if (target && 1.0 - u >= *target) ++met;
@@ -119,6 +133,11 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
     r.system_mttr_hours = downtime / outages;
   }
   if (target) r.sla = wilson_interval(*target, met, done);
+  r.availability_quantiles = availability_quantiles(std::move(availability_values));
+  r.downtime_histogram = make_downtime_histogram(downtime_hours);
+  if (range.window_hours > 0.0) {
+    r.windows = summarize_windows(range, model.horizon_hours, target);
+  }
 
   const double n = done > 0 ? static_cast<double>(done) : 1.0;
   for (std::size_t c = 0; c < model.components.size(); ++c) {

@@ -44,8 +44,10 @@ TEST(CliApp, PrintsTheHelpOfEachCommand) {
   for (const auto& arguments : {std::vector<std::string>{"help", "run"}, {"run", "--help"}}) {
     const auto r = run_nines(arguments);
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* option : {"MODEL", "--replications", "--horizon", "--seed", "--threads",
-                               "--set", "--json", "--quiet"}) {
+    for (const char* option :
+         {"MODEL", "--replications", "--horizon", "--seed", "--threads", "--set", "--json",
+          "--quiet", "--precision", "--confidence", "--batch", "--max-replications", "--max-time",
+          "--window", "--precision 0.05 --max-time 10m --window 30d"}) {
       EXPECT_NE(r.out.find(option), std::string::npos) << option << "\n" << r.out;
     }
   }

@@ -123,5 +123,35 @@ TEST(ResultJsonText, ReplacesInvalidUtf8InTheModelName) {
   EXPECT_EQ(doc.at("model").get<std::string>(), "caf\xef\xbf\xbd");
 }
 
+TEST(ResultToJson, WritesPrecisionAndWindowsOnlyWhenAsked) {
+  auto r = sample_result();
+  auto doc = result_to_json(r);
+  EXPECT_TRUE(doc.at("precision").is_null());
+  EXPECT_TRUE(doc.at("windows").is_null());
+  EXPECT_TRUE(doc.at("availability_quantiles").is_null());
+
+  r.precision = engine::PrecisionSummary{
+      0.05, 0.0491, 0.95, 1000, 38, 38000, engine::PrecisionStop::kMaxTime};
+  engine::WindowResult w;
+  w.length_hours = 720.0;
+  w.per_replication = 12;
+  w.partial_window_hours = 120.0;
+  r.windows = w;  // no windows counted: the figures that need one are null
+  doc = result_to_json(r);
+  const auto& p = doc.at("precision");
+  EXPECT_EQ(p.at("target"), 0.05);
+  EXPECT_EQ(p.at("reached"), 0.0491);
+  EXPECT_EQ(p.at("batch"), 1000);
+  EXPECT_EQ(p.at("batches"), 38);
+  EXPECT_EQ(p.at("replications"), 38000);
+  EXPECT_EQ(p.at("stopped_by"), "max-time");
+  EXPECT_EQ(doc.at("windows").at("count"), 0);
+  EXPECT_TRUE(doc.at("windows").at("mean_availability").is_null());
+  EXPECT_TRUE(doc.at("windows").at("probability_missed").is_null());
+
+  r.precision->reached = std::numeric_limits<double>::infinity();  // no downtime seen
+  EXPECT_TRUE(result_to_json(r).at("precision").at("reached").is_null());
+}
+
 }  // namespace
 }  // namespace nines::report

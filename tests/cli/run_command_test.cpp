@@ -237,5 +237,135 @@ TEST(RunCommand, RejectsAnUnwritableJsonPathBeforeRunning) {
   expect_bad_input(run_nines({"run", model, "--json", file}), {file, "cannot write"});
 }
 
+TEST(RunCommand, JsonHasTheSpreadKeysEveryRun) {
+  const TempDir dir;
+  const auto doc = run_json({"run", dir.write("m.json", testing::small_model())});
+  for (const char* key : {"p1", "p5", "p50", "p95", "p99"}) {
+    EXPECT_TRUE(doc.at("availability_quantiles").at(key).is_number()) << key;
+  }
+  EXPECT_LE(doc.at("availability_quantiles").at("p1").get<double>(),
+            doc.at("availability_quantiles").at("p99").get<double>());
+  EXPECT_DOUBLE_EQ(doc.at("sla").at("probability_missed").get<double>(),
+                   1.0 - doc.at("sla").at("probability_met").get<double>());
+  EXPECT_EQ(doc.at("sla").at("probability_missed_ci95").size(), 2U);
+  const auto& histogram = doc.at("downtime_histogram");
+  std::int64_t total = histogram.at("zero_count").get<std::int64_t>();
+  for (const auto& count : histogram.at("counts")) total += count.get<std::int64_t>();
+  EXPECT_EQ(total, 40);
+  EXPECT_EQ(histogram.at("bin_edges_hours").size(), histogram.at("counts").size() + 1);
+  EXPECT_TRUE(doc.at("windows").is_null());
+  EXPECT_TRUE(doc.at("precision").is_null());
+}
+
+TEST(RunCommand, WindowAddsTheWindowFigures) {
+  const TempDir dir;
+  const auto doc =
+      run_json({"run", dir.write("m.json", testing::small_model()), "--window", "30d"});
+  const auto& w = doc.at("windows");
+  EXPECT_EQ(w.at("length_hours"), 720.0);
+  EXPECT_EQ(w.at("per_replication"), 12);
+  EXPECT_EQ(w.at("partial_window_hours"), 120.0);
+  EXPECT_EQ(w.at("count"), 40 * 12);
+  EXPECT_TRUE(w.at("mean_availability").is_number());
+  EXPECT_TRUE(w.at("availability_quantiles").at("p1").is_number());
+  expect_estimate(w.at("probability_missed"), "probability_missed");
+  expect_estimate(w.at("expected_missed_per_year"), "expected_missed_per_year");
+  EXPECT_NEAR(w.at("expected_missed_per_year").at("mean").get<double>(),
+              w.at("probability_missed").at("mean").get<double>() * 8760.0 / 720.0, 1e-12);
+}
+
+TEST(RunCommand, PrecisionRunsUntilTheRuleHolds) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto doc = run_json({"run", model, "--precision", "0.05", "--batch", "50"});
+  const auto& p = doc.at("precision");
+  EXPECT_EQ(p.at("target"), 0.05);
+  EXPECT_EQ(p.at("confidence"), 0.95);
+  EXPECT_EQ(p.at("batch"), 50);
+  EXPECT_EQ(p.at("stopped_by"), "precision");
+  EXPECT_LE(p.at("reached").get<double>(), 0.05);
+  EXPECT_EQ(p.at("replications"), doc.at("replications"));
+  EXPECT_EQ(p.at("batches").get<std::int64_t>() * 50, doc.at("replications").get<std::int64_t>());
+}
+
+TEST(RunCommand, PrecisionIsTheSameWhateverTheThreads) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  auto one = run_json({"run", model, "--precision", "0.05", "--batch", "50", "--threads", "1"});
+  auto two = run_json({"run", model, "--precision", "0.05", "--batch", "50", "--threads", "2"});
+  one.erase("run_info");
+  two.erase("run_info");
+  EXPECT_EQ(one.dump(), two.dump());
+}
+
+TEST(RunCommand, MaxTimeResultIsReproducedByItsReplications) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  // A precision out of reach and a tiny time budget: the run stops after its first batch.
+  auto timed = run_json({"run", model, "--precision", "0.0001", "--batch", "30", "--max-time",
+                         "0.001", "--window", "30d"});
+  ASSERT_EQ(timed.at("precision").at("stopped_by"), "max-time");
+  const auto n = timed.at("replications").get<std::int64_t>();
+  EXPECT_EQ(n % 30, 0);
+  auto plain = run_json({"run", model, "--replications", std::to_string(n), "--window", "30d"});
+  for (auto* doc : {&timed, &plain}) {
+    doc->erase("run_info");
+    doc->erase("precision");
+  }
+  EXPECT_EQ(timed.dump(), plain.dump());
+}
+
+TEST(RunCommand, MaxReplicationsStopsAPrecisionRun) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto doc = run_json({"run", model, "--precision", "0.0001", "--batch", "40",
+                             "--max-replications", "100", "--confidence", "0.9"});
+  EXPECT_EQ(doc.at("precision").at("stopped_by"), "max-replications");
+  EXPECT_EQ(doc.at("precision").at("confidence"), 0.9);
+  EXPECT_EQ(doc.at("precision").at("batches"), 3);
+  EXPECT_EQ(doc.at("replications"), 100);
+}
+
+TEST(RunCommand, ReportsThePrecisionReached) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto r =
+      run_nines({"run", model, "--precision", "0.05", "--batch", "50", "--window", "30d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* fragment :
+       {"Precision +-", "of unavailability at 95 % after", "reproduce with --replications",
+        "SLA missed", "Availability quantiles",
+        "SLA windows of 30d (12 per replication; "
+        "the last 5d of each history left out)",
+        "Missed windows per year"}) {
+    EXPECT_NE(r.out.find(fragment), std::string::npos) << fragment << "\n" << r.out;
+  }
+}
+
+TEST(RunCommand, RejectsBadPrecisionAndWindowFlags) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--precision", "1.5"}, "--precision: must be a number between 0 and 1"},
+      {{"--precision", "0"}, "--precision"},
+      {{"--precision", "5%"}, "--precision"},
+      {{"--precision", "0.05", "--confidence", "1"}, "--confidence: must be"},
+      {{"--precision", "0.05", "--batch", "0"}, "--batch: must be an integer"},
+      {{"--precision", "0.05", "--max-replications", "-5"}, "--max-replications"},
+      {{"--precision", "0.05", "--max-time", "soon"}, "--max-time: must be a positive time"},
+      {{"--precision", "0.05", "--max-time", "0"}, "--max-time"},
+      {{"--window", "-30d"}, "--window: must be a positive duration"},
+      {{"--window", "2y"}, "--window: must not be longer than the horizon (1y)"},
+      {{"--batch", "10"}, "--batch requires --precision"},
+      {{"--max-time", "10s"}, "--max-time requires --precision"},
+      {{"--precision", "0.05", "--replications", "10"}, "--replications excludes --precision"},
+  };
+  for (const auto& [flags, fragment] : cases) {
+    std::vector<std::string> arguments = {"run", model};
+    arguments.insert(arguments.end(), flags.begin(), flags.end());
+    expect_bad_input(run_nines(arguments), {fragment, "nines run: "});
+  }
+}
+
 }  // namespace
 }  // namespace nines::cli

@@ -127,5 +127,21 @@ TEST(TextReport, HasNoTrailingBlanks) {
   }
 }
 
+TEST(TextReport, SaysWhichPrecisionWasReachedAndHowToReproduceIt) {
+  auto r = testing::sample_run_result();
+  r.precision = engine::PrecisionSummary{
+      0.05, 0.0491, 0.95, 1000, 38, 38000, engine::PrecisionStop::kPrecision};
+  auto text = report_of(r);
+  EXPECT_NE(text.find("Precision +-4.91 % of unavailability at 95 % after 38,000 replications "
+                      "(38 batches); reproduce with --replications 38000"),
+            std::string::npos)
+      << text;
+  r.precision->stopped_by = engine::PrecisionStop::kMaxTime;
+  r.precision->reached = 0.071;
+  text = report_of(r);
+  EXPECT_NE(text.find("target +-5 % not reached: stopped by --max-time"), std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace nines::report

@@ -41,7 +41,65 @@ json sla(const std::optional<engine::SlaResult>& s) {
   if (!s) return nullptr;
   return {{"target", number(s->target)},
           {"probability_met", number(s->probability_met)},
-          {"ci95", interval(s->ci95_lo, s->ci95_hi)}};
+          {"ci95", interval(s->ci95_lo, s->ci95_hi)},
+          {"probability_missed", number(s->probability_missed)},
+          {"probability_missed_ci95", interval(s->missed_ci95_lo, s->missed_ci95_hi)}};
+}
+
+json quantiles(const std::optional<engine::AvailabilityQuantiles>& q) {
+  if (!q) return nullptr;
+  return {{"p1", number(q->p1)},
+          {"p5", number(q->p5)},
+          {"p50", number(q->p50)},
+          {"p95", number(q->p95)},
+          {"p99", number(q->p99)}};
+}
+
+json optional_estimate(const std::optional<engine::Estimate>& e) {
+  return e ? estimate(*e) : json(nullptr);
+}
+
+json downtime_histogram(const engine::DowntimeHistogram& h) {
+  json edges = json::array();
+  for (const double edge : h.bin_edges_hours) edges.push_back(number(edge));
+  return {{"zero_count", h.zero_count}, {"bin_edges_hours", edges}, {"counts", h.counts}};
+}
+
+json windows(const std::optional<engine::WindowResult>& w) {
+  if (!w) return nullptr;
+  return {{"length_hours", number(w->length_hours)},
+          {"per_replication", w->per_replication},
+          {"partial_window_hours", number(w->partial_window_hours)},
+          {"count", w->count},
+          {"mean_availability", w->count > 0 ? number(w->mean_availability) : json(nullptr)},
+          {"availability_quantiles", quantiles(w->availability_quantiles)},
+          {"probability_missed", optional_estimate(w->probability_missed)},
+          {"expected_missed_per_year", optional_estimate(w->expected_missed_per_year)}};
+}
+
+const char* stop_name(engine::PrecisionStop stop) {
+  switch (stop) {
+    case engine::PrecisionStop::kPrecision:
+      return "precision";
+    case engine::PrecisionStop::kMaxReplications:
+      return "max-replications";
+    case engine::PrecisionStop::kMaxTime:
+      return "max-time";
+    case engine::PrecisionStop::kCancelled:
+      return "cancelled";
+  }
+  return "unknown";
+}
+
+json precision(const std::optional<engine::PrecisionSummary>& p) {
+  if (!p) return nullptr;
+  return {{"target", number(p->target)},
+          {"reached", number(p->reached)},
+          {"confidence", number(p->confidence)},
+          {"batch", p->batch},
+          {"batches", p->batches},
+          {"replications", p->replications},
+          {"stopped_by", stop_name(p->stopped_by)}};
 }
 
 json components(const std::vector<engine::ComponentResult>& list) {
@@ -87,6 +145,10 @@ nlohmann::json result_to_json(const engine::RunResult& result) {
   doc["system_mtbf_hours"] = optional_number(result.system_mtbf_hours);
   doc["system_mttr_hours"] = optional_number(result.system_mttr_hours);
   doc["sla"] = sla(result.sla);
+  doc["availability_quantiles"] = quantiles(result.availability_quantiles);
+  doc["downtime_histogram"] = downtime_histogram(result.downtime_histogram);
+  doc["windows"] = windows(result.windows);
+  doc["precision"] = precision(result.precision);
   doc["components"] = components(result.components);
   doc["events"] = result.events;
   doc["run_info"] = run_info(result.run_info);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "nines/models/duration.hpp"
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
 
@@ -60,6 +61,78 @@ std::string counted(std::int64_t n, const std::string& noun) {
   return format_count(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+/// A probability as a percentage with two significant digits (at least one decimal, at most
+/// four), so a rare miss shows as "0.020 %" rather than "0.0 %".
+std::string small_percent(double p) {
+  constexpr int kMaxDecimals = 4;
+  return format_percent(p, std::clamp(significant_decimals(100.0 * p, 2), 1, kMaxDecimals));
+}
+
+/// Two rows of aligned cells: the names under `label`, the values under `sublabel`.
+void cell_rows(std::ostream& out, const std::string& label, const std::string& sublabel,
+               const std::vector<std::pair<std::string, std::string>>& cells) {
+  std::size_t width = 0;
+  for (const auto& [name, value] : cells) width = std::max(width, value.size());
+  width += 3;
+  std::string names;
+  std::string values;
+  for (const auto& [name, value] : cells) {
+    names += pad_right(name, width);
+    values += pad_right(value, width);
+  }
+  while (!names.empty() && names.back() == ' ') names.pop_back();
+  while (!values.empty() && values.back() == ' ') values.pop_back();
+  row(out, label, names);
+  row(out, sublabel, values);
+}
+
+void write_quantiles(std::ostream& out, const std::string& sublabel,
+                     const engine::AvailabilityQuantiles& q, double mean) {
+  const int decimals = availability_decimals(std::min(q.p1, mean));
+  cell_rows(out, "Availability quantiles", sublabel,
+            {{"p1", format_percent(q.p1, decimals)},
+             {"p5", format_percent(q.p5, decimals)},
+             {"p50", format_percent(q.p50, decimals)},
+             {"p95", format_percent(q.p95, decimals)},
+             {"p99", format_percent(q.p99, decimals)}});
+}
+
+/// "+-4.99 %": a relative half-width with three significant digits.
+std::string plus_minus(double fraction) {
+  return "+-" + format_significant(100.0 * fraction, kSignificantDigits) + " %";
+}
+
+const char* stop_flag(engine::PrecisionStop stop) {
+  switch (stop) {
+    case engine::PrecisionStop::kMaxReplications:
+      return "--max-replications";
+    case engine::PrecisionStop::kMaxTime:
+      return "--max-time";
+    case engine::PrecisionStop::kCancelled:
+      return "the interrupt";
+    case engine::PrecisionStop::kPrecision:
+      break;
+  }
+  return "";
+}
+
+void write_precision(const engine::PrecisionSummary& p, std::ostream& out) {
+  const std::string level = plain_number(100.0 * p.confidence, 6) + " %";
+  const std::string done = counted(p.replications, "replication") + " (" + format_count(p.batches) +
+                           (p.batches == 1 ? " batch" : " batches") + ")";
+  if (std::isfinite(p.reached)) {
+    out << "Precision " << plus_minus(p.reached) << " of unavailability at " << level << " after "
+        << done;
+  } else {
+    out << "Precision unknown: no downtime seen in " << done;
+  }
+  if (p.stopped_by != engine::PrecisionStop::kPrecision) {
+    out << "\n  target +-" << plain_number(100.0 * p.target, 6) << " % not reached: stopped by "
+        << stop_flag(p.stopped_by);
+  }
+  out << "; reproduce with --replications " << p.replications << '\n';
+}
+
 void write_header(const engine::RunResult& r, std::ostream& out) {
   out << "nines " << kVersion << " - " << (r.model_name.empty() ? "(unnamed model)" : r.model_name)
       << '\n';
@@ -67,6 +140,7 @@ void write_header(const engine::RunResult& r, std::ostream& out) {
       << plain_number(r.horizon_hours, 6) << " h), seed " << r.seed;
   if (r.first_replication != 0) out << ", from replication " << format_count(r.first_replication);
   out << '\n';
+  if (r.precision) write_precision(*r.precision, out);
   if (r.cancelled) out << "CANCELLED: figures cover the replications completed before the stop\n";
   out << '\n';
 }
@@ -96,6 +170,46 @@ void write_availability(const engine::RunResult& r, std::ostream& out) {
         format_percent(s.probability_met, 1),
         interval(format_percent(s.ci95_lo, 1), format_percent(s.ci95_hi, 1)) +
             "   (share of replications)");
+    row(out, "SLA missed", small_percent(s.probability_missed),
+        interval(small_percent(s.missed_ci95_lo), small_percent(s.missed_ci95_hi)) +
+            "   (probability per history)");
+  }
+  if (r.availability_quantiles) {
+    write_quantiles(out, "  of replications", *r.availability_quantiles, a.mean);
+  }
+  out << '\n';
+}
+
+void write_windows(const engine::WindowResult& w, const engine::RunResult& r, std::ostream& out) {
+  out << "SLA windows of " << models::format_duration(w.length_hours) << " ("
+      << format_count(w.per_replication) << " per replication";
+  if (w.partial_window_hours > 0.0) {
+    out << "; the last " << models::format_duration(w.partial_window_hours)
+        << " of each history left out";
+  }
+  out << ")\n";
+  if (w.count == 0) {
+    row(out, "Windows", "none");
+    out << '\n';
+    return;
+  }
+  row(out, "Mean availability",
+      format_percent(w.mean_availability, availability_decimals(w.mean_availability)));
+  if (w.availability_quantiles) {
+    write_quantiles(out, "  of windows", *w.availability_quantiles, w.mean_availability);
+  }
+  if (w.probability_missed && r.target) {
+    const auto& p = *w.probability_missed;
+    const int target_decimals = std::max(2, availability_decimals(*r.target) - 2);
+    row(out, "SLA " + format_percent(*r.target, target_decimals) + " missed", small_percent(p.mean),
+        interval(small_percent(p.ci95_lo), small_percent(p.ci95_hi)) + "   (share of windows)");
+  }
+  if (w.expected_missed_per_year) {
+    const auto& m = *w.expected_missed_per_year;
+    const int decimals = significant_decimals(m.mean, kSignificantDigits);
+    row(out, "Missed windows per year", format_fixed(m.mean, decimals),
+        interval(format_fixed(std::max(m.ci95_lo, 0.0), decimals),
+                 format_fixed(m.ci95_hi, decimals)));
   }
   out << '\n';
 }
@@ -107,24 +221,12 @@ void write_outages(const engine::RunResult& r, std::ostream& out) {
     return;
   }
   const auto& d = *r.outage_duration;
-  const std::vector<std::pair<std::string, double>> cells = {{"mean", d.mean_hours},
-                                                             {"p50", d.p50_hours},
-                                                             {"p90", d.p90_hours},
-                                                             {"p99", d.p99_hours},
-                                                             {"max", d.max_hours}};
-  std::size_t width = 0;
-  for (const auto& [name, hours] : cells) width = std::max(width, format_duration(hours).size());
-  width += 3;
-  std::string names;
-  std::string values;
-  for (const auto& [name, hours] : cells) {
-    names += pad_right(name, width);
-    values += pad_right(format_duration(hours), width);
-  }
-  while (!names.empty() && names.back() == ' ') names.pop_back();
-  while (!values.empty() && values.back() == ' ') values.pop_back();
-  row(out, "Outage duration", names);
-  row(out, "", values);
+  cell_rows(out, "Outage duration", "",
+            {{"mean", format_duration(d.mean_hours)},
+             {"p50", format_duration(d.p50_hours)},
+             {"p90", format_duration(d.p90_hours)},
+             {"p99", format_duration(d.p99_hours)},
+             {"max", format_duration(d.max_hours)}});
 
   if (r.system_mtbf_hours) {
     row(out, "System MTBF", format_duration(*r.system_mtbf_hours),
@@ -192,6 +294,7 @@ void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options) {
   write_header(result, out);
   write_availability(result, out);
+  if (result.windows) write_windows(*result.windows, result, out);
   write_outages(result, out);
   write_components(result, out, options.top_components);
   if (options.show_run_info) write_run_info(result, out);

@@ -19,6 +19,14 @@ struct RunArguments {
   int threads = 0;
   /// --set overrides ("ID.KEY=VALUE" or "KEY=VALUE"), in command-line order.
   std::vector<std::string> overrides;
+  /// Run to a relative precision (--precision) and its companions, and SLA windows (--window):
+  /// the raw text, already checked by the parsers of run_flags.hpp.
+  std::optional<std::string> precision;
+  std::optional<std::string> confidence;
+  std::optional<std::string> max_replications;
+  std::optional<std::string> max_time;
+  std::optional<std::string> batch;
+  std::optional<std::string> window;
   /// --json target: empty for none, "-" for stdout, else a file path.
   std::string json_output;
   bool quiet = false;

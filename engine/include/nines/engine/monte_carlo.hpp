@@ -34,6 +34,9 @@ struct RunOptions {
   double progress_interval_seconds = 0.1;
   /// Set to true (from any thread) to stop at the next replication boundary.
   const std::atomic<bool>* cancel = nullptr;
+  /// Length of the SLA windows (e.g. 720 for 30-day months) whose downtime is kept per
+  /// replication and summarised in RunResult::windows; 0: none (nothing is kept).
+  double window_hours = 0.0;
 };
 
 /// Simulates the model and summarises. The model must be validated. Results outside `run_info`

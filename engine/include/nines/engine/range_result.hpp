@@ -34,10 +34,20 @@ struct RangeResult {
   std::vector<double> unavailability;
   /// Per replication: outages, including one cut at the horizon.
   std::vector<std::uint32_t> outages;
+  /// Windows of `window_hours` (0: none asked): `windows_per_replication` whole windows per
+  /// history, their downtime in hours stored replication after replication.
+  double window_hours = 0.0;
+  std::int64_t windows_per_replication = 0;
+  std::vector<double> window_downtime_hours;
   RunTotals totals;
 };
 
-/// Appends `next`, which must start where `into` ends. Throws std::invalid_argument otherwise.
+/// Whole windows of `window_hours` in a history of `horizon_hours` (0 when window_hours <= 0). A
+/// window that ends within a relative 1e-9 of the horizon counts as whole.
+std::int64_t whole_windows(double horizon_hours, double window_hours);
+
+/// Appends `next`, which must start where `into` ends and have the same windows. Throws
+/// std::invalid_argument otherwise.
 void append_range(RangeResult& into, const RangeResult& next);
 
 }  // namespace nines::engine

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "nines/engine/compiled_model.hpp"
@@ -17,13 +18,16 @@ namespace nines::engine {
 struct ReplicationOutcome {
   double unavailability = 0.0;
   std::uint32_t outages = 0;
+  /// Downtime hours of each whole window (empty without windows); valid until the next run.
+  std::span<const double> window_downtime_hours;
 };
 
 /// Simulates replications one after another, reusing its arrays: no allocation per event or per
 /// replication. One per worker thread; not thread-safe itself.
 class ReplicationSimulator {
  public:
-  explicit ReplicationSimulator(const CompiledModel& model);
+  /// `window_hours` > 0 keeps the downtime of each whole window of that length (RunOptions).
+  explicit ReplicationSimulator(const CompiledModel& model, double window_hours = 0.0);
 
   /// Simulates replication `replication` over [0, horizon), adds its figures to `totals` and
   /// returns true; returns false (adding nothing) when `cancel` was set meanwhile.
@@ -60,6 +64,7 @@ class ReplicationSimulator {
   void propagate(std::uint32_t component);
   void on_system_change(bool up);
   void record_outage(double hours);
+  void add_window_downtime(double start, double end);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance) {
@@ -129,6 +134,9 @@ class ReplicationSimulator {
   /// This replication's outage durations, moved into the totals only when it completes (so a
   /// cancelled replication leaves no trace). Reused: it stops allocating once warmed up.
   std::vector<double> outage_hours_;
+  /// Per whole window of `window_hours_`: downtime hours in this replication.
+  double window_hours_ = 0.0;
+  std::vector<double> window_downtime_;
 };
 
 }  // namespace nines::engine

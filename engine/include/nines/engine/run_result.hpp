@@ -26,12 +26,72 @@ struct OutageDurations {
   double max_hours = 0.0;
 };
 
-/// Share of replications whose availability met the target, with a Wilson 95% interval.
+/// Share of replications whose availability met the target, with a Wilson 95% interval, and its
+/// complement (the probability of missing the target) with the complementary interval.
 struct SlaResult {
   double target = 0.0;
   double probability_met = 0.0;
   double ci95_lo = 0.0;
   double ci95_hi = 0.0;
+  double probability_missed = 0.0;
+  double missed_ci95_lo = 0.0;
+  double missed_ci95_hi = 0.0;
+};
+
+/// Exact quantiles of availability values (type 7: linear interpolation between order
+/// statistics, as R's default and numpy's "linear"). p1 is the bad tail: 1% of values are lower.
+struct AvailabilityQuantiles {
+  double p1 = 0.0;
+  double p5 = 0.0;
+  double p50 = 0.0;
+  double p95 = 0.0;
+  double p99 = 0.0;
+};
+
+/// Downtime of one replication (one history over the horizon), in hours. Replications with no
+/// downtime at all are counted apart; the others fall in bins [edge_i, edge_i+1) on a 1-2-5 scale
+/// (the last bin also holds its upper edge).
+struct DowntimeHistogram {
+  std::int64_t zero_count = 0;
+  std::vector<double> bin_edges_hours;  // counts.size() + 1 edges; empty when zero_count is all
+  std::vector<std::int64_t> counts;
+};
+
+/// Consecutive windows of `length_hours` from time 0 in every replication (SLA months); a last
+/// window cut by the horizon is left out.
+struct WindowResult {
+  double length_hours = 0.0;
+  /// Whole windows per replication, and the hours at the end of each history left out.
+  std::int64_t per_replication = 0;
+  double partial_window_hours = 0.0;
+  /// Windows over all replications.
+  std::int64_t count = 0;
+  /// Mean availability over all windows.
+  double mean_availability = 0.0;
+  /// Over all windows; empty when there are none.
+  std::optional<AvailabilityQuantiles> availability_quantiles;
+  /// Only with a target: the share of windows below it, with a 95% interval from the
+  /// per-replication shares (windows of one history are not independent, histories are).
+  std::optional<Estimate> probability_missed;
+  /// Only with a target: missed windows per year of 8760 h (probability * 8760 / length).
+  std::optional<Estimate> expected_missed_per_year;
+};
+
+/// Why a precision run stopped.
+enum class PrecisionStop { kPrecision, kMaxReplications, kMaxTime, kCancelled };
+
+/// How a run to a relative precision went (see precision_run.hpp).
+struct PrecisionSummary {
+  /// The asked relative half-width, and the one reached (half-width / mean unavailability;
+  /// infinite when no downtime was seen).
+  double target = 0.0;
+  double reached = 0.0;
+  double confidence = 0.95;
+  std::int64_t batch = 0;
+  std::int64_t batches = 0;
+  /// Replications summarised: a run of exactly this many gives the same figures.
+  std::int64_t replications = 0;
+  PrecisionStop stopped_by = PrecisionStop::kPrecision;
 };
 
 struct ComponentResult {
@@ -77,6 +137,13 @@ struct RunResult {
   std::optional<double> system_mttr_hours;
   /// Only when the model has a target.
   std::optional<SlaResult> sla;
+  /// Of per-replication availability; empty when no replication finished.
+  std::optional<AvailabilityQuantiles> availability_quantiles;
+  DowntimeHistogram downtime_histogram;
+  /// Only when windows were asked for (RunOptions::window_hours).
+  std::optional<WindowResult> windows;
+  /// Only for a run to a precision (run_to_precision).
+  std::optional<PrecisionSummary> precision;
   /// In model order.
   std::vector<ComponentResult> components;
   /// Events taken from the queue, all replications.

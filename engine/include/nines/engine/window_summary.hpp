@@ -1,0 +1,17 @@
+// The figures of SLA windows (e.g. months) from the per-window downtime of a range.
+#pragma once
+
+#include <optional>
+
+#include "nines/engine/range_result.hpp"
+#include "nines/engine/run_result.hpp"
+
+namespace nines::engine {
+
+/// Summarises the whole windows of the finished replications of `range` (those whose
+/// unavailability is not NaN). A window misses the target when its availability,
+/// 1 - downtime / length, is below it. Precondition: range.window_hours > 0.
+WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
+                               std::optional<double> target);
+
+}  // namespace nines::engine
