@@ -135,8 +135,14 @@ int run_command(const RunArguments& arguments, const Console& console) {
   }
   progress_bar.reset();
 
+  // The exact answer where the solvers have one: a cancelled run has nothing to compare.
+  std::optional<report::ExactCheck> exact;
+  if (!result.cancelled) exact = report::exact_check(loaded.model, result);
+
   if (!arguments.quiet && !json_to_stdout) {
-    report::write_text_report(result, console.out);
+    report::TextReportOptions report_options;
+    report_options.exact = exact ? &*exact : nullptr;
+    report::write_text_report(result, console.out, report_options);
     console.out.flush();
   }
   if (result.cancelled) {
@@ -147,7 +153,7 @@ int run_command(const RunArguments& arguments, const Console& console) {
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;
   }
-  const std::string json = json_to_stdout || json_file ? report::result_json_text(result) : "";
+  const std::string json = json_to_stdout || json_file ? report::result_json_text(result, exact) : "";
   if (json_to_stdout) console.out << json << std::flush;
   if (json_file) json_file->commit(json);
   return kExitSuccess;

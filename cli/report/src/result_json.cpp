@@ -123,7 +123,8 @@ json run_info(const engine::RunInfo& info) {
 
 }  // namespace
 
-nlohmann::json result_to_json(const engine::RunResult& result) {
+nlohmann::json result_to_json(const engine::RunResult& result,
+                              const std::optional<ExactCheck>& exact) {
   // nlohmann's default object type keeps keys sorted, so the document is byte-for-byte
   // reproducible whatever order the keys are inserted in.
   json doc;
@@ -145,6 +146,7 @@ nlohmann::json result_to_json(const engine::RunResult& result) {
   doc["system_mtbf_hours"] = optional_number(result.system_mtbf_hours);
   doc["system_mttr_hours"] = optional_number(result.system_mttr_hours);
   doc["sla"] = sla(result.sla);
+  doc["exact"] = exact_check_json(exact);
   doc["availability_quantiles"] = quantiles(result.availability_quantiles);
   doc["downtime_histogram"] = downtime_histogram(result.downtime_histogram);
   doc["windows"] = windows(result.windows);
@@ -155,9 +157,10 @@ nlohmann::json result_to_json(const engine::RunResult& result) {
   return doc;
 }
 
-std::string result_json_text(const engine::RunResult& result) {
+std::string result_json_text(const engine::RunResult& result,
+                             const std::optional<ExactCheck>& exact) {
   // Replace invalid UTF-8 (a model name from a Latin-1 file) rather than fail at the end of a run.
-  return result_to_json(result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return result_to_json(result, exact).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace nines::report

@@ -145,6 +145,28 @@ void write_header(const engine::RunResult& r, std::ostream& out) {
   out << '\n';
 }
 
+/// "z = -0.41", or "-" without a standard error.
+std::string z_text(const std::optional<double>& z) {
+  return z ? "z = " + format_fixed(*z, 2) : "z: -";
+}
+
+void write_exact(const ExactCheck& exact, const engine::RunResult& r, std::ostream& out) {
+  const bool horizon = exact.kind == "horizon";
+  row(out, horizon ? "Exact (horizon)" : "Exact (steady state)",
+      format_percent(exact.availability, availability_decimals(exact.availability)),
+      z_text(exact.z_availability) + " for the estimate   (" + exact.method + ")");
+  row(out, "Exact outages per year",
+      format_fixed(exact.outages_per_year, significant_decimals(exact.outages_per_year, 3)),
+      z_text(exact.z_outages_per_year));
+  if (exact_check_alarming(exact)) {
+    out << "  WARNING: the estimate is more than 4 standard errors from the exact value over the\n"
+           "  same horizon: that is a bug in nines; please report it with the model.\n";
+  } else if (!horizon) {
+    out << "  (the exact value is the steady state; every history starts all-new, which biases a\n"
+           "  " << format_duration(r.horizon_hours) << " horizon, so a large z here is not a bug)\n";
+  }
+}
+
 void write_availability(const engine::RunResult& r, std::ostream& out) {
   const auto& a = r.availability;
   const int decimals = availability_decimals(a.mean);
@@ -294,6 +316,10 @@ void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options) {
   write_header(result, out);
   write_availability(result, out);
+  if (options.exact != nullptr) {
+    write_exact(*options.exact, result, out);
+    out << '\n';
+  }
   if (result.windows) write_windows(*result.windows, result, out);
   write_outages(result, out);
   write_components(result, out, options.top_components);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nines/engine/run_result.hpp"
+#include "nines/report/exact_check.hpp"
 
 namespace nines::report {
 
@@ -14,10 +15,13 @@ inline constexpr int kResultFormatVersion = 1;
 /// The full result as JSON. Every key outside "run_info" depends only on the model, the seed and
 /// the replication range. Absent optional figures are JSON null (never omitted), so consumers
 /// can rely on every documented key being present. Non-finite numbers become null.
-nlohmann::json result_to_json(const engine::RunResult& result);
+/// `exact` is the cross-check against the exact solvers ("exact": null when there is none).
+nlohmann::json result_to_json(const engine::RunResult& result,
+                              const std::optional<ExactCheck>& exact = std::nullopt);
 
 /// `result_to_json(result)` serialised with two-space indentation and a final newline; doubles
 /// are written with round-trip precision.
-std::string result_json_text(const engine::RunResult& result);
+std::string result_json_text(const engine::RunResult& result,
+                             const std::optional<ExactCheck>& exact = std::nullopt);
 
 }  // namespace nines::report

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "nines/engine/run_result.hpp"
+#include "nines/report/exact_check.hpp"
 
 namespace nines::report {
 
@@ -13,6 +14,8 @@ struct TextReportOptions {
   std::size_t top_components = 5;
   /// Whether to end with the events, wall time and thread count (these vary between runs).
   bool show_run_info = true;
+  /// The exact answer to print beside the estimate (`nines run` computes it when it exists).
+  const ExactCheck* exact = nullptr;
 };
 
 /// Writes the report as aligned plain text (no colour, no terminal control codes).
