@@ -153,7 +153,8 @@ int run_command(const RunArguments& arguments, const Console& console) {
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;
   }
-  const std::string json = json_to_stdout || json_file ? report::result_json_text(result, exact) : "";
+  const std::string json =
+      json_to_stdout || json_file ? report::result_json_text(result, exact) : "";
   if (json_to_stdout) console.out << json << std::flush;
   if (json_file) json_file->commit(json);
   return kExitSuccess;

@@ -7,6 +7,7 @@
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/result_json.hpp"
+#include "report_layout.hpp"
 
 namespace nines::report {
 
@@ -14,11 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
-
-json optional_number(const std::optional<double>& value) {
-  return value ? number(*value) : json(nullptr);
-}
+using layout::number;
+using layout::optional_number;
 
 json component_json(const analysis::ComponentAnalysis& c) {
   return {{"id", c.id},

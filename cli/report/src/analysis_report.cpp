@@ -7,26 +7,15 @@
 
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "report_layout.hpp"
 
 namespace nines::report {
 
 namespace {
 
-constexpr std::size_t kLabelWidth = 24;
-
-std::string pad_right(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
-  return text;
-}
-
-std::string pad_left(const std::string& text, std::size_t width) {
-  if (text.size() >= width) return text;
-  return std::string(width - text.size(), ' ') + text;
-}
-
-void row(std::ostream& out, const std::string& label, const std::string& value) {
-  out << "  " << pad_right(label, kLabelWidth) << value << '\n';
-}
+using layout::pad_left;
+using layout::pad_right;
+using layout::row;
 
 /// Scientific notation with three significant digits ("1.23e-05"), or "-" when absent.
 std::string scientific(double value) {

@@ -5,6 +5,7 @@
 
 #include "nines/analysis/system_analysis.hpp"
 #include "nines/models/error.hpp"
+#include "report_layout.hpp"
 
 namespace nines::report {
 
@@ -15,10 +16,6 @@ constexpr double kAlarmZ = 4.0;
 std::optional<double> z_score(const engine::Estimate& estimate, double exact) {
   if (!(estimate.stderr_ > 0.0)) return std::nullopt;
   return (estimate.mean - exact) / estimate.stderr_;
-}
-
-nlohmann::json optional_number(const std::optional<double>& value) {
-  return value && std::isfinite(*value) ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -57,13 +54,14 @@ nlohmann::json exact_check_json(const std::optional<ExactCheck>& check) {
           {"outages_per_year", check->outages_per_year},
           {"method", check->method},
           {"kind", check->kind},
-          {"z_availability", optional_number(check->z_availability)},
-          {"z_outages_per_year", optional_number(check->z_outages_per_year)}};
+          {"z_availability", layout::optional_number(check->z_availability)},
+          {"z_outages_per_year", layout::optional_number(check->z_outages_per_year)}};
 }
 
 bool exact_check_alarming(const ExactCheck& check) {
   auto beyond = [](const std::optional<double>& z) { return z && std::abs(*z) > kAlarmZ; };
-  return check.kind == "horizon" && (beyond(check.z_availability) || beyond(check.z_outages_per_year));
+  return check.kind == "horizon" &&
+         (beyond(check.z_availability) || beyond(check.z_outages_per_year));
 }
 
 }  // namespace nines::report

@@ -6,6 +6,7 @@
 
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "report_layout.hpp"
 
 namespace nines::report {
 
@@ -14,11 +15,8 @@ namespace {
 using nlohmann::json;
 
 /// A double, or null when it is not finite (JSON has no infinity or NaN).
-json number(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
-
-json optional_number(const std::optional<double>& value) {
-  return value ? number(*value) : json(nullptr);
-}
+using layout::number;
+using layout::optional_number;
 
 json interval(double lo, double hi) { return json::array({number(lo), number(hi)}); }
 

@@ -9,32 +9,17 @@
 #include "nines/models/duration.hpp"
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "report_layout.hpp"
 
 namespace nines::report {
 
 namespace {
 
-constexpr std::size_t kLabelWidth = 24;
-constexpr std::size_t kValueWidth = 13;
+using layout::pad_left;
+using layout::pad_right;
+using layout::row;
+
 constexpr int kSignificantDigits = 3;
-
-std::string pad_right(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
-  return text;
-}
-
-std::string pad_left(const std::string& text, std::size_t width) {
-  if (text.size() >= width) return text;
-  return std::string(width - text.size(), ' ') + text;
-}
-
-/// "  Label                   value           detail", without trailing blanks.
-void row(std::ostream& out, const std::string& label, const std::string& value,
-         const std::string& detail = {}) {
-  std::string line = "  " + pad_right(label, kLabelWidth);
-  line += detail.empty() ? value : pad_right(value, kValueWidth) + "  " + detail;
-  out << line << '\n';
-}
 
 std::string interval(const std::string& lo, const std::string& hi) {
   return "95% CI " + lo + " .. " + hi;
@@ -163,7 +148,8 @@ void write_exact(const ExactCheck& exact, const engine::RunResult& r, std::ostre
            "  same horizon: that is a bug in nines; please report it with the model.\n";
   } else if (!horizon) {
     out << "  (the exact value is the steady state; every history starts all-new, which biases a\n"
-           "  " << format_duration(r.horizon_hours) << " horizon, so a large z here is not a bug)\n";
+           "  "
+        << format_duration(r.horizon_hours) << " horizon, so a large z here is not a bug)\n";
   }
 }
 
