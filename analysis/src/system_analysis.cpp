@@ -120,7 +120,7 @@ class Analyzer {
 
  private:
   /// The steady-state laws, with `group_laws[g]` for each group.
-  PoolLaws steady_laws(const std::vector<GroupLaw>& group_laws) const {
+  [[nodiscard]] PoolLaws steady_laws(const std::vector<GroupLaw>& group_laws) const {
     const std::size_t n = model_.components.size();
     PoolLaws laws;
     laws.up.assign(n, 1.0);
@@ -153,7 +153,7 @@ class Analyzer {
 
   /// System unavailability with group g's component `member` changed by `change`.
   template <typename Change>
-  double unavailability_with(std::size_t g, std::size_t c, Change change) const {
+  [[nodiscard]] double unavailability_with(std::size_t g, std::size_t c, Change change) const {
     models::Model changed = model_;
     change(changed.components[c]);
     const GroupChain chain(changed, groups_.members[g], options_.max_states);
@@ -163,7 +163,7 @@ class Analyzer {
     return evaluator_.evaluate(steady_laws(group_laws)).unavailability;
   }
 
-  ComponentAnalysis component_figures(std::size_t c, const SystemPoint& point) const {
+  [[nodiscard]] ComponentAnalysis component_figures(std::size_t c, const SystemPoint& point) const {
     const models::Component& component = model_.components[c];
     ComponentAnalysis figures;
     figures.id = component.id;
@@ -204,7 +204,7 @@ class Analyzer {
 
   /// dA/d(mean of an exponential law of component c) by a central difference on its group's
   /// chain (a forward one from a zero law).
-  double mean_derivative(std::size_t g, std::size_t c,
+  [[nodiscard]] double mean_derivative(std::size_t g, std::size_t c,
                          models::Distribution models::Component::*law) const {
     const double mean = models::mean_hours(model_.components[c].*law);
     const double base = mean > 0.0 ? mean : models::mean_hours(model_.components[c].failure);

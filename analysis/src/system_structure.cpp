@@ -2,6 +2,7 @@
 #include "nines/analysis/system_structure.hpp"
 
 #include <cstddef>
+#include <ranges>
 #include <string_view>
 #include <unordered_map>
 
@@ -48,10 +49,9 @@ std::vector<std::uint32_t> depth_first_variables(const models::Model& model, con
       variable_of[c] = next++;
       // Push in reverse so the first listed dependency is visited first.
       const auto& deps = edges.dependencies_of[c];
-      for (auto d = deps.rbegin(); d != deps.rend(); ++d) {
-        const auto& to = edges.targets[*d];
-        for (auto t = to.rbegin(); t != to.rend(); ++t) {
-          if (!seen[*t]) stack.push_back(*t);
+      for (const std::size_t d : std::views::reverse(deps)) {
+        for (const std::size_t t : std::views::reverse(edges.targets[d])) {
+          if (!seen[t]) stack.push_back(t);
         }
       }
     }

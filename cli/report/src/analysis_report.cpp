@@ -2,6 +2,8 @@
 #include "nines/report/analysis_report.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <cmath>
 #include <vector>
 
@@ -21,9 +23,9 @@ using layout::row;
 std::string scientific(double value) {
   if (!std::isfinite(value)) return "-";
   if (value == 0.0) return "0";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", value);
-  return buffer;
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
+  return buffer.data();
 }
 
 std::string scientific(const std::optional<double>& value) {
