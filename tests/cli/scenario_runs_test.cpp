@@ -122,7 +122,7 @@ TEST(AllScenarios, PrintsOneComparisonTable) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   for (const char* fragment :
-       {"Small shop: base and 2 scenarios", "40 replications x 1.00 y per row, seed 3",
+       {"Small shop: base and scenarios compared", "40 replications x 1.00 y per row, seed 3",
         "change vs base", "SLA 99.00 % met", "\n  base ", "\n  three web ", "\n  slow db repairs ",
         "same random streams"}) {
     EXPECT_NE(r.out.find(fragment), std::string::npos) << fragment << "\n" << r.out;

@@ -71,10 +71,10 @@ bool all_equal(const std::vector<ScenarioRun>& runs, Value value) {
 void write_header(const std::vector<ScenarioRun>& runs, std::ostream& out, bool same_replications,
                   bool same_horizon) {
   const engine::RunResult& base = runs.front().result;
-  const std::size_t scenarios = runs.size() - 1;
+  // No count of scenarios: after a Ctrl-C the table holds only the runs that were made.
   out << "nines " << kVersion << " - "
-      << (base.model_name.empty() ? "(unnamed model)" : base.model_name) << ": base and "
-      << scenarios << (scenarios == 1 ? " scenario" : " scenarios") << '\n';
+      << (base.model_name.empty() ? "(unnamed model)" : base.model_name)
+      << ": base and scenarios compared\n";
   if (same_replications) {
     out << format_count(base.replications)
         << (base.replications == 1 ? " replication" : " replications");
