@@ -135,6 +135,12 @@ void build_run(CLI::App& app, Arguments& args) {
       ->type_name("T")
       ->check(threads_validator());
   add_set(*run, r.overrides);
+  run->add_option("--scenario", r.scenario,
+                  "Run this named scenario of the model (its keys first, then any --set)")
+      ->type_name("NAME");
+  run->add_flag("--all-scenarios", r.all_scenarios,
+                "Run the base model and every scenario on the same seed and print one "
+                "comparison table (one JSON document with --json)");
   add_precision_flags(*run, r);
   run->add_option("--json", r.json_output,
                   "Write the full result as JSON to FILE, or to stdout with - (instead of the "
@@ -147,6 +153,8 @@ void build_run(CLI::App& app, Arguments& args) {
       "  nines run samples/shop.json --replications 10000 --threads 2 --json result.json\n"
       "  nines run samples/shop.json --set db.instances=3 --set api.mttr=30m --json - --quiet\n"
       "  nines run samples/shop.json --precision 0.05 --max-time 10m --window 30d\n"
+      "  nines run samples/shop.json --scenario \"third database replica\" --set seed=3\n"
+      "  nines run samples/shop.json --all-scenarios --json comparison.json\n"
       "\n"
       "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
 }

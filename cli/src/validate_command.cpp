@@ -27,7 +27,11 @@ std::string model_summary(std::string_view file, const models::Model& model) {
          ", " + counted(instances, "instance", "instances") + ", " +
          counted(static_cast<std::int64_t>(model.dependencies.size()), "dependency",
                  "dependencies") +
-         ", entry " + model.entry;
+         ", entry " + model.entry +
+         (model.scenarios.empty()
+              ? std::string()
+              : ", " + counted(static_cast<std::int64_t>(model.scenarios.size()), "scenario",
+                               "scenarios"));
 }
 
 int validate_command(const std::string& model_file, const std::vector<std::string>& overrides,

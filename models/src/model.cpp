@@ -1,4 +1,4 @@
-// Look-ups on a model by component id.
+// Look-ups on a model by component id and scenario name.
 #include "nines/models/model.hpp"
 
 namespace nines::models {
@@ -22,6 +22,13 @@ std::int64_t Model::component_index(std::string_view id) const {
     if (components[i].id == id) return static_cast<std::int64_t>(i);
   }
   return -1;
+}
+
+const Scenario* Model::find_scenario(std::string_view scenario_name) const {
+  for (const auto& scenario : scenarios) {
+    if (scenario.name == scenario_name) return &scenario;
+  }
+  return nullptr;
 }
 
 }  // namespace nines::models

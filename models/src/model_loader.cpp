@@ -3,12 +3,15 @@
 
 #include <cerrno>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
 #include "model_parser.hpp"
 #include "nines/models/error.hpp"
+#include "nines/models/scenario.hpp"
 #include "overrides.hpp"
+#include "scenario_applier.hpp"
 #include "validation.hpp"
 
 namespace nines::models {
@@ -88,30 +91,71 @@ void check_depth(const json& document, const detail::Reporter& reporter) {
   }
 }
 
+/// The model of `edited` (a document after its overrides), validated.
+LoadedModel build_checked(const json& edited, const detail::Reporter& reporter) {
+  check_depth(edited, reporter);
+  LoadedModel loaded;
+  loaded.model = detail::build_model(detail::JsonNode(reporter, edited, ""));
+  loaded.warnings = detail::validate(loaded.model, reporter);
+  return loaded;
+}
+
+/// The model of `document` with the scenario at `index` set, then `overrides` (so they win, as
+/// `nines run --scenario S --set K=V` promises), validated.
+LoadedModel build_scenario(const json& document, const std::vector<Scenario>& scenarios,
+                           std::size_t index, const std::vector<std::string>& overrides,
+                           const std::string& file) {
+  json edited = document;
+  auto scenario_origins = detail::apply_scenario_keys(edited, scenarios[index], index, file);
+  auto origins = detail::apply_overrides(edited, overrides, file);
+  // The overrides were set last, so they are the first to answer for a value.
+  origins.insert(origins.end(), scenario_origins.begin(), scenario_origins.end());
+  const detail::Reporter reporter(file, std::move(origins),
+                                  detail::scenario_label(scenarios[index], index));
+  return build_checked(edited, reporter);
+}
+
 }  // namespace
 
-LoadedModel load_model(const std::filesystem::path& file,
-                       const std::vector<std::string>& overrides) {
+LoadedModel load_model(const std::filesystem::path& file, const std::vector<std::string>& overrides,
+                       std::string_view scenario) {
   const std::string name = file.string();
-  return parse_model(parse_text(read_text(file, name), name), name, overrides);
+  return parse_model(parse_text(read_text(file, name), name), name, overrides, scenario);
 }
 
 LoadedModel parse_model(const json& document, std::string_view file,
-                        const std::vector<std::string>& overrides) {
+                        const std::vector<std::string>& overrides, std::string_view scenario) {
   try {
     const detail::Reporter plain{std::string(file)};
     check_depth(document, plain);
     if (!document.is_object()) {
       plain.fail_showing("", "a model must be a JSON object with a \"components\" list", document);
     }
-    json edited = document;
-    const auto origins = detail::apply_overrides(edited, overrides, file);
-    check_depth(edited, plain);
-    const detail::Reporter reporter(std::string(file), origins);
-    LoadedModel loaded;
-    loaded.model = detail::build_model(detail::JsonNode(reporter, edited, ""));
-    loaded.warnings = detail::validate(loaded.model, reporter);
-    return loaded;
+    // The base as asked: the file with the overrides (not built when a scenario is asked for).
+    std::optional<LoadedModel> base;
+    if (scenario.empty()) {
+      json edited = document;
+      auto origins = detail::apply_overrides(edited, overrides, file);
+      base = build_checked(edited, detail::Reporter(std::string(file), std::move(origins)));
+    }
+    if (!document.contains("scenarios")) {
+      if (base) return std::move(*base);
+      throw UsageError(unknown_scenario_problem(Model{}, scenario, file));
+    }
+    // Scenarios belong to the file, so each is checked against the file as written (which must
+    // then be valid itself) whatever the overrides: a bad one fails `nines validate`, and no
+    // --set of a run can make an unrelated scenario fail it.
+    const Model as_written =
+        base && overrides.empty() ? base->model : build_checked(document, plain).model;
+    const auto& scenarios = as_written.scenarios;
+    std::optional<std::size_t> chosen;
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      build_scenario(document, scenarios, i, {}, plain.file());
+      if (scenarios[i].name == scenario) chosen = i;
+    }
+    if (base) return std::move(*base);
+    if (!chosen) throw UsageError(unknown_scenario_problem(as_written, scenario, file));
+    return build_scenario(document, scenarios, *chosen, overrides, plain.file());
   } catch (const json::exception& e) {
     // Our checks come first, so this is a bug; still, report it as a model error, not a crash.
     throw ModelError(format_error(file, "", std::string("unexpected JSON error: ") + e.what()));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "component_parser.hpp"
+#include "scenario_parser.hpp"
 
 namespace nines::models::detail {
 namespace {
@@ -77,7 +78,7 @@ double parse_target(const JsonNode& node) {
 
 Model build_model(const JsonNode& root) {
   root.expect_object_with_keys({"name", "description", "horizon", "replications", "seed", "target",
-                                "entry", "crews", "components", "dependencies"},
+                                "entry", "crews", "components", "dependencies", "scenarios"},
                                "model");
   Model model;
   if (auto name = root.find("name")) model.name = name->as_string();
@@ -101,6 +102,7 @@ Model build_model(const JsonNode& root) {
   if (auto dependencies = root.find("dependencies")) {
     model.dependencies = parse_list<Dependency>(*dependencies, parse_dependency);
   }
+  if (auto scenarios = root.find("scenarios")) model.scenarios = parse_scenarios(*scenarios);
   return model;
 }
 

@@ -135,13 +135,18 @@ std::vector<std::string> validate(Model& model, const Reporter& reporter) {
   std::vector<std::string> warnings;
   check_dependencies_and_entry(model, reporter, warnings);
   warn_about_unused_parts(model, reporter, warnings);
+  check_scenario_list(model, reporter);
   return warnings;
 }
 
 }  // namespace detail
 
 std::vector<std::string> validate_model(Model& model, std::string_view file) {
-  return detail::validate(model, detail::Reporter(std::string(file)));
+  auto warnings = detail::validate(model, detail::Reporter(std::string(file)));
+  // A scenario only means something applied to a document; the file form of the model gives the
+  // same pointers, so a model edited in code fails here exactly as its saved file would.
+  if (!model.scenarios.empty()) parse_model(to_json(model), file);
+  return warnings;
 }
 
 }  // namespace nines::models

@@ -131,6 +131,20 @@ Json model_json(const Model& model) {
     }
     out["dependencies"] = dependencies;
   }
+  if (!model.scenarios.empty()) {
+    Json scenarios = Json::array();
+    for (const auto& scenario : model.scenarios) {
+      Json set = Json::object();
+      for (const auto& setting : scenario.set) {
+        // A validated model holds JSON text here; anything else is kept as the string it is
+        // rather than lost.
+        Json value = Json::parse(setting.value_json, nullptr, false);
+        set[setting.key] = value.is_discarded() ? Json(setting.value_json) : std::move(value);
+      }
+      scenarios.push_back(Json{{"name", scenario.name}, {"set", set}});
+    }
+    out["scenarios"] = scenarios;
+  }
   return out;
 }
 

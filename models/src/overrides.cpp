@@ -14,14 +14,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 5> kLawKeys{"failure", "repair", "detection", "switchover",
                                                    "dormant_failure"};
 
-struct Override {
-  std::string_view text;
-  std::string_view file;
-
-  [[noreturn]] void fail(std::string_view problem) const {
-    throw UsageError(format_error(file, "override " + quote(text), problem));
-  }
-};
+[[noreturn]] void fail(std::string_view problem) { throw OverrideProblem(std::string(problem)); }
 
 json parse_value(std::string_view text) {
   json value = json::parse(std::string(text), nullptr, /*allow_exceptions=*/false);
@@ -29,13 +22,13 @@ json parse_value(std::string_view text) {
   return value;
 }
 
-std::vector<std::string_view> split_keys(const Override& o, std::string_view path) {
+std::vector<std::string_view> split_keys(std::string_view path) {
   std::vector<std::string_view> keys;
   std::size_t start = 0;
   while (true) {
     const std::size_t dot = path.find('.', start);
     std::string_view key = path.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    if (key.empty()) o.fail("has an empty key (two dots in a row or a dot at an end)");
+    if (key.empty()) fail("has an empty key (two dots in a row or a dot at an end)");
     keys.push_back(key);
     if (dot == std::string_view::npos) return keys;
     start = dot + 1;
@@ -82,7 +75,7 @@ bool is_law_key(std::string_view key) {
 
 /// Makes `object[key]` an object that can take a nested key: a shorthand (mtbf/mttr) or a bare
 /// duration becomes {"type": "exponential", "mean": D}; a missing member becomes {}.
-json& descend(const Override& o, json& object, std::string_view key, bool in_component) {
+json& descend(json& object, std::string_view key, bool in_component) {
   const std::string name(key);
   if (!object.contains(name) && in_component) {
     const char* shorthand = key == "failure" ? "mtbf" : key == "repair" ? "mttr" : nullptr;
@@ -96,7 +89,7 @@ json& descend(const Override& o, json& object, std::string_view key, bool in_com
   if ((child.is_string() || child.is_number()) && is_law_key(key)) {
     child = json{{"type", "exponential"}, {"mean", child}};
   }
-  if (!child.is_object()) o.fail(quote(key) + " is not an object, so it has no nested keys");
+  if (!child.is_object()) fail(quote(key) + " is not an object, so it has no nested keys");
   return child;
 }
 
@@ -111,16 +104,12 @@ void set_member(json& object, std::string_view key, json value, bool in_componen
   object[std::string(key)] = std::move(value);
 }
 
-OverrideOrigin apply_one(json& document, const Override& o) {
-  const std::size_t equals = o.text.find('=');
-  if (equals == std::string_view::npos || equals == 0) {
-    o.fail("must look like KEY=VALUE, ID.KEY=VALUE or ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
-  }
-  const std::string_view path = o.text.substr(0, equals);
-  json value = parse_value(o.text.substr(equals + 1));
+}  // namespace
+
+std::string apply_setting(json& document, std::string_view path, json value) {
   if (path.find('.') == std::string_view::npos) {
     set_member(document, path, std::move(value), false);
-    return {"/" + pointer_token(path), std::string(o.text)};
+    return "/" + pointer_token(path);
   }
   const char* list_key = "components";
   std::size_t length = 0;
@@ -135,19 +124,41 @@ OverrideOrigin apply_one(json& document, const Override& o) {
     std::string problem = unknown_name_problem("component id", id, ids);
     std::vector<std::string> crews = ids_of(document.value("crews", json()));
     if (!crews.empty()) problem += "; known crew ids: " + list_names(crews);
-    o.fail(problem);
+    fail(problem);
   }
   std::string pointer = std::string("/") + list_key + "/" + std::to_string(index);
-  const std::vector<std::string_view> keys = split_keys(o, path.substr(length + 1));
+  const std::vector<std::string_view> keys = split_keys(path.substr(length + 1));
   const bool component = std::string_view(list_key) == "components";
   json* object = &document[list_key][static_cast<std::size_t>(index)];
   for (std::size_t k = 0; k + 1 < keys.size(); ++k) {
-    object = &descend(o, *object, keys[k], component && k == 0);
+    object = &descend(*object, keys[k], component && k == 0);
     pointer += "/" + pointer_token(keys[k]);
   }
   set_member(*object, keys.back(), std::move(value), component && keys.size() == 1);
-  pointer += "/" + pointer_token(keys.back());
-  return {pointer, std::string(o.text)};
+  return pointer + "/" + pointer_token(keys.back());
+}
+
+namespace {
+
+[[noreturn]] void fail_override(std::string_view text, std::string_view file,
+                                std::string_view problem) {
+  throw UsageError(format_error(file, "override " + quote(text), problem));
+}
+
+OverrideOrigin apply_one(json& document, std::string_view text, std::string_view file) {
+  const std::size_t equals = text.find('=');
+  if (equals == std::string_view::npos || equals == 0) {
+    fail_override(
+        text, file,
+        "must look like KEY=VALUE, ID.KEY=VALUE or ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
+  }
+  try {
+    return {apply_setting(document, text.substr(0, equals), parse_value(text.substr(equals + 1))),
+            std::string(text),
+            {}};
+  } catch (const OverrideProblem& e) {
+    fail_override(text, file, e.what());
+  }
 }
 
 }  // namespace
@@ -157,7 +168,7 @@ std::vector<OverrideOrigin> apply_overrides(json& document,
                                             std::string_view file) {
   std::vector<OverrideOrigin> origins;
   origins.reserve(overrides.size());
-  for (const auto& text : overrides) origins.push_back(apply_one(document, Override{text, file}));
+  for (const auto& text : overrides) origins.push_back(apply_one(document, text, file));
   // Later overrides win, so the latest origin of a pointer is the one to name.
   return {origins.rbegin(), origins.rend()};
 }

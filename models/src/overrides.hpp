@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,17 @@
 #include "reporter.hpp"
 
 namespace nines::models::detail {
+
+/// A key that cannot be set (an unknown id, a nested key under a value that is not an object).
+/// `what()` is the problem alone; the caller says where it was written.
+class OverrideProblem : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Sets `path` ("horizon", "db.instances", "db.repair.median") to `value` in `document` with the
+/// rules of `--set` and returns the JSON pointer it wrote. Throws OverrideProblem.
+std::string apply_setting(nlohmann::json& document, std::string_view path, nlohmann::json value);
 
 /// Sets each override in `document` (a JSON object) and returns where each one wrote, so that
 /// messages about those values can name the override. VALUE is JSON when it parses as JSON, else

@@ -86,18 +86,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Reporter::Reporter(std::string file, std::vector<OverrideOrigin> origins)
-    : file_(std::move(file)), origins_(std::move(origins)) {}
+Reporter::Reporter(std::string file, std::vector<OverrideOrigin> origins,
+                   std::optional<ScenarioLabel> scenario)
+    : file_(std::move(file)), origins_(std::move(origins)), scenario_(std::move(scenario)) {}
 
 void Reporter::fail(std::string_view pointer, std::string_view problem,
                     std::string_view got) const {
-  std::string message = format_error(file_, pointer, problem, got);
-  for (const auto& origin : origins_) {
-    if (under(pointer, origin.pointer)) {
-      message += " (from override " + quote(origin.text) + ")";
+  const OverrideOrigin* origin = nullptr;
+  for (const auto& candidate : origins_) {
+    if (under(pointer, candidate.pointer)) {
+      origin = &candidate;
       break;
     }
   }
+  std::string at(pointer);
+  std::string source;
+  if (origin != nullptr && !origin->scenario_pointer.empty()) {
+    // The user wrote this value under the scenario, not in the component: point there.
+    at = origin->scenario_pointer + std::string(pointer.substr(origin->pointer.size()));
+    source = "scenario " + quote(scenario_ ? scenario_->name : std::string());
+  } else if (origin != nullptr) {
+    source = "from override " + quote(origin->text);
+    if (scenario_) source += ", scenario " + quote(scenario_->name);
+  } else if (scenario_ && under(pointer, scenario_->pointer)) {
+    source = "scenario " + quote(scenario_->name);
+  } else if (scenario_) {
+    // A cross-check the scenario broke (min_up against its new instances): the value is in the
+    // base model, so say which scenario and where it is.
+    source = "scenario " + quote(scenario_->name) + " at " + scenario_->pointer;
+  }
+  std::string message = format_error(file_, at, problem, got);
+  if (!source.empty()) message += " (" + source + ")";
   throw ModelError(message);
 }
 

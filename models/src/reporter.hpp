@@ -2,25 +2,38 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace nines::models::detail {
 
-/// Where an override put a value: the JSON pointer it set and the override text.
+/// Where an override put a value: the JSON pointer it set and the override text. A key of a
+/// scenario also has its own pointer in the file ("/scenarios/1/set/db.instances"), where
+/// problems with the value it set are reported.
 struct OverrideOrigin {
   std::string pointer;
   std::string text;
+  std::string scenario_pointer;
 };
 
-/// Knows the file name and which values came from overrides; throws ModelError.
+/// The scenario a model was built for, named in every message about it.
+struct ScenarioLabel {
+  std::string name;
+  /// "/scenarios/1"
+  std::string pointer;
+};
+
+/// Knows the file name and which values came from overrides and scenarios; throws ModelError.
 class Reporter {
  public:
-  explicit Reporter(std::string file, std::vector<OverrideOrigin> origins = {});
+  explicit Reporter(std::string file, std::vector<OverrideOrigin> origins = {},
+                    std::optional<ScenarioLabel> scenario = std::nullopt);
 
   /// Throws ModelError `<file>: <pointer>: <problem>; got <got>` (plus the override that set the
-  /// value, if any). `got` is inserted verbatim.
+  /// value, if any, and the scenario). A value a scenario key set is reported at that key's
+  /// pointer. `got` is inserted verbatim.
   [[noreturn]] void fail(std::string_view pointer, std::string_view problem,
                          std::string_view got = {}) const;
   /// Same, showing `got` as (abbreviated) JSON.
@@ -34,6 +47,7 @@ class Reporter {
  private:
   std::string file_;
   std::vector<OverrideOrigin> origins_;
+  std::optional<ScenarioLabel> scenario_;
 };
 
 /// A JSON value for a message: scalars in full, arrays and objects abbreviated; never throws.

@@ -27,4 +27,8 @@ void check_standby(const Reporter& reporter, const std::string& pointer, const S
 void check_dependencies_and_entry(Model& model, const Reporter& reporter,
                                   std::vector<std::string>& warnings);
 
+/// Checks the scenarios' names (non-empty, unique) and keys (well-formed, not the seed, no two
+/// whose effect depends on their order); applying them is check_scenarios' job.
+void check_scenario_list(const Model& model, const Reporter& reporter);
+
 }  // namespace nines::models::detail

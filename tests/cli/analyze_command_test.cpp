@@ -35,18 +35,18 @@ TEST(AnalyzeCommand, JsonHoldsEveryContractKey) {
   const auto result = run_nines({"analyze", dir.write("m.json", kSeries), "--json", "-"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto doc = nlohmann::json::parse(result.out);
-  for (const char* key : {"method", "availability", "unavailability", "downtime_hours_per_year",
-                          "outages_per_year", "mean_outage_hours", "steady_state",
-                          "horizon_availability", "components"}) {
+  for (const char* key :
+       {"method", "availability", "unavailability", "downtime_hours_per_year", "outages_per_year",
+        "mean_outage_hours", "steady_state", "horizon_availability", "components"}) {
     EXPECT_TRUE(doc.contains(key)) << key;
   }
   EXPECT_EQ(doc["method"], "structure-function");
   EXPECT_EQ(doc["steady_state"], true);
   EXPECT_NEAR(doc["availability"].get<double>(), 1000.0 / 1010.0 * 2000.0 / 2005.0, 1e-15);
   ASSERT_EQ(doc["components"].size(), 2U);
-  for (const char* key : {"id", "availability", "service_availability", "birnbaum", "criticality",
-                          "raw", "rrw", "gain_one_more_instance", "d_availability_d_mtbf",
-                          "d_availability_d_mttr"}) {
+  for (const char* key :
+       {"id", "availability", "service_availability", "birnbaum", "criticality", "raw", "rrw",
+        "gain_one_more_instance", "d_availability_d_mtbf", "d_availability_d_mttr"}) {
     EXPECT_TRUE(doc["components"][0].contains(key)) << key;
   }
   EXPECT_EQ(doc["components"][0]["id"], "web");
@@ -55,9 +55,8 @@ TEST(AnalyzeCommand, JsonHoldsEveryContractKey) {
 TEST(AnalyzeCommand, WritesTheJsonFileAndHonoursOverrides) {
   const TempDir dir;
   const std::string out = (dir.path() / "a.json").string();
-  const auto result =
-      run_nines({"analyze", dir.write("m.json", kSeries), "--set", "db.instances=2", "--json",
-                 out, "--quiet"});
+  const auto result = run_nines({"analyze", dir.write("m.json", kSeries), "--set", "db.instances=2",
+                                 "--json", out, "--quiet"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.out.empty());
   const auto doc = nlohmann::json::parse(read_file(out));
@@ -78,12 +77,10 @@ TEST(AnalyzeCommand, BadModelIsExitStatusTwoWithOneLine) {
 TEST(AnalyzeCommand, CrewWithLognormalRepairIsExitStatusThreeNamingTheFeature) {
   const TempDir dir;
   const std::string out = (dir.path() / "never.json").string();
-  const auto result = run_nines(
-      {"analyze",
-       dir.write("crew.json", R"({"crews": [{"id": "oncall"}],
+  const auto result = run_nines({"analyze", dir.write("crew.json", R"({"crews": [{"id": "oncall"}],
          "components": [{"id": "api", "mtbf": "1000h", "crew": "oncall",
                          "repair": {"type": "lognormal", "median": "1h", "sigma": 0.5}}]})"),
-       "--json", out});
+                                 "--json", out});
   EXPECT_EQ(result.exit_code, 3) << result.err;
   EXPECT_NE(result.err.find("\"api\""), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("lognormal"), std::string::npos) << result.err;
@@ -94,8 +91,7 @@ TEST(AnalyzeCommand, CrewWithLognormalRepairIsExitStatusThreeNamingTheFeature) {
 
 TEST(AnalyzeCommand, BadMaxStatesIsAUsageError) {
   const TempDir dir;
-  const auto result =
-      run_nines({"analyze", dir.write("m.json", kSeries), "--max-states", "zero"});
+  const auto result = run_nines({"analyze", dir.write("m.json", kSeries), "--max-states", "zero"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--max-states"), std::string::npos) << result.err;
 }

@@ -25,7 +25,7 @@ void expect_estimate(const nlohmann::json& value) {
 TEST(ResultToJson, HasEveryContractKey) {
   const auto doc = result_to_json(sample_result());
   for (const char* key :
-       {"model", "replications", "horizon_hours", "seed", "target", "availability",
+       {"model", "scenario", "replications", "horizon_hours", "seed", "target", "availability",
         "downtime_hours_per_year", "outages_per_year", "outage_duration_hours", "system_mtbf_hours",
         "system_mttr_hours", "sla", "outages_cut_at_horizon", "components", "events", "run_info"}) {
     EXPECT_TRUE(doc.contains(key)) << key;
@@ -47,6 +47,12 @@ TEST(ResultToJson, HasEveryContractKey) {
   for (const char* key : {"threads", "wall_seconds", "events_per_second", "version"}) {
     EXPECT_TRUE(doc.at("run_info").contains(key)) << key;
   }
+}
+
+TEST(ResultToJson, NamesTheScenarioOrNull) {
+  EXPECT_TRUE(result_to_json(sample_result()).at("scenario").is_null());
+  EXPECT_EQ(result_to_json(sample_result(), std::nullopt, "third replica").at("scenario"),
+            "third replica");
 }
 
 TEST(ResultToJson, CopiesTheFigures) {

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "nines/models/version.hpp"
 #include "sample_run_result.hpp"
 
 namespace nines::report {
@@ -44,6 +45,16 @@ TEST(TextReport, ShowsTheHeadlineFigures) {
   EXPECT_NE(text.find("3 cut at the horizon"), std::string::npos) << text;
   EXPECT_NE(text.find("123,456,789"), std::string::npos) << text;
   EXPECT_NE(text.find("11.8 M events/s"), std::string::npos) << text;
+}
+
+TEST(TextReport, NamesTheScenarioInTheHeader) {
+  TextReportOptions options;
+  options.scenario = "third replica";
+  EXPECT_EQ(
+      report_of(sample_result(), options)
+          .rfind(std::string("nines ") + kVersion + " - Web shop, scenario \"third replica\"\n", 0),
+      0U);
+  EXPECT_EQ(report_of(sample_result()).find("scenario"), std::string::npos);
 }
 
 TEST(TextReport, ShowsOutageDurationPercentiles) {

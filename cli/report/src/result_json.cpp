@@ -122,12 +122,14 @@ json run_info(const engine::RunInfo& info) {
 }  // namespace
 
 nlohmann::json result_to_json(const engine::RunResult& result,
-                              const std::optional<ExactCheck>& exact) {
+                              const std::optional<ExactCheck>& exact,
+                              const std::optional<std::string>& scenario) {
   // nlohmann's default object type keeps keys sorted, so the document is byte-for-byte
   // reproducible whatever order the keys are inserted in.
   json doc;
   doc["format_version"] = kResultFormatVersion;
   doc["model"] = result.model_name;
+  doc["scenario"] = scenario ? json(*scenario) : json(nullptr);
   doc["replications"] = result.replications;
   doc["first_replication"] = result.first_replication;
   doc["horizon_hours"] = number(result.horizon_hours);
@@ -156,9 +158,12 @@ nlohmann::json result_to_json(const engine::RunResult& result,
 }
 
 std::string result_json_text(const engine::RunResult& result,
-                             const std::optional<ExactCheck>& exact) {
+                             const std::optional<ExactCheck>& exact,
+                             const std::optional<std::string>& scenario) {
   // Replace invalid UTF-8 (a model name from a Latin-1 file) rather than fail at the end of a run.
-  return result_to_json(result, exact).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return result_to_json(result, exact, scenario)
+             .dump(2, ' ', false, json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace nines::report

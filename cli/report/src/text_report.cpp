@@ -118,9 +118,14 @@ void write_precision(const engine::PrecisionSummary& p, std::ostream& out) {
   out << "; reproduce with --replications " << p.replications << '\n';
 }
 
-void write_header(const engine::RunResult& r, std::ostream& out) {
-  out << "nines " << kVersion << " - " << (r.model_name.empty() ? "(unnamed model)" : r.model_name)
-      << '\n';
+void write_header(const engine::RunResult& r, const std::string& scenario, std::ostream& out) {
+  out << "nines " << kVersion << " - " << (r.model_name.empty() ? "(unnamed model)" : r.model_name);
+  if (!scenario.empty()) {
+    // Quoted as JSON, as the --scenario value to type and with any control character escaped.
+    out << ", scenario "
+        << nlohmann::json(scenario).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  out << '\n';
   out << counted(r.replications, "replication") << " x " << format_duration(r.horizon_hours) << " ("
       << plain_number(r.horizon_hours, 6) << " h), seed " << r.seed;
   if (r.first_replication != 0) out << ", from replication " << format_count(r.first_replication);
@@ -300,7 +305,7 @@ void write_run_info(const engine::RunResult& r, std::ostream& out) {
 
 void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options) {
-  write_header(result, out);
+  write_header(result, options.scenario, out);
   write_availability(result, out);
   if (options.exact != nullptr) {
     write_exact(*options.exact, result, out);

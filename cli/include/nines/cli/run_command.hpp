@@ -19,6 +19,10 @@ struct RunArguments {
   int threads = 0;
   /// --set overrides ("ID.KEY=VALUE" or "KEY=VALUE"), in command-line order.
   std::vector<std::string> overrides;
+  /// --scenario NAME: run that scenario of the model (its keys, then the --set overrides).
+  std::optional<std::string> scenario;
+  /// --all-scenarios: run the base model and every scenario and print one comparison.
+  bool all_scenarios = false;
   /// Run to a relative precision (--precision) and its companions, and SLA windows (--window):
   /// the raw text, already checked by the parsers of run_flags.hpp.
   std::optional<std::string> precision;
@@ -36,8 +40,9 @@ struct RunArguments {
 /// replications/horizon/seed from their own flags (so those win over a --set of the same key).
 std::vector<std::string> model_overrides(const RunArguments& arguments);
 
-/// Runs the command. Throws nines::ModelError / nines::UsageError on bad input (before any
-/// output file is touched). Returns kExitSuccess, or kExitInterrupted after a SIGINT.
+/// Runs the command (with --all-scenarios, scenario_runs_command). Throws nines::ModelError /
+/// nines::UsageError on bad input (before any output file is touched). Returns kExitSuccess, or
+/// kExitInterrupted after a SIGINT.
 int run_command(const RunArguments& arguments, const Console& console);
 
 }  // namespace nines::cli

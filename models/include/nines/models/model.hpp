@@ -62,6 +62,27 @@ struct Dependency {
   friend bool operator==(const Dependency&, const Dependency&) = default;
 };
 
+/// One key of a scenario: an override with exactly the meaning of `nines run --set KEY=VALUE`.
+struct ScenarioSetting {
+  /// The override key: "horizon", "db.instances", "db.repair.median".
+  std::string key;
+  /// The value as compact JSON text ("3", "\"2h\"", "{\"mode\":\"cold\"}"), so that
+  /// `key + "=" + value_json` is the `--set` override with the same effect.
+  std::string value_json;
+
+  friend bool operator==(const ScenarioSetting&, const ScenarioSetting&) = default;
+};
+
+/// A named what-if kept in the model file ("third database replica"): overrides of the base
+/// model, compared with it on the same random streams.
+struct Scenario {
+  std::string name;
+  /// Applied in this order (the loader keeps the file's keys sorted; keys never conflict).
+  std::vector<ScenarioSetting> set;
+
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
 inline constexpr double kHoursPerYear = 8760.0;
 
 struct Model {
@@ -77,12 +98,16 @@ struct Model {
   std::vector<Crew> crews;
   std::vector<Component> components;
   std::vector<Dependency> dependencies;
+  /// Named what-ifs; none of them changes the model itself (see apply_scenario).
+  std::vector<Scenario> scenarios;
 
   /// The component with this id, or nullptr.
   const Component* find_component(std::string_view id) const;
   Component* find_component(std::string_view id);
   /// Its index in `components`, or -1.
   std::int64_t component_index(std::string_view id) const;
+  /// The scenario with this name, or nullptr.
+  const Scenario* find_scenario(std::string_view scenario_name) const;
 
   friend bool operator==(const Model&, const Model&) = default;
 };

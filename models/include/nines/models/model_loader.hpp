@@ -18,19 +18,24 @@ struct LoadedModel {
 };
 
 /// Reads `file`, applies `overrides` ("ID.KEY=VALUE", "KEY=VALUE", "ID.KEY.SUBKEY=VALUE"; VALUE is
-/// JSON when it parses as JSON, else a string) and validates. Throws ModelError (bad file or
-/// model) or UsageError (malformed override), each with a one-line message naming the file and
-/// the JSON pointer.
+/// JSON when it parses as JSON, else a string) and validates. A file with scenarios must be valid
+/// as written, and each scenario is checked as the file with its keys set (without `overrides`).
+/// With a non-empty `scenario`, returns that scenario's model: its keys set before `overrides`,
+/// so `overrides` win. Throws ModelError (bad file, model or scenario) or UsageError (malformed
+/// override, unknown scenario), each with a one-line message naming the file and the JSON pointer.
 LoadedModel load_model(const std::filesystem::path& file,
-                       const std::vector<std::string>& overrides = {});
+                       const std::vector<std::string>& overrides = {},
+                       std::string_view scenario = {});
 
 /// Same, from JSON already in memory; `file` is only used in messages.
 LoadedModel parse_model(const nlohmann::json& document, std::string_view file,
-                        const std::vector<std::string>& overrides = {});
+                        const std::vector<std::string>& overrides = {},
+                        std::string_view scenario = {});
 
 /// Checks a model built or changed in code (the GUI and the planner change models without JSON).
 /// Throws ModelError with the JSON pointer the offending key would have in a file. Returns
-/// warnings. Fills `entry` when it is empty and can be inferred.
+/// warnings. Fills `entry` when it is empty and can be inferred. Scenarios are checked too, each
+/// applied to `to_json(model)`.
 std::vector<std::string> validate_model(Model& model, std::string_view file = "<model>");
 
 /// The model as a JSON document that `parse_model` reads back to an equal model.

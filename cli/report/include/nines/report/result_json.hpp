@@ -15,13 +15,16 @@ inline constexpr int kResultFormatVersion = 1;
 /// The full result as JSON. Every key outside "run_info" depends only on the model, the seed and
 /// the replication range. Absent optional figures are JSON null (never omitted), so consumers
 /// can rely on every documented key being present. Non-finite numbers become null.
-/// `exact` is the cross-check against the exact solvers ("exact": null when there is none).
+/// `exact` is the cross-check against the exact solvers ("exact": null when there is none);
+/// `scenario` the name of the model's scenario that was run ("scenario": null for the base).
 nlohmann::json result_to_json(const engine::RunResult& result,
-                              const std::optional<ExactCheck>& exact = std::nullopt);
+                              const std::optional<ExactCheck>& exact = std::nullopt,
+                              const std::optional<std::string>& scenario = std::nullopt);
 
 /// `result_to_json(result)` serialised with two-space indentation and a final newline; doubles
 /// are written with round-trip precision.
 std::string result_json_text(const engine::RunResult& result,
-                             const std::optional<ExactCheck>& exact = std::nullopt);
+                             const std::optional<ExactCheck>& exact = std::nullopt,
+                             const std::optional<std::string>& scenario = std::nullopt);
 
 }  // namespace nines::report

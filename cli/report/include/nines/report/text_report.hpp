@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
 
 #include "nines/engine/run_result.hpp"
 #include "nines/report/exact_check.hpp"
@@ -16,6 +17,8 @@ struct TextReportOptions {
   bool show_run_info = true;
   /// The exact answer to print beside the estimate (`nines run` computes it when it exists).
   const ExactCheck* exact = nullptr;
+  /// The model's scenario that was run, named in the header; empty for the base model.
+  std::string scenario;
 };
 
 /// Writes the report as aligned plain text (no colour, no terminal control codes).

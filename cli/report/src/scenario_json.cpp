@@ -1,0 +1,27 @@
+// The comparison document: the runs' own result documents side by side under one header.
+#include "nines/report/scenario_json.hpp"
+
+#include "nines/report/result_json.hpp"
+
+namespace nines::report {
+
+nlohmann::json scenario_comparison_to_json(const std::vector<ScenarioRun>& runs) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& run : runs) {
+    list.push_back({{"name", run.name ? nlohmann::json(*run.name) : nlohmann::json(nullptr)},
+                    {"result", result_to_json(run.result, run.exact, run.name)}});
+  }
+  const engine::RunResult& base = runs.front().result;
+  return {{"format_version", kResultFormatVersion},
+          {"model", base.model_name},
+          {"seed", base.seed},
+          {"scenarios", std::move(list)}};
+}
+
+std::string scenario_comparison_json_text(const std::vector<ScenarioRun>& runs) {
+  return scenario_comparison_to_json(runs).dump(2, ' ', false,
+                                                nlohmann::json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace nines::report
