@@ -1,0 +1,32 @@
+// Transient laws of a chain by uniformization, stepping from one requested time to the next.
+#pragma once
+
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace nines::analysis::detail {
+
+/// Poisson(x) probabilities on [left, left + weights.size()), normalised, with at most
+/// `epsilon` of mass left out on both sides together (computed outward from the mode by the
+/// ratio recurrence, as Fox and Glynn do, so large x neither underflows nor loses precision).
+struct PoissonWeights {
+  std::size_t left = 0;
+  std::vector<double> weights;
+};
+PoissonWeights poisson_weights(double x, double epsilon);
+
+/// Calls `visit(k, p)` with the law p at times_hours[k] (non-decreasing, >= 0), starting from
+/// `start` at time 0. Once the law is within `tolerance` (L1) of `steady`, it stays there (the
+/// uniformized matrix is a contraction in L1), so the remaining times get `steady` at no cost:
+/// this keeps stiff chains (fast switchovers, long horizons) to the work of their slowest mode.
+void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generator,
+                    const Eigen::VectorXd& start, const Eigen::VectorXd& steady,
+                    std::span<const double> times_hours,
+                    const std::function<void(std::size_t, const Eigen::VectorXd&)>& visit,
+                    double tolerance = 1e-12);
+
+}  // namespace nines::analysis::detail
