@@ -32,7 +32,7 @@ struct GroupChain::Impl {
   }
 
   [[nodiscard]] Eigen::VectorXd stationary() const {
-    return detail::solve_steady_state(space.generator, 0);
+    return detail::solve_steady_state(space.generator);
   }
 };
 

@@ -9,15 +9,14 @@ namespace nines::analysis::detail {
 
 enum class SteadyStateMethod { kAuto, kSparseLu, kIterative };
 
-/// Below this many states kAuto factorises (exact, and fast while the fill-in stays small);
-/// sparse LU takes minutes past ~16,000 states, the iterative solver a second at 262,000.
+/// Up to this many states kAuto factorises (exact, and fast while the fill-in stays small);
+/// sparse LU takes minutes past ~16,000 states, the iterative solver a second at 100,000.
 inline constexpr std::size_t kSparseLuMaxStates = 5000;
 
-/// pi with pi Q = 0 and sum(pi) = 1, for a generator Q (row = from, rows sum to 0) whose state
-/// `anchor` is recurrent and reachable from every state (one closed class). Pinning pi[anchor]
-/// removes the redundant equation without the dense row of a normalisation constraint.
+/// pi with pi Q = 0 and sum(pi) = 1, for a generator Q (row = from, rows sum to 0) with one
+/// closed class that contains state 0. Throws std::runtime_error if the iterative solver fails
+/// on a chain too large to factorise.
 Eigen::VectorXd solve_steady_state(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generator,
-                                   Eigen::Index anchor,
                                    SteadyStateMethod method = SteadyStateMethod::kAuto);
 
 }  // namespace nines::analysis::detail

@@ -47,7 +47,7 @@ void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generato
                     const Eigen::VectorXd& start, const Eigen::VectorXd& steady,
                     std::span<const double> times_hours,
                     const std::function<void(std::size_t, const Eigen::VectorXd&)>& visit,
-                    double tolerance) {
+                    double settle_tolerance) {
   const Eigen::Index n = generator.rows();
   // A rate above every exit rate leaves each state a self-loop, so P is aperiodic and its powers
   // converge to the steady state (needed by the early stop).
@@ -62,13 +62,13 @@ void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generato
   Eigen::VectorXd term(n);
   Eigen::VectorXd next(n);
   Eigen::VectorXd sum(n);
-  bool settled = (p - steady).lpNorm<1>() < tolerance;
+  bool settled = (p - steady).lpNorm<1>() < settle_tolerance;
   double now = 0.0;
   for (std::size_t k = 0; k < times_hours.size(); ++k) {
     const double t = times_hours[k];
     if (!(t >= now)) throw std::invalid_argument("transient: times must be non-decreasing, >= 0");
     if (!settled && t > now) {
-      const PoissonWeights poisson = poisson_weights(uniform_rate * (t - now), tolerance);
+      const PoissonWeights poisson = poisson_weights(uniform_rate * (t - now), kTruncationPerStep);
       term = p;
       sum.setZero();
       double used = 0.0;
@@ -78,7 +78,7 @@ void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generato
           next.noalias() = pt * term;
           term.swap(next);
         }
-        if ((term - steady).lpNorm<1>() < tolerance) {
+        if ((term - steady).lpNorm<1>() < settle_tolerance) {
           // Every later term is the steady state (to tolerance): add their weight at once.
           sum += (1.0 - used) * steady;
           used = 1.0;
@@ -90,8 +90,8 @@ void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generato
           used += weight;
         }
       }
-      p = sum / used;  // renormalise the truncated mass (at most the tolerance)
-      settled = (p - steady).lpNorm<1>() < tolerance;
+      p = sum / used;  // renormalise the truncated mass
+      settled = (p - steady).lpNorm<1>() < settle_tolerance;
     }
     if (settled) p = steady;
     now = t;

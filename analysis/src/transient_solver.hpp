@@ -19,14 +19,20 @@ struct PoissonWeights {
 };
 PoissonWeights poisson_weights(double x, double epsilon);
 
+/// Poisson mass left out per step between two requested times. Far below the settling
+/// tolerance: the truncation errors of successive steps add up, and a law can only be seen to
+/// have settled once it is closer to the steady state than its own error.
+inline constexpr double kTruncationPerStep = 1e-14;
+
 /// Calls `visit(k, p)` with the law p at times_hours[k] (non-decreasing, >= 0), starting from
-/// `start` at time 0. Once the law is within `tolerance` (L1) of `steady`, it stays there (the
-/// uniformized matrix is a contraction in L1), so the remaining times get `steady` at no cost:
-/// this keeps stiff chains (fast switchovers, long horizons) to the work of their slowest mode.
+/// `start` at time 0. Once the law is within `settle_tolerance` (L1) of `steady`, it stays there
+/// (the uniformized matrix is a contraction in L1), so the remaining times get `steady` at no
+/// cost: stiff chains (fast switchovers, long horizons) cost the time their slowest mode takes
+/// to die out, not the horizon. Throws std::invalid_argument for decreasing or negative times.
 void transient_laws(const Eigen::SparseMatrix<double, Eigen::RowMajor>& generator,
                     const Eigen::VectorXd& start, const Eigen::VectorXd& steady,
                     std::span<const double> times_hours,
                     const std::function<void(std::size_t, const Eigen::VectorXd&)>& visit,
-                    double tolerance = 1e-12);
+                    double settle_tolerance = 1e-11);
 
 }  // namespace nines::analysis::detail
