@@ -31,14 +31,15 @@ ChainLaw chain_law(const models::Component& component, const std::string& key,
   return ChainLaw{false, 1.0 / std::get<models::Exponential>(law).mean_hours};
 }
 
+/// A count of a validated model, within the packed state's 16-bit counters.
 std::uint32_t checked_count(const models::Component& component, std::int64_t value,
                             const char* key) {
-  if (value < 1 || value > component.instances || component.instances > kMaxChainInstances) {
-    if (component.instances > kMaxChainInstances) {
-      throw NotAnalysableError("component \"" + component.id + "\": more than " +
-                               std::to_string(kMaxChainInstances) +
-                               " instances for the Markov solver" + kUseRun);
-    }
+  if (component.instances > kMaxChainInstances) {
+    throw NotAnalysableError("component \"" + component.id + "\": more than " +
+                             std::to_string(kMaxChainInstances) +
+                             " instances for the Markov solver" + kUseRun);
+  }
+  if (value < 1 || value > component.instances) {
     throw std::invalid_argument("component \"" + component.id + "\": bad " + key +
                                 " (was the model validated?)");
   }
