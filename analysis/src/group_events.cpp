@@ -163,7 +163,7 @@ class Cascade {
     }
   }
 
-  std::uint32_t free_members(const GroupConfig& config, std::uint32_t crew) const {
+  [[nodiscard]] std::uint32_t free_members(const GroupConfig& config, std::uint32_t crew) const {
     std::uint32_t busy = 0;
     for (const std::uint32_t c : spec_.crews[crew].components) busy += config.counts[c].in_repair;
     assert(busy <= spec_.crews[crew].size);
