@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "nines/analysis/coupling_groups.hpp"
@@ -205,7 +206,7 @@ class Analyzer {
   /// dA/d(mean of an exponential law of component c) by a central difference on its group's
   /// chain (a forward one from a zero law).
   [[nodiscard]] double mean_derivative(std::size_t g, std::size_t c,
-                         models::Distribution models::Component::*law) const {
+                                       models::Distribution models::Component::*law) const {
     const double mean = models::mean_hours(model_.components[c].*law);
     const double base = mean > 0.0 ? mean : models::mean_hours(model_.components[c].failure);
     const double step = kRelativeStep * base;
@@ -228,6 +229,17 @@ class Analyzer {
         return;
       }
       fastest = std::min(fastest, fastest_mean_hours(component));
+    }
+    for (std::size_t g = 0; g < chains_.size(); ++g) {
+      if (chains_[g].states() > options_.max_transient_states) {
+        result.horizon_note =
+            "the Markov chain of \"" +
+            model_.components[static_cast<std::size_t>(groups_.members[g][0])].id +
+            "\"'s group has " + std::to_string(chains_[g].states()) + " states, more than the " +
+            std::to_string(options_.max_transient_states) +
+            " for which the transient is computed: only the steady state is exact";
+        return;
+      }
     }
     const double horizon = model_.horizon_hours;
     const QuadratureRule rule = horizon_quadrature(horizon, 0.1 * fastest);

@@ -181,5 +181,78 @@ TEST(Analyze, SensitivitiesMatchDifferencesOfTheModel) {
   EXPECT_NEAR(component(a, "web").d_availability_d_mttr / numeric, 1.0, 1e-5);
 }
 
+TEST(Analyze, CrewSharedByTwoPoolsIsOneChainWithItsTransient) {
+  // Two units sharing one repairer (the foundation issue's reference: 1 of 2 hot, one crew,
+  // mtbf 1000 h, mttr 10 h: A = 5100/5101), with a second independent pool in series.
+  const Analysis a = analyze(model_from(R"({"crews": [{"id": "crew"}],
+    "components": [{"id": "pair", "instances": 2, "min_up": 1, "mtbf": "1000h", "mttr": "10h",
+                    "crew": "crew"},
+                   {"id": "web", "mtbf": "1000h", "mttr": "10h"}],
+    "dependencies": [{"from": "web", "to": "pair"}]})"));
+  EXPECT_EQ(a.method, "markov");
+  EXPECT_NEAR(component(a, "pair").availability, 5100.0 / 5101.0, 1e-12);
+  EXPECT_NEAR(a.availability, 5100.0 / 5101.0 * 1000.0 / 1010.0, 1e-12);
+  ASSERT_TRUE(a.horizon_availability.has_value());
+  EXPECT_GT(*a.horizon_availability, a.availability);  // starting all-up helps a short horizon
+}
+
+TEST(Analyze, CrewedUnitOverTheHorizonMatchesTheClosedForm) {
+  // One instance with its own crew never queues: the chain's transient must give the closed
+  // form's one-year average (0.990110200495) and failure count.
+  const Analysis a = analyze(model_from(R"({"horizon": "1y", "crews": [{"id": "crew"}],
+    "components": [{"id": "unit", "mtbf": "1000h", "mttr": "10h", "crew": "crew"}]})"));
+  EXPECT_EQ(a.method, "markov");
+  EXPECT_NEAR(*a.horizon_availability, 0.990110200495, 1e-10);
+  EXPECT_NEAR(*a.horizon_outages_per_year, 0.990110200495 * 8760 / 1000.0, 1e-8);
+}
+
+TEST(Analyze, OneOfTwoWithOneCrewFailsAtTheBirthDeathRate) {
+  // States 2, 1, 0 up: pi1 = (2 l / m) pi2, pi0 = (l / m) pi1; the pool fails from 1 up at l.
+  const Analysis a = analyze(model_from(R"({"crews": [{"id": "crew"}],
+    "components": [{"id": "pair", "instances": 2, "min_up": 1, "mtbf": "1000h", "mttr": "10h",
+                    "crew": "crew"}]})"));
+  const double r = 0.01;  // l / m
+  const double pi2 = 1.0 / (1.0 + 2 * r + 2 * r * r);
+  const double pi1 = 2 * r * pi2;
+  EXPECT_NEAR(a.unavailability, r * pi1, 1e-14);
+  EXPECT_NEAR(a.outages_per_year, pi1 / 1000.0 * 8760, 1e-12);
+  EXPECT_NEAR(*a.mean_outage_hours, 10.0 / 1.0, 1e-9);  // the one repair in progress
+}
+
+TEST(Analyze, TwoOfThreeWithOneCrewReferenceOfTheFoundationIssue) {
+  const Analysis a = analyze(model_from(R"({"crews": [{"id": "crew"}],
+    "components": [{"id": "pool", "instances": 3, "min_up": 2, "mtbf": "1000h", "mttr": "10h",
+                    "crew": "crew"}]})"));
+  EXPECT_NEAR(a.availability, 0.999411996437048, 1e-13);
+}
+
+TEST(Analyze, CoupledPoolsImportanceFollowsFromTheChain) {
+  // Two pools sharing a crew in series: the Birnbaum importance of one is the availability of
+  // the other given the first's state, so it must lie between 0 and 1 and the sensitivities
+  // must have the signs of more failures and longer repairs.
+  const Analysis a = analyze(model_from(R"({"crews": [{"id": "crew"}],
+    "components": [{"id": "a", "mtbf": "100h", "mttr": "10h", "crew": "crew"},
+                   {"id": "b", "mtbf": "200h", "mttr": "5h", "crew": "crew"}],
+    "dependencies": [{"from": "a", "to": "b"}]})"));
+  for (const auto& c : a.components) {
+    EXPECT_GT(c.birnbaum, 0.0);
+    EXPECT_LE(c.birnbaum, 1.0);
+    EXPECT_GT(c.d_availability_d_mtbf, 0.0);
+    EXPECT_LT(c.d_availability_d_mttr, 0.0);
+    EXPECT_GT(c.gain_one_more_instance, 0.0);
+  }
+}
+
+TEST(Analyze, LargeChainsGetNoTransientAndSayWhy) {
+  AnalyzeOptions options;
+  options.max_transient_states = 2;
+  const Analysis a = analyze(model_from(R"({"crews": [{"id": "crew"}],
+    "components": [{"id": "pool", "instances": 3, "min_up": 2, "mtbf": "1000h", "mttr": "10h",
+                    "crew": "crew"}]})"),
+                             options);
+  EXPECT_FALSE(a.horizon_availability.has_value());
+  EXPECT_NE(a.horizon_note.find("states"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace nines::analysis

@@ -25,6 +25,7 @@ std::optional<ExactCheck> exact_check(const models::Model& model, const engine::
   analysis::AnalyzeOptions options;
   options.importance = false;
   options.max_states = kCrossCheckMaxStates;
+  options.max_transient_states = kCrossCheckMaxTransientStates;
   analysis::Analysis exact;
   try {
     exact = analysis::analyze(model, options);

@@ -58,6 +58,9 @@ struct AnalyzeOptions {
   bool importance = true;
   /// The expected values over the horizon from all-new (needs exponential laws).
   bool horizon = true;
+  /// Chains larger than this get no transient: uniformisation over a stiff year costs about
+  /// (states x rate x settling time); 20,000 states take about a second, 100,000 minutes.
+  std::size_t max_transient_states = 50'000;
 };
 
 /// Analyses a validated model. Throws NotAnalysableError (exit 3) when the model is outside the

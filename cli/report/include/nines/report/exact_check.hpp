@@ -26,6 +26,8 @@ struct ExactCheck {
 
 /// Chains beyond this many states are not solved for a cross-check (a run should not wait on it).
 inline constexpr std::size_t kCrossCheckMaxStates = 200'000;
+/// Nor is the transient of chains beyond this (the check then compares with the steady state).
+inline constexpr std::size_t kCrossCheckMaxTransientStates = 20'000;
 
 /// The exact answer for the model a run simulated, or nothing when the solvers cannot give one
 /// (then `why_not`, when given, says why).
