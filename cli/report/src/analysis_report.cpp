@@ -65,6 +65,10 @@ void write_components(const analysis::Analysis& r, std::ostream& out) {
   // Most critical first: the share of system unavailability the component is responsible for.
   std::stable_sort(order.begin(), order.end(),
                    [](const auto* a, const auto* b) { return a->criticality > b->criticality; });
+  // A large model lists its most critical components; the JSON has them all.
+  constexpr std::size_t kMaxRows = 25;
+  const std::size_t hidden = order.size() > kMaxRows ? order.size() - kMaxRows : 0;
+  order.resize(order.size() - hidden);
   std::size_t id_width = std::string("component").size();
   for (const auto* c : order) id_width = std::max(id_width, c->id.size());
   int decimals = 2;
@@ -88,6 +92,10 @@ void write_components(const analysis::Analysis& r, std::ostream& out) {
         << pad_left(scientific(c->gain_one_more_instance), kColumn)
         << pad_left(scientific(c->d_availability_d_mtbf), kColumn)
         << pad_left(scientific(c->d_availability_d_mttr), kColumn) << '\n';
+  }
+  if (hidden > 0) {
+    out << "  (" << format_count(static_cast<std::uint64_t>(hidden))
+        << " less critical components left out; --json lists every one)\n";
   }
 }
 
