@@ -40,12 +40,15 @@ QString view_names() {
 QString usage() {
   return QStringLiteral(
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
-             "                 [--screenshot FILE.png] [--size WxH] [--time-first-estimate]\n"
+             "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
+             "                 [--time-first-estimate]\n"
              "  --run                 run the model to completion before showing the view\n"
              "  --view V              the view to show\n"
              "  --screenshot FILE     write a PNG of the main window and exit (0; 2 for a bad "
              "model)\n"
              "  --size WxH            window size (default 1280x800)\n"
+             "  --what-if ID.KEY=V    with --run: pin the run as baseline, apply the override\n"
+             "                        (as nines run --set; repeatable) and run the variant\n"
              "  --time-first-estimate print the time from a what-if change to the first "
              "estimate\n")
       .arg(view_names());
@@ -66,6 +69,10 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
       line.run = true;
     } else if (argument == "--time-first-estimate") {
       line.time_first_estimate = true;
+    } else if (argument == "--what-if") {
+      const auto set = value();
+      if (!set) return std::nullopt;
+      line.what_if << *set;
     } else if (argument == "--view") {
       const auto name = value();
       if (!name) return std::nullopt;

@@ -138,14 +138,20 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
           engine::paired_difference(values_of(*baseline->range, f.per_replication),
                                     values_of(*current->range, f.per_replication));
       const double half = d.paired.ci95_hi - d.paired.mean;
-      auto signed_print = [&](double v) { return (v >= 0 ? "+" : "-") + f.print(std::abs(v)); };
+      // A difference of availabilities is small: significant digits, not the figure's decimals.
+      auto magnitude = [&](double v) {
+        return f.name == tr("Availability")
+                   ? QString::fromStdString(report::format_significant(100.0 * v, 3)) + " %"
+                   : f.print(v);
+      };
+      auto signed_print = [&](double v) { return (v >= 0 ? "+" : "-") + magnitude(std::abs(v)); };
       figures_->setItem(
           row, 3,
           text_item(QStringLiteral("%1  (%2 .. %3)")
                         .arg(signed_print(d.paired.mean), signed_print(d.paired.ci95_lo),
                              signed_print(d.paired.ci95_hi))));
-      figures_->setItem(row, 4, text_item(f.print(half)));
-      figures_->setItem(row, 5, text_item(f.print(d.independent_half_width)));
+      figures_->setItem(row, 4, text_item(magnitude(half)));
+      figures_->setItem(row, 5, text_item(magnitude(d.independent_half_width)));
     }
   }
   {

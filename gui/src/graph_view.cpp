@@ -144,7 +144,7 @@ void GraphView::set_results(const engine::RunResult& result) {
     if (it == boxes_.end()) continue;
     it->second.rect->setBrush(share_colour(component.downtime_share));
     const QString text =
-        QStringLiteral("%1  |  %2 of downtime")
+        QStringLiteral("%1 | %2 down")
             .arg(QString::fromStdString(report::format_percent(
                 component.availability, report::availability_decimals(component.availability))))
             .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));

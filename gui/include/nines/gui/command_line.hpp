@@ -24,6 +24,9 @@ struct CommandLine {
   /// Write a PNG of the main window to this file and exit.
   QString screenshot;
   QSize size{1280, 800};
+  /// With --run: pin the run as the baseline, apply these overrides (as `nines run --set`) as one
+  /// edit and run again, so the views show baseline against variant.
+  QStringList what_if;
   /// Print the time from a what-if change to the first estimate, then exit (timing script).
   bool time_first_estimate = false;
 };
