@@ -100,8 +100,9 @@ struct ChartWidget::Impl {
       s->attachAxis(x);
       s->attachAxis(y);
     };
-    base_upper = new QLineSeries();
-    base_lower = new QLineSeries();
+    // QAreaSeries does not own its boundary lines: the chart does, as their QObject parent.
+    base_upper = new QLineSeries(chart);
+    base_lower = new QLineSeries(chart);
     auto* base_band = new QAreaSeries(base_upper, base_lower);
     base_band->setName(QObject::tr("baseline 95% CI"));
     base_band->setColor(QColor(200, 200, 200, 90));
@@ -111,8 +112,8 @@ struct ChartWidget::Impl {
     base_mean->setName(QObject::tr("baseline"));
     base_mean->setPen(pen(kBaseline, 1.5, Qt::DashLine));
     attach(base_mean);
-    upper = new QLineSeries();
-    lower = new QLineSeries();
+    upper = new QLineSeries(chart);
+    lower = new QLineSeries(chart);
     auto* band = new QAreaSeries(upper, lower);
     band->setName(QObject::tr("95% CI"));
     band->setColor(QColor(kCurrent.red(), kCurrent.green(), kCurrent.blue(), 60));
@@ -225,7 +226,8 @@ void ChartWidget::show_histogram(const HistogramData& input) {
   double y_hi = 1.0;
   auto steps = [&](const Histogram& h, const QString& name, const QColor& colour, bool filled) {
     if (h.bins.empty()) return;
-    auto* line = new QLineSeries();
+    // Owned by the chart (a QAreaSeries does not own its line; a plain series is re-owned).
+    auto* line = new QLineSeries(chart);
     for (const auto& bin : h.bins) {
       line->append(bin.lo_hours_per_year, 100.0 * bin.share);
       line->append(bin.hi_hours_per_year, 100.0 * bin.share);
