@@ -1,0 +1,41 @@
+// The command line of nines-gui: a model, and what to do with it headless (docs, tests).
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace nines::gui {
+
+/// The views the window can show, as named on the command line.
+enum class View { kGraph, kConvergence, kHistogram, kOutages, kPareto, kCompare };
+
+/// "graph" -> kGraph ...; nothing for an unknown name.
+std::optional<View> view_from_name(const QString& name);
+QString view_name(View view);
+/// "graph|convergence|..." for messages.
+QString view_names();
+
+struct CommandLine {
+  QString model;
+  bool run = false;
+  std::optional<View> view;
+  /// Write a PNG of the main window to this file and exit.
+  QString screenshot;
+  QSize size{1280, 800};
+  /// With --run: pin the run as the baseline, apply these overrides (as `nines run --set`) as one
+  /// edit and run again, so the views show baseline against variant.
+  QStringList what_if;
+  /// Print the time from a what-if change to the first estimate, then exit (timing script).
+  bool time_first_estimate = false;
+};
+
+/// Parses the arguments after the program name. Returns the error message on a bad command line
+/// (unknown flag, missing value, bad size or view).
+std::optional<CommandLine> parse_command_line(const QStringList& arguments, QString& error);
+
+/// The usage text for --help.
+QString usage();
+
+}  // namespace nines::gui

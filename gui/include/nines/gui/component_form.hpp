@@ -1,0 +1,52 @@
+// The form of one component: every key of the model format for a pool.
+#pragma once
+
+#include <QWidget>
+
+#include "nines/models/model.hpp"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace nines::gui {
+
+class DistributionEditor;
+
+/// Shows a component and reports edits as a whole changed component plus the key edited (for
+/// undo merging). The id is renamed through the editor (dependencies must follow), not here.
+class ComponentForm : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ComponentForm(QWidget* parent = nullptr);
+
+  /// Shows `component` of `model` (crews come from the model); `index` is its position, for the
+  /// JSON pointers that validation messages name.
+  void set_component(const models::Model& model, std::size_t index);
+
+ signals:
+  void edited(const nines::models::Component& component, const QString& key);
+
+ private:
+  void emit_edit(const QString& key);
+
+  models::Component component_;
+  bool updating_ = false;
+  QLineEdit* description_ = nullptr;
+  QSpinBox* instances_ = nullptr;
+  QSpinBox* min_up_ = nullptr;
+  DistributionEditor* failure_ = nullptr;
+  DistributionEditor* detection_ = nullptr;
+  DistributionEditor* repair_ = nullptr;
+  QComboBox* standby_ = nullptr;
+  DistributionEditor* switchover_ = nullptr;
+  QDoubleSpinBox* switch_success_ = nullptr;
+  QCheckBox* has_dormant_ = nullptr;
+  DistributionEditor* dormant_ = nullptr;
+  QComboBox* crew_ = nullptr;
+};
+
+}  // namespace nines::gui

@@ -1,0 +1,68 @@
+// The model editor: top-level settings, components, dependencies and crews, bound to the document.
+#pragma once
+
+#include <QWidget>
+#include <string>
+
+#include "nines/gui/model_document.hpp"
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QComboBox;
+class QTableWidget;
+class QTabWidget;
+class QPlainTextEdit;
+
+namespace nines::gui {
+
+class ComponentForm;
+
+/// Every edit goes through the document (undoable); the editor redraws from the document on
+/// every change, so undo/redo and the what-if panel keep it current. The loader's first error is
+/// shown above the tabs and its field is highlighted (widgets carry their JSON pointer).
+class ModelEditor : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ModelEditor(ModelDocument* document, QWidget* parent = nullptr);
+
+  void select_component(const std::string& id);
+  /// Shows the loader's message and marks the widget whose pointer it names.
+  void show_validation(const Validation& validation);
+
+  /// Renames the selected component (dependencies follow); "" or why not.
+  QString rename_selected(const QString& to);
+  QLineEdit* name_field() { return name_; }
+  QListWidget* component_list() { return components_; }
+  QTableWidget* dependency_table() { return dependencies_; }
+
+ signals:
+  void component_selected(const QString& id);
+
+ private:
+  void refresh();
+  void edit_settings(const char* key);
+  void edit_dependencies();
+  void edit_crews();
+
+  ModelDocument* document_;
+  bool updating_ = false;
+  std::string selected_;
+  QLabel* error_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+  QLineEdit* name_ = nullptr;
+  QLineEdit* description_ = nullptr;
+  QLineEdit* horizon_ = nullptr;
+  QSpinBox* replications_ = nullptr;
+  QLineEdit* seed_ = nullptr;
+  QLineEdit* target_ = nullptr;
+  QComboBox* entry_ = nullptr;
+  QListWidget* components_ = nullptr;
+  ComponentForm* form_ = nullptr;
+  QTableWidget* dependencies_ = nullptr;
+  QTableWidget* crews_ = nullptr;
+};
+
+}  // namespace nines::gui

@@ -1,0 +1,60 @@
+// The what-if panel: the selected component's main parameters as sliders and spin boxes.
+#pragma once
+
+#include <QWidget>
+#include <string>
+
+#include "nines/models/distribution.hpp"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace nines::gui {
+
+class ModelDocument;
+
+/// `law` with its mean moved to `mean_hours`, keeping its shape: scale parameters are scaled,
+/// a lognormal's mu shifted, a zero (no delay) becomes exponential. Precondition: mean_hours > 0.
+models::Distribution with_mean(const models::Distribution& law, double mean_hours);
+
+/// Edits the selected component through the document (so every move is undoable, a drag being
+/// one step). Means are shown in hours with log-scale sliders (minutes to years).
+class WhatIfPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit WhatIfPanel(ModelDocument* document, QWidget* parent = nullptr);
+
+  void set_component(const std::string& id);
+  const std::string& component() const { return id_; }
+
+  /// The spin boxes, for tests and the timing script.
+  QSpinBox* instances() { return instances_; }
+  QDoubleSpinBox* mean_repair() { return repair_; }
+
+ private:
+  void refresh();
+
+  ModelDocument* document_;
+  std::string id_;
+  bool updating_ = false;
+  QLabel* title_ = nullptr;
+  QSpinBox* instances_ = nullptr;
+  QSlider* instances_slider_ = nullptr;
+  QSpinBox* min_up_ = nullptr;
+  QSlider* min_up_slider_ = nullptr;
+  QDoubleSpinBox* failure_ = nullptr;
+  QSlider* failure_slider_ = nullptr;
+  QDoubleSpinBox* detection_ = nullptr;
+  QSlider* detection_slider_ = nullptr;
+  QDoubleSpinBox* repair_ = nullptr;
+  QSlider* repair_slider_ = nullptr;
+  QComboBox* standby_ = nullptr;
+  QDoubleSpinBox* switch_success_ = nullptr;
+  QSlider* switch_slider_ = nullptr;
+};
+
+}  // namespace nines::gui

@@ -1,0 +1,115 @@
+// Parsing of nines-gui's few flags (QCommandLineParser would want a QCoreApplication first).
+#include "nines/gui/command_line.hpp"
+
+#include <QObject>
+#include <array>
+#include <utility>
+
+namespace nines::gui {
+namespace {
+
+constexpr std::array<std::pair<View, const char*>, 6> kViews{{{View::kGraph, "graph"},
+                                                              {View::kConvergence, "convergence"},
+                                                              {View::kHistogram, "histogram"},
+                                                              {View::kOutages, "outages"},
+                                                              {View::kPareto, "pareto"},
+                                                              {View::kCompare, "compare"}}};
+
+}  // namespace
+
+std::optional<View> view_from_name(const QString& name) {
+  for (const auto& [view, text] : kViews) {
+    if (name == QLatin1String(text)) return view;
+  }
+  return std::nullopt;
+}
+
+QString view_name(View view) {
+  for (const auto& [v, text] : kViews) {
+    if (v == view) return QString::fromLatin1(text);
+  }
+  return {};
+}
+
+QString view_names() {
+  QStringList names;
+  for (const auto& entry : kViews) names << QString::fromLatin1(entry.second);
+  return names.join('|');
+}
+
+QString usage() {
+  return QStringLiteral(
+             "usage: nines-gui [MODEL] [--run] [--view %1]\n"
+             "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
+             "                 [--time-first-estimate]\n"
+             "  --run                 run the model to completion before showing the view\n"
+             "  --view V              the view to show\n"
+             "  --screenshot FILE     write a PNG of the main window and exit (0; 2 for a bad "
+             "model)\n"
+             "  --size WxH            window size (default 1280x800)\n"
+             "  --what-if ID.KEY=V    with --run: pin the run as baseline, apply the override\n"
+             "                        (as nines run --set; repeatable) and run the variant\n"
+             "  --time-first-estimate print the time from a what-if change to the first "
+             "estimate\n")
+      .arg(view_names());
+}
+
+std::optional<CommandLine> parse_command_line(const QStringList& arguments, QString& error) {
+  CommandLine line;
+  for (qsizetype i = 0; i < arguments.size(); ++i) {
+    const QString& argument = arguments[i];
+    auto value = [&]() -> std::optional<QString> {
+      if (i + 1 >= arguments.size()) {
+        error = QObject::tr("%1 needs a value").arg(argument);
+        return std::nullopt;
+      }
+      return arguments[++i];
+    };
+    if (argument == "--run") {
+      line.run = true;
+    } else if (argument == "--time-first-estimate") {
+      line.time_first_estimate = true;
+    } else if (argument == "--what-if") {
+      const auto set = value();
+      if (!set) return std::nullopt;
+      line.what_if << *set;
+    } else if (argument == "--view") {
+      const auto name = value();
+      if (!name) return std::nullopt;
+      line.view = view_from_name(*name);
+      if (!line.view) {
+        error = QObject::tr("--view: unknown view \"%1\"; known: %2").arg(*name, view_names());
+        return std::nullopt;
+      }
+    } else if (argument == "--screenshot") {
+      const auto file = value();
+      if (!file) return std::nullopt;
+      line.screenshot = *file;
+    } else if (argument == "--size") {
+      const auto text = value();
+      if (!text) return std::nullopt;
+      const QStringList parts = text->split('x');
+      bool ok_w = false;
+      bool ok_h = false;
+      const int w = parts.size() == 2 ? parts[0].toInt(&ok_w) : 0;
+      const int h = parts.size() == 2 ? parts[1].toInt(&ok_h) : 0;
+      if (!ok_w || !ok_h || w < 200 || h < 150 || w > 8000 || h > 8000) {
+        error = QObject::tr("--size: expected WxH between 200x150 and 8000x8000; got \"%1\"")
+                    .arg(*text);
+        return std::nullopt;
+      }
+      line.size = {w, h};
+    } else if (argument.startsWith("--")) {
+      error = QObject::tr("unknown option %1").arg(argument);
+      return std::nullopt;
+    } else if (line.model.isEmpty()) {
+      line.model = argument;
+    } else {
+      error = QObject::tr("more than one model given: %1").arg(argument);
+      return std::nullopt;
+    }
+  }
+  return line;
+}
+
+}  // namespace nines::gui

@@ -1,0 +1,189 @@
+// The comparison of a pinned baseline and the current run, with paired and independent widths.
+#include "nines/gui/comparison_panel.hpp"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "nines/engine/paired_difference.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::gui {
+namespace {
+
+using Transform = std::function<double(double unavailability, std::uint32_t outages)>;
+
+/// A headline figure: how to print a value, and its per-replication value for pairing.
+struct Figure {
+  QString name;
+  std::function<QString(double)> print;
+  Transform per_replication;
+  std::function<engine::Estimate(const engine::RunResult&)> estimate;
+};
+
+QString percent(double fraction) {
+  return QString::fromStdString(
+      report::format_percent(fraction, report::availability_decimals(fraction)));
+}
+
+QString with_ci(const Figure& f, const engine::Estimate& e) {
+  return QStringLiteral("%1  (%2 .. %3)")
+      .arg(f.print(e.mean), f.print(e.ci95_lo), f.print(e.ci95_hi));
+}
+
+std::vector<double> values_of(const engine::RangeResult& range, const Transform& t) {
+  std::vector<double> values(range.unavailability.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = t(range.unavailability[i], range.outages[i]);
+  }
+  return values;
+}
+
+QTableWidgetItem* number(double value, const QString& text = {}) {
+  auto* item = new QTableWidgetItem();
+  // The display role holds the number so sorting is numeric; the text is a tooltip when given.
+  item->setData(Qt::DisplayRole, value);
+  if (!text.isEmpty()) item->setToolTip(text);
+  item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+  return item;
+}
+
+QTableWidgetItem* text_item(const QString& text) {
+  auto* item = new QTableWidgetItem(text);
+  item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+  return item;
+}
+
+}  // namespace
+
+ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  note_ = new QLabel(this);
+  note_->setWordWrap(true);
+  layout->addWidget(note_);
+  figures_ = new QTableWidget(0, 6, this);
+  figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Baseline (95% CI)"),
+                                       tr("Variant (95% CI)"), tr("Difference (paired 95% CI)"),
+                                       tr("Paired CI +-"), tr("Independent CI +-")});
+  figures_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  figures_->verticalHeader()->hide();
+  layout->addWidget(figures_, 1);
+  components_ = new QTableWidget(0, 6, this);
+  components_->setHorizontalHeaderLabels(
+      {tr("Component"), tr("Baseline availability (%)"), tr("Variant availability (%)"),
+       tr("Baseline downtime share (%)"), tr("Variant downtime share (%)"),
+       tr("Share change (points)")});
+  components_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  components_->verticalHeader()->hide();
+  components_->setSortingEnabled(true);
+  layout->addWidget(components_, 2);
+  set_outcomes(nullptr, nullptr);
+}
+
+void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome* current) {
+  figures_->setRowCount(0);
+  components_->setSortingEnabled(false);
+  components_->setRowCount(0);
+  if (current == nullptr) {
+    note_->setText(
+        tr("Run the model (F5), then Run > Pin as baseline (Ctrl+B): every later "
+           "change is compared with it."));
+    return;
+  }
+  note_->setText(
+      baseline == nullptr
+          ? tr("No baseline: Run > Pin as baseline (Ctrl+B) keeps this run to compare with.")
+          : tr("Differences are variant minus baseline over paired replications (same seed and "
+               "replication numbers, so both share every random draw the change did not touch); "
+               "the last columns compare the paired interval with that of two independent runs."));
+  const double horizon = current->result.horizon_hours;
+  const double year = models::kHoursPerYear;
+  std::vector<Figure> figures{
+      {tr("Availability"), percent, [](double u, std::uint32_t) { return 1.0 - u; },
+       [](const engine::RunResult& r) { return r.availability; }},
+      {tr("Downtime per year"),
+       [](double h) { return QString::fromStdString(report::format_hours_minutes(h)); },
+       [year](double u, std::uint32_t) { return u * year; },
+       [](const engine::RunResult& r) { return r.downtime_hours_per_year; }},
+      {tr("Outages per year"), [](double v) { return QString::number(v, 'g', 3); },
+       [year, horizon](double, std::uint32_t n) { return static_cast<double>(n) * year / horizon; },
+       [](const engine::RunResult& r) { return r.outages_per_year; }}};
+  const std::optional<double> target = current->result.target;
+  if (target && current->result.sla) {
+    figures.push_back({tr("SLA %1 met").arg(percent(*target)),
+                       [](double p) { return QString::number(100.0 * p, 'f', 1) + " %"; },
+                       [t = *target](double u, std::uint32_t) { return 1.0 - u >= t ? 1.0 : 0.0; },
+                       [](const engine::RunResult& r) {
+                         engine::Estimate e;
+                         if (r.sla)
+                           e = {r.sla->probability_met, 0.0, r.sla->ci95_lo, r.sla->ci95_hi};
+                         return e;
+                       }});
+  }
+  const bool paired = baseline != nullptr && baseline->range && current->range &&
+                      baseline->result.seed == current->result.seed;
+  for (const Figure& f : figures) {
+    const int row = figures_->rowCount();
+    figures_->insertRow(row);
+    figures_->setItem(row, 0, text_item(f.name));
+    if (baseline != nullptr)
+      figures_->setItem(row, 1, text_item(with_ci(f, f.estimate(baseline->result))));
+    figures_->setItem(row, 2, text_item(with_ci(f, f.estimate(current->result))));
+    if (paired) {
+      const engine::PairedDifference d =
+          engine::paired_difference(values_of(*baseline->range, f.per_replication),
+                                    values_of(*current->range, f.per_replication));
+      const double half = d.paired.ci95_hi - d.paired.mean;
+      // A difference of availabilities is small: significant digits, not the figure's decimals.
+      auto magnitude = [&](double v) {
+        return f.name == tr("Availability")
+                   ? QString::fromStdString(report::format_significant(100.0 * v, 3)) + " %"
+                   : f.print(v);
+      };
+      auto signed_print = [&](double v) { return (v >= 0 ? "+" : "-") + magnitude(std::abs(v)); };
+      figures_->setItem(
+          row, 3,
+          text_item(QStringLiteral("%1  (%2 .. %3)")
+                        .arg(signed_print(d.paired.mean), signed_print(d.paired.ci95_lo),
+                             signed_print(d.paired.ci95_hi))));
+      figures_->setItem(row, 4, text_item(magnitude(half)));
+      figures_->setItem(row, 5, text_item(magnitude(d.independent_half_width)));
+    }
+  }
+  {
+    const int row = figures_->rowCount();
+    figures_->insertRow(row);
+    figures_->setItem(row, 0, text_item(tr("Nines")));
+    auto nines = [](const engine::RunResult& r) {
+      return QString::fromStdString(report::format_nines(r.availability.mean));
+    };
+    if (baseline != nullptr) figures_->setItem(row, 1, text_item(nines(baseline->result)));
+    figures_->setItem(row, 2, text_item(nines(current->result)));
+  }
+
+  std::map<std::string, const engine::ComponentResult*> before;
+  if (baseline != nullptr) {
+    for (const auto& c : baseline->result.components) before[c.id] = &c;
+  }
+  for (const auto& c : current->result.components) {
+    const int row = components_->rowCount();
+    components_->insertRow(row);
+    components_->setItem(row, 0, text_item(QString::fromStdString(c.id)));
+    const auto it = before.find(c.id);
+    if (it != before.end()) {
+      components_->setItem(row, 1, number(100.0 * it->second->availability));
+      components_->setItem(row, 3, number(100.0 * it->second->downtime_share));
+      components_->setItem(row, 5, number(100.0 * (c.downtime_share - it->second->downtime_share)));
+    }
+    components_->setItem(row, 2, number(100.0 * c.availability));
+    components_->setItem(row, 4, number(100.0 * c.downtime_share));
+  }
+  components_->setSortingEnabled(true);
+  components_->sortByColumn(4, Qt::DescendingOrder);
+}
+
+}  // namespace nines::gui

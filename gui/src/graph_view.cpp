@@ -1,0 +1,242 @@
+// Drawing of the layered dependency graph on a QGraphicsScene, with zoom, pan and export.
+#include "nines/gui/graph_view.hpp"
+
+#include <QGraphicsEllipseItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+#include "nines/models/graph_layout.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::gui {
+namespace {
+
+constexpr double kBoxWidth = 150.0;
+constexpr double kBoxHeight = 58.0;
+constexpr double kSlotWidth = 172.0;
+constexpr double kRowHeight = 104.0;
+constexpr double kLayerGap = 36.0;
+constexpr int kIdRole = 0;
+const QColor kUnrun(236, 240, 245);
+
+/// Green for components that cause no downtime, through orange to red for the main cause. The
+/// square root spreads the small shares most components have.
+QColor share_colour(double share) {
+  const double s = std::sqrt(std::clamp(share, 0.0, 1.0));
+  return QColor::fromHsvF(static_cast<float>(0.33 * (1.0 - s)), static_cast<float>(0.12 + 0.7 * s),
+                          1.0F);
+}
+
+/// At most this many boxes side by side; wider layers wrap (a 200-component estate stays
+/// readable instead of becoming one 30,000-pixel line).
+int row_capacity(std::size_t nodes) {
+  return std::max(12, static_cast<int>(std::ceil(1.6 * std::sqrt(static_cast<double>(nodes)))));
+}
+
+}  // namespace
+
+GraphView::GraphView(QWidget* parent) : QGraphicsView(parent) {
+  setScene(new QGraphicsScene(this));
+  setRenderHint(QPainter::Antialiasing);
+  setDragMode(QGraphicsView::ScrollHandDrag);
+  setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+  setBackgroundBrush(Qt::white);
+}
+
+void GraphView::set_model(const models::Model& model) {
+  QGraphicsScene* s = scene();
+  s->clear();
+  boxes_.clear();
+  const models::GraphLayout layout = models::layered_layout(model);
+
+  // Rows: each layer's nodes by slot, wrapped at the row capacity.
+  const int capacity = row_capacity(model.components.size());
+  std::vector<std::vector<std::size_t>> layers(static_cast<std::size_t>(layout.layers));
+  for (std::size_t v = 0; v < layout.nodes.size(); ++v) {
+    layers[static_cast<std::size_t>(layout.nodes[v].layer)].push_back(v);
+  }
+  std::vector<QPointF> centre(layout.nodes.size());
+  double y = 0.0;
+  for (auto& layer : layers) {
+    std::stable_sort(layer.begin(), layer.end(), [&](std::size_t a, std::size_t b) {
+      return layout.nodes[a].x < layout.nodes[b].x;
+    });
+    const auto cap = static_cast<std::size_t>(capacity);
+    for (std::size_t first = 0; first < layer.size(); first += cap) {
+      const std::size_t count = std::min(cap, layer.size() - first);
+      const double x0 = -static_cast<double>(count - 1) * kSlotWidth / 2.0;
+      for (std::size_t i = 0; i < count; ++i) {
+        centre[layer[first + i]] = {x0 + static_cast<double>(i) * kSlotWidth, y};
+      }
+      y += kRowHeight;
+    }
+    y += kLayerGap;
+  }
+
+  const QPen edge_pen(QColor(120, 130, 145), 1.2);
+  for (const auto& edge : layout.edges) {
+    const QPointF a = centre[edge.from];
+    const QPointF b = centre[edge.to];
+    const bool from_junction = layout.nodes[edge.from].component < 0;
+    const bool to_junction = layout.nodes[edge.to].component < 0;
+    const QPointF start(a.x(), a.y() + (from_junction ? 14.0 : kBoxHeight / 2.0));
+    const QPointF end(b.x(), b.y() - (to_junction ? 14.0 : kBoxHeight / 2.0));
+    QPainterPath path(start);
+    const double bend = std::max(20.0, (end.y() - start.y()) / 2.0);
+    path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
+    s->addPath(path, edge_pen)->setZValue(-1);
+  }
+
+  QFont bold = font();
+  bold.setBold(true);
+  for (std::size_t v = 0; v < layout.nodes.size(); ++v) {
+    const models::LayoutNode& node = layout.nodes[v];
+    const QPointF c = centre[v];
+    if (node.component < 0) {
+      const auto& dependency = model.dependencies[static_cast<std::size_t>(node.dependency)];
+      auto* junction = s->addEllipse(c.x() - 30, c.y() - 14, 60, 28, QPen(QColor(90, 90, 90)),
+                                     QColor(255, 250, 225));
+      auto* label = new QGraphicsSimpleTextItem(
+          QStringLiteral("%1 of %2").arg(dependency.min_up).arg(dependency.to.size()), junction);
+      label->setPos(c - QPointF(label->boundingRect().width() / 2, 8));
+      continue;
+    }
+    const auto& component = model.components[static_cast<std::size_t>(node.component)];
+    const bool entry = component.id == model.entry;
+    auto* rect = s->addRect(
+        c.x() - kBoxWidth / 2, c.y() - kBoxHeight / 2, kBoxWidth, kBoxHeight,
+        QPen(entry ? QColor(20, 20, 20) : QColor(100, 110, 125), entry ? 2.5 : 1.0), kUnrun);
+    rect->setData(kIdRole, QString::fromStdString(component.id));
+    auto* title = new QGraphicsSimpleTextItem(QString::fromStdString(component.id), rect);
+    title->setFont(bold);
+    // Long ids are cut to the box; the tooltip has the whole id.
+    const QFontMetricsF metrics(bold);
+    title->setText(metrics.elidedText(title->text(), Qt::ElideMiddle, kBoxWidth - 10));
+    title->setPos(c.x() - title->boundingRect().width() / 2, c.y() - kBoxHeight / 2 + 3);
+    auto* pool = new QGraphicsSimpleTextItem(
+        QStringLiteral("%1 of %2").arg(component.min_up).arg(component.instances), rect);
+    pool->setPos(c.x() - pool->boundingRect().width() / 2, c.y() - 8);
+    auto* figures = new QGraphicsSimpleTextItem(QString(), rect);
+    figures->setPos(c.x() - kBoxWidth / 2 + 5, c.y() + 9);
+    rect->setToolTip(QString::fromStdString(component.id));
+    boxes_[component.id] = {rect, figures};
+  }
+  s->setSceneRect(s->itemsBoundingRect().adjusted(-40, -40, 40, 40));
+  if (model.components.size() != drawn_components_ || !user_zoomed_) fit();
+  drawn_components_ = model.components.size();
+  const std::string keep = selected_;
+  selected_.clear();
+  select(keep);
+}
+
+void GraphView::set_results(const engine::RunResult& result) {
+  for (const auto& component : result.components) {
+    const auto it = boxes_.find(component.id);
+    if (it == boxes_.end()) continue;
+    it->second.rect->setBrush(share_colour(component.downtime_share));
+    const QString text =
+        QStringLiteral("%1 | %2 down")
+            .arg(QString::fromStdString(report::format_percent(
+                component.availability, report::availability_decimals(component.availability))))
+            .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));
+    QGraphicsSimpleTextItem* figures = it->second.figures;
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
+    figures->setFont(small);
+    figures->setText(text);
+    const QRectF box = it->second.rect->rect();
+    figures->setPos(box.center().x() - figures->boundingRect().width() / 2, box.center().y() + 9);
+    it->second.rect->setToolTip(
+        QStringLiteral("%1\navailability %2\nservice availability %3\nshare of downtime %4\n"
+                       "outages caused %5")
+            .arg(QString::fromStdString(component.id))
+            .arg(QString::fromStdString(report::format_percent(component.availability, 6)))
+            .arg(QString::fromStdString(report::format_percent(component.service_availability, 6)))
+            .arg(QString::fromStdString(report::format_percent(component.downtime_share, 2)))
+            .arg(component.outages_caused));
+  }
+}
+
+void GraphView::select(const std::string& id) {
+  if (const auto old = boxes_.find(selected_); old != boxes_.end()) {
+    QPen pen = old->second.rect->pen();
+    pen.setColor(QColor(100, 110, 125));
+    old->second.rect->setPen(pen);
+  }
+  selected_ = id;
+  if (const auto now = boxes_.find(id); now != boxes_.end()) {
+    QPen pen = now->second.rect->pen();
+    pen.setColor(QColor(30, 90, 220));
+    pen.setWidthF(3.0);
+    now->second.rect->setPen(pen);
+    ensureVisible(now->second.rect);
+  }
+}
+
+void GraphView::fit() {
+  fitInView(sceneRect(), Qt::KeepAspectRatio);
+  user_zoomed_ = false;
+}
+
+void GraphView::zoom(double factor) {
+  scale(factor, factor);
+  user_zoomed_ = true;
+}
+
+bool GraphView::export_png(const QString& path) {
+  const QRectF area = scene()->sceneRect();
+  // Twice the drawing's size, capped so a 1,000-component graph stays a sensible file.
+  const double factor = std::min(2.0, 8000.0 / std::max(area.width(), area.height()));
+  QImage image((area.size() * factor).toSize(), QImage::Format_ARGB32);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  scene()->render(&painter, QRectF(), area);
+  painter.end();
+  return image.save(path, "PNG");
+}
+
+bool GraphView::export_svg(const QString& path) {
+  const QRectF area = scene()->sceneRect();
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setSize(area.size().toSize());
+  svg.setViewBox(QRectF(QPointF(0, 0), area.size()));
+  svg.setTitle(tr("Dependency graph"));
+  QPainter painter;
+  if (!painter.begin(&svg)) return false;
+  scene()->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+  return painter.end();
+}
+
+void GraphView::wheelEvent(QWheelEvent* event) {
+  zoom(std::pow(1.0015, event->angleDelta().y()));
+  event->accept();
+}
+
+void GraphView::mousePressEvent(QMouseEvent* event) {
+  for (QGraphicsItem* item = itemAt(event->pos()); item != nullptr; item = item->parentItem()) {
+    const QVariant id = item->data(kIdRole);
+    if (id.isValid()) {
+      emit component_clicked(id.toString());
+      break;
+    }
+  }
+  QGraphicsView::mousePressEvent(event);
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  if (!user_zoomed_) fitInView(sceneRect(), Qt::KeepAspectRatio);
+}
+
+}  // namespace nines::gui

@@ -1,0 +1,139 @@
+// nines-gui's flow: the command line, then either the interactive window or a headless job.
+#include "nines/gui/gui_main.hpp"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+#include "nines/gui/command_line.hpp"
+#include "nines/gui/graph_view.hpp"
+#include "nines/gui/main_window.hpp"
+#include "nines/gui/what_if_panel.hpp"
+#include "nines/models/model_loader.hpp"
+
+namespace nines::gui {
+namespace {
+
+void print_error(const QString& text) { std::fprintf(stderr, "%s\n", qPrintable(text)); }
+
+/// Milliseconds from a what-if change (the repair time of the first component, as a user would
+/// drag it) to the first estimate with a CI painted, debounce included. Three changes; each
+/// waits for the previous run to end.
+int time_first_estimate(MainWindow& window) {
+  const models::Model& model = window.document()->model();
+  if (model.components.empty()) return 2;
+  window.select_component(model.components.front().id);
+  window.set_auto_run(true);
+  for (int trial = 0; trial < 3; ++trial) {
+    QElapsedTimer clock;
+    QEventLoop first;
+    qint64 to_first = -1;
+    auto mark = [&] {
+      if (to_first >= 0) return;
+      window.repaint();  // the estimate is on screen when this returns
+      to_first = clock.elapsed();
+      first.quit();
+    };
+    const auto c1 = QObject::connect(window.runs(), &RunController::progress, &first, mark);
+    const auto c2 = QObject::connect(window.runs(), &RunController::finished, &first, mark);
+    QDoubleSpinBox* repair = window.what_if()->mean_repair();
+    clock.start();
+    repair->setValue(repair->value() * (trial % 2 == 0 ? 1.5 : 1.0 / 1.5));
+    first.exec();
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    if (window.runs()->running()) {
+      QEventLoop done;
+      QObject::connect(window.runs(), &RunController::finished, &done, &QEventLoop::quit);
+      done.exec();
+    }
+    std::printf("%s\tfirst estimate after %lld ms\n", qPrintable(window.document()->file()),
+                static_cast<long long>(to_first));
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace
+
+int gui_main(int argc, char** argv) {
+  QStringList arguments;
+  for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  if (arguments.contains("--help") || arguments.contains("-h")) {
+    std::printf("%s", qPrintable(usage()));
+    return 0;
+  }
+  QString error;
+  const std::optional<CommandLine> line = parse_command_line(arguments, error);
+  if (!line) {
+    print_error("nines-gui: " + error);
+    print_error(usage());
+    return 2;
+  }
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName("nines");
+  QApplication::setApplicationName("nines-gui");
+  const bool headless = !line->screenshot.isEmpty() || line->time_first_estimate;
+
+  MainWindow window;
+  window.resize(line->size);
+  // Headless jobs run only when asked (--run); the interactive window runs on open and on edits.
+  window.set_auto_run(!headless);
+  if (!line->model.isEmpty()) {
+    const QString message = window.open_file(line->model, headless);
+    if (!message.isEmpty() && headless) {
+      print_error(message);
+      return 2;
+    }
+  }
+  if (line->view) window.show_view(*line->view);
+  if (line->time_first_estimate) {
+    window.show();
+    return time_first_estimate(window);
+  }
+  if (line->run && !window.run_and_wait() && headless) {
+    print_error(QString::fromStdString(window.document()->validation().error));
+    return 2;
+  }
+  if (line->run && !line->what_if.isEmpty()) {
+    window.pin_baseline();
+    std::vector<std::string> overrides;
+    for (const QString& set : line->what_if) overrides.push_back(set.toStdString());
+    try {
+      // The loader applies and checks overrides exactly as `nines run --set` does.
+      const models::Model variant = models::load_model(line->model.toStdString(), overrides).model;
+      window.document()->edit(variant, QObject::tr("What if %1").arg(line->what_if.join(", ")));
+    } catch (const std::exception& e) {
+      print_error(QString::fromStdString(e.what()));
+      return 2;
+    }
+    window.run_and_wait();
+  }
+  if (!line->screenshot.isEmpty()) {
+    window.show();
+    // Let layouts, the graph's fit and the charts settle before grabbing.
+    for (int i = 0; i < 5; ++i) {
+      QApplication::processEvents();
+      QEventLoop pause;
+      QTimer::singleShot(20, &pause, &QEventLoop::quit);
+      pause.exec();
+    }
+    if (line->view && *line->view == View::kGraph) window.graph()->fit();
+    QApplication::processEvents();
+    if (!window.grab().save(line->screenshot, "PNG")) {
+      print_error("nines-gui: cannot write " + line->screenshot);
+      return 1;
+    }
+    return 0;
+  }
+  window.show();
+  return QApplication::exec();
+}
+
+}  // namespace nines::gui

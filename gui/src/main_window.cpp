@@ -1,0 +1,458 @@
+// The main window: menus and shortcuts, docks, views, and the flow document -> run -> views.
+#include "nines/gui/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "nines/gui/charts/chart_widget.hpp"
+#include "nines/gui/comparison_panel.hpp"
+#include "nines/gui/graph_view.hpp"
+#include "nines/gui/model_editor.hpp"
+#include "nines/gui/what_if_panel.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::gui {
+namespace {
+
+constexpr int kMaxRecent = 8;
+const char* const kRecentKey = "recentFiles";
+
+QString percent_text(double availability) {
+  return QString::fromStdString(
+      report::format_percent(availability, report::availability_decimals(availability)));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setAcceptDrops(true);
+  build_views();
+  build_actions();
+  connect(&document_, &ModelDocument::changed, this, &MainWindow::on_document_changed);
+  connect(&document_, &ModelDocument::opened, this, [this] {
+    points_.clear();
+    last_.reset();
+    clear_baseline();
+    selected_.clear();
+    graph_->set_model(document_.model());
+    refresh_charts();
+    if (auto_run_) run_now();
+  });
+  connect(&document_, &ModelDocument::modified_changed, this, [this] { refresh_title(); });
+  connect(&runs_, &RunController::started, this, [this] {
+    points_.clear();
+    stop_action_->setEnabled(true);
+    status_->setText(tr("Running..."));
+  });
+  connect(&runs_, &RunController::progress, this, &MainWindow::on_progress);
+  connect(&runs_, &RunController::finished, this, &MainWindow::on_finished);
+  connect(&runs_, &RunController::failed, this, [this](const QString& message) {
+    stop_action_->setEnabled(false);
+    status_->setText(tr("The run failed: %1").arg(message));
+  });
+  on_document_changed();
+  refresh_charts();
+  refresh_title();
+}
+
+void MainWindow::build_views() {
+  views_ = new QTabWidget(this);
+  graph_ = new GraphView(this);
+  convergence_ = new charts::ChartWidget(this);
+  histogram_ = new charts::ChartWidget(this);
+  outages_ = new charts::ChartWidget(this);
+  pareto_ = new charts::ChartWidget(this);
+  comparison_ = new ComparisonPanel(this);
+  // Tab order is View's order, so show_view can index by it.
+  views_->addTab(graph_, tr("Graph"));
+  views_->addTab(convergence_, tr("Convergence"));
+  views_->addTab(histogram_, tr("Downtime histogram"));
+  views_->addTab(outages_, tr("Outage durations"));
+  views_->addTab(pareto_, tr("Causes (Pareto)"));
+  views_->addTab(comparison_, tr("Baseline vs variant"));
+  setCentralWidget(views_);
+
+  editor_ = new ModelEditor(&document_, this);
+  auto* editor_dock = new QDockWidget(tr("Model"), this);
+  editor_dock->setObjectName("modelDock");
+  editor_dock->setWidget(editor_);
+  addDockWidget(Qt::LeftDockWidgetArea, editor_dock);
+
+  what_if_ = new WhatIfPanel(&document_, this);
+  auto* what_if_dock = new QDockWidget(tr("What if"), this);
+  what_if_dock->setObjectName("whatIfDock");
+  what_if_dock->setWidget(what_if_);
+  addDockWidget(Qt::RightDockWidgetArea, what_if_dock);
+
+  problems_ = new QListWidget(this);
+  auto* problems_dock = new QDockWidget(tr("Problems"), this);
+  problems_dock->setObjectName("problemsDock");
+  problems_dock->setWidget(problems_);
+  addDockWidget(Qt::BottomDockWidgetArea, problems_dock);
+  // Problems are one or two lines; the views get the height.
+  resizeDocks({problems_dock}, {90}, Qt::Vertical);
+  resizeDocks({editor_dock, what_if_dock}, {330, 330}, Qt::Horizontal);
+  // The scenarios list (model files with named "scenarios") will join these docks.
+
+  status_ = new QLabel(this);
+  statusBar()->addWidget(status_, 1);
+
+  connect(graph_, &GraphView::component_clicked, this,
+          [this](const QString& id) { select_component(id.toStdString()); });
+  connect(editor_, &ModelEditor::component_selected, this,
+          [this](const QString& id) { select_component(id.toStdString()); });
+}
+
+void MainWindow::build_actions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::open_dialog);
+  open->setShortcut(QKeySequence::Open);
+  recent_menu_ = file->addMenu(tr("Open &recent"));
+  rebuild_recent_menu();
+  QAction* save_action = file->addAction(tr("&Save"), this, [this] { save(); });
+  save_action->setShortcut(QKeySequence::Save);
+  QAction* save_as_action = file->addAction(tr("Save &as..."), this, [this] { save_as(); });
+  save_as_action->setShortcut(QKeySequence::SaveAs);
+  file->addSeparator();
+  file->addAction(tr("&Export view..."), this, &MainWindow::export_current_view);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = document_.undo_stack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = document_.undo_stack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  run_action_ = run->addAction(tr("&Run"), this, [this] { run_now(); });
+  run_action_->setShortcut(Qt::Key_F5);
+  stop_action_ = run->addAction(tr("&Stop"), this, [this] { runs_.stop(); });
+  stop_action_->setShortcut(Qt::Key_Escape);
+  stop_action_->setEnabled(false);
+  run->addSeparator();
+  QAction* pin = run->addAction(tr("&Pin as baseline"), this, &MainWindow::pin_baseline);
+  pin->setShortcut(Qt::CTRL | Qt::Key_B);
+  run->addAction(tr("&Clear baseline"), this, &MainWindow::clear_baseline);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("&Fit graph"), graph_, &GraphView::fit)->setShortcut(Qt::CTRL | Qt::Key_0);
+  view->addAction(tr("Zoom &in"), graph_, [this] { graph_->zoom(1.25); })
+      ->setShortcut(QKeySequence::ZoomIn);
+  view->addAction(tr("Zoom &out"), graph_, [this] { graph_->zoom(0.8); })
+      ->setShortcut(QKeySequence::ZoomOut);
+
+  QToolBar* bar = addToolBar(tr("Run"));
+  bar->setObjectName("runToolBar");
+  bar->addAction(open);
+  bar->addAction(save_action);
+  bar->addSeparator();
+  bar->addAction(undo);
+  bar->addAction(redo);
+  bar->addSeparator();
+  bar->addAction(run_action_);
+  bar->addAction(stop_action_);
+  run_mode_ = new QComboBox(this);
+  run_mode_->addItems({tr("to the model's replications"), tr("to a precision of")});
+  bar->addWidget(run_mode_);
+  precision_ = new QDoubleSpinBox(this);
+  precision_->setRange(0.5, 50.0);
+  precision_->setValue(5.0);
+  precision_->setSuffix(tr(" % of unavailability"));
+  precision_->setEnabled(false);
+  bar->addWidget(precision_);
+  auto update_target = [this] {
+    RunTarget target;
+    target.to_precision = run_mode_->currentIndex() == 1;
+    target.relative_precision = precision_->value() / 100.0;
+    precision_->setEnabled(target.to_precision);
+    runs_.set_target(target);
+  };
+  connect(run_mode_, &QComboBox::currentIndexChanged, this, update_target);
+  connect(precision_, &QDoubleSpinBox::valueChanged, this, update_target);
+  bar->addSeparator();
+  bar->addAction(pin);
+}
+
+QString MainWindow::open_file(const QString& path, bool quiet) {
+  const QString error = document_.open(path);
+  if (!error.isEmpty()) {
+    if (!quiet) QMessageBox::warning(this, tr("Cannot open the model"), error);
+    status_->setText(error);
+    return error;
+  }
+  update_recent(path);
+  return {};
+}
+
+bool MainWindow::run_now() {
+  if (!document_.runnable()) {
+    status_->setText(tr("The model has an error; fix it to run (see Problems)."));
+    return false;
+  }
+  runs_.run_now(*document_.runnable());
+  return true;
+}
+
+bool MainWindow::run_and_wait() {
+  QEventLoop loop;
+  connect(&runs_, &RunController::finished, &loop, &QEventLoop::quit);
+  connect(&runs_, &RunController::failed, &loop, &QEventLoop::quit);
+  if (!run_now()) return false;
+  loop.exec();
+  return true;
+}
+
+void MainWindow::show_view(View view) { views_->setCurrentIndex(static_cast<int>(view)); }
+
+void MainWindow::pin_baseline() {
+  if (!last_ || last_->result.cancelled) {
+    status_->setText(tr("Run the model to the end before pinning it as the baseline."));
+    return;
+  }
+  baseline_ = last_;
+  baseline_points_ = points_;
+  refresh_charts();
+  status_->setText(
+      tr("Pinned as baseline: %1").arg(percent_text(baseline_->result.availability.mean)));
+}
+
+void MainWindow::clear_baseline() {
+  baseline_.reset();
+  baseline_points_.clear();
+  refresh_charts();
+}
+
+void MainWindow::select_component(const std::string& id) {
+  if (id == selected_) return;
+  selected_ = id;
+  editor_->select_component(id);
+  what_if_->set_component(id);
+  graph_->select(id);
+}
+
+void MainWindow::on_document_changed() {
+  graph_->set_model(document_.model());
+  if (last_) graph_->set_results(last_->result);
+  refresh_problems();
+  refresh_title();
+  run_action_->setEnabled(document_.runnable().has_value());
+  if (auto_run_ && document_.runnable()) runs_.request_run(*document_.runnable());
+}
+
+void MainWindow::on_progress(const ConvergencePoint& point, std::int64_t total, double elapsed) {
+  points_.push_back(point);
+  const double rate = elapsed > 0.0 ? point.replications / elapsed : 0.0;
+  status_->setText(tr("%1 of %2 replications, %3 replications/s, availability %4 +- %5")
+                       .arg(QString::fromStdString(
+                           report::format_count(static_cast<std::int64_t>(point.replications))))
+                       .arg(QString::fromStdString(report::format_count(total)))
+                       .arg(QString::fromStdString(report::format_si(rate)))
+                       .arg(percent_text(point.availability))
+                       .arg(QString::fromStdString(
+                           report::format_percent((point.ci95_hi - point.ci95_lo) / 2.0, 6))));
+  convergence_->show_convergence(convergence_data());
+}
+
+void MainWindow::on_finished(const RunOutcome& outcome) {
+  stop_action_->setEnabled(false);
+  last_ = outcome;
+  const engine::RunResult& r = outcome.result;
+  if (r.replications > 0) {
+    points_.push_back({static_cast<double>(r.replications), r.availability.mean,
+                       r.availability.ci95_lo, r.availability.ci95_hi});
+  }
+  graph_->set_results(r);
+  refresh_charts();
+  const double half = (r.availability.ci95_hi - r.availability.ci95_lo) / 2.0;
+  status_->setText(tr("%1%2 replications in %3 s, %4 events/s; availability %5 +- %6")
+                       .arg(r.cancelled ? tr("Stopped: ") : QString())
+                       .arg(QString::fromStdString(report::format_count(r.replications)))
+                       .arg(r.run_info.wall_seconds, 0, 'f', 2)
+                       .arg(QString::fromStdString(report::format_si(r.run_info.events_per_second)))
+                       .arg(percent_text(r.availability.mean))
+                       .arg(QString::fromStdString(report::format_percent(half, 6))));
+}
+
+charts::ConvergenceData MainWindow::convergence_data() const {
+  charts::ConvergenceData convergence;
+  convergence.current = points_;
+  convergence.baseline = baseline_points_;
+  if (last_ && last_->exact) convergence.exact = last_->exact->availability;
+  return convergence;
+}
+
+void MainWindow::refresh_charts() {
+  convergence_->show_convergence(convergence_data());
+  if (!last_) {
+    const QString hint = tr("Run the model (F5) to see this chart");
+    histogram_->show_message(hint);
+    outages_->show_message(hint);
+    pareto_->show_message(hint);
+    comparison_->set_outcomes(nullptr, nullptr);
+    return;
+  }
+  const engine::RunResult& r = last_->result;
+  charts::HistogramData histogram;
+  histogram.current = charts::histogram_of(r);
+  if (baseline_) histogram.baseline = charts::histogram_of(baseline_->result);
+  if (r.target) histogram.target_hours_per_year = (1.0 - *r.target) * models::kHoursPerYear;
+  histogram_->show_histogram(histogram);
+  charts::OutageData outages;
+  if (last_->range) outages.current = charts::outage_cdf_of(*last_->range);
+  if (baseline_ && baseline_->range) outages.baseline = charts::outage_cdf_of(*baseline_->range);
+  outages_->show_outages(outages);
+  pareto_->show_pareto(charts::pareto_of(r, baseline_ ? &baseline_->result : nullptr));
+  comparison_->set_outcomes(baseline_ ? &*baseline_ : nullptr, &*last_);
+}
+
+void MainWindow::refresh_problems() {
+  problems_->clear();
+  const Validation& v = document_.validation();
+  if (!v.ok()) {
+    auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical),
+                                     QString::fromStdString(v.error));
+    problems_->addItem(item);
+  }
+  for (const auto& warning : v.warnings) {
+    problems_->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                                           QString::fromStdString(warning)));
+  }
+  editor_->show_validation(v);
+}
+
+void MainWindow::refresh_title() {
+  const QString name =
+      document_.file().isEmpty() ? tr("untitled") : QFileInfo(document_.file()).fileName();
+  setWindowTitle(QStringLiteral("%1%2 - nines").arg(name, document_.modified() ? "*" : ""));
+  setWindowModified(document_.modified());
+}
+
+void MainWindow::update_recent(const QString& path) {
+  QSettings settings;
+  QStringList files = settings.value(kRecentKey).toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  files.removeAll(absolute);
+  files.prepend(absolute);
+  while (files.size() > kMaxRecent) files.removeLast();
+  settings.setValue(kRecentKey, files);
+  rebuild_recent_menu();
+}
+
+void MainWindow::rebuild_recent_menu() {
+  recent_menu_->clear();
+  const QStringList files = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : files) {
+    recent_menu_
+        ->addAction(QFileInfo(path).fileName(), this,
+                    [this, path] {
+                      if (maybe_save()) open_file(path);
+                    })
+        ->setToolTip(path);
+  }
+  recent_menu_->setEnabled(!files.isEmpty());
+}
+
+bool MainWindow::maybe_save() {
+  if (!document_.modified()) return true;
+  const auto answer = QMessageBox::question(
+      this, tr("Unsaved changes"), tr("The model has unsaved changes. Save them?"),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) return save();
+  return true;
+}
+
+bool MainWindow::save() {
+  if (document_.file().isEmpty()) return save_as();
+  const QString error = document_.save(document_.file());
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Cannot save the model"), error);
+    return false;
+  }
+  status_->setText(tr("Saved %1").arg(document_.file()));
+  return true;
+}
+
+bool MainWindow::save_as() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save the model"), document_.file(),
+                                                    tr("Models (*.json)"));
+  if (path.isEmpty()) return false;
+  const QString error = document_.save(path);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Cannot save the model"), error);
+    return false;
+  }
+  update_recent(path);
+  return true;
+}
+
+void MainWindow::open_dialog() {
+  if (!maybe_save()) return;
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), QString(),
+                                                    tr("Models (*.json);;All files (*)"));
+  if (!path.isEmpty()) open_file(path);
+}
+
+void MainWindow::export_current_view() {
+  QWidget* current = views_->currentWidget();
+  const bool is_graph = current == graph_;
+  const QString filter =
+      is_graph ? tr("PNG image (*.png);;SVG drawing (*.svg)") : tr("PNG image (*.png)");
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the view"), QString(), filter);
+  if (path.isEmpty()) return;
+  bool ok = false;
+  if (is_graph) {
+    ok = path.endsWith(".svg", Qt::CaseInsensitive) ? graph_->export_svg(path)
+                                                    : graph_->export_png(path);
+  } else if (auto* chart = qobject_cast<charts::ChartWidget*>(current)) {
+    ok = chart->save_png(path);
+  } else {
+    ok = current->grab().save(path, "PNG");
+  }
+  if (!ok) QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1").arg(path));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (maybe_save()) {
+    runs_.stop();
+    event->accept();
+  } else {
+    event->ignore();
+  }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+  if (maybe_save()) open_file(urls.front().toLocalFile());
+  event->acceptProposedAction();
+}
+
+}  // namespace nines::gui

@@ -1,0 +1,235 @@
+// What-if controls bound to the document: each move is an undoable edit that triggers a run.
+#include "nines/gui/what_if_panel.hpp"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QSpinBox>
+#include <algorithm>
+#include <cmath>
+
+#include "nines/gui/model_document.hpp"
+
+namespace nines::gui {
+namespace {
+
+constexpr int kSliderSteps = 1000;
+constexpr double kMinHours = 1.0 / 60.0;  // one minute
+constexpr double kMaxHours = 87600.0;     // ten years
+
+int slider_of_hours(double hours) {
+  if (!(hours > kMinHours)) return 0;
+  const double t = std::log(hours / kMinHours) / std::log(kMaxHours / kMinHours);
+  return static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps));
+}
+
+double hours_of_slider(int position) {
+  const double t = static_cast<double>(position) / kSliderSteps;
+  return kMinHours * std::pow(kMaxHours / kMinHours, t);
+}
+
+struct MeanSetter {
+  double mean;
+  models::Distribution operator()(const models::Exponential&) const {
+    return models::Exponential{mean};
+  }
+  models::Distribution operator()(const models::Weibull& d) const {
+    const double old = models::mean_hours(d);
+    return models::Weibull{d.shape, d.scale_hours * mean / old};
+  }
+  models::Distribution operator()(const models::Lognormal& d) const {
+    const double old = models::mean_hours(d);
+    return models::Lognormal{d.mu_log_hours + std::log(mean / old), d.sigma};
+  }
+  models::Distribution operator()(const models::Normal& d) const {
+    const double factor = mean / models::mean_hours(d);
+    return models::Normal{d.mean_hours * factor, d.stddev_hours * factor};
+  }
+  models::Distribution operator()(const models::Gamma& d) const {
+    return models::Gamma{d.shape, d.scale_hours * mean / models::mean_hours(d)};
+  }
+  models::Distribution operator()(const models::Uniform& d) const {
+    const double factor = mean / models::mean_hours(d);
+    return models::Uniform{d.min_hours * factor, d.max_hours * factor};
+  }
+  models::Distribution operator()(const models::Fixed&) const { return models::Fixed{mean}; }
+  models::Distribution operator()(const models::Empirical& d) const {
+    models::Empirical out = d;
+    const double factor = mean / models::mean_hours(d);
+    for (double& s : out.samples_hours) s *= factor;
+    return out;
+  }
+};
+
+QDoubleSpinBox* hours_box(QWidget* parent, double minimum) {
+  auto* box = new QDoubleSpinBox(parent);
+  box->setRange(minimum, 1e7);
+  box->setDecimals(4);
+  box->setSuffix(QObject::tr(" h"));
+  box->setKeyboardTracking(false);
+  return box;
+}
+
+QSlider* slider(QWidget* parent, int maximum) {
+  auto* s = new QSlider(Qt::Horizontal, parent);
+  s->setRange(0, maximum);
+  return s;
+}
+
+QWidget* pair(QWidget* parent, QWidget* box, QSlider* s) {
+  auto* row = new QWidget(parent);
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(s, 2);
+  layout->addWidget(box, 1);
+  return row;
+}
+
+}  // namespace
+
+models::Distribution with_mean(const models::Distribution& law, double mean_hours) {
+  if (models::is_zero(law) || !(models::mean_hours(law) > 0.0)) {
+    return models::Exponential{mean_hours};
+  }
+  return std::visit(MeanSetter{mean_hours}, law);
+}
+
+WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document) {
+  auto* form = new QFormLayout(this);
+  title_ = new QLabel(tr("Select a component in the graph or the model editor."), this);
+  title_->setWordWrap(true);
+  form->addRow(title_);
+
+  instances_ = new QSpinBox(this);
+  instances_->setRange(1, 1'000'000);
+  instances_->setKeyboardTracking(false);
+  instances_slider_ = slider(this, 10);
+  form->addRow(tr("Instances"), pair(this, instances_, instances_slider_));
+  min_up_ = new QSpinBox(this);
+  min_up_->setRange(1, 1'000'000);
+  min_up_->setKeyboardTracking(false);
+  min_up_slider_ = slider(this, 10);
+  form->addRow(tr("Needed up (min_up)"), pair(this, min_up_, min_up_slider_));
+  failure_ = hours_box(this, 0.0001);
+  failure_slider_ = slider(this, kSliderSteps);
+  form->addRow(tr("Mean time to failure"), pair(this, failure_, failure_slider_));
+  detection_ = hours_box(this, 0.0);
+  detection_slider_ = slider(this, kSliderSteps);
+  form->addRow(tr("Mean detection time"), pair(this, detection_, detection_slider_));
+  repair_ = hours_box(this, 0.0001);
+  repair_slider_ = slider(this, kSliderSteps);
+  form->addRow(tr("Mean repair time"), pair(this, repair_, repair_slider_));
+  standby_ = new QComboBox(this);
+  standby_->addItems({"hot", "warm", "cold"});
+  form->addRow(tr("Standby mode"), standby_);
+  switch_success_ = new QDoubleSpinBox(this);
+  switch_success_->setRange(0.0, 100.0);
+  switch_success_->setDecimals(2);
+  switch_success_->setSuffix(" %");
+  switch_success_->setKeyboardTracking(false);
+  switch_slider_ = slider(this, 1000);
+  form->addRow(tr("Switchover success"), pair(this, switch_success_, switch_slider_));
+
+  auto edit_component = [this](const char* key, auto change) {
+    if (updating_ || id_.empty()) return;
+    models::Model model = document_->model();
+    models::Component* c = model.find_component(id_);
+    if (c == nullptr) return;
+    change(*c);
+    document_->edit(model, tr("Change %1 of %2").arg(key, QString::fromStdString(id_)),
+                    id_ + "." + key);
+  };
+  connect(instances_, &QSpinBox::valueChanged, this, [=, this](int v) {
+    edit_component("instances", [v](models::Component& c) { c.instances = v; });
+  });
+  connect(instances_slider_, &QSlider::valueChanged, instances_, &QSpinBox::setValue);
+  connect(min_up_, &QSpinBox::valueChanged, this, [=, this](int v) {
+    edit_component("min_up", [v](models::Component& c) { c.min_up = v; });
+  });
+  connect(min_up_slider_, &QSlider::valueChanged, min_up_, &QSpinBox::setValue);
+  auto bind_mean = [&](QDoubleSpinBox* box, QSlider* s, const char* key,
+                       models::Distribution models::Component::*law) {
+    connect(box, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
+      edit_component(key, [=](models::Component& c) {
+        c.*law = v > 0.0 ? with_mean(c.*law, v) : models::Distribution{models::Fixed{0.0}};
+      });
+    });
+    connect(s, &QSlider::valueChanged, this, [=, this](int position) {
+      if (updating_) return;
+      box->setValue(position == 0 && box->minimum() == 0.0 ? 0.0 : hours_of_slider(position));
+    });
+  };
+  bind_mean(failure_, failure_slider_, "failure", &models::Component::failure);
+  bind_mean(detection_, detection_slider_, "detection", &models::Component::detection);
+  bind_mean(repair_, repair_slider_, "repair", &models::Component::repair);
+  connect(standby_, &QComboBox::currentIndexChanged, this, [=, this](int index) {
+    edit_component("standby", [index](models::Component& c) {
+      c.standby.mode = static_cast<models::StandbyMode>(index);
+      // Hot standby has no switchover or dormant law: the loader rejects them, so drop them.
+      if (c.standby.mode == models::StandbyMode::kHot) c.standby = models::Standby{};
+      if (c.standby.mode == models::StandbyMode::kCold) c.standby.dormant_failure.reset();
+    });
+  });
+  connect(switch_success_, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
+    edit_component("switch_success",
+                   [v](models::Component& c) { c.standby.switch_success = v / 100.0; });
+  });
+  connect(switch_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) switch_success_->setValue(position / 10.0);
+  });
+  connect(document_, &ModelDocument::changed, this, &WhatIfPanel::refresh);
+  refresh();
+}
+
+void WhatIfPanel::set_component(const std::string& id) {
+  id_ = id;
+  refresh();
+}
+
+void WhatIfPanel::refresh() {
+  const models::Component* c = document_->model().find_component(id_);
+  for (QWidget* w : std::initializer_list<QWidget*>{
+           instances_, instances_slider_, min_up_, min_up_slider_, failure_, failure_slider_,
+           detection_, detection_slider_, repair_, repair_slider_, standby_, switch_success_,
+           switch_slider_}) {
+    w->setEnabled(c != nullptr);
+  }
+  if (c == nullptr) {
+    title_->setText(tr("Select a component in the graph or the model editor."));
+    return;
+  }
+  updating_ = true;
+  title_->setText(tr("<b>%1</b>: %2")
+                      .arg(QString::fromStdString(c->id),
+                           QString::fromStdString(models::type_name(c->failure))) +
+                  tr(" failures"));
+  const auto n = static_cast<int>(std::min<std::int64_t>(c->instances, 1'000'000));
+  instances_->setValue(n);
+  instances_slider_->setRange(1, std::max(10, 2 * n));
+  instances_slider_->setValue(n);
+  min_up_->setValue(static_cast<int>(c->min_up));
+  min_up_slider_->setRange(1, std::max(1, n));
+  min_up_slider_->setValue(static_cast<int>(c->min_up));
+  const double failure = models::mean_hours(c->failure);
+  const double detection = models::mean_hours(c->detection);
+  const double repair = models::mean_hours(c->repair);
+  failure_->setValue(failure);
+  failure_slider_->setValue(slider_of_hours(failure));
+  detection_->setValue(detection);
+  detection_slider_->setValue(slider_of_hours(detection));
+  repair_->setValue(repair);
+  repair_slider_->setValue(slider_of_hours(repair));
+  standby_->setCurrentIndex(static_cast<int>(c->standby.mode));
+  const bool standby = c->standby.mode != models::StandbyMode::kHot;
+  switch_success_->setEnabled(standby);
+  switch_slider_->setEnabled(standby);
+  switch_success_->setValue(100.0 * c->standby.switch_success);
+  switch_slider_->setValue(static_cast<int>(std::lround(1000.0 * c->standby.switch_success)));
+  updating_ = false;
+}
+
+}  // namespace nines::gui

@@ -1,0 +1,46 @@
+// A layered drawing of the dependency graph (entry at the top), for views that draw the model.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "nines/models/model.hpp"
+
+namespace nines::models {
+
+/// One box of the drawing: a component, or the junction of a list dependency ("k of m").
+struct LayoutNode {
+  /// Index into Model::components, or -1 for a junction.
+  std::int64_t component = -1;
+  /// For a junction, its index into Model::dependencies; else -1.
+  std::int64_t dependency = -1;
+  /// 0 at the top; a node sits below every node that depends on it.
+  int layer = 0;
+  /// Position inside its layer in slot units (0, 1, 2, ...), centred on the widest layer.
+  double x = 0.0;
+};
+
+/// An arrow "from needs to": from a dependent (or a junction) down to what it needs.
+struct LayoutEdge {
+  std::size_t from = 0;
+  std::size_t to = 0;
+};
+
+struct GraphLayout {
+  /// Components first (node i is component i), then one junction per list dependency.
+  std::vector<LayoutNode> nodes;
+  std::vector<LayoutEdge> edges;
+  int layers = 0;
+  /// False when the graph has a cycle (an invalid model): then every node is in layer 0.
+  bool acyclic = true;
+};
+
+/// Lays the model out in layers by topological order (Boost.Graph): a node's layer is one more
+/// than the deepest node that needs it, so the components nothing depends on (the entry among
+/// them) form the top layer. Inside a layer nodes are ordered by the mean position of the nodes
+/// that need them (a few barycentre sweeps), which keeps arrows short and rarely crossing.
+/// Linear in nodes and edges per sweep: a 1,000-component model takes milliseconds. Dependencies
+/// naming unknown ids are skipped, so it also draws models that do not validate.
+GraphLayout layered_layout(const Model& model);
+
+}  // namespace nines::models

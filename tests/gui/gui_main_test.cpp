@@ -1,0 +1,70 @@
+// nines-gui as a process: headless screenshots of every view, and exit 2 for a bad model.
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include "gui_test_support.hpp"
+
+namespace {
+
+struct Finished {
+  int exit_code = -1;
+  QString err;
+};
+
+Finished run_gui(const QStringList& arguments) {
+  QProcess process;
+  process.start(NINES_GUI_BINARY, arguments);
+  process.waitForFinished(120000);
+  return {process.exitCode(), QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+/// Distinct colours over a coarse grid: a blank or single-colour image has one or two.
+int colours(const QImage& image) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < image.height(); y += 7) {
+    for (int x = 0; x < image.width(); x += 7) seen.insert(image.pixel(x, y));
+  }
+  return static_cast<int>(seen.size());
+}
+
+class Screenshot : public testing::TestWithParam<const char*> {};
+
+TEST_P(Screenshot, IsANonBlankPngOfTheRequestedSize) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString png = dir.filePath("view.png");
+  const QString model =
+      QString::fromStdString((nines::gui::testing::samples_dir() / "web-shop.json").string());
+  const Finished done =
+      run_gui({model, "--run", "--view", GetParam(), "--screenshot", png, "--size", "900x600"});
+  ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), QSize(900, 600));
+  EXPECT_GT(colours(image), 20) << GetParam() << " looks blank";
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryView, Screenshot,
+                         testing::Values("graph", "convergence", "histogram", "outages", "pareto",
+                                         "compare"));
+
+TEST(GuiMain, ExitsWithTwoAndTheLoadersMessageForABadModel) {
+  QTemporaryDir dir;
+  const QString bad = QString(NINES_TEST_DATA_DIR) + "/invalid/bad_id.json";
+  const Finished done = run_gui({bad, "--screenshot", dir.filePath("x.png")});
+  EXPECT_EQ(done.exit_code, 2);
+  EXPECT_NE(done.err.indexOf("bad_id.json: /components/0/id: must be a non-empty id"), -1)
+      << done.err.toStdString();
+}
+
+TEST(GuiMain, ExitsWithTwoForABadCommandLine) {
+  const Finished done = run_gui({"--view", "pie"});
+  EXPECT_EQ(done.exit_code, 2);
+  EXPECT_NE(done.err.indexOf("unknown view"), -1) << done.err.toStdString();
+}
+
+}  // namespace
