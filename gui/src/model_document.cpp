@@ -75,6 +75,25 @@ void ModelDocument::edit(const models::Model& changed, const QString& text,
   undo_stack_.push(new ModelEditCommand(this, model_, changed, text, merge_key));
 }
 
+namespace {
+
+/// Whether an override key ("db.instances") sets a key of component `id`: the key starts with
+/// "id." and no other component's longer id (ids may hold dots, "db.eu") matches it better.
+bool names_component(const models::Model& model, const std::string& key, const std::string& id) {
+  if (key.size() <= id.size() || key.compare(0, id.size(), id) != 0 || key[id.size()] != '.') {
+    return false;
+  }
+  for (const auto& other : model.components) {
+    if (other.id.size() > id.size() && key.size() > other.id.size() &&
+        key.compare(0, other.id.size(), other.id) == 0 && key[other.id.size()] == '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 QString ModelDocument::rename_component(const std::string& from, const std::string& to) {
   if (from == to) return {};
   if (to.empty()) return tr("A component needs an id.");
@@ -90,6 +109,14 @@ QString ModelDocument::rename_component(const std::string& from, const std::stri
     if (dependency.from == from) dependency.from = to;
     std::replace(dependency.to.begin(), dependency.to.end(), from, to);
   }
+  // Scenario keys name the component too ("db.instances"): they follow the new id.
+  for (auto& scenario : changed.scenarios) {
+    for (auto& setting : scenario.set) {
+      if (names_component(changed, setting.key, from)) {
+        setting.key = to + setting.key.substr(from.size());
+      }
+    }
+  }
   edit(changed,
        tr("Rename %1 to %2").arg(QString::fromStdString(from), QString::fromStdString(to)));
   return {};
@@ -103,6 +130,12 @@ void ModelDocument::delete_component(const std::string& id) {
   // lost members keeps its min_up, which validation then checks against what is left.
   std::erase_if(changed.dependencies, [&](const auto& d) { return d.from == id || d.to.empty(); });
   if (changed.entry == id) changed.entry.clear();
+  // Scenario settings of the deleted component go with it (undo brings them back); a scenario
+  // left with nothing to set goes too.
+  for (auto& scenario : changed.scenarios) {
+    std::erase_if(scenario.set, [&](const auto& s) { return names_component(model_, s.key, id); });
+  }
+  std::erase_if(changed.scenarios, [](const auto& scenario) { return scenario.set.empty(); });
   edit(changed, tr("Delete %1").arg(QString::fromStdString(id)));
 }
 

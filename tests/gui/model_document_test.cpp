@@ -82,6 +82,18 @@ TEST(ModelDocument, MergesASliderDragIntoOneUndoStep) {
   EXPECT_EQ(document.model(), original);
 }
 
+TEST(ModelDocument, DeletingAComponentTakesItsScenarioSettingsAlong) {
+  ModelDocument document;
+  ASSERT_EQ(document.open(sample("web-shop.json")), QString());
+  const models::Model original = document.model();
+  document.delete_component("db");
+  for (const auto& scenario : document.model().scenarios) {
+    for (const auto& setting : scenario.set) EXPECT_NE(setting.key.rfind("db.", 0), 0U);
+  }
+  document.undo_stack()->undo();
+  EXPECT_EQ(document.model(), original);
+}
+
 TEST(ModelDocument, RenamingAComponentTakesItsDependenciesAlong) {
   ModelDocument document;
   ASSERT_EQ(document.open(sample("web-shop.json")), QString());
@@ -92,6 +104,10 @@ TEST(ModelDocument, RenamingAComponentTakesItsDependenciesAlong) {
   const auto& list = m.dependencies[1];
   EXPECT_EQ(list.to, (std::vector<std::string>{"postgres", "db-replica-eu"}));
   EXPECT_TRUE(document.runnable().has_value()) << document.validation().error;
+  // The sample's scenarios set db keys: they follow the new id.
+  for (const auto& scenario : m.scenarios) {
+    for (const auto& setting : scenario.set) EXPECT_NE(setting.key.rfind("db.", 0), 0U);
+  }
   ASSERT_EQ(document.rename_component("frontend", "web"), QString());
   EXPECT_EQ(document.model().entry, "web");
   EXPECT_EQ(document.model().dependencies[0].from, "web");
