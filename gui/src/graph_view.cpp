@@ -13,8 +13,9 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <thread>
+#include <utility>
 
-#include "nines/models/graph_layout.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::gui {
@@ -42,7 +43,28 @@ int row_capacity(std::size_t nodes) {
   return std::max(12, static_cast<int>(std::ceil(1.6 * std::sqrt(static_cast<double>(nodes)))));
 }
 
+/// The model reduced to what the drawing shows; two models with equal shapes draw the same.
+models::Model shape_of(const models::Model& model) {
+  models::Model shape;
+  shape.entry = model.entry;
+  shape.components.reserve(model.components.size());
+  for (const auto& component : model.components) {
+    models::Component c;
+    c.id = component.id;
+    c.instances = component.instances;
+    c.min_up = component.min_up;
+    shape.components.push_back(std::move(c));
+  }
+  shape.dependencies = model.dependencies;
+  return shape;
+}
+
 }  // namespace
+
+struct GraphView::Job {
+  std::uint64_t generation = 0;
+  std::thread thread;
+};
 
 GraphView::GraphView(QWidget* parent) : QGraphicsView(parent) {
   setScene(new QGraphicsScene(this));
@@ -52,11 +74,50 @@ GraphView::GraphView(QWidget* parent) : QGraphicsView(parent) {
   setBackgroundBrush(Qt::white);
 }
 
+GraphView::~GraphView() {
+  for (auto& job : jobs_) {
+    if (job->thread.joinable()) job->thread.join();
+  }
+}
+
 void GraphView::set_model(const models::Model& model) {
+  models::Model shape = shape_of(model);
+  if (shape_ && *shape_ == shape) return;  // a parameter edit: the drawing stays
+  shape_ = shape;
+  auto job = std::make_shared<Job>();
+  job->generation = ++generation_;
+  jobs_.push_back(job);
+  const std::uint64_t generation = job->generation;
+  // The worker owns its copy and reports through a queued call, which Qt drops if `this` is gone
+  // (the destructor joins first anyway). Older layouts still finish; their drawings are skipped.
+  job->thread = std::thread(
+      [this, generation, shape = std::move(shape), layout_of = layout_function_]() mutable {
+        models::GraphLayout layout = layout_of(shape);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, shape = std::move(shape), layout = std::move(layout)] {
+              retire(generation);
+              if (generation == generation_) draw(shape, layout);
+            },
+            Qt::QueuedConnection);
+      });
+}
+
+void GraphView::retire(std::uint64_t generation) {
+  for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
+    if ((*it)->generation != generation) continue;
+    // The worker posted this as its last act: joining waits only for the thread to exit.
+    if ((*it)->thread.joinable()) (*it)->thread.join();
+    jobs_.erase(it);
+    return;
+  }
+}
+
+void GraphView::draw(const models::Model& model, const models::GraphLayout& layout) {
   QGraphicsScene* s = scene();
   s->clear();
   boxes_.clear();
-  const models::GraphLayout layout = models::layered_layout(model);
+  ++rebuilds_;
 
   // Rows: each layer's nodes by slot, wrapped at the row capacity.
   const int capacity = row_capacity(model.components.size());
@@ -136,10 +197,18 @@ void GraphView::set_model(const models::Model& model) {
   const std::string keep = selected_;
   selected_.clear();
   select(keep);
+  // Figures of the last run go back on the new boxes (matched by id).
+  if (results_) show_results();
+  emit laid_out();
 }
 
 void GraphView::set_results(const engine::RunResult& result) {
-  for (const auto& component : result.components) {
+  results_ = result;
+  show_results();
+}
+
+void GraphView::show_results() {
+  for (const auto& component : results_->components) {
     const auto it = boxes_.find(component.id);
     if (it == boxes_.end()) continue;
     it->second.rect->setBrush(share_colour(component.downtime_share));

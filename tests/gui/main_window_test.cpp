@@ -28,6 +28,7 @@ TEST(MainWindow, OpensRunsAndDrawsEveryComponent) {
   MainWindow window;
   window.set_auto_run(false);
   ASSERT_EQ(window.open_file(sample("web-shop.json"), true), QString());
+  ASSERT_TRUE(wait_until([&] { return !window.graph()->layout_pending(); }));
   EXPECT_EQ(window.graph()->component_count(), 4U);
   ASSERT_TRUE(window.run_and_wait());
   ASSERT_TRUE(window.last_outcome());

@@ -3,10 +3,17 @@
 
 #include <QGraphicsView>
 #include <QString>
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "nines/engine/run_result.hpp"
+#include "nines/models/graph_layout.hpp"
 #include "nines/models/model.hpp"
 
 class QGraphicsRectItem;
@@ -18,15 +25,35 @@ namespace nines::gui {
 /// ("id", "k of n", after a run its availability and share of system downtime, coloured by that
 /// share) and a junction per list dependency ("k of m"). Very wide layers wrap onto several rows
 /// so a few hundred components stay readable. Wheel zooms, dragging pans, fit() shows it all.
+///
+/// The layout is computed on a worker thread and the scene rebuilt only when what is drawn
+/// changed (ids, dependencies, instances, min_up, entry): a parameter edit leaves the drawing as
+/// it is, and a 1,000-component model never holds up the event loop while it is laid out.
 class GraphView : public QGraphicsView {
   Q_OBJECT
 
  public:
   explicit GraphView(QWidget* parent = nullptr);
+  /// Joins the layout workers (each takes milliseconds).
+  ~GraphView() override;
+  GraphView(const GraphView&) = delete;
+  GraphView& operator=(const GraphView&) = delete;
 
+  /// Draws `model` once its layout is ready (laid_out); nothing happens when its drawing would
+  /// be the same as the current one.
   void set_model(const models::Model& model);
+  /// Whether a layout is being computed (the scene shows the previous drawing meanwhile).
+  bool layout_pending() const { return !jobs_.empty(); }
+  /// Times the scene was rebuilt, for tests.
+  int rebuilds() const { return rebuilds_; }
+  /// What the worker computes (models::layered_layout). Tests wrap it to hold a layout back and
+  /// watch the event loop go on meanwhile.
+  using LayoutFunction = std::function<models::GraphLayout(const models::Model&)>;
+  void set_layout_function(LayoutFunction layout) { layout_function_ = std::move(layout); }
   /// Colours and labels the boxes with a run of the same model (matched by id).
   void set_results(const engine::RunResult& result);
+  /// Forgets the figures (another model was opened); the next drawing is uncoloured.
+  void clear_results() { results_.reset(); }
   void select(const std::string& id);
   void fit();
   void zoom(double factor);
@@ -37,6 +64,8 @@ class GraphView : public QGraphicsView {
 
  signals:
   void component_clicked(const QString& id);
+  /// A new drawing is on the scene.
+  void laid_out();
 
  protected:
   void wheelEvent(QWheelEvent* event) override;
@@ -44,6 +73,11 @@ class GraphView : public QGraphicsView {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
+  struct Job;
+  void draw(const models::Model& shape, const models::GraphLayout& layout);
+  void retire(std::uint64_t generation);
+  void show_results();
+
   struct Box {
     QGraphicsRectItem* rect = nullptr;
     QGraphicsSimpleTextItem* figures = nullptr;
@@ -52,6 +86,14 @@ class GraphView : public QGraphicsView {
   std::string selected_;
   std::size_t drawn_components_ = 0;
   bool user_zoomed_ = false;
+  /// What the scene draws (or will, once the pending layout arrives): the model reduced to the
+  /// keys the drawing shows, so that comparing it tells whether a rebuild is needed.
+  std::optional<models::Model> shape_;
+  std::optional<engine::RunResult> results_;
+  std::uint64_t generation_ = 0;
+  std::vector<std::shared_ptr<Job>> jobs_;
+  int rebuilds_ = 0;
+  LayoutFunction layout_function_ = models::layered_layout;
 };
 
 }  // namespace nines::gui
