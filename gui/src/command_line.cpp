@@ -8,12 +8,13 @@
 namespace nines::gui {
 namespace {
 
-constexpr std::array<std::pair<View, const char*>, 6> kViews{{{View::kGraph, "graph"},
+constexpr std::array<std::pair<View, const char*>, 7> kViews{{{View::kGraph, "graph"},
                                                               {View::kConvergence, "convergence"},
                                                               {View::kHistogram, "histogram"},
                                                               {View::kOutages, "outages"},
                                                               {View::kPareto, "pareto"},
-                                                              {View::kCompare, "compare"}}};
+                                                              {View::kCompare, "compare"},
+                                                              {View::kScenarios, "scenarios"}}};
 
 }  // namespace
 
@@ -42,7 +43,8 @@ QString usage() {
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
              "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
              "                 [--time-first-estimate]\n"
-             "  --run                 run the model to completion before showing the view\n"
+             "  --run                 run the model to completion before showing the view (with\n"
+             "                        --view scenarios: compare base and every scenario)\n"
              "  --view V              the view to show\n"
              "  --screenshot FILE     write a PNG of the main window and exit (0; 2 for a bad "
              "model)\n"

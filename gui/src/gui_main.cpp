@@ -97,9 +97,16 @@ int gui_main(int argc, char** argv) {
     window.show();
     return time_first_estimate(window);
   }
-  if (line->run && !window.run_and_wait() && headless) {
+  const bool scenarios_view = line->view && *line->view == View::kScenarios;
+  if (line->run && !window.document()->runnable() && headless) {
     print_error(QString::fromStdString(window.document()->validation().error));
     return 2;
+  }
+  if (line->run && scenarios_view) {
+    // The scenarios view shows the comparison; a model without scenarios shows why there is none.
+    window.compare_scenarios_and_wait();
+  } else if (line->run) {
+    window.run_and_wait();
   }
   if (line->run && !line->what_if.isEmpty()) {
     window.pin_baseline();
@@ -123,6 +130,10 @@ int gui_main(int argc, char** argv) {
       QEventLoop pause;
       QTimer::singleShot(20, &pause, &QEventLoop::quit);
       pause.exec();
+    }
+    // The graph is laid out on a worker: the picture waits for it.
+    while (window.graph()->layout_pending()) {
+      QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     if (line->view && *line->view == View::kGraph) window.graph()->fit();
     QApplication::processEvents();

@@ -27,6 +27,7 @@
 #include "nines/gui/comparison_panel.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/model_editor.hpp"
+#include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/report/human_format.hpp"
 
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     last_.reset();
     clear_baseline();
     selected_.clear();
+    graph_->clear_results();
     graph_->set_model(document_.model());
     refresh_charts();
     if (auto_run_) run_now();
@@ -82,6 +84,7 @@ void MainWindow::build_views() {
   outages_ = new charts::ChartWidget(this);
   pareto_ = new charts::ChartWidget(this);
   comparison_ = new ComparisonPanel(this);
+  scenarios_ = new ScenarioPanel(&document_, this);
   // Tab order is View's order, so show_view can index by it.
   views_->addTab(graph_, tr("Graph"));
   views_->addTab(convergence_, tr("Convergence"));
@@ -89,6 +92,8 @@ void MainWindow::build_views() {
   views_->addTab(outages_, tr("Outage durations"));
   views_->addTab(pareto_, tr("Causes (Pareto)"));
   views_->addTab(comparison_, tr("Baseline vs variant"));
+  // A view rather than a dock: the comparison table is as wide as the figures it compares.
+  views_->addTab(scenarios_, tr("Scenarios"));
   setCentralWidget(views_);
 
   editor_ = new ModelEditor(&document_, this);
@@ -111,13 +116,18 @@ void MainWindow::build_views() {
   // Problems are one or two lines; the views get the height.
   resizeDocks({problems_dock}, {90}, Qt::Vertical);
   resizeDocks({editor_dock, what_if_dock}, {330, 330}, Qt::Horizontal);
-  // The scenarios list (model files with named "scenarios") will join these docks.
 
   status_ = new QLabel(this);
   statusBar()->addWidget(status_, 1);
 
   connect(graph_, &GraphView::component_clicked, this,
           [this](const QString& id) { select_component(id.toStdString()); });
+  connect(scenarios_, &ScenarioPanel::run_requested, this,
+          [this](const models::Model& variant, const QString& name) {
+            runs_.run_now(variant);
+            show_view(View::kConvergence);
+            status_->setText(tr("Running scenario \"%1\"...").arg(name));
+          });
   connect(editor_, &ModelEditor::component_selected, this,
           [this](const QString& id) { select_component(id.toStdString()); });
 }
@@ -221,6 +231,16 @@ bool MainWindow::run_and_wait() {
   connect(&runs_, &RunController::finished, &loop, &QEventLoop::quit);
   connect(&runs_, &RunController::failed, &loop, &QEventLoop::quit);
   if (!run_now()) return false;
+  loop.exec();
+  return true;
+}
+
+bool MainWindow::compare_scenarios_and_wait() {
+  QEventLoop loop;
+  ScenarioComparison* comparison = scenarios_->comparison();
+  connect(comparison, &ScenarioComparison::finished, &loop, &QEventLoop::quit);
+  connect(comparison, &ScenarioComparison::failed, &loop, &QEventLoop::quit);
+  if (!scenarios_->compare_all()) return false;
   loop.exec();
   return true;
 }

@@ -159,6 +159,19 @@ void ModelDocument::set_model(const models::Model& model) {
   emit changed();
 }
 
+Validation ModelDocument::check(const models::Model& candidate) const {
+  Validation validation;
+  models::Model copy = candidate;
+  const std::string file = file_.isEmpty() ? std::string("<model>") : file_.toStdString();
+  try {
+    validation.warnings = models::validate_model(copy, file);
+  } catch (const std::exception& e) {
+    validation.error = e.what();
+    validation.error_pointer = pointer_of(validation.error, file);
+  }
+  return validation;
+}
+
 void ModelDocument::revalidate() {
   const std::string file = file_.isEmpty() ? std::string("<model>") : file_.toStdString();
   validation_ = {};

@@ -190,7 +190,8 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
   });
   connect(crews_, &QTableWidget::cellChanged, this, [this] { edit_crews(); });
   tabs_->addTab(crews_tab, tr("Crews"));
-  // The scenarios tab (named override sets shared with `nines run --scenario`) goes here.
+  // Scenarios are a view of the main window (ScenarioPanel), not a tab here: their comparison
+  // table needs the width.
 
   connect(document_, &ModelDocument::changed, this, &ModelEditor::refresh);
   refresh();

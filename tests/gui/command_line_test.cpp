@@ -34,7 +34,7 @@ TEST(CommandLine, NamesWhatIsWrong) {
 
 TEST(CommandLine, NamesEveryViewBothWays) {
   for (View v : {View::kGraph, View::kConvergence, View::kHistogram, View::kOutages, View::kPareto,
-                 View::kCompare}) {
+                 View::kCompare, View::kScenarios}) {
     EXPECT_EQ(view_from_name(view_name(v)), v);
   }
 }

@@ -50,7 +50,7 @@ TEST_P(Screenshot, IsANonBlankPngOfTheRequestedSize) {
 
 INSTANTIATE_TEST_SUITE_P(EveryView, Screenshot,
                          testing::Values("graph", "convergence", "histogram", "outages", "pareto",
-                                         "compare"));
+                                         "compare", "scenarios"));
 
 TEST(GuiMain, ExitsWithTwoAndTheLoadersMessageForABadModel) {
   QTemporaryDir dir;

@@ -9,7 +9,7 @@
 namespace nines::gui {
 
 /// The views the window can show, as named on the command line.
-enum class View { kGraph, kConvergence, kHistogram, kOutages, kPareto, kCompare };
+enum class View { kGraph, kConvergence, kHistogram, kOutages, kPareto, kCompare, kScenarios };
 
 /// "graph" -> kGraph ...; nothing for an unknown name.
 std::optional<View> view_from_name(const QString& name);

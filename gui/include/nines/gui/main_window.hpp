@@ -27,6 +27,7 @@ class ChartWidget;
 class ComparisonPanel;
 class GraphView;
 class ModelEditor;
+class ScenarioPanel;
 class WhatIfPanel;
 
 class MainWindow : public QMainWindow {
@@ -41,6 +42,7 @@ class MainWindow : public QMainWindow {
   WhatIfPanel* what_if() { return what_if_; }
   GraphView* graph() { return graph_; }
   ComparisonPanel* comparison() { return comparison_; }
+  ScenarioPanel* scenarios() { return scenarios_; }
   const std::optional<RunOutcome>& last_outcome() const { return last_; }
   const std::optional<RunOutcome>& baseline() const { return baseline_; }
 
@@ -53,6 +55,9 @@ class MainWindow : public QMainWindow {
   bool run_now();
   /// Runs now and waits (processing events) until the run ends. False when nothing ran.
   bool run_and_wait();
+  /// Compares base and every scenario and waits (processing events) until it ends. False when
+  /// nothing ran (an error in the model, or no scenarios).
+  bool compare_scenarios_and_wait();
   void show_view(View view);
   /// Keeps the current model and results as the baseline of every later run.
   void pin_baseline();
@@ -92,6 +97,7 @@ class MainWindow : public QMainWindow {
   charts::ChartWidget* outages_ = nullptr;
   charts::ChartWidget* pareto_ = nullptr;
   ComparisonPanel* comparison_ = nullptr;
+  ScenarioPanel* scenarios_ = nullptr;
   ModelEditor* editor_ = nullptr;
   WhatIfPanel* what_if_ = nullptr;
   QListWidget* problems_ = nullptr;

@@ -57,6 +57,10 @@ class ModelDocument : public QObject {
   /// Adds a component with a fresh id ("component-N") and returns that id.
   std::string add_component();
 
+  /// What the loader's rules say of `candidate` (messages name this document's file), without
+  /// changing anything: for editors that refuse an edit that would break the model.
+  Validation check(const models::Model& candidate) const;
+
   /// Used by ModelEditCommand only: sets the model without touching the undo stack.
   void set_model(const models::Model& model);
 

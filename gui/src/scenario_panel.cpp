@@ -1,0 +1,418 @@
+// The scenarios view: list, KEY=VALUE editor, run one, compare all in a sortable table.
+#include "nines/gui/scenario_panel.hpp"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+
+#include "nines/gui/scenario_settings.hpp"
+#include "nines/models/scenario.hpp"
+#include "nines/report/human_format.hpp"
+
+namespace nines::gui {
+namespace {
+
+/// Sorts by the number in Qt::UserRole when both cells have one (the text is formatted, "1 h 5
+/// min", and would sort as text); a cell without a number ("-") sorts first.
+class SortableItem : public QTableWidgetItem {
+ public:
+  SortableItem(const QString& text, std::optional<double> value) : QTableWidgetItem(text) {
+    if (value) setData(Qt::UserRole, *value);
+    setFlags(flags() & ~Qt::ItemIsEditable);
+  }
+  bool operator<(const QTableWidgetItem& other) const override {
+    const QVariant a = data(Qt::UserRole);
+    const QVariant b = other.data(Qt::UserRole);
+    if (a.isValid() && b.isValid()) return a.toDouble() < b.toDouble();
+    if (a.isValid() != b.isValid()) return !a.isValid();  // no value ("-") sorts first
+    return QTableWidgetItem::operator<(other);
+  }
+};
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+/// "+0.0071 pp, downtime -42 %": the CLI table's change column.
+QString change_text(const report::ScenarioRow& row, bool is_base, int decimals) {
+  if (is_base) return QStringLiteral("-");
+  const double points = 100.0 * row.availability_change;
+  const int change_decimals =
+      std::min(12, std::max(decimals, report::significant_decimals(points, 2)));
+  QString text =
+      (points >= 0.0 ? "+" : "") + qs(report::format_fixed(points, change_decimals)) + " pp";
+  if (row.downtime_ratio && std::isfinite(*row.downtime_ratio)) {
+    const double percent = 100.0 * (*row.downtime_ratio - 1.0);
+    const int percent_decimals = std::min(1, report::significant_decimals(percent, 2));
+    text += QStringLiteral(", downtime %1%2 %")
+                .arg(percent >= 0.0 ? "+" : "")
+                .arg(qs(report::format_fixed(percent, percent_decimals)));
+  }
+  return text;
+}
+
+enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla, kChange };
+
+}  // namespace
+
+ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
+    : QWidget(parent), document_(document) {
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->addWidget(splitter);
+
+  // Left: the list and the selected scenario's editor.
+  auto* left = new QWidget(splitter);
+  auto* left_layout = new QVBoxLayout(left);
+  list_ = new QListWidget(left);
+  list_->setToolTip(tr("Double-click a name to rename the scenario"));
+  left_layout->addWidget(list_, 1);
+  auto* list_buttons = new QHBoxLayout();
+  auto* add = new QPushButton(tr("New"), left);
+  delete_ = new QPushButton(tr("Delete"), left);
+  run_ = new QPushButton(tr("Run"), left);
+  run_->setToolTip(tr("Run this scenario's model (as nines run --scenario NAME)"));
+  list_buttons->addWidget(add);
+  list_buttons->addWidget(delete_);
+  list_buttons->addWidget(run_);
+  left_layout->addLayout(list_buttons);
+  left_layout->addWidget(new QLabel(tr("Name"), left));
+  name_ = new QLineEdit(left);
+  left_layout->addWidget(name_);
+  left_layout->addWidget(
+      new QLabel(tr("Settings, one KEY=VALUE per line (as nines run --set)"), left));
+  settings_ = new QPlainTextEdit(left);
+  settings_->setPlaceholderText(QStringLiteral("db.instances=3\ndb.mttr=2h"));
+  left_layout->addWidget(settings_, 1);
+  auto* apply = new QPushButton(tr("Apply"), left);
+  left_layout->addWidget(apply);
+  message_ = new QLabel(left);
+  message_->setWordWrap(true);
+  message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  message_->setStyleSheet(QStringLiteral("color: #b00020"));
+  message_->setVisible(false);
+  left_layout->addWidget(message_);
+
+  // Right: compare all.
+  auto* right = new QWidget(splitter);
+  auto* right_layout = new QVBoxLayout(right);
+  auto* compare_bar = new QHBoxLayout();
+  compare_ = new QPushButton(tr("Compare all"), right);
+  compare_->setToolTip(
+      tr("Run the base model and every scenario with the same seed (as nines run "
+         "--all-scenarios)"));
+  stop_ = new QPushButton(tr("Stop"), right);
+  stop_->setEnabled(false);
+  status_ = new QLabel(right);
+  compare_bar->addWidget(compare_);
+  compare_bar->addWidget(stop_);
+  compare_bar->addWidget(status_, 1);
+  right_layout->addLayout(compare_bar);
+  table_ = new QTableWidget(0, 8, right);
+  table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
+                                     tr("downtime/year"), tr("outages/year"), tr("SLA met"),
+                                     tr("change vs base")});
+  table_->verticalHeader()->setVisible(false);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  // Qt's default indicator is descending; ascending by the first column is the file's order.
+  table_->horizontalHeader()->setSortIndicator(kName, Qt::AscendingOrder);
+  right_layout->addWidget(table_, 1);
+  note_ = new QLabel(right);
+  note_->setWordWrap(true);
+  right_layout->addWidget(note_);
+  splitter->setStretchFactor(0, 1);
+  splitter->setStretchFactor(1, 3);
+  splitter->setSizes({300, 900});
+
+  connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+    if (refreshing_) return;
+    select_scenario(item != nullptr ? item->data(Qt::UserRole).toString() : QString());
+  });
+  connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+    if (refreshing_) return;
+    const QString from = item->data(Qt::UserRole).toString();
+    if (!rename_scenario(from, item->text()).isEmpty()) refresh();  // refused: old name back
+  });
+  connect(add, &QPushButton::clicked, this, [this] {
+    select_scenario({});
+    name_->setFocus();
+  });
+  connect(delete_, &QPushButton::clicked, this, [this] {
+    if (!selected_.isEmpty()) delete_scenario(selected_);
+  });
+  connect(run_, &QPushButton::clicked, this, [this] {
+    if (!selected_.isEmpty()) run_scenario(selected_);
+  });
+  connect(apply, &QPushButton::clicked, this, &ScenarioPanel::apply_editor);
+  connect(compare_, &QPushButton::clicked, this, [this] { compare_all(); });
+  connect(stop_, &QPushButton::clicked, this, &ScenarioPanel::stop_comparison);
+  connect(&comparison_, &ScenarioComparison::run_started, this,
+          [this](int index, int total, const QString& label) {
+            status_->setText(tr("Running %1 of %2: %3").arg(index + 1).arg(total).arg(label));
+          });
+  connect(
+      &comparison_, &ScenarioComparison::finished, this,
+      [this](std::vector<report::ScenarioRun> runs) {
+        // A run stopped before its first replication has no figures to show.
+        std::erase_if(runs, [](const auto& run) { return run.result.replications == 0; });
+        stop_->setEnabled(false);
+        compare_->setEnabled(document_->runnable().has_value());
+        if (runs.empty()) {
+          status_->setText(tr("Stopped before the first replication"));
+          return;
+        }
+        compared_ = std::move(runs);
+        status_->setText(
+            compared_.back().result.cancelled
+                ? tr("Stopped (%1 runs)").arg(compared_.size())
+                : tr("%1 runs, seed %2").arg(compared_.size()).arg(compared_.front().result.seed));
+        show_comparison();
+      });
+  connect(&comparison_, &ScenarioComparison::failed, this, [this](const QString& problem) {
+    stop_->setEnabled(false);
+    compare_->setEnabled(document_->runnable().has_value());
+    status_->setText(tr("The comparison failed"));
+    show_problem(problem);
+  });
+  connect(document_, &ModelDocument::changed, this, &ScenarioPanel::refresh);
+  connect(document_, &ModelDocument::opened, this, [this] {
+    comparison_.stop();
+    compared_.clear();
+    compared_model_.reset();
+    selected_.clear();
+    status_->clear();
+    show_comparison();
+    refresh();
+  });
+  refresh();
+  show_comparison();
+}
+
+QString ScenarioPanel::show_problem(const QString& problem) {
+  message_->setText(problem);
+  message_->setVisible(!problem.isEmpty());
+  return problem;
+}
+
+QString ScenarioPanel::commit(const models::Model& changed, const QString& text) {
+  // Only an edit that breaks a valid model is refused; when the model already has an error the
+  // edit cannot be judged on its own, so it goes in and the problems list speaks.
+  const Validation validation = document_->check(changed);
+  if (!validation.ok() && document_->validation().ok()) return show_problem(qs(validation.error));
+  show_problem({});
+  document_->edit(changed, text);
+  return {};
+}
+
+QString ScenarioPanel::create_scenario(const QString& name, const QString& settings) {
+  QString problem;
+  auto set = settings_from_text(settings, problem);
+  if (!set) return show_problem(problem);
+  models::Model changed = document_->model();
+  changed.scenarios.push_back({name.trimmed().toStdString(), std::move(*set)});
+  const QString error = commit(changed, tr("Add scenario %1").arg(name.trimmed()));
+  if (error.isEmpty()) select_scenario(name.trimmed());
+  return error;
+}
+
+QString ScenarioPanel::change_scenario(const QString& name, const QString& new_name,
+                                       const QString& settings) {
+  QString problem;
+  auto set = settings_from_text(settings, problem);
+  if (!set) return show_problem(problem);
+  models::Model changed = document_->model();
+  const auto it = std::find_if(changed.scenarios.begin(), changed.scenarios.end(),
+                               [&](const auto& s) { return s.name == name.toStdString(); });
+  if (it == changed.scenarios.end()) return show_problem(tr("No scenario \"%1\".").arg(name));
+  it->name = new_name.trimmed().toStdString();
+  it->set = std::move(*set);
+  const QString error = commit(changed, tr("Edit scenario %1").arg(new_name.trimmed()));
+  if (error.isEmpty()) select_scenario(new_name.trimmed());
+  return error;
+}
+
+QString ScenarioPanel::rename_scenario(const QString& from, const QString& to) {
+  if (from == to.trimmed()) return {};
+  models::Model changed = document_->model();
+  const auto it = std::find_if(changed.scenarios.begin(), changed.scenarios.end(),
+                               [&](const auto& s) { return s.name == from.toStdString(); });
+  if (it == changed.scenarios.end()) return show_problem(tr("No scenario \"%1\".").arg(from));
+  it->name = to.trimmed().toStdString();
+  const QString error = commit(changed, tr("Rename scenario %1 to %2").arg(from, to.trimmed()));
+  if (error.isEmpty() && selected_ == from) select_scenario(to.trimmed());
+  return error;
+}
+
+void ScenarioPanel::delete_scenario(const QString& name) {
+  models::Model changed = document_->model();
+  std::erase_if(changed.scenarios, [&](const auto& s) { return s.name == name.toStdString(); });
+  if (selected_ == name) selected_.clear();
+  show_problem({});
+  document_->edit(changed, tr("Delete scenario %1").arg(name));
+}
+
+QString ScenarioPanel::run_scenario(const QString& name) {
+  if (!document_->runnable()) {
+    return show_problem(tr("The model has an error; fix it to run (see Problems)."));
+  }
+  try {
+    const std::string file =
+        document_->file().isEmpty() ? std::string("<model>") : document_->file().toStdString();
+    // The same function `nines run --scenario` reaches through the loader.
+    const models::Model variant =
+        models::apply_scenario(*document_->runnable(), name.toStdString(), file);
+    show_problem({});
+    emit run_requested(variant, name);
+    return {};
+  } catch (const std::exception& e) {
+    return show_problem(qs(e.what()));
+  }
+}
+
+bool ScenarioPanel::compare_all() {
+  if (!document_->runnable()) {
+    show_problem(tr("The model has an error; fix it to run (see Problems)."));
+    return false;
+  }
+  if (document_->runnable()->scenarios.empty()) {
+    show_problem(tr("The model has no scenarios: add one (New) to compare it with the base."));
+    return false;
+  }
+  show_problem({});
+  compared_model_ = *document_->runnable();
+  comparison_.start(*document_->runnable(), document_->file());
+  compare_->setEnabled(false);
+  stop_->setEnabled(true);
+  return true;
+}
+
+void ScenarioPanel::stop_comparison() { comparison_.stop(); }
+
+void ScenarioPanel::select_scenario(const QString& name) {
+  selected_ = name;
+  refresh();
+}
+
+void ScenarioPanel::apply_editor() {
+  if (selected_.isEmpty()) {
+    create_scenario(name_->text(), settings_->toPlainText());
+  } else {
+    change_scenario(selected_, name_->text(), settings_->toPlainText());
+  }
+}
+
+void ScenarioPanel::refresh() {
+  const models::Model& model = document_->model();
+  const models::Scenario* current = model.find_scenario(selected_.toStdString());
+  if (current == nullptr) selected_.clear();
+  refreshing_ = true;
+  list_->clear();
+  for (const auto& scenario : model.scenarios) {
+    auto* item = new QListWidgetItem(qs(scenario.name), list_);
+    item->setData(Qt::UserRole, qs(scenario.name));
+    item->setFlags(item->flags() | Qt::ItemIsEditable);
+    if (current == &scenario) list_->setCurrentItem(item);
+  }
+  refreshing_ = false;
+  show_editor(current);
+  const bool runnable = document_->runnable().has_value();
+  run_->setEnabled(runnable && current != nullptr);
+  delete_->setEnabled(current != nullptr);
+  compare_->setEnabled(runnable && !model.scenarios.empty() && !comparison_.running());
+  if (compared_model_ && !compared_.empty()) {
+    note_->setText(*compared_model_ == document_->runnable().value_or(models::Model{})
+                       ? tr("Same seed for every row: the differences come from the changes, not "
+                            "from chance. Click a column to sort.")
+                       : tr("The model changed since this comparison: Compare all again."));
+  }
+}
+
+void ScenarioPanel::show_editor(const models::Scenario* scenario) {
+  if (scenario == nullptr) {
+    name_->setText(tr("scenario %1").arg(document_->model().scenarios.size() + 1));
+    settings_->clear();
+    return;
+  }
+  name_->setText(qs(scenario->name));
+  settings_->setPlainText(setting_lines(*scenario).join('\n'));
+}
+
+void ScenarioPanel::show_comparison() {
+  table_->setSortingEnabled(false);
+  table_->setRowCount(0);
+  if (compared_.empty()) {
+    note_->setText(tr("Compare all runs the base model and every scenario with the same seed."));
+    return;
+  }
+  const auto rows = report::scenario_rows(compared_);
+  const auto& target = compared_.front().result.target;
+  table_->horizontalHeaderItem(kSla)->setText(
+      target ? tr("SLA %1 met")
+                   .arg(qs(report::format_percent(
+                       *target, std::max(2, report::availability_decimals(*target) - 2))))
+             : tr("SLA met"));
+  // One number of decimals for every row, as in the CLI's table, so the figures line up.
+  int decimals = 2;
+  for (const auto& row : rows) {
+    decimals = std::max(decimals, report::availability_decimals(row.availability.mean));
+  }
+  table_->setRowCount(static_cast<int>(rows.size()));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const report::ScenarioRow& row = rows[i];
+    const auto& a = row.availability;
+    const int r = static_cast<int>(i);
+    const bool is_base = i == 0;
+    // Sorting by this column gives back the file's order, base first.
+    auto* name = new SortableItem(qs(row.label) + (row.cancelled ? tr(" (cancelled)") : ""),
+                                  static_cast<double>(i));
+    if (is_base) {
+      QFont bold = name->font();
+      bold.setBold(true);
+      name->setFont(bold);
+    }
+    table_->setItem(r, kName, name);
+    table_->setItem(r, kAvailability,
+                    new SortableItem(qs(report::format_percent(a.mean, decimals)), a.mean));
+    table_->setItem(
+        r, kInterval,
+        new SortableItem(qs(report::format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) +
+                            " .. " + report::format_percent(std::min(a.ci95_hi, 1.0), decimals)),
+                         a.ci95_lo));
+    table_->setItem(
+        r, kNines,
+        new SortableItem(row.nines ? qs(report::format_fixed(*row.nines, 2)) : tr("no downtime"),
+                         row.nines.value_or(std::numeric_limits<double>::infinity())));
+    const auto& d = row.downtime_hours_per_year;
+    auto* downtime = new SortableItem(qs(report::format_hours_minutes(d.mean)), d.mean);
+    downtime->setToolTip(tr("95% CI %1 .. %2")
+                             .arg(qs(report::format_hours_minutes(std::max(d.ci95_lo, 0.0))))
+                             .arg(qs(report::format_hours_minutes(d.ci95_hi))));
+    table_->setItem(r, kDowntime, downtime);
+    const double o = row.outages_per_year.mean;
+    table_->setItem(
+        r, kOutages,
+        new SortableItem(qs(report::format_fixed(o, report::significant_decimals(o, 3))), o));
+    table_->setItem(r, kSla,
+                    new SortableItem(row.sla_met ? qs(report::format_percent(*row.sla_met, 1))
+                                                 : QStringLiteral("-"),
+                                     row.sla_met));
+    table_->setItem(r, kChange,
+                    new SortableItem(change_text(row, is_base, decimals), row.availability_change));
+  }
+  table_->resizeColumnsToContents();
+  table_->setSortingEnabled(true);
+  refresh();
+}
+
+}  // namespace nines::gui

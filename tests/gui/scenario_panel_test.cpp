@@ -1,0 +1,190 @@
+// Tests of ScenarioPanel: a scenario run equals `nines run --scenario`, create/rename/delete with
+// undo and redo, a bad setting refused with the loader's message, compare all equals single runs.
+#include "nines/gui/scenario_panel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTableWidget>
+#include <exception>
+#include <memory>
+
+#include "gui_test_support.hpp"
+#include "nines/engine/monte_carlo.hpp"
+#include "nines/gui/main_window.hpp"
+#include "nines/models/model_loader.hpp"
+
+namespace nines::gui {
+namespace {
+
+using testing::figures_of;
+using testing::samples_dir;
+using testing::wait_until;
+
+std::string sample_path(const char* name) { return (samples_dir() / name).string(); }
+
+/// What `nines run MODEL --scenario NAME` runs: the loader's scenario model, engine::run on it.
+engine::RunResult cli_run(const std::string& path, const std::string& scenario = {}) {
+  return engine::run(models::load_model(path, {}, scenario).model);
+}
+
+std::string validation_message(models::Model model, const std::string& file) {
+  try {
+    models::validate_model(model, file);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return {};
+}
+
+TEST(ScenarioPanel, RunsAScenarioAsNinesRunScenarioDoes) {
+  MainWindow window;
+  window.set_auto_run(false);
+  const std::string path = sample_path("web-shop.json");
+  ASSERT_EQ(window.open_file(QString::fromStdString(path), true), QString());
+  ASSERT_EQ(window.scenarios()->run_scenario("third database replica"), QString());
+  ASSERT_TRUE(wait_until([&] { return window.last_outcome() && !window.runs()->running(); }));
+  EXPECT_EQ(window.last_outcome()->model.find_component("db")->instances, 3);
+  EXPECT_EQ(figures_of(window.last_outcome()->result),
+            figures_of(cli_run(path, "third database replica")));
+  // The document is the base model still.
+  EXPECT_EQ(window.document()->model().find_component("db")->instances, 2);
+}
+
+TEST(ScenarioPanel, CreatesRenamesAndDeletesWithUndoAndRedo) {
+  ModelDocument document;
+  ScenarioPanel panel(&document);
+  ASSERT_EQ(document.open(QString::fromStdString(sample_path("web-shop.json"))), QString());
+  const models::Model original = document.model();
+  ASSERT_EQ(panel.list()->count(), 3);
+
+  ASSERT_EQ(panel.create_scenario("db on three", "db.mttr=2h\ndb.instances=3"), QString());
+  const models::Model created = document.model();
+  ASSERT_EQ(created.scenarios.size(), 4U);
+  EXPECT_EQ(created.scenarios.back(),
+            (models::Scenario{"db on three", {{"db.instances", "3"}, {"db.mttr", "\"2h\""}}}));
+  // The same scenario as a file holding it would give.
+  EXPECT_EQ(models::parse_model(models::to_json(created), "x.json").model.scenarios,
+            created.scenarios);
+  EXPECT_EQ(panel.list()->count(), 4);
+  EXPECT_EQ(panel.name_edit()->text(), "db on three");
+  EXPECT_EQ(panel.settings_edit()->toPlainText(), "db.instances=3\ndb.mttr=\"2h\"");
+
+  ASSERT_EQ(panel.rename_scenario("db on three", "db x3"), QString());
+  EXPECT_NE(document.model().find_scenario("db x3"), nullptr);
+  EXPECT_EQ(document.model().find_scenario("db on three"), nullptr);
+  const models::Model renamed = document.model();
+
+  panel.delete_scenario("third database replica");
+  EXPECT_EQ(document.model().find_scenario("third database replica"), nullptr);
+  EXPECT_EQ(panel.list()->count(), 3);
+  const models::Model deleted = document.model();
+
+  QUndoStack* undo = document.undo_stack();
+  undo->undo();
+  EXPECT_EQ(document.model(), renamed);
+  undo->undo();
+  EXPECT_EQ(document.model(), created);
+  undo->undo();
+  EXPECT_EQ(document.model(), original);
+  EXPECT_EQ(panel.list()->count(), 3);
+  undo->redo();
+  undo->redo();
+  undo->redo();
+  EXPECT_EQ(document.model(), deleted);
+  EXPECT_TRUE(document.runnable().has_value());
+}
+
+TEST(ScenarioPanel, RefusesABadSettingWithTheLoadersMessageAndKeepsTheModel) {
+  ModelDocument document;
+  ScenarioPanel panel(&document);
+  const std::string path = sample_path("web-shop.json");
+  ASSERT_EQ(document.open(QString::fromStdString(path)), QString());
+  const models::Model before = document.model();
+  const int steps = document.undo_stack()->count();
+
+  models::Model candidate = before;
+  candidate.scenarios.push_back({"bad", {{"db.instances", "0"}}});
+  const std::string expected = validation_message(candidate, path);
+  ASSERT_NE(expected.find("/scenarios/3/"), std::string::npos) << expected;
+  EXPECT_EQ(panel.create_scenario("bad", "db.instances=0").toStdString(), expected);
+  EXPECT_EQ(panel.message()->text().toStdString(), expected);
+  EXPECT_FALSE(panel.message()->isHidden());
+
+  // An unknown id is the loader's message too, which lists the known ids.
+  const QString unknown = panel.create_scenario("typo", "dbb.instances=3");
+  EXPECT_NE(unknown.indexOf("dbb"), -1) << unknown.toStdString();
+  EXPECT_NE(unknown.indexOf("db-replica-eu"), -1) << unknown.toStdString();
+  // A line that is not KEY=VALUE gets the words of --set.
+  EXPECT_NE(panel.create_scenario("x", "db.instances").indexOf("must look like KEY=VALUE"), -1);
+  // A duplicate name is refused by the loader's rule.
+  const QString duplicate = panel.rename_scenario("on-call crew of one", "third database replica");
+  EXPECT_NE(duplicate.indexOf("duplicate scenario name"), -1) << duplicate.toStdString();
+
+  EXPECT_EQ(document.model(), before);
+  EXPECT_EQ(document.undo_stack()->count(), steps);
+  EXPECT_TRUE(document.runnable().has_value());
+  // A good edit afterwards clears the message.
+  ASSERT_EQ(panel.create_scenario("good", "db.instances=4"), QString());
+  EXPECT_TRUE(panel.message()->isHidden());
+}
+
+TEST(ScenarioPanel, ComparesAllWithOneRowPerScenarioEachEqualToItsSingleRun) {
+  ModelDocument document;
+  ScenarioPanel panel(&document);
+  const std::string path = sample_path("web-shop.json");
+  ASSERT_EQ(document.open(QString::fromStdString(path)), QString());
+  ASSERT_TRUE(panel.compare_all());
+  ASSERT_TRUE(wait_until([&] { return !panel.comparison()->running(); }));
+  const auto& runs = panel.compared();
+  ASSERT_EQ(runs.size(), 4U);
+  EXPECT_FALSE(runs[0].name.has_value());
+  EXPECT_EQ(figures_of(runs[0].result), figures_of(cli_run(path)));
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    const std::string& name = document.model().scenarios[i - 1].name;
+    SCOPED_TRACE(name);
+    ASSERT_EQ(runs[i].name, name);
+    EXPECT_EQ(figures_of(runs[i].result), figures_of(cli_run(path, name)));
+    EXPECT_EQ(runs[i].result.seed, runs[0].result.seed);
+  }
+  QTableWidget* table = panel.table();
+  ASSERT_EQ(table->rowCount(), 4);
+  EXPECT_EQ(table->item(0, 0)->text(), "base");
+  EXPECT_EQ(table->item(0, 7)->text(), "-");
+  // Sortable by figure: descending availability puts the best scenario on top.
+  table->sortItems(1, Qt::DescendingOrder);
+  double previous = 2.0;
+  for (int r = 0; r < table->rowCount(); ++r) {
+    const double a = table->item(r, 1)->data(Qt::UserRole).toDouble();
+    EXPECT_LE(a, previous);
+    previous = a;
+  }
+}
+
+TEST(ScenarioPanel, StopsAComparisonAndCanBeDestroyedWhileItRuns) {
+  ModelDocument document;
+  auto panel = std::make_unique<ScenarioPanel>(&document);
+  ASSERT_EQ(document.open(QString::fromStdString(sample_path("web-shop.json"))), QString());
+  ASSERT_TRUE(panel->compare_all());
+  panel->stop_comparison();
+  ASSERT_TRUE(wait_until([&] { return !panel->comparison()->running(); }));
+  EXPECT_LE(panel->compared().size(), 4U);
+  ASSERT_TRUE(panel->compare_all());
+  panel.reset();  // joins the worker; no leak, no report to a dead object
+}
+
+TEST(ScenarioPanel, SaysWhyAModelWithoutScenariosCannotBeCompared) {
+  ModelDocument document;
+  ScenarioPanel panel(&document);
+  models::Model model = models::load_model(sample_path("web-shop.json")).model;
+  model.scenarios.clear();
+  document.reset(model);
+  EXPECT_FALSE(panel.compare_all());
+  EXPECT_NE(panel.message()->text().indexOf("no scenarios"), -1);
+}
+
+}  // namespace
+}  // namespace nines::gui
