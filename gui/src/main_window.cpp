@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -92,8 +93,13 @@ void MainWindow::build_views() {
   views_->addTab(outages_, tr("Outage durations"));
   views_->addTab(pareto_, tr("Causes (Pareto)"));
   views_->addTab(comparison_, tr("Baseline vs variant"));
-  // A view rather than a dock: the comparison table is as wide as the figures it compares.
-  views_->addTab(scenarios_, tr("Scenarios"));
+  // A view rather than a dock: the comparison table is as wide as the figures it compares. In a
+  // scroll area so that its editor row never makes the window wider than a small screen.
+  auto* scenarios_area = new QScrollArea(this);
+  scenarios_area->setWidget(scenarios_);
+  scenarios_area->setWidgetResizable(true);
+  scenarios_area->setFrameShape(QFrame::NoFrame);
+  views_->addTab(scenarios_area, tr("Scenarios"));
   setCentralWidget(views_);
 
   editor_ = new ModelEditor(&document_, this);

@@ -66,59 +66,30 @@ enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla
 
 ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
     : QWidget(parent), document_(document) {
-  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  // The comparison on top at full width (it has eight columns); the list and the selected
+  // scenario's editor side by side below it.
   auto* outer = new QVBoxLayout(this);
-  outer->setContentsMargins(0, 0, 0, 0);
-  outer->addWidget(splitter);
-
-  // Left: the list and the selected scenario's editor.
-  auto* left = new QWidget(splitter);
-  auto* left_layout = new QVBoxLayout(left);
-  list_ = new QListWidget(left);
-  list_->setToolTip(tr("Double-click a name to rename the scenario"));
-  left_layout->addWidget(list_, 1);
-  auto* list_buttons = new QHBoxLayout();
-  auto* add = new QPushButton(tr("New"), left);
-  delete_ = new QPushButton(tr("Delete"), left);
-  run_ = new QPushButton(tr("Run"), left);
-  run_->setToolTip(tr("Run this scenario's model (as nines run --scenario NAME)"));
-  list_buttons->addWidget(add);
-  list_buttons->addWidget(delete_);
-  list_buttons->addWidget(run_);
-  left_layout->addLayout(list_buttons);
-  left_layout->addWidget(new QLabel(tr("Name"), left));
-  name_ = new QLineEdit(left);
-  left_layout->addWidget(name_);
-  left_layout->addWidget(
-      new QLabel(tr("Settings, one KEY=VALUE per line (as nines run --set)"), left));
-  settings_ = new QPlainTextEdit(left);
-  settings_->setPlaceholderText(QStringLiteral("db.instances=3\ndb.mttr=2h"));
-  left_layout->addWidget(settings_, 1);
-  auto* apply = new QPushButton(tr("Apply"), left);
-  left_layout->addWidget(apply);
-  message_ = new QLabel(left);
-  message_->setWordWrap(true);
-  message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  message_->setStyleSheet(QStringLiteral("color: #b00020"));
-  message_->setVisible(false);
-  left_layout->addWidget(message_);
-
-  // Right: compare all.
-  auto* right = new QWidget(splitter);
-  auto* right_layout = new QVBoxLayout(right);
+  outer->setContentsMargins(4, 4, 4, 4);
   auto* compare_bar = new QHBoxLayout();
-  compare_ = new QPushButton(tr("Compare all"), right);
+  compare_ = new QPushButton(tr("Compare all"), this);
   compare_->setToolTip(
       tr("Run the base model and every scenario with the same seed (as nines run "
          "--all-scenarios)"));
-  stop_ = new QPushButton(tr("Stop"), right);
+  stop_ = new QPushButton(tr("Stop"), this);
   stop_->setEnabled(false);
-  status_ = new QLabel(right);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
   compare_bar->addWidget(compare_);
   compare_bar->addWidget(stop_);
   compare_bar->addWidget(status_, 1);
-  right_layout->addLayout(compare_bar);
-  table_ = new QTableWidget(0, 8, right);
+  outer->addLayout(compare_bar);
+  auto* splitter = new QSplitter(Qt::Vertical, this);
+  outer->addWidget(splitter, 1);
+
+  auto* top = new QWidget(splitter);
+  auto* top_layout = new QVBoxLayout(top);
+  top_layout->setContentsMargins(0, 0, 0, 0);
+  table_ = new QTableWidget(0, 8, top);
   table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
                                      tr("downtime/year"), tr("outages/year"), tr("SLA met"),
                                      tr("change vs base")});
@@ -127,13 +98,54 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   // Qt's default indicator is descending; ascending by the first column is the file's order.
   table_->horizontalHeader()->setSortIndicator(kName, Qt::AscendingOrder);
-  right_layout->addWidget(table_, 1);
-  note_ = new QLabel(right);
+  top_layout->addWidget(table_, 1);
+  note_ = new QLabel(top);
   note_->setWordWrap(true);
-  right_layout->addWidget(note_);
-  splitter->setStretchFactor(0, 1);
-  splitter->setStretchFactor(1, 3);
-  splitter->setSizes({300, 900});
+  top_layout->addWidget(note_);
+
+  auto* bottom = new QWidget(splitter);
+  auto* bottom_layout = new QHBoxLayout(bottom);
+  bottom_layout->setContentsMargins(0, 0, 0, 0);
+  auto* left_layout = new QVBoxLayout();
+  bottom_layout->addLayout(left_layout, 2);
+  list_ = new QListWidget(bottom);
+  list_->setToolTip(tr("Double-click a name to rename the scenario"));
+  left_layout->addWidget(list_, 1);
+  auto* list_buttons = new QHBoxLayout();
+  auto* add = new QPushButton(tr("New"), bottom);
+  delete_ = new QPushButton(tr("Delete"), bottom);
+  run_ = new QPushButton(tr("Run"), bottom);
+  run_->setToolTip(tr("Run this scenario's model (as nines run --scenario NAME)"));
+  list_buttons->addWidget(add);
+  list_buttons->addWidget(delete_);
+  list_buttons->addWidget(run_);
+  left_layout->addLayout(list_buttons);
+  auto* right_layout = new QVBoxLayout();
+  bottom_layout->addLayout(right_layout, 3);
+  auto* name_row = new QHBoxLayout();
+  name_row->addWidget(new QLabel(tr("Name"), bottom));
+  name_ = new QLineEdit(bottom);
+  name_row->addWidget(name_, 1);
+  right_layout->addLayout(name_row);
+  auto* settings_label =
+      new QLabel(tr("Settings, one KEY=VALUE per line (as nines run --set)"), bottom);
+  // Wrapping labels and a scrolling table keep the view's minimum width small, so the window
+  // still fits narrow screens (and the 900-pixel screenshots) beside its docks.
+  settings_label->setWordWrap(true);
+  right_layout->addWidget(settings_label);
+  settings_ = new QPlainTextEdit(bottom);
+  settings_->setPlaceholderText(QStringLiteral("db.instances=3\ndb.mttr=2h"));
+  right_layout->addWidget(settings_, 1);
+  message_ = new QLabel(bottom);
+  message_->setWordWrap(true);
+  message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  message_->setStyleSheet(QStringLiteral("color: #b00020"));
+  message_->setVisible(false);
+  right_layout->addWidget(message_);
+  auto* apply = new QPushButton(tr("Apply"), bottom);
+  right_layout->addWidget(apply, 0, Qt::AlignRight);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 2);
 
   connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
     if (refreshing_) return;
@@ -190,7 +202,10 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
     comparison_.stop();
     compared_.clear();
     compared_model_.reset();
-    selected_.clear();
+    // The first scenario is shown, so the editor says what a scenario looks like.
+    selected_ = document_->model().scenarios.empty()
+                    ? QString()
+                    : qs(document_->model().scenarios.front().name);
     status_->clear();
     show_comparison();
     refresh();

@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTableWidget>
+#include <cstdio>
 #include <exception>
 #include <memory>
 
@@ -184,6 +185,14 @@ TEST(ScenarioPanel, SaysWhyAModelWithoutScenariosCannotBeCompared) {
   document.reset(model);
   EXPECT_FALSE(panel.compare_all());
   EXPECT_NE(panel.message()->text().indexOf("no scenarios"), -1);
+}
+
+TEST(ScenarioPanel, LeavesTheWindowNarrowEnoughFor900Pixels) {
+  MainWindow window;
+  ScenarioPanel* panel = window.scenarios();
+  std::printf("scenario panel minimum width %d, window %d\n", panel->minimumSizeHint().width(),
+              window.minimumSizeHint().width());
+  EXPECT_LE(window.minimumSizeHint().width(), 900);
 }
 
 }  // namespace
