@@ -20,3 +20,5 @@ shot web-shop.json outages outages.png
 shot microservice-estate.json pareto pareto.png
 "$gui" samples/web-shop-two-zones.json --run --what-if db.instances=3 --view compare \
   --size 1400x860 --screenshot docs/images/compare.png && echo docs/images/compare.png
+"$gui" samples/web-shop.json --run --view scenarios --size 1760x860 \
+  --screenshot docs/images/scenarios.png && echo docs/images/scenarios.png
