@@ -157,6 +157,7 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
     if (!rename_scenario(from, item->text()).isEmpty()) refresh();  // refused: old name back
   });
   connect(add, &QPushButton::clicked, this, [this] {
+    editor_filled_ = false;  // a fresh form even when a new one was being typed
     select_scenario({});
     name_->setFocus();
   });
@@ -345,15 +346,17 @@ void ScenarioPanel::refresh() {
   run_->setEnabled(runnable && current != nullptr);
   delete_->setEnabled(current != nullptr);
   compare_->setEnabled(runnable && !model.scenarios.empty() && !comparison_.running());
-  if (compared_model_ && !compared_.empty()) {
-    note_->setText(*compared_model_ == document_->runnable().value_or(models::Model{})
-                       ? tr("Same seed for every row: the differences come from the changes, not "
-                            "from chance. Click a column to sort.")
-                       : tr("The model changed since this comparison: Compare all again."));
-  }
+  refresh_note();
 }
 
 void ScenarioPanel::show_editor(const models::Scenario* scenario) {
+  std::optional<models::Scenario> now;
+  if (scenario != nullptr) now = *scenario;
+  // Another edit of the model (a what-if slider, undo elsewhere) must not wipe what the user is
+  // typing: the editor is rewritten only when the scenario it shows changed.
+  if (editor_filled_ && now == shown_) return;
+  editor_filled_ = true;
+  shown_ = now;
   if (scenario == nullptr) {
     name_->setText(tr("scenario %1").arg(document_->model().scenarios.size() + 1));
     settings_->clear();
@@ -427,7 +430,15 @@ void ScenarioPanel::show_comparison() {
   }
   table_->resizeColumnsToContents();
   table_->setSortingEnabled(true);
-  refresh();
+  refresh_note();
+}
+
+void ScenarioPanel::refresh_note() {
+  if (!compared_model_ || compared_.empty()) return;
+  note_->setText(*compared_model_ == document_->runnable().value_or(models::Model{})
+                     ? tr("Same seed for every row: the differences come from the changes, not "
+                          "from chance. Click a column to sort.")
+                     : tr("The model changed since this comparison: Compare all again."));
 }
 
 }  // namespace nines::gui

@@ -187,6 +187,24 @@ TEST(ScenarioPanel, SaysWhyAModelWithoutScenariosCannotBeCompared) {
   EXPECT_NE(panel.message()->text().indexOf("no scenarios"), -1);
 }
 
+TEST(ScenarioPanel, KeepsTextBeingTypedWhenAnotherEditChangesTheModel) {
+  ModelDocument document;
+  ScenarioPanel panel(&document);
+  ASSERT_EQ(document.open(QString::fromStdString(sample_path("web-shop.json"))), QString());
+  panel.select_scenario("third database replica");
+  panel.settings_edit()->setPlainText("db.instances=3\ndb.mttr=1h");
+  models::Model changed = document.model();
+  changed.replications = 500;  // e.g. from the model editor
+  document.edit(changed, "replications");
+  EXPECT_EQ(panel.settings_edit()->toPlainText(), "db.instances=3\ndb.mttr=1h");
+  // Undoing a change of the scenario itself does show it.
+  ASSERT_EQ(panel.change_scenario("third database replica", "third database replica",
+                                  "db.instances=3\ndb.mttr=1h"),
+            QString());
+  document.undo_stack()->undo();
+  EXPECT_EQ(panel.settings_edit()->toPlainText(), "db.instances=3");
+}
+
 TEST(ScenarioPanel, LeavesTheWindowNarrowEnoughFor900Pixels) {
   MainWindow window;
   ScenarioPanel* panel = window.scenarios();

@@ -67,6 +67,7 @@ class ScenarioPanel : public QWidget {
   void refresh();
   void show_editor(const models::Scenario* scenario);
   void show_comparison();
+  void refresh_note();
   void apply_editor();
   /// Pushes `changed` as one edit, or refuses it when it would break a valid model.
   QString commit(const models::Model& changed, const QString& text);
@@ -87,6 +88,9 @@ class ScenarioPanel : public QWidget {
   QLabel* note_ = nullptr;
   QString selected_;
   bool refreshing_ = false;
+  /// The scenario the editor was last filled with (nothing: the form for a new one).
+  std::optional<models::Scenario> shown_;
+  bool editor_filled_ = false;
   std::vector<report::ScenarioRun> compared_;
   /// The model the comparison ran, to say when the table no longer describes the document.
   std::optional<models::Model> compared_model_;
