@@ -33,6 +33,7 @@ QString ModelDocument::open(const QString& path) {
   try {
     // The loader validates; its message names the file as given, like `nines validate`.
     models::LoadedModel loaded = models::load_model(path.toStdString());
+    original_ = models::read_model_document(path.toStdString());
     file_ = path;
     undo_stack_.clear();
     model_ = std::move(loaded.model);
@@ -48,6 +49,7 @@ QString ModelDocument::open(const QString& path) {
 
 void ModelDocument::reset(const models::Model& model, const QString& file) {
   file_ = file;
+  original_.reset();
   undo_stack_.clear();
   model_ = model;
   revalidate();
@@ -58,7 +60,12 @@ void ModelDocument::reset(const models::Model& model, const QString& file) {
 
 QString ModelDocument::save(const QString& path) {
   try {
-    models::save_model(model_, path.toStdString());
+    if (original_) {
+      models::save_model(model_, path.toStdString(), *original_);
+      original_ = models::to_json_like(model_, *original_);
+    } else {
+      models::save_model(model_, path.toStdString());
+    }
   } catch (const std::exception& e) {
     return QString::fromStdString(e.what());
   }

@@ -152,11 +152,117 @@ Json model_json(const Model& model) {
 
 nlohmann::json to_json(const Model& model) { return model_json<nlohmann::json>(model); }
 
+namespace {
+
+using Ordered = nlohmann::ordered_json;
+
+/// Replaces the keys `spellings` (e.g. "mtbf" and "failure") of `out` by `canonical[key]`
+/// when `same` is false; keeps the user's spelling when it is true.
+void keep_or_replace(Ordered& out, const Ordered& canonical, bool same,
+                     std::initializer_list<const char*> spellings, const char* key) {
+  if (same) return;
+  for (const char* spelling : spellings) out.erase(spelling);
+  if (canonical.contains(key)) out[key] = canonical[key];
+}
+
+Ordered component_like(const Component& now, const Component& before, const Ordered& original,
+                       const Ordered& canonical) {
+  Ordered out = original;
+  keep_or_replace(out, canonical, now.description == before.description, {"description"},
+                  "description");
+  keep_or_replace(out, canonical, now.instances == before.instances, {"instances"}, "instances");
+  keep_or_replace(out, canonical, now.min_up == before.min_up, {"min_up"}, "min_up");
+  keep_or_replace(out, canonical, now.failure == before.failure, {"mtbf", "failure"}, "failure");
+  keep_or_replace(out, canonical, now.repair == before.repair, {"mttr", "repair"}, "repair");
+  keep_or_replace(out, canonical, now.detection == before.detection, {"detection"}, "detection");
+  keep_or_replace(out, canonical, now.standby == before.standby, {"standby"}, "standby");
+  keep_or_replace(out, canonical, now.crew == before.crew, {"crew"}, "crew");
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_json& original) {
+  Ordered canonical = model_json<Ordered>(model);
+  Model before;
+  try {
+    before = parse_model(nlohmann::json::parse(original.dump()), "<original>").model;
+  } catch (const std::exception&) {
+    return canonical;  // nothing trustworthy to copy the spelling from
+  }
+  Ordered out = original;
+  auto top = [&](const char* key, bool same) {
+    if (same) {
+      // An inferred entry stays implicit; every other key keeps what the user wrote.
+      return;
+    }
+    out.erase(key);
+    if (canonical.contains(key)) out[key] = canonical[key];
+  };
+  top("name", model.name == before.name);
+  top("description", model.description == before.description);
+  top("horizon", model.horizon_hours == before.horizon_hours);
+  top("replications", model.replications == before.replications);
+  top("seed", model.seed == before.seed);
+  top("target", model.target == before.target);
+  top("entry", model.entry == before.entry);
+  top("crews", model.crews == before.crews);
+  top("dependencies", model.dependencies == before.dependencies);
+  top("scenarios", model.scenarios == before.scenarios);
+  if (model.components != before.components) {
+    Ordered components = Ordered::array();
+    for (std::size_t i = 0; i < model.components.size(); ++i) {
+      const Component& now = model.components[i];
+      const Ordered& fresh = canonical["components"][i];
+      const std::int64_t j = before.component_index(now.id);
+      if (j < 0 || !original.contains("components")) {
+        components.push_back(fresh);  // new or renamed: written in the canonical form
+        continue;
+      }
+      const auto uj = static_cast<std::size_t>(j);
+      components.push_back(
+          component_like(now, before.components[uj], original["components"][uj], fresh));
+    }
+    out["components"] = components;
+  }
+  return out;
+}
+
+nlohmann::ordered_json read_model_document(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ModelError(format_error(file.string(), "", "cannot read the file"));
+  try {
+    return nlohmann::ordered_json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw ModelError(format_error(file.string(), "", e.what()));
+  }
+}
+
+namespace {
+
+void write_atomically(const std::string& text, const std::filesystem::path& file);
+
+}  // namespace
+
+void save_model(const Model& model, const std::filesystem::path& file,
+                const nlohmann::ordered_json& original) {
+  write_atomically(
+      to_json_like(model, original).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+          "\n",
+      file);
+}
+
 void save_model(const Model& model, const std::filesystem::path& file) {
   // Keys in the documented order (ordered_json) for people who read the file.
-  const std::string text = model_json<nlohmann::ordered_json>(model).dump(
-                               2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                           "\n";
+  write_atomically(model_json<nlohmann::ordered_json>(model).dump(
+                       2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                       "\n",
+                   file);
+}
+
+namespace {
+
+void write_atomically(const std::string& text, const std::filesystem::path& file) {
   const std::string name = file.string();
   std::filesystem::path pattern = file;
   pattern += ".tmp-XXXXXX";
@@ -188,5 +294,7 @@ void save_model(const Model& model, const std::filesystem::path& file) {
     throw Error(format_error(name, "", "cannot write the model: " + error.message()));
   }
 }
+
+}  // namespace
 
 }  // namespace nines::models

@@ -173,6 +173,21 @@ TEST(ModelDocument, SavesAModelThatLoadsBackEqual) {
   }
 }
 
+TEST(ModelDocument, SavingAnUnchangedModelKeepsItsKeysAndUnits) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  for (const std::string& name : testing::sample_names()) {
+    SCOPED_TRACE(name);
+    const std::string file = (samples_dir() / name).string();
+    ModelDocument document;
+    ASSERT_EQ(document.open(QString::fromStdString(file)), QString());
+    const QString path = dir.filePath(QString::fromStdString(name));
+    ASSERT_EQ(document.save(path), QString());
+    // The same document: "mtbf": "2w" stays "2w", "99.95%" stays a string, keys keep their order.
+    EXPECT_EQ(models::read_model_document(path.toStdString()), models::read_model_document(file));
+  }
+}
+
 TEST(ModelDocument, SayWhyASaveFails) {
   ModelDocument document;
   ASSERT_EQ(document.open(sample("web-shop.json")), QString());

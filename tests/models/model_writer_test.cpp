@@ -97,5 +97,40 @@ TEST(SaveModel, FailsCleanlyWhenTheDirectoryIsMissing) {
             "/nonexistent/dir/out.json: cannot write the model: No such file or directory");
 }
 
+TEST(ToJsonLike, AnUnchangedModelKeepsEveryKeyAndUnitAsWritten) {
+  for (const auto& file : json_files(fs::path(NINES_SOURCE_DIR) / "samples")) {
+    const nlohmann::ordered_json original = read_model_document(file);
+    const Model model = load_model(file).model;
+    EXPECT_EQ(to_json_like(model, original), original) << file;
+  }
+}
+
+TEST(ToJsonLike, AChangeRewritesOnlyWhatChanged) {
+  const fs::path file = fs::path(NINES_SOURCE_DIR) / "samples" / "web-shop.json";
+  const nlohmann::ordered_json original = read_model_document(file);
+  Model model = load_model(file).model;
+  model.components[0].repair = Exponential{2.0};  // frontend: "mttr": "1h" -> 2 h
+  model.horizon_hours = 2 * kHoursPerYear;
+  const nlohmann::ordered_json written = to_json_like(model, original);
+  EXPECT_EQ(written["horizon"], "2y");
+  const auto& frontend = written["components"][0];
+  EXPECT_FALSE(frontend.contains("mttr"));
+  EXPECT_EQ(frontend["repair"]["mean"], "2h");
+  EXPECT_EQ(frontend["mtbf"], original["components"][0]["mtbf"]);  // the shorthand stays
+  EXPECT_EQ(written["components"][1], original["components"][1]);
+  EXPECT_EQ(written["target"], original["target"]);
+  EXPECT_EQ(parse_model(nlohmann::json::parse(written.dump()), "w.json").model, model);
+}
+
+TEST(SaveModel, LikeTheOriginalWritesAFileThatLoadsBack) {
+  const fs::path file = fs::path(NINES_SOURCE_DIR) / "samples" / "web-shop.json";
+  const fs::path out = fs::temp_directory_path() / "nines-save-like-test.json";
+  const Model model = load_model(file).model;
+  save_model(model, out, read_model_document(file));
+  EXPECT_EQ(read_model_document(out), read_model_document(file));
+  EXPECT_EQ(load_model(out).model, model);
+  fs::remove(out);
+}
+
 }  // namespace
 }  // namespace nines::models

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,8 @@ class ModelDocument : public QObject {
   std::optional<models::Model> runnable_;
   Validation validation_;
   QString file_;
+  /// The document as the user wrote it, so a save keeps their keys, shorthands and units.
+  std::optional<nlohmann::ordered_json> original_;
   QUndoStack undo_stack_;
 };
 

@@ -44,4 +44,17 @@ nlohmann::json to_json(const Model& model);
 /// Writes `to_json(model)` to `file` atomically (temporary file + rename).
 void save_model(const Model& model, const std::filesystem::path& file);
 
+/// The model as JSON in the spelling of `original` (the document it was loaded from) wherever
+/// the value is unchanged: a key, shorthand or unit the user wrote ("mtbf": "2w", "99.95%")
+/// stays as written, in the file's key order; what changed is written as `to_json` writes it.
+/// Falls back to `to_json`'s form when `original` is not a valid model.
+nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_json& original);
+
+/// Writes `to_json_like(model, original)` to `file` atomically: what an editor saves.
+void save_model(const Model& model, const std::filesystem::path& file,
+                const nlohmann::ordered_json& original);
+
+/// Reads a model file as JSON in its own key order (for `to_json_like`). Throws ModelError.
+nlohmann::ordered_json read_model_document(const std::filesystem::path& file);
+
 }  // namespace nines::models
