@@ -88,9 +88,11 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
     if (options.progress) {
       // Progress counts the whole run; the running estimate is the merged one once there is one.
       const std::int64_t total = projected_total(done, summary.reached, precision);
-      batch.progress = [&, done, total](const Progress& p) {
+      const std::uint64_t events_before = merged.totals.events;
+      batch.progress = [&, done, total, events_before](const Progress& p) {
         Progress whole = p;
         whole.done = done + p.done;
+        whole.events = events_before + p.events;
         whole.total = std::max(total, whole.done);
         if (done > 0) whole.availability = merged_availability;
         options.progress(whole);

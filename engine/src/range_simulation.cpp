@@ -26,6 +26,7 @@ struct ProgressState {
   std::int64_t done = 0;
   double sum = 0.0;
   double sum_squares = 0.0;
+  std::uint64_t events = 0;
   int workers_left = 0;
   std::exception_ptr error;
 
@@ -34,6 +35,7 @@ struct ProgressState {
     p.done = done;
     p.total = total;
     p.elapsed_seconds = seconds_since(start);
+    p.events = events;
     if (done > 0) {
       const auto n = static_cast<double>(done);
       const double mean = sum / n;
@@ -97,6 +99,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
         double sum = 0.0;
         double sum_squares = 0.0;
         std::int64_t done = 0;
+        const std::uint64_t events_before = totals.events;
         for (std::int64_t k = first; k < last; ++k) {
           const bool cancelled = options.cancel != nullptr && options.cancel->load();
           ReplicationOutcome outcome;
@@ -118,6 +121,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
         progress.done += done;
         progress.sum += sum;
         progress.sum_squares += sum_squares;
+        progress.events += totals.events - events_before;
       }
       const std::lock_guard lock(progress.mutex);
       range.totals.merge(totals);

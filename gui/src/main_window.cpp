@@ -288,10 +288,11 @@ void MainWindow::on_document_changed() {
   if (auto_run_ && document_.runnable()) runs_.request_run(*document_.runnable());
 }
 
-void MainWindow::on_progress(const ConvergencePoint& point, std::int64_t total, double elapsed) {
+void MainWindow::on_progress(const ConvergencePoint& point, std::int64_t total, double elapsed,
+                             std::uint64_t events) {
   points_.push_back(point);
-  const double rate = elapsed > 0.0 ? point.replications / elapsed : 0.0;
-  status_->setText(tr("%1 of %2 replications, %3 replications/s, availability %4 +- %5")
+  const double rate = elapsed > 0.0 ? static_cast<double>(events) / elapsed : 0.0;
+  status_->setText(tr("%1 of %2 replications, %3 events/s, availability %4 +- %5")
                        .arg(QString::fromStdString(
                            report::format_count(static_cast<std::int64_t>(point.replications))))
                        .arg(QString::fromStdString(report::format_count(total)))

@@ -74,10 +74,11 @@ void RunController::start(const models::Model& model) {
                                    p.availability.ci95_lo, p.availability.ci95_hi};
       const std::int64_t total = p.total;
       const double elapsed = p.elapsed_seconds;
+      const std::uint64_t events = p.events;
       QMetaObject::invokeMethod(
           this,
-          [this, generation, point, total, elapsed] {
-            if (generation == generation_) emit progress(point, total, elapsed);
+          [this, generation, point, total, elapsed, events] {
+            if (generation == generation_) emit progress(point, total, elapsed, events);
           },
           Qt::QueuedConnection);
     };

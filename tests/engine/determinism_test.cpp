@@ -113,6 +113,16 @@ TEST(Determinism, CancellationStopsEarlyAndSaysSo) {
   EXPECT_LT(r.replications, 100000);
 }
 
+TEST(Run, TheLastProgressCountsEveryEvent) {
+  RunOptions options;
+  options.threads = 2;
+  std::uint64_t last_events = 0;
+  options.progress = [&last_events](const Progress& p) { last_events = p.events; };
+  const RunResult r = run(shop(), options);
+  EXPECT_GT(r.events, 0U);
+  EXPECT_EQ(last_events, r.events);  // the final callback comes after every block
+}
+
 }  // namespace
 }  // namespace nines::engine
 

@@ -18,6 +18,8 @@ struct Progress {
   std::int64_t total = 0;
   Estimate availability;
   double elapsed_seconds = 0.0;
+  /// Events taken from the queue so far (finished blocks of replications), for a speed display.
+  std::uint64_t events = 0;
 };
 
 using ProgressCallback = std::function<void(const Progress&)>;

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 #include <QString>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -74,7 +75,8 @@ class MainWindow : public QMainWindow {
   void build_actions();
   void build_views();
   void on_document_changed();
-  void on_progress(const ConvergencePoint& point, std::int64_t total, double elapsed);
+  void on_progress(const ConvergencePoint& point, std::int64_t total, double elapsed,
+                   std::uint64_t events);
   void on_finished(const RunOutcome& outcome);
   void refresh_charts();
   void refresh_problems();

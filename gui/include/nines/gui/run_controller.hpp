@@ -57,9 +57,9 @@ class RunController : public QObject {
  signals:
   /// A run began (after the debounce).
   void started();
-  /// The running estimate; `events_per_second` is 0 until the engine reports events.
+  /// The running estimate, with the events simulated so far (for the speed in the status line).
   void progress(const nines::gui::ConvergencePoint& point, std::int64_t total,
-                double elapsed_seconds);
+                double elapsed_seconds, std::uint64_t events);
   /// The run ended (completed or cancelled: see outcome.result.cancelled).
   void finished(const nines::gui::RunOutcome& outcome);
   /// The engine threw (should not happen for a validated model); the message.
