@@ -35,13 +35,16 @@ RunResult run(const models::Model& model, const RunOptions& options) {
   int threads = 0;
   const RangeResult range = simulate(compiled, model, options, start, threads);
   RunResult result = summarize_for(model, compiled, range);
-  result.run_info.threads = threads;
-  result.run_info.wall_seconds = seconds_since(start);
-  result.run_info.events_per_second =
-      result.run_info.wall_seconds > 0.0
-          ? static_cast<double>(result.events) / result.run_info.wall_seconds
-          : 0.0;
+  result.run_info = measured_run_info(result.events, threads, seconds_since(start));
   return result;
+}
+
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds) {
+  RunInfo info;
+  info.threads = threads;
+  info.wall_seconds = wall_seconds;
+  info.events_per_second = wall_seconds > 0.0 ? static_cast<double>(events) / wall_seconds : 0.0;
+  return info;
 }
 
 }  // namespace nines::engine

@@ -139,12 +139,7 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
   result.cancelled = cancelled;
   summary.replications = result.replications;
   result.precision = summary;
-  result.run_info.threads = threads_used;
-  result.run_info.wall_seconds = seconds_since(start);
-  result.run_info.events_per_second =
-      result.run_info.wall_seconds > 0.0
-          ? static_cast<double>(result.events) / result.run_info.wall_seconds
-          : 0.0;
+  result.run_info = measured_run_info(result.events, threads_used, seconds_since(start));
   return result;
 }
 

@@ -98,10 +98,7 @@ void RunController::start(const models::Model& model) {
         outcome.result = engine::summarize_range(model, range);
         const double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-        outcome.result.run_info.threads = threads;
-        outcome.result.run_info.wall_seconds = wall;
-        outcome.result.run_info.events_per_second =
-            wall > 0.0 ? static_cast<double>(outcome.result.events) / wall : 0.0;
+        outcome.result.run_info = engine::measured_run_info(outcome.result.events, threads, wall);
         outcome.range = std::move(range);
       }
       if (!outcome.result.cancelled) outcome.exact = report::exact_check(model, outcome.result);

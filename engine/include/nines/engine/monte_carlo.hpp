@@ -52,4 +52,7 @@ RangeResult simulate_range(const models::Model& model, const RunOptions& options
 /// The figures of a (merged) range; equal to run()'s outside run_info.
 RunResult summarize_range(const models::Model& model, const RangeResult& range);
 
+/// What a run measured about itself: threads, wall time and the events per second it gives.
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds);
+
 }  // namespace nines::engine
