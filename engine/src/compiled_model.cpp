@@ -134,13 +134,21 @@ CompiledModel compile(const models::Model& model) {
     }
   }
   for (std::size_t child = 0; child < n; ++child) {
-    out.components[child].first_parent_link = static_cast<std::uint32_t>(out.parent_links.size());
-    out.components[child].parent_link_count = static_cast<std::uint32_t>(parents_of[child].size());
+    CompiledComponent& cc = out.components[child];
+    cc.first_direct_parent = static_cast<std::uint32_t>(out.direct_parents.size());
+    cc.first_parent_link = static_cast<std::uint32_t>(out.parent_links.size());
     for (const std::uint32_t g : parents_of[child]) {
       const Gate& gate = out.gates[g];
-      const bool direct = gate.child_count == 1 && gate.need == 1;
-      out.parent_links.push_back(ParentLink{gate.owner, direct ? ParentLink::kDirect : g});
+      if (gate.child_count == 1 && gate.need == 1) {
+        out.direct_parents.push_back(gate.owner);
+      } else {
+        out.parent_links.push_back(ParentLink{gate.owner, g});
+      }
     }
+    cc.direct_parent_count =
+        static_cast<std::uint32_t>(out.direct_parents.size()) - cc.first_direct_parent;
+    cc.parent_link_count =
+        static_cast<std::uint32_t>(out.parent_links.size()) - cc.first_parent_link;
   }
   return out;
 }

@@ -6,8 +6,8 @@
 
 namespace nines::engine {
 
-void ReplicationSimulator::handle(std::uint32_t instance) {
-  switch (state_[instance]) {
+[[gnu::flatten]] void ReplicationSimulator::handle(std::uint32_t instance) {
+  switch (instances_[instance].state) {
     case State::kActive:
       on_active_failure(instance);
       return;
@@ -30,20 +30,20 @@ void ReplicationSimulator::handle(std::uint32_t instance) {
 }
 
 void ReplicationSimulator::on_active_failure(std::uint32_t instance) {
-  const std::uint32_t c = model_.instance_component[instance];
+  const std::uint32_t c = instances_[instance].component;
   const std::uint32_t before = active_up_[c]--;
   if (before == model_.components[c].min_up) set_pool_up(c, false);
   after_failure(instance);
 }
 
 void ReplicationSimulator::on_dormant_failure(std::uint32_t instance) {
-  unlink(idle_[model_.instance_component[instance]], instance);
+  unlink(idle_[instances_[instance].component], instance);
   after_failure(instance);
 }
 
 void ReplicationSimulator::after_failure(std::uint32_t instance) {
-  const CompiledComponent& cc = model_.components[model_.instance_component[instance]];
-  state_[instance] = State::kFailedUndetected;
+  const CompiledComponent& cc = model_.components[instances_[instance].component];
+  instances_[instance].state = State::kFailedUndetected;
   if (cc.detection.kind == LawKind::kZero) {
     on_detected(instance);
   } else {
@@ -53,29 +53,31 @@ void ReplicationSimulator::after_failure(std::uint32_t instance) {
 
 void ReplicationSimulator::on_detected(std::uint32_t instance) {
   begin_repair(instance);
-  try_switchover(model_.instance_component[instance]);
+  const std::uint32_t c = instances_[instance].component;
+  // A hot pool has no idle instances: every repaired one goes straight back to work.
+  if (model_.components[c].standby != Standby::kHot) try_switchover(c);
 }
 
 void ReplicationSimulator::begin_repair(std::uint32_t instance) {
-  const CompiledComponent& cc = model_.components[model_.instance_component[instance]];
+  const CompiledComponent& cc = model_.components[instances_[instance].component];
   if (cc.crew >= 0) {
     const auto crew = static_cast<std::uint32_t>(cc.crew);
     if (crew_free_[crew] == 0) {
-      state_[instance] = State::kWaitingCrew;
+      instances_[instance].state = State::kWaitingCrew;
       push_back(crew_queue_[crew], instance);
       queue_.cancel(instance);
       return;
     }
     --crew_free_[crew];
   }
-  state_[instance] = State::kInRepair;
+  instances_[instance].state = State::kInRepair;
   // A zero repair still passes through the queue (at the same instant) so crews stay simple.
   const double duration = cc.repair.kind == LawKind::kZero ? 0.0 : draw(cc.repair, instance);
   queue_.schedule(instance, now_ + duration);
 }
 
 void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
-  const CompiledComponent& cc = model_.components[model_.instance_component[instance]];
+  const CompiledComponent& cc = model_.components[instances_[instance].component];
   if (cc.crew >= 0) {
     const auto crew = static_cast<std::uint32_t>(cc.crew);
     const std::uint32_t next = pop_front(crew_queue_[crew]);
@@ -83,8 +85,8 @@ void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
       ++crew_free_[crew];
     } else {
       // The member goes straight to the longest-waiting repair.
-      const CompiledComponent& nc = model_.components[model_.instance_component[next]];
-      state_[next] = State::kInRepair;
+      const CompiledComponent& nc = model_.components[instances_[next].component];
+      instances_[next].state = State::kInRepair;
       const double duration = nc.repair.kind == LawKind::kZero ? 0.0 : draw(nc.repair, next);
       queue_.schedule(next, now_ + duration);
     }
@@ -93,7 +95,7 @@ void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
 }
 
 void ReplicationSimulator::return_to_service(std::uint32_t instance) {
-  const std::uint32_t c = model_.instance_component[instance];
+  const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
   if (cc.standby == Standby::kHot || active_up_[c] < cc.min_up) {
     activate(instance);
@@ -103,21 +105,21 @@ void ReplicationSimulator::return_to_service(std::uint32_t instance) {
 }
 
 void ReplicationSimulator::activate(std::uint32_t instance) {
-  const std::uint32_t c = model_.instance_component[instance];
+  const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
-  state_[instance] = State::kActive;
-  life_start_hours_[instance] = now_;
+  instances_[instance].state = State::kActive;
+  instances_[instance].life_start_hours = now_;
   queue_.schedule(instance, now_ + draw(cc.failure, instance));
   if (++active_up_[c] == cc.min_up) set_pool_up(c, true);
 }
 
 void ReplicationSimulator::make_idle(std::uint32_t instance) {
-  const std::uint32_t c = model_.instance_component[instance];
+  const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
-  state_[instance] = State::kIdle;
+  instances_[instance].state = State::kIdle;
   push_back(idle_[c], instance);
   if (cc.standby == Standby::kWarm) {
-    life_start_hours_[instance] = now_;
+    instances_[instance].life_start_hours = now_;
     queue_.schedule(instance, now_ + draw(cc.dormant_failure, instance));
   } else {
     queue_.cancel(instance);
@@ -130,7 +132,7 @@ void ReplicationSimulator::try_switchover(std::uint32_t component) {
     const std::uint32_t candidate = pop_front(idle_[component]);
     if (candidate == kNone) return;
     ++switching_[component];
-    state_[candidate] = State::kSwitching;
+    instances_[candidate].state = State::kSwitching;
     if (cc.switchover.kind == LawKind::kZero) {
       resolve_switch(candidate);
     } else {
@@ -141,15 +143,15 @@ void ReplicationSimulator::try_switchover(std::uint32_t component) {
 
 void ReplicationSimulator::on_switch_end(std::uint32_t instance) {
   resolve_switch(instance);
-  try_switchover(model_.instance_component[instance]);
+  try_switchover(instances_[instance].component);
 }
 
 void ReplicationSimulator::resolve_switch(std::uint32_t instance) {
-  const std::uint32_t c = model_.instance_component[instance];
+  const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
   --switching_[c];
   const bool success =
-      cc.switch_success >= 1.0 || rng_[instance].uniform_open() < cc.switch_success;
+      cc.switch_success >= 1.0 || instances_[instance].rng.uniform_open() < cc.switch_success;
   if (!success) {
     begin_repair(instance);  // the failed attempt is known at its end: straight to repair
   } else if (active_up_[c] < cc.min_up) {

@@ -6,6 +6,7 @@
 #include <numbers>
 #include <type_traits>
 
+
 namespace nines::engine {
 
 CompiledLaw compile_law(const models::Distribution& distribution, std::vector<double>& table) {
@@ -13,25 +14,25 @@ CompiledLaw compile_law(const models::Distribution& distribution, std::vector<do
       [&table](const auto& law) -> CompiledLaw {
         using T = std::decay_t<decltype(law)>;
         if constexpr (std::is_same_v<T, models::Exponential>) {
-          return {LawKind::kExponential, law.mean_hours, 0.0, 0, 0};
+          return {LawKind::kExponential, law.mean_hours, 0.0};
         } else if constexpr (std::is_same_v<T, models::Weibull>) {
-          return {LawKind::kWeibull, 1.0 / law.shape, law.scale_hours, 0, 0};
+          return {LawKind::kWeibull, 1.0 / law.shape, law.scale_hours};
         } else if constexpr (std::is_same_v<T, models::Lognormal>) {
-          return {LawKind::kLognormal, law.mu_log_hours, law.sigma, 0, 0};
+          return {LawKind::kLognormal, law.mu_log_hours, law.sigma};
         } else if constexpr (std::is_same_v<T, models::Normal>) {
-          return {LawKind::kNormal, law.mean_hours, law.stddev_hours, 0, 0};
+          return {LawKind::kNormal, law.mean_hours, law.stddev_hours};
         } else if constexpr (std::is_same_v<T, models::Gamma>) {
-          return {LawKind::kGamma, law.shape, law.scale_hours, 0, 0};
+          return {LawKind::kGamma, law.shape, law.scale_hours};
         } else if constexpr (std::is_same_v<T, models::Uniform>) {
-          return {LawKind::kUniform, law.min_hours, law.max_hours - law.min_hours, 0, 0};
+          return {LawKind::kUniform, law.min_hours, law.max_hours - law.min_hours};
         } else if constexpr (std::is_same_v<T, models::Fixed>) {
           if (law.value_hours == 0.0) return {};
-          return {LawKind::kFixed, law.value_hours, 0.0, 0, 0};
+          return {LawKind::kFixed, law.value_hours, 0.0};
         } else {
           const auto offset = static_cast<std::uint32_t>(table.size());
           table.insert(table.end(), law.samples_hours.begin(), law.samples_hours.end());
-          return {LawKind::kEmpirical, 0.0, 0.0, offset,
-                  static_cast<std::uint32_t>(law.samples_hours.size())};
+          return {LawKind::kEmpirical, static_cast<double>(offset),
+                  static_cast<double>(law.samples_hours.size())};
         }
       },
       distribution);
@@ -65,12 +66,12 @@ double standard_gamma(double shape, RandomStream& stream) {
   }
 }
 
-double sample_law(const CompiledLaw& law, RandomStream& stream, const double* table) {
+double sample_any_law(const CompiledLaw& law, RandomStream& stream, const double* table) {
   switch (law.kind) {
     case LawKind::kExponential:
-      return -law.a * std::log(stream.uniform_open());
+      return law.a * ExponentialZiggurat::instance().sample(stream);
     case LawKind::kWeibull:
-      return law.b * std::pow(-std::log(stream.uniform_open()), law.a);
+      return law.b * std::pow(ExponentialZiggurat::instance().sample(stream), law.a);
     case LawKind::kLognormal:
       return std::exp(law.a + law.b * standard_normal(stream));
     case LawKind::kNormal:
@@ -85,8 +86,10 @@ double sample_law(const CompiledLaw& law, RandomStream& stream, const double* ta
     case LawKind::kFixed:
       return law.a;
     case LawKind::kEmpirical: {
-      const auto index = static_cast<std::uint32_t>(stream.uniform_open() * law.table_size);
-      return table[law.table_offset + (index < law.table_size ? index : law.table_size - 1)];
+      const auto offset = static_cast<std::size_t>(law.a);
+      const auto size = static_cast<std::size_t>(law.b);
+      const auto index = static_cast<std::size_t>(stream.uniform_open() * law.b);
+      return table[offset + (index < size ? index : size - 1)];
     }
     case LawKind::kZero:
       break;

@@ -9,23 +9,22 @@ namespace nines::engine {
 
 ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double window_hours)
     : model_(model),
-      rng_(model.instance_count),
-      state_(model.instance_count),
+      instances_(model.instance_count),
       next_(model.instance_count),
       prev_(model.instance_count),
-      life_start_hours_(model.instance_count),
       active_up_(model.components.size()),
       switching_(model.components.size()),
       idle_(model.components.size()),
       nodes_(model.components.size()),
+      pool_up_hours_(model.components.size()),
       charged_hours_(model.components.size()),
       caused_(model.components.size()),
       gates_(model.gates.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()),
+      work_(model.direct_parents.size() + model.parent_links.size() + 1),
       window_hours_(window_hours),
       window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))) {
-  stack_.reserve(model.parent_links.size() + 1);  // at most one push per link per event
   queue_.reset(model.instance_count, model.horizon_hours);
 }
 
@@ -40,18 +39,23 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     active_up_[c] = active;
     switching_[c] = 0;
     idle_[c] = List{};
-    nodes_[c] = Node{0, 1, 1, cc.first_parent_link, cc.parent_link_count, 0.0, 0.0};
+    nodes_[c] = Node{0, 1, 1, cc.parent_link_count > 0 ? std::uint8_t{1} : std::uint8_t{0},
+                     cc.first_direct_parent, cc.direct_parent_count, 0.0};
+    pool_up_hours_[c] = 0.0;
     charged_hours_[c] = 0.0;
     caused_[c] = 0;
+    const std::uint64_t component_key =
+        component_stream_key(model_.seed, replication, model_.component_hashes[c]);
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
       const std::uint32_t i = cc.first_instance + k;
-      rng_[i] = RandomStream(stream_key(model_.seed, replication, model_.component_hashes[c], k));
-      life_start_hours_[i] = 0.0;
+      instances_[i].rng = RandomStream(instance_stream_key(component_key, k));
+      instances_[i].life_start_hours = 0.0;
+      instances_[i].component = static_cast<std::uint32_t>(c);
       if (k < active) {
-        state_[i] = State::kActive;
+        instances_[i].state = State::kActive;
         queue_.schedule(i, draw(cc.failure, i));
       } else {
-        state_[i] = State::kIdle;
+        instances_[i].state = State::kIdle;
         push_back(idle_[c], i);
         if (cc.standby == Standby::kWarm) queue_.schedule(i, draw(cc.dormant_failure, i));
       }
@@ -81,6 +85,8 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   while (queue_.peek(time, instance)) {  // only events before the horizon
     now_ = time;
     ++events_;
+    queue_.for_each_runner_up(
+        [this](std::uint32_t next) { __builtin_prefetch(&instances_[next]); });
     handle(instance);
     if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
       return false;

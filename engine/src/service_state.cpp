@@ -10,37 +10,54 @@ namespace nines::engine {
 void ReplicationSimulator::set_pool_up(std::uint32_t component, bool up) {
   Node& node = nodes_[component];
   node.pool_up = up ? 1 : 0;
-  node.pool_up_hours += up ? -now_ : now_;
+  pool_up_hours_[component] += up ? -now_ : now_;
   if (!up) pool_change_cause_ = component;
-  propagate(component);
+  propagate(component, up);
 }
 
-void ReplicationSimulator::propagate(std::uint32_t component) {
-  stack_.clear();
-  stack_.push_back(component);
-  while (!stack_.empty()) {
-    const std::uint32_t c = stack_.back();
-    stack_.pop_back();
-    Node& node = nodes_[c];
-    const bool up = node.pool_up != 0 && node.unsatisfied_gates == 0;
-    if (up == (node.service_up != 0)) continue;
-    node.service_up = up ? 1 : 0;
-    node.service_up_hours += up ? -now_ : now_;
-    if (c == model_.entry) on_system_change(up);
-    const ParentLink* link = model_.parent_links.data() + node.first_parent_link;
-    for (std::uint32_t k = 0; k < node.parent_link_count; ++k, ++link) {
-      if (link->gate != ParentLink::kDirect) {
-        GateState& gate = gates_[link->gate];
-        const bool was_satisfied = gate.up_children >= gate.need;
-        gate.up_children = up ? gate.up_children + 1 : gate.up_children - 1;
-        if ((gate.up_children >= gate.need) == was_satisfied) continue;
-      }
-      // The gate flipped with this child.
-      Node& owner = nodes_[link->owner];
-      owner.unsatisfied_gates = up ? owner.unsatisfied_gates - 1 : owner.unsatisfied_gates + 1;
-      // Visit the owner only if its service can flip: this keeps cascades to what changes.
-      const bool owner_up = owner.pool_up != 0 && owner.unsatisfied_gates == 0;
-      if (owner_up != (owner.service_up != 0)) stack_.push_back(link->owner);
+void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
+  // One event moves one pool one way and the structure is monotone, so every flip of this
+  // cascade goes the same way as the pool: the direction and its increments are fixed up front.
+  const std::uint8_t up_byte = up ? 1 : 0;
+  const double signed_now = up ? -now_ : now_;
+  const std::uint32_t step = up ? 0xffffffffU : 1U;  // -1 or +1 down-counts, modulo 2^32
+  const std::uint32_t* const direct_parents = model_.direct_parents.data();
+  Node* const nodes = nodes_.data();
+  const std::uint32_t entry = model_.entry;
+  // A first-in first-out work list: what is read next never waits on what was just pushed, so
+  // the pushes below can be branch-free. Each link pushes at most once per cascade (its child
+  // flips once), so one slot per link never overflows.
+  std::uint32_t* const work = work_.data();
+  std::uint32_t head = 0;
+  std::uint32_t tail = 0;
+  // Pushes `owner` when one of its gates just flipped and its service can flip now.
+  const auto gate_flipped = [&](std::uint32_t owner) {
+    Node& node = nodes[owner];
+    node.unsatisfied_gates += step;
+    const bool owner_up = node.pool_up != 0 && node.unsatisfied_gates == 0;
+    work[tail] = owner;
+    tail += owner_up != (node.service_up != 0) ? 1U : 0U;
+  };
+  work[tail++] = component;
+  while (head < tail) {
+    const std::uint32_t c = work[head++];
+    Node& node = nodes[c];
+    const std::uint8_t now_up = (node.pool_up != 0 && node.unsatisfied_gates == 0) ? 1 : 0;
+    if (now_up != up_byte || node.service_up == up_byte) continue;  // no flip, or pushed twice
+    node.service_up = up_byte;
+    node.service_up_hours += signed_now;
+    if (c == entry) on_system_change(up);
+    const std::uint32_t* parent = direct_parents + node.first_direct_parent;
+    const std::uint32_t* const end = parent + node.direct_parent_count;
+    for (; parent != end; ++parent) gate_flipped(*parent);
+    if (node.has_gate_parents == 0) continue;
+    const CompiledComponent& cc = model_.components[c];
+    const ParentLink* link = model_.parent_links.data() + cc.first_parent_link;
+    for (std::uint32_t k = 0; k < cc.parent_link_count; ++k, ++link) {
+      GateState& gate = gates_[link->gate];
+      const bool was_satisfied = gate.up_children >= gate.need;
+      gate.up_children -= step;
+      if ((gate.up_children >= gate.need) != was_satisfied) gate_flipped(link->owner);
     }
   }
 }
@@ -88,7 +105,7 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   }
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
     const Node& node = nodes_[c];
-    const double pool_hours = node.pool_up_hours + (node.pool_up != 0 ? horizon : 0.0);
+    const double pool_hours = pool_up_hours_[c] + (node.pool_up != 0 ? horizon : 0.0);
     const double service_hours = node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);
     totals.service_up_fraction[c].add(service_hours / horizon);

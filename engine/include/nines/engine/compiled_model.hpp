@@ -18,16 +18,20 @@ struct CompiledComponent {
   std::uint32_t min_up = 0;
   std::int32_t crew = -1;  // -1: repairs start at once
   Standby standby = Standby::kHot;
+  // What every failure and repair reads comes first: one or two cache lines per event.
   CompiledLaw failure;
-  CompiledLaw dormant_failure;
   CompiledLaw detection;
   CompiledLaw repair;
+  CompiledLaw dormant_failure;
   CompiledLaw switchover;
   double switch_success = 1.0;
   /// Gates this component's service needs, in `gates`: [first_gate, first_gate + gate_count).
   std::uint32_t first_gate = 0;
   std::uint32_t gate_count = 0;
-  /// Links to the gates that list this component as a child, in `parent_links`.
+  /// Components that need this one through a plain dependency, in `direct_parents`.
+  std::uint32_t first_direct_parent = 0;
+  std::uint32_t direct_parent_count = 0;
+  /// Links to the other gates (k of a list) that list this component, in `parent_links`.
   std::uint32_t first_parent_link = 0;
   std::uint32_t parent_link_count = 0;
 };
@@ -40,13 +44,12 @@ struct Gate {
   std::uint32_t child_count = 0;
 };
 
-/// From a child to a gate that needs it. A gate with one child and need 1 (a plain dependency)
-/// is satisfied exactly when its child is up, so its link says kDirect and propagation updates
-/// the owner without touching gate state.
+/// From a child to a gate with several children (or a need above 1) that lists it. A gate with
+/// one child and need 1 (a plain dependency) is satisfied exactly when its child is up, so it
+/// is kept apart, in `direct_parents`, and propagation updates its owner without gate state.
 struct ParentLink {
-  static constexpr std::uint32_t kDirect = 0xffffffffU;
   std::uint32_t owner = 0;
-  std::uint32_t gate = kDirect;
+  std::uint32_t gate = 0;
 };
 
 struct CompiledModel {
@@ -56,7 +59,8 @@ struct CompiledModel {
   std::vector<std::uint32_t> instance_component;
   std::vector<Gate> gates;
   std::vector<std::uint32_t> gate_children;  // component indices
-  std::vector<ParentLink> parent_links;      // grouped by child component
+  std::vector<std::uint32_t> direct_parents;  // owners of plain dependencies, by child
+  std::vector<ParentLink> parent_links;       // the other gates, grouped by child component
   std::vector<std::uint32_t> crew_sizes;
   std::vector<double> law_table;  // empirical samples
   std::uint32_t entry = 0;

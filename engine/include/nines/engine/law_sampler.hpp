@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "nines/engine/exponential_ziggurat.hpp"
 #include "nines/engine/random_stream.hpp"
 #include "nines/models/distribution.hpp"
 
@@ -19,15 +20,14 @@ enum class LawKind : std::uint8_t {
   kGamma,        // a = shape, b = scale
   kUniform,      // a = min, b = max - min
   kFixed,        // a = value
-  kEmpirical,    // table[offset, offset + size)
+  kEmpirical,    // table[a, a + b): offset and count, exact as doubles
 };
 
+/// 24 bytes, so that a component's failure and repair laws share one cache line.
 struct CompiledLaw {
   LawKind kind = LawKind::kZero;
   double a = 0.0;
   double b = 0.0;
-  std::uint32_t table_offset = 0;
-  std::uint32_t table_size = 0;
 };
 
 /// Converts a model distribution; empirical samples are appended to `table`.
@@ -39,7 +39,16 @@ double standard_normal(RandomStream& stream);
 /// A Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape) trick).
 double standard_gamma(double shape, RandomStream& stream);
 
-/// Draws one duration in hours. Precondition: kind is not kZero (the caller handles it inline).
-double sample_law(const CompiledLaw& law, RandomStream& stream, const double* table);
+/// Draws one duration in hours from any law but kZero (the caller handles that inline).
+double sample_any_law(const CompiledLaw& law, RandomStream& stream, const double* table);
+
+/// Draws one duration in hours. Precondition: kind is not kZero. The exponential law, by far the
+/// most common, is drawn inline.
+inline double sample_law(const CompiledLaw& law, RandomStream& stream, const double* table) {
+  if (law.kind == LawKind::kExponential) {
+    return law.a * ExponentialZiggurat::instance().sample(stream);
+  }
+  return sample_any_law(law, stream, table);
+}
 
 }  // namespace nines::engine

@@ -24,13 +24,24 @@ constexpr std::uint64_t hash_id(std::string_view id) {
   return mix64(h);
 }
 
+/// The key shared by one component's streams in one replication (hoisted out of the loop over
+/// its instances).
+constexpr std::uint64_t component_stream_key(std::uint64_t seed, std::uint64_t replication,
+                                             std::uint64_t component_hash) {
+  std::uint64_t k = mix64(seed ^ 0x6a09e667f3bcc908ULL);
+  k = mix64(k + 0x9e3779b97f4a7c15ULL * (replication + 1));
+  return mix64(k ^ component_hash);
+}
+
+/// The starting key of one instance's stream, from its component's key.
+constexpr std::uint64_t instance_stream_key(std::uint64_t component_key, std::uint64_t instance) {
+  return mix64(component_key + 0xd1b54a32d192ed03ULL * (instance + 1));
+}
+
 /// The starting key of one instance's stream in one replication.
 constexpr std::uint64_t stream_key(std::uint64_t seed, std::uint64_t replication,
                                    std::uint64_t component_hash, std::uint64_t instance) {
-  std::uint64_t k = mix64(seed ^ 0x6a09e667f3bcc908ULL);
-  k = mix64(k + 0x9e3779b97f4a7c15ULL * (replication + 1));
-  k = mix64(k ^ component_hash);
-  return mix64(k + 0xd1b54a32d192ed03ULL * (instance + 1));
+  return instance_stream_key(component_stream_key(seed, replication, component_hash), instance);
 }
 
 /// One instance's stream: SplitMix64, i.e. output n is mix64(key + n * golden gamma). Each stream
