@@ -30,6 +30,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
 
 void ReplicationSimulator::reset(std::uint64_t replication) {
   queue_.reset(model_.instance_count, model_.horizon_hours);
+  queue_.set_payload(instances_.data(), sizeof(Instance));
   now_ = 0.0;
   events_ = 0;
   for (std::size_t c = 0; c < model_.components.size(); ++c) {

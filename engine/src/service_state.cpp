@@ -17,34 +17,38 @@ void ReplicationSimulator::set_pool_up(std::uint32_t component, bool up) {
 
 void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
   // One event moves one pool one way and the structure is monotone, so every flip of this
-  // cascade goes the same way as the pool: the direction and its increments are fixed up front.
-  const std::uint8_t up_byte = up ? 1 : 0;
+  // cascade goes the same way as the pool and each component flips at most once.
+  Node* const nodes = nodes_.data();
+  {
+    Node& node = nodes[component];
+    const std::uint8_t now_up = node.pool_up & (node.unsatisfied_gates == 0 ? 1 : 0);
+    if (now_up == node.service_up) return;  // its service was held down by a dependency
+    node.service_up = now_up;
+  }
   const double signed_now = up ? -now_ : now_;
   const std::uint32_t step = up ? 0xffffffffU : 1U;  // -1 or +1 down-counts, modulo 2^32
   const std::uint32_t* const direct_parents = model_.direct_parents.data();
-  Node* const nodes = nodes_.data();
   const std::uint32_t entry = model_.entry;
-  // A first-in first-out work list: what is read next never waits on what was just pushed, so
-  // the pushes below can be branch-free. Each link pushes at most once per cascade (its child
-  // flips once), so one slot per link never overflows.
+  // The components that flipped and whose dependents are still to visit, first in first out:
+  // what is read next never waits on what was just pushed, so the pushes can be branch-free.
+  // A component's service flag is set when it is pushed, so it is pushed once.
   std::uint32_t* const work = work_.data();
   std::uint32_t head = 0;
   std::uint32_t tail = 0;
-  // Pushes `owner` when one of its gates just flipped and its service can flip now.
+  // One of `owner`'s gates flipped: it flips too if that settles its service the other way.
   const auto gate_flipped = [&](std::uint32_t owner) {
     Node& node = nodes[owner];
     node.unsatisfied_gates += step;
-    const bool owner_up = node.pool_up != 0 && node.unsatisfied_gates == 0;
+    const std::uint8_t now_up = node.pool_up & (node.unsatisfied_gates == 0 ? 1 : 0);
+    const bool flips = now_up != node.service_up;
+    node.service_up = now_up;
     work[tail] = owner;
-    tail += owner_up != (node.service_up != 0) ? 1U : 0U;
+    tail += flips ? 1U : 0U;
   };
   work[tail++] = component;
   while (head < tail) {
     const std::uint32_t c = work[head++];
     Node& node = nodes[c];
-    const std::uint8_t now_up = (node.pool_up != 0 && node.unsatisfied_gates == 0) ? 1 : 0;
-    if (now_up != up_byte || node.service_up == up_byte) continue;  // no flip, or pushed twice
-    node.service_up = up_byte;
     node.service_up_hours += signed_now;
     if (c == entry) on_system_change(up);
     const std::uint32_t* parent = direct_parents + node.first_direct_parent;
