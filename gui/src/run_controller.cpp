@@ -7,31 +7,18 @@
 
 namespace nines::gui {
 
-struct RunController::Job {
-  std::uint64_t generation = 0;
-  std::atomic<bool> cancel{false};
-  std::thread thread;
-};
-
 namespace {
 constexpr int kDebounceMs = 200;
 /// Often enough for a smooth chart and a first estimate well under half a second.
 constexpr double kProgressIntervalSeconds = 0.04;
 }  // namespace
 
-RunController::RunController(QObject* parent) : QObject(parent) {
+RunController::RunController(QObject* parent) : QObject(parent), jobs_(this) {
   qRegisterMetaType<nines::gui::ConvergencePoint>();
   qRegisterMetaType<nines::gui::RunOutcome>();
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
   connect(&debounce_, &QTimer::timeout, this, [this] { start(pending_); });
-}
-
-RunController::~RunController() {
-  for (auto& job : jobs_) job->cancel = true;
-  for (auto& job : jobs_) {
-    if (job->thread.joinable()) job->thread.join();
-  }
 }
 
 void RunController::request_run(const models::Model& model) {
@@ -46,41 +33,30 @@ void RunController::run_now(const models::Model& model) {
 
 void RunController::stop() {
   debounce_.stop();
-  if (active_) active_->cancel = true;
+  jobs_.cancel_current();
 }
 
 void RunController::start(const models::Model& model) {
-  if (active_) active_->cancel = true;
-  auto job = std::make_shared<Job>();
-  job->generation = ++generation_;
-  active_ = job;
-  jobs_.push_back(job);
   emit started();
-
   const RunTarget target = target_;
   const int threads = threads_;
-  Job* raw = job.get();
-  // The worker owns a copy of the model; it talks back only through queued calls on `this`,
-  // which Qt drops if `this` is gone (the destructor joins first anyway).
-  job->thread = std::thread([this, raw, model, target, threads] {
-    const std::uint64_t generation = raw->generation;
+  // The worker owns a copy of the model; it talks back only through the reporter, whose queued
+  // calls run on the GUI thread.
+  jobs_.start([this, model, target, threads](const std::atomic<bool>& cancel,
+                                             const JobReporter& reporter) {
     engine::RunOptions options;
     options.threads = threads;
-    options.cancel = &raw->cancel;
+    options.cancel = &cancel;
     options.progress_interval_seconds = kProgressIntervalSeconds;
-    options.progress = [this, generation](const engine::Progress& p) {
+    options.progress = [this, &reporter](const engine::Progress& p) {
       if (p.done < 2) return;  // one replication has no interval yet
       const ConvergencePoint point{static_cast<double>(p.done), p.availability.mean,
                                    p.availability.ci95_lo, p.availability.ci95_hi};
       const std::int64_t total = p.total;
       const double elapsed = p.elapsed_seconds;
       const std::uint64_t events = p.events;
-      QMetaObject::invokeMethod(
-          this,
-          [this, generation, point, total, elapsed, events] {
-            if (generation == generation_) emit progress(point, total, elapsed, events);
-          },
-          Qt::QueuedConnection);
+      reporter.post(
+          [this, point, total, elapsed, events] { emit progress(point, total, elapsed, events); });
     };
     RunOutcome outcome;
     outcome.model = model;
@@ -105,30 +81,14 @@ void RunController::start(const models::Model& model) {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, outcome = std::move(outcome), error] {
-          retire(generation);
-          if (generation != generation_) return;
-          if (error.isEmpty()) {
-            emit finished(outcome);
-          } else {
-            emit failed(error);
-          }
-        },
-        Qt::QueuedConnection);
+    reporter.finish([this, outcome = std::move(outcome), error] {
+      if (error.isEmpty()) {
+        emit finished(outcome);
+      } else {
+        emit failed(error);
+      }
+    });
   });
-}
-
-void RunController::retire(std::uint64_t generation) {
-  for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
-    if ((*it)->generation != generation) continue;
-    // The worker posted this as its last act: joining waits only for the thread to exit.
-    if ((*it)->thread.joinable()) (*it)->thread.join();
-    if (active_ == *it) active_.reset();
-    jobs_.erase(it);
-    return;
-  }
 }
 
 }  // namespace nines::gui

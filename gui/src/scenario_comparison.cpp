@@ -12,46 +12,17 @@
 
 namespace nines::gui {
 
-struct ScenarioComparison::Job {
-  std::uint64_t generation = 0;
-  std::atomic<bool> cancel{false};
-  std::thread thread;
-};
-
-ScenarioComparison::ScenarioComparison(QObject* parent) : QObject(parent) {
+ScenarioComparison::ScenarioComparison(QObject* parent) : QObject(parent), jobs_(this) {
   qRegisterMetaType<std::vector<nines::report::ScenarioRun>>();
 }
 
-ScenarioComparison::~ScenarioComparison() {
-  for (auto& job : jobs_) job->cancel = true;
-  for (auto& job : jobs_) {
-    if (job->thread.joinable()) job->thread.join();
-  }
-}
-
-void ScenarioComparison::stop() {
-  if (active_) active_->cancel = true;
-}
+void ScenarioComparison::stop() { jobs_.cancel_current(); }
 
 void ScenarioComparison::start(const models::Model& base, const QString& file) {
-  if (active_) active_->cancel = true;
-  auto job = std::make_shared<Job>();
-  job->generation = ++generation_;
-  active_ = job;
-  jobs_.push_back(job);
-  Job* raw = job.get();
   const int threads = threads_;
   const std::string file_name = file.isEmpty() ? std::string("<model>") : file.toStdString();
-  job->thread = std::thread([this, raw, base, file_name, threads] {
-    const std::uint64_t generation = raw->generation;
-    const auto post = [this, generation](auto report) {
-      QMetaObject::invokeMethod(
-          this,
-          [this, generation, report = std::move(report)] {
-            if (generation == generation_) report();
-          },
-          Qt::QueuedConnection);
-    };
+  jobs_.start([this, base, file_name, threads](const std::atomic<bool>& cancel,
+                                               const JobReporter& reporter) {
     std::vector<report::ScenarioRun> runs;
     QString error;
     try {
@@ -67,10 +38,10 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
       for (int i = 0; i < total; ++i) {
         const auto& [name, model] = variants[static_cast<std::size_t>(i)];
         const QString label = name ? QString::fromStdString(*name) : tr("base");
-        post([this, i, total, label] { emit run_started(i, total, label); });
+        reporter.post([this, i, total, label] { emit run_started(i, total, label); });
         engine::RunOptions options;
         options.threads = threads;
-        options.cancel = &raw->cancel;
+        options.cancel = &cancel;
         report::ScenarioRun run{name, engine::run(model, options), std::nullopt};
         if (!run.result.cancelled) run.exact = report::exact_check(model, run.result);
         const bool cancelled = run.result.cancelled;
@@ -80,30 +51,14 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    // The last report: it joins this thread, so nothing may follow it here.
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, runs = std::move(runs), error] {
-          retire(generation);
-          if (generation != generation_) return;
-          if (error.isEmpty()) {
-            emit finished(runs);
-          } else {
-            emit failed(error);
-          }
-        },
-        Qt::QueuedConnection);
+    reporter.finish([this, runs = std::move(runs), error] {
+      if (error.isEmpty()) {
+        emit finished(runs);
+      } else {
+        emit failed(error);
+      }
+    });
   });
-}
-
-void ScenarioComparison::retire(std::uint64_t generation) {
-  for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
-    if ((*it)->generation != generation) continue;
-    if ((*it)->thread.joinable()) (*it)->thread.join();
-    if (active_ == *it) active_.reset();
-    jobs_.erase(it);
-    return;
-  }
 }
 
 }  // namespace nines::gui

@@ -3,15 +3,12 @@
 
 #include <QObject>
 #include <QTimer>
-#include <atomic>
 #include <cstdint>
-#include <memory>
-#include <thread>
-#include <vector>
 
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/precision_run.hpp"
 #include "nines/gui/run_outcome.hpp"
+#include "nines/gui/worker_jobs.hpp"
 #include "nines/models/model.hpp"
 
 namespace nines::gui {
@@ -34,7 +31,7 @@ class RunController : public QObject {
  public:
   explicit RunController(QObject* parent = nullptr);
   /// Cancels every run and joins the workers (they stop within one replication).
-  ~RunController() override;
+  ~RunController() override = default;
   RunController(const RunController&) = delete;
   RunController& operator=(const RunController&) = delete;
 
@@ -45,7 +42,7 @@ class RunController : public QObject {
   void run_now(const models::Model& model);
   /// Stops the current run (its partial result is reported as cancelled).
   void stop();
-  bool running() const { return active_ != nullptr; }
+  bool running() const { return jobs_.running(); }
 
   void set_target(const RunTarget& target) { target_ = target; }
   const RunTarget& target() const { return target_; }
@@ -66,17 +63,13 @@ class RunController : public QObject {
   void failed(const QString& message);
 
  private:
-  struct Job;
   void start(const models::Model& model);
-  void retire(std::uint64_t generation);
 
   QTimer debounce_;
   models::Model pending_;
   RunTarget target_;
   int threads_ = 0;
-  std::uint64_t generation_ = 0;
-  std::shared_ptr<Job> active_;
-  std::vector<std::shared_ptr<Job>> jobs_;
+  WorkerJobs jobs_;  // last: destroyed (cancelled and joined) first
 };
 
 }  // namespace nines::gui

@@ -3,12 +3,9 @@
 
 #include <QObject>
 #include <QString>
-#include <atomic>
-#include <cstdint>
-#include <memory>
-#include <thread>
 #include <vector>
 
+#include "nines/gui/worker_jobs.hpp"
 #include "nines/models/model.hpp"
 #include "nines/report/scenario_table.hpp"
 
@@ -25,14 +22,14 @@ class ScenarioComparison : public QObject {
  public:
   explicit ScenarioComparison(QObject* parent = nullptr);
   /// Cancels and joins the worker (it stops within one replication).
-  ~ScenarioComparison() override;
+  ~ScenarioComparison() override = default;
   ScenarioComparison(const ScenarioComparison&) = delete;
   ScenarioComparison& operator=(const ScenarioComparison&) = delete;
 
   /// Starts comparing `base` (validated) with its scenarios; `file` names it in messages.
   void start(const models::Model& base, const QString& file);
   void stop();
-  bool running() const { return active_ != nullptr; }
+  bool running() const { return jobs_.running(); }
   /// Engine worker threads per run (0: all cores).
   void set_threads(int threads) { threads_ = threads; }
 
@@ -46,13 +43,8 @@ class ScenarioComparison : public QObject {
   void failed(const QString& message);
 
  private:
-  struct Job;
-  void retire(std::uint64_t generation);
-
   int threads_ = 0;
-  std::uint64_t generation_ = 0;
-  std::shared_ptr<Job> active_;
-  std::vector<std::shared_ptr<Job>> jobs_;
+  WorkerJobs jobs_;  // last: destroyed (cancelled and joined) first
 };
 
 }  // namespace nines::gui
