@@ -137,10 +137,11 @@ GroupStateSpace build_state_space(const GroupSpec& spec, std::size_t max_states)
           packer.pack(outcome.config, words);
           const auto [to, added] = table.insert(words);
           if (added && table.size() > max_states) {
-            throw NotAnalysableError("the Markov chain of " + describe_group(spec) +
-                                     " has more than " + with_separators(max_states) +
-                                     " states (--max-states); use 'nines run' for a simulation "
-                                     "estimate");
+            throw NotAnalysableError(
+                "the Markov chain of " + describe_group(spec) + " has more than " +
+                with_separators(max_states) + " states (the limit, --max-states " +
+                std::to_string(max_states) +
+                "); use 'nines run' for a simulation estimate, or raise the limit");
           }
           if (to == s) continue;  // back where it was at the same instant: no transition
           const double flow = rate * outcome.probability;

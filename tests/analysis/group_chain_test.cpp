@@ -383,7 +383,8 @@ TEST(GroupChain, RefusesAChainOverTheLimit) {
   } catch (const NotAnalysableError& e) {
     EXPECT_EQ(std::string(e.what()),
               "the Markov chain of components \"a\", \"b\" (crew \"oncall\") has more than 1,000 "
-              "states (--max-states); use 'nines run' for a simulation estimate");
+              "states (the limit, --max-states 1000); use 'nines run' for a simulation estimate, "
+              "or raise the limit");
   }
 }
 
