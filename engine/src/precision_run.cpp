@@ -6,6 +6,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/summary.hpp"
@@ -57,7 +58,7 @@ std::int64_t projected_total(std::int64_t done, double reached, const PrecisionO
 }  // namespace
 
 RunResult run_to_precision(const models::Model& model, const RunOptions& options,
-                           const PrecisionOptions& precision) {
+                           const PrecisionOptions& precision, RangeResult* range) {
   check(precision);
   if (options.first_replication < 0) {
     throw std::invalid_argument("RunOptions::first_replication must not be negative");
@@ -140,6 +141,7 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
   summary.replications = result.replications;
   result.precision = summary;
   result.run_info = measured_run_info(result.events, threads_used, seconds_since(start));
+  if (range != nullptr) *range = std::move(merged);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -126,6 +127,16 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
   }
   const bool paired = baseline != nullptr && baseline->range && current->range &&
                       baseline->result.seed == current->result.seed;
+  if (paired && baseline->range->unavailability.size() != current->range->unavailability.size()) {
+    // Runs to a precision stop at different counts: only the replications both have are paired.
+    const auto common =
+        std::min(baseline->range->unavailability.size(), current->range->unavailability.size());
+    note_->setText(note_->text() + " " +
+                   tr("The runs have %1 and %2 replications: the first %3 of each are paired.")
+                       .arg(baseline->range->unavailability.size())
+                       .arg(current->range->unavailability.size())
+                       .arg(common));
+  }
   for (const Figure& f : figures) {
     const int row = figures_->rowCount();
     figures_->insertRow(row);

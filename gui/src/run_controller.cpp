@@ -65,7 +65,9 @@ void RunController::start(const models::Model& model) {
       if (target.to_precision) {
         engine::PrecisionOptions precision;
         precision.relative_precision = target.relative_precision;
-        outcome.result = engine::run_to_precision(model, options, precision);
+        engine::RangeResult range;
+        outcome.result = engine::run_to_precision(model, options, precision, &range);
+        outcome.range = std::move(range);
       } else {
         // simulate_range keeps the per-replication figures paired differences need;
         // summarize_range gives exactly run()'s figures from them.

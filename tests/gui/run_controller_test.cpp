@@ -123,6 +123,10 @@ TEST(RunController, RunsToAPrecision) {
   ASSERT_TRUE(wait_until([&] { return recorder.finished == 1; }));
   ASSERT_TRUE(recorder.outcome->result.precision);
   EXPECT_LE(recorder.outcome->result.precision->reached, 0.2);
+  // It keeps the per-replication figures, so a baseline comparison can pair them.
+  ASSERT_TRUE(recorder.outcome->range);
+  EXPECT_EQ(static_cast<std::int64_t>(recorder.outcome->range->unavailability.size()),
+            recorder.outcome->result.replications);
 }
 
 }  // namespace

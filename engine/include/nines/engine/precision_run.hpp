@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
 
@@ -42,8 +43,9 @@ double relative_half_width(const std::vector<double>& unavailability, double con
 /// replications and figures whatever options.threads is, and a plain run() of
 /// result.replications replications gives the same figures. options.replications is ignored;
 /// options.progress gets the replications done and a projected total. The model must be
-/// validated. Throws std::invalid_argument on options out of range.
+/// validated. Throws std::invalid_argument on options out of range. With `range`, it also
+/// receives the merged per-replication figures (what paired differences need).
 RunResult run_to_precision(const models::Model& model, const RunOptions& options,
-                           const PrecisionOptions& precision);
+                           const PrecisionOptions& precision, RangeResult* range = nullptr);
 
 }  // namespace nines::engine

@@ -22,6 +22,8 @@ class ComparisonPanel : public QWidget {
 
   QTableWidget* figures() { return figures_; }
   QTableWidget* components() { return components_; }
+  /// The line above the tables: how the differences are computed.
+  QLabel* note() { return note_; }
 
  private:
   QLabel* note_ = nullptr;

@@ -1,0 +1,57 @@
+// ComparisonPanel with runs to a precision: they stop at different replication counts, and the
+// replications both have are paired (the paired interval is narrower than the independent one).
+#include "nines/gui/comparison_panel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QTableWidget>
+#include <algorithm>
+#include <utility>
+
+#include "gui_test_support.hpp"
+#include "nines/engine/precision_run.hpp"
+#include "nines/models/model_loader.hpp"
+
+namespace nines::gui {
+namespace {
+
+RunOutcome precision_outcome(const models::Model& model, double relative_precision) {
+  engine::RunOptions options;
+  options.threads = 2;
+  engine::PrecisionOptions precision;
+  precision.relative_precision = relative_precision;
+  precision.batch = 500;
+  RunOutcome outcome;
+  outcome.model = model;
+  engine::RangeResult range;
+  outcome.result = engine::run_to_precision(model, options, precision, &range);
+  outcome.range = std::move(range);
+  return outcome;
+}
+
+TEST(ComparisonPanel, PairsRunsToAPrecisionOverTheReplicationsBothHave) {
+  const models::Model base =
+      models::load_model(testing::samples_dir() / "db-active-passive.json").model;
+  models::Model variant = base;
+  variant.find_component("db")->detection = models::Exponential{0.25};  // noticed in 15 min
+  const RunOutcome baseline = precision_outcome(base, 0.2);
+  const RunOutcome current = precision_outcome(variant, 0.1);
+  const std::size_t n_base = baseline.range->unavailability.size();
+  const std::size_t n_variant = current.range->unavailability.size();
+  ASSERT_NE(n_base, n_variant) << "the test needs runs of different lengths";
+
+  ComparisonPanel panel;
+  panel.set_outcomes(&baseline, &current);
+  const QString note = panel.note()->text();
+  EXPECT_NE(
+      note.indexOf(QString("the first %1 of each are paired").arg(std::min(n_base, n_variant))), -1)
+      << note.toStdString();
+  ASSERT_NE(panel.figures()->item(0, 3), nullptr) << "no paired difference of availability";
+  EXPECT_FALSE(panel.figures()->item(0, 3)->text().isEmpty());
+  EXPECT_FALSE(panel.figures()->item(0, 4)->text().isEmpty());
+  EXPECT_FALSE(panel.figures()->item(0, 5)->text().isEmpty());
+}
+
+}  // namespace
+}  // namespace nines::gui
