@@ -198,6 +198,19 @@ void WhatIfPanel::refresh() {
            switch_slider_}) {
     w->setEnabled(c != nullptr);
   }
+  // With nothing selected the boxes show nothing, not their minimum as if it were a figure.
+  const QString blank = c == nullptr ? QStringLiteral(" ") : QString();
+  updating_ = true;
+  for (QSpinBox* box : {instances_, min_up_}) {
+    box->setSpecialValueText(blank);
+    if (c == nullptr) box->setValue(box->minimum());
+  }
+  for (QDoubleSpinBox* box : {failure_, detection_, repair_, switch_success_}) {
+    box->setSpecialValueText(blank);
+    if (c == nullptr) box->setValue(box->minimum());
+  }
+  if (c == nullptr) standby_->setCurrentIndex(-1);
+  updating_ = false;
   if (c == nullptr) {
     title_->setText(tr("Select a component in the graph or the model editor."));
     return;

@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
+#include <QHorizontalBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -322,7 +323,9 @@ void ChartWidget::show_outages(const OutageData& input) {
 
 void ChartWidget::show_pareto(const ParetoData& input) {
   QChart* chart = impl_->fresh(Kind::kPareto, tr("Share of system downtime by component"));
-  auto* series = new QBarSeries();
+  // Horizontal bars, the largest cause on top: component ids read in full on the vertical axis
+  // however many there are (a slanted category axis elides them to nothing).
+  auto* series = new QHorizontalBarSeries();
   auto* current = new QBarSet(tr("current"));
   current->setColor(kCurrent);
   QBarSet* baseline = nullptr;
@@ -330,39 +333,41 @@ void ChartWidget::show_pareto(const ParetoData& input) {
     baseline = new QBarSet(tr("baseline"));
     baseline->setColor(kBaseline);
   }
-  QStringList categories;
-  auto* cumulative = new QLineSeries();
-  cumulative->setName(tr("cumulative (current)"));
-  cumulative->setPen(pen(kExact, 2.0));
-  double sum = 0.0;
-  for (std::size_t i = 0; i < input.bars.size(); ++i) {
-    const ParetoBar& bar = input.bars[i];
+  const auto n = static_cast<qsizetype>(input.bars.size());
+  QStringList categories;  // bottom to top: the last bar first
+  for (qsizetype k = n - 1; k >= 0; --k) {
+    const ParetoBar& bar = input.bars[static_cast<std::size_t>(k)];
     categories << QString::fromStdString(bar.id);
     *current << 100.0 * bar.share;
     if (baseline != nullptr) {
       *baseline << (std::isnan(bar.baseline_share) ? 0.0 : 100.0 * bar.baseline_share);
     }
-    sum += bar.share;
-    cumulative->append(static_cast<double>(i), 100.0 * sum);
+  }
+  auto* cumulative = new QLineSeries();
+  cumulative->setName(tr("cumulative (current)"));
+  cumulative->setPen(pen(kExact, 2.0));
+  double sum = 0.0;
+  for (qsizetype i = 0; i < n; ++i) {
+    sum += input.bars[static_cast<std::size_t>(i)].share;
+    cumulative->append(100.0 * sum, static_cast<double>(n - 1 - i));  // through the i-th bar
   }
   if (baseline != nullptr) series->append(baseline);
   series->append(current);
   chart->addSeries(series);
   chart->addSeries(cumulative);
-  auto* x = new QBarCategoryAxis();
-  x->append(categories);
-  x->setTitleText(tr("component (root cause of the outage)"));
-  x->setLabelsAngle(categories.size() > 6 ? -60 : 0);
-  auto* y = new QValueAxis();
-  y->setTitleText(tr("share of system downtime (%)"));
-  y->setRange(0.0, 100.0);
+  auto* y = new QBarCategoryAxis();
+  y->append(categories);
+  y->setTitleText(tr("component (root cause of the outage)"));
+  auto* x = new QValueAxis();
+  x->setTitleText(tr("share of system downtime (%)"));
+  x->setRange(0.0, 100.0);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(x);
   series->attachAxis(y);
   cumulative->attachAxis(x);
   cumulative->attachAxis(y);
-  QObject::connect(series, &QBarSeries::hovered, series,
+  QObject::connect(series, &QHorizontalBarSeries::hovered, series,
                    [categories](bool state, int index, QBarSet* set) {
                      if (!state || index < 0 || index >= categories.size()) {
                        QToolTip::hideText();
@@ -372,8 +377,10 @@ void ChartWidget::show_pareto(const ParetoData& input) {
                                                             .arg(categories[index], set->label())
                                                             .arg(set->at(index), 0, 'f', 1));
                    });
-  add_tooltip(cumulative, [](const QPointF& p) {
-    return tr("top %1: %2 % of downtime").arg(p.x() + 1.0, 0, 'f', 0).arg(p.y(), 0, 'f', 1);
+  add_tooltip(cumulative, [n](const QPointF& p) {
+    return tr("top %1: %2 % of downtime")
+        .arg(static_cast<double>(n) - p.y(), 0, 'f', 0)
+        .arg(p.x(), 0, 'f', 1);
   });
   if (input.bars.empty()) chart->setTitle(tr("Share of system downtime: no downtime was seen"));
 }
