@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <stdexcept>
 
 #include "nines/engine/downtime_histogram.hpp"
 #include "nines/engine/quantiles.hpp"
@@ -56,6 +57,37 @@ Estimate estimate_mean(const std::vector<double>& values) {
   e.ci95_lo = e.mean - half;
   e.ci95_hi = e.mean + half;
   return e;
+}
+
+std::vector<Estimate> prefix_estimates(const std::vector<double>& values,
+                                       const std::vector<std::int64_t>& prefix_lengths) {
+  std::vector<Estimate> out;
+  out.reserve(prefix_lengths.size());
+  // Welford's running mean and sum of squared deviations: stable for long runs of tiny values.
+  double mean = 0.0;
+  double squares = 0.0;
+  std::int64_t n = 0;
+  for (const std::int64_t k : prefix_lengths) {
+    if (k < n || k > static_cast<std::int64_t>(values.size())) {
+      throw std::invalid_argument("prefix_estimates: lengths must increase within the values");
+    }
+    for (; n < k; ++n) {
+      const double v = values[static_cast<std::size_t>(n)];
+      const double delta = v - mean;
+      mean += delta / static_cast<double>(n + 1);
+      squares += delta * (v - mean);
+    }
+    Estimate e;
+    e.mean = mean;
+    if (n > 1) {
+      e.stderr_ = std::sqrt(squares / static_cast<double>(n - 1) / static_cast<double>(n));
+    }
+    const double half = n > 1 ? t_quantile_975(n - 1) * e.stderr_ : 0.0;
+    e.ci95_lo = e.mean - half;
+    e.ci95_hi = e.mean + half;
+    out.push_back(e);
+  }
+  return out;
 }
 
 SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t trials) {

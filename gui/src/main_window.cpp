@@ -307,7 +307,13 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
   stop_action_->setEnabled(false);
   last_ = outcome;
   const engine::RunResult& r = outcome.result;
-  if (r.replications > 0) {
+  // A completed run redraws its convergence exactly, replication by replication: the live
+  // points come every few hundredths of a second, which a fast run never gives.
+  std::vector<charts::EstimatePoint> exact_curve;
+  if (outcome.range && !r.cancelled) exact_curve = charts::convergence_of(*outcome.range);
+  if (!exact_curve.empty()) {
+    points_ = std::move(exact_curve);
+  } else if (r.replications > 0) {
     points_.push_back({static_cast<double>(r.replications), r.availability.mean,
                        r.availability.ci95_lo, r.availability.ci95_hi});
   }

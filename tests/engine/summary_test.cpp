@@ -5,6 +5,10 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <vector>
+
+#include "nines/engine/random_stream.hpp"
 
 namespace nines::engine {
 namespace {
@@ -37,6 +41,41 @@ TEST(Summary, WilsonIntervalKnownCase) {
   const SlaResult all = wilson_interval(0.9, 50, 50);
   EXPECT_DOUBLE_EQ(all.ci95_hi, 1.0);
   EXPECT_LT(all.ci95_lo, 1.0);
+}
+
+}  // namespace
+}  // namespace nines::engine
+
+namespace nines::engine {
+namespace {
+
+TEST(Summary, PrefixEstimatesEqualTheEstimateOfEachPrefix) {
+  // Small unavailabilities with a few large ones, as real runs have: Welford's running form must
+  // agree with the two-pass estimate_mean to rounding.
+  std::vector<double> values;
+  RandomStream stream(stream_key(5, 0, hash_id("prefix"), 0));
+  for (int i = 0; i < 5000; ++i) {
+    const double u = stream.uniform_open();
+    values.push_back(u < 0.97 ? 1e-6 * u : 0.01 * u);
+  }
+  const std::vector<std::int64_t> lengths{1, 2, 3, 10, 31, 32, 500, 4999, 5000};
+  const std::vector<Estimate> running = prefix_estimates(values, lengths);
+  ASSERT_EQ(running.size(), lengths.size());
+  for (std::size_t i = 0; i < lengths.size(); ++i) {
+    const std::vector<double> prefix(values.begin(), values.begin() + lengths[i]);
+    const Estimate expected = estimate_mean(prefix);
+    const double scale = std::abs(expected.mean) + expected.stderr_;
+    EXPECT_NEAR(running[i].mean, expected.mean, 1e-12 * scale) << lengths[i];
+    EXPECT_NEAR(running[i].stderr_, expected.stderr_, 1e-10 * scale) << lengths[i];
+    EXPECT_NEAR(running[i].ci95_lo, expected.ci95_lo, 1e-10 * scale) << lengths[i];
+    EXPECT_NEAR(running[i].ci95_hi, expected.ci95_hi, 1e-10 * scale) << lengths[i];
+  }
+}
+
+TEST(Summary, PrefixEstimatesRejectLengthsOutOfOrder) {
+  const std::vector<double> values{1.0, 2.0, 3.0};
+  EXPECT_THROW(prefix_estimates(values, {2, 1}), std::invalid_argument);
+  EXPECT_THROW(prefix_estimates(values, {4}), std::invalid_argument);
 }
 
 }  // namespace

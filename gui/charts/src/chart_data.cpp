@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
+#include "nines/engine/summary.hpp"
 #include "nines/models/model.hpp"
 
 namespace nines::gui::charts {
@@ -24,6 +26,35 @@ Histogram histogram_of(const engine::RunResult& result) {
                               static_cast<double>(source.counts[i]) / n});
   }
   return histogram;
+}
+
+std::vector<EstimatePoint> convergence_of(const engine::RangeResult& range, std::size_t points) {
+  std::vector<double> availability;
+  availability.reserve(range.unavailability.size());
+  for (const double u : range.unavailability) {
+    if (std::isnan(u)) return {};
+    availability.push_back(1.0 - u);
+  }
+  const auto n = static_cast<std::int64_t>(availability.size());
+  if (n < 2 || points < 2) return {};
+  std::vector<std::int64_t> checkpoints;
+  const double ratio =
+      std::pow(static_cast<double>(n) / 2.0, 1.0 / static_cast<double>(points - 1));
+  double at = 2.0;
+  for (std::size_t i = 0; i < points; ++i, at *= ratio) {
+    const auto k = std::min<std::int64_t>(n, std::llround(at));
+    if (checkpoints.empty() || k > checkpoints.back()) checkpoints.push_back(k);
+  }
+  if (checkpoints.back() != n) checkpoints.push_back(n);
+  const std::vector<engine::Estimate> estimates =
+      engine::prefix_estimates(availability, checkpoints);
+  std::vector<EstimatePoint> out;
+  out.reserve(checkpoints.size());
+  for (std::size_t i = 0; i < checkpoints.size(); ++i) {
+    const engine::Estimate& e = estimates[i];
+    out.push_back({static_cast<double>(checkpoints[i]), e.mean, e.ci95_lo, e.ci95_hi});
+  }
+  return out;
 }
 
 std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range) {

@@ -74,6 +74,13 @@ struct ParetoData {
 /// The downtime histogram of a run in hours per year (the engine's bins are per history).
 Histogram histogram_of(const engine::RunResult& result);
 
+/// The running estimate of availability of a completed run, from its per-replication figures:
+/// about `points` checkpoints spaced geometrically from 2 replications to all of them, each the
+/// estimate a run of that many replications reports. Empty when a replication is missing (NaN:
+/// the run was cancelled).
+std::vector<EstimatePoint> convergence_of(const engine::RangeResult& range,
+                                          std::size_t points = 200);
+
 /// The outage-duration CDF from the run's merged duration histogram: one point per percent.
 std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range);
 
