@@ -10,7 +10,8 @@ ExponentialZiggurat::ExponentialZiggurat() {
   // x_[i+1] = -log(area / x_[i] + f(x_[i])).
   x_[0] = kLayerArea / std::exp(-kTailStart);
   x_[1] = kTailStart;
-  for (std::size_t i = 1; i < kLayers - 1; ++i) x_[i + 1] = -std::log(kLayerArea / x_[i] + std::exp(-x_[i]));
+  for (std::size_t i = 1; i < kLayers - 1; ++i)
+    x_[i + 1] = -std::log(kLayerArea / x_[i] + std::exp(-x_[i]));
   x_[kLayers] = 0.0;
   for (std::size_t i = 0; i <= kLayers; ++i) f_[i] = std::exp(-x_[i]);
 }

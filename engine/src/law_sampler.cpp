@@ -6,7 +6,6 @@
 #include <numbers>
 #include <type_traits>
 
-
 namespace nines::engine {
 
 CompiledLaw compile_law(const models::Distribution& distribution, std::vector<double>& table) {

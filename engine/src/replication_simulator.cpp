@@ -40,8 +40,13 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     active_up_[c] = active;
     switching_[c] = 0;
     idle_[c] = List{};
-    nodes_[c] = Node{0, 1, 1, cc.parent_link_count > 0 ? std::uint8_t{1} : std::uint8_t{0},
-                     cc.first_direct_parent, cc.direct_parent_count, 0.0};
+    nodes_[c] = Node{0,
+                     1,
+                     1,
+                     cc.parent_link_count > 0 ? std::uint8_t{1} : std::uint8_t{0},
+                     cc.first_direct_parent,
+                     cc.direct_parent_count,
+                     0.0};
     pool_up_hours_[c] = 0.0;
     charged_hours_[c] = 0.0;
     caused_[c] = 0;

@@ -32,7 +32,7 @@ TEST(ExponentialZiggurat, MeanAndVarianceAreOne) {
   }
   const double mean = sum / kDraws;
   const double variance = sum2 / kDraws - mean * mean;
-  EXPECT_NEAR(mean, 1.0, 5.0 / std::sqrt(kDraws));  // sd of the mean: 1 / sqrt(n)
+  EXPECT_NEAR(mean, 1.0, 5.0 / std::sqrt(kDraws));            // sd of the mean: 1 / sqrt(n)
   EXPECT_NEAR(variance, 1.0, 5.0 * std::sqrt(8.0 / kDraws));  // sd of s^2: sqrt((mu4 - 1) / n)
 }
 
@@ -68,9 +68,7 @@ TEST(ExponentialZiggurat, EquiprobableBinsPassChiSquare) {
   EXPECT_LT(chi2, 299.0);
 }
 
-TEST(ExponentialZiggurat, SameStreamSameDraws) {
-  EXPECT_EQ(draws(4), draws(4));
-}
+TEST(ExponentialZiggurat, SameStreamSameDraws) { EXPECT_EQ(draws(4), draws(4)); }
 
 }  // namespace
 }  // namespace nines::engine

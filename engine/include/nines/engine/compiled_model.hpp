@@ -58,7 +58,7 @@ struct CompiledModel {
   std::vector<std::string> component_ids;       // for results only, never read in the loop
   std::vector<std::uint32_t> instance_component;
   std::vector<Gate> gates;
-  std::vector<std::uint32_t> gate_children;  // component indices
+  std::vector<std::uint32_t> gate_children;   // component indices
   std::vector<std::uint32_t> direct_parents;  // owners of plain dependencies, by child
   std::vector<ParentLink> parent_links;       // the other gates, grouped by child component
   std::vector<std::uint32_t> crew_sizes;
