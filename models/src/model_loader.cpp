@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "duplicate_keys.hpp"
 #include "model_parser.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/scenario.hpp"
@@ -57,7 +58,14 @@ std::string describe_parse_error(const std::string& what) {
 
 json parse_text(const std::string& text, const std::string& file) {
   try {
-    return json::parse(text);
+    std::string duplicate;
+    json document = detail::parse_finding_duplicate_keys(text, duplicate);
+    if (!duplicate.empty()) {
+      throw ModelError(format_error(
+          file, duplicate,
+          "given twice in one object (JSON would keep only the last); give each key once"));
+    }
+    return document;
   } catch (const json::parse_error& e) {
     // e.byte counts the characters read, the offending one included.
     const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());

@@ -147,6 +147,31 @@ TEST(LoadModel, GivesLineAndColumnOfSyntaxErrors) {
                          "expected '}'");
 }
 
+TEST(LoadModel, NamesAKeyGivenTwiceByItsPathThroughArraysAndEscapedKeys) {
+  const fs::path file = fs::temp_directory_path() / "nines_models_duplicate_key_test.json";
+  const auto message_for = [&](const std::string& text) {
+    {
+      std::ofstream out(file);
+      out << text;
+    }
+    std::string message = message_of([&] { load_model(file); });
+    fs::remove(file);
+    return message;
+  };
+  // Element indices count scalars, objects and arrays alike; "/" in a key is escaped as ~1.
+  EXPECT_EQ(message_for(R"({"a": [1, {"x": 1}, [2, [3]], {"y": 1, "y": 2}]})"),
+            file.string() +
+                ": /a/3/y: given twice in one object (JSON would keep only the last); give each "
+                "key once");
+  EXPECT_NE(
+      message_for(R"({"a/b": {"k": 1, "j": {"k": 1}, "k": 2}})").find(": /a~1b/k: given twice"),
+      std::string::npos);
+  // The same key in two different objects is fine: the model's own errors come next.
+  EXPECT_EQ(message_for(R"({"components": [{"id": "a"}, {"id": "b"}], "x": {"id": 1}})")
+                .find("given twice"),
+            std::string::npos);
+}
+
 TEST(ParseModel, RejectsAnythingButAnObject) {
   for (const json& document : {json(nullptr), json(3), json("x"), json::array()}) {
     EXPECT_NE(parse_error(document).find("a model must be a JSON object"), std::string::npos);
