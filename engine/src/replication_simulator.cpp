@@ -26,11 +26,11 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       window_hours_(window_hours),
       window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))) {
   queue_.reset(model.instance_count, model.horizon_hours);
+  queue_.set_payload(instances_.data(), sizeof(Instance));  // instances_ never reallocates
 }
 
 void ReplicationSimulator::reset(std::uint64_t replication) {
   queue_.reset(model_.instance_count, model_.horizon_hours);
-  queue_.set_payload(instances_.data(), sizeof(Instance));
   now_ = 0.0;
   events_ = 0;
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
