@@ -1,6 +1,8 @@
 // Look-ups on a model by component id and scenario name.
 #include "nines/models/model.hpp"
 
+#include <algorithm>
+
 namespace nines::models {
 
 const Component* Model::find_component(std::string_view id) const {
@@ -22,6 +24,50 @@ std::int64_t Model::component_index(std::string_view id) const {
     if (components[i].id == id) return static_cast<std::int64_t>(i);
   }
   return -1;
+}
+
+const Zone* Model::find_zone(std::string_view id) const {
+  for (const auto& zone : zones) {
+    if (zone.id == id) return &zone;
+  }
+  return nullptr;
+}
+
+std::int64_t Model::zone_index(std::string_view id) const {
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    if (zones[i].id == id) return static_cast<std::int64_t>(i);
+  }
+  return -1;
+}
+
+std::int64_t Model::region_index(std::string_view id) const {
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (regions[i].id == id) return static_cast<std::int64_t>(i);
+  }
+  return -1;
+}
+
+std::vector<std::int64_t> Model::instance_zones(const Component& component) const {
+  const auto count = static_cast<std::size_t>(std::max<std::int64_t>(component.instances, 0));
+  std::vector<std::int64_t> result(count, -1);
+  if (!component.zones.empty()) {
+    for (std::size_t i = 0; i < count; ++i) {
+      result[i] = zone_index(component.zones[i % component.zones.size()]);
+    }
+    return result;
+  }
+  if (component.placement.empty()) return result;
+  // Counted placement: indices go to zones in the order of the top-level list.
+  std::size_t next = 0;
+  for (std::size_t z = 0; z < zones.size(); ++z) {
+    for (const auto& [zone_id, zone_count] : component.placement) {
+      if (zone_id != zones[z].id) continue;
+      for (std::int64_t k = 0; k < zone_count && next < count; ++k) {
+        result[next++] = static_cast<std::int64_t>(z);
+      }
+    }
+  }
+  return result;
 }
 
 const Scenario* Model::find_scenario(std::string_view scenario_name) const {

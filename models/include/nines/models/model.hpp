@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nines/models/distribution.hpp"
@@ -39,8 +40,54 @@ struct Component {
   std::string crew;
   /// Free text for people (optional; ignored by the simulation).
   std::string description;
+  /// Round-robin placement: instance i lives in zones[i mod zones.size()] (distinct zone ids).
+  std::vector<std::string> zones;
+  /// Counted placement, in the file's key order: (zone id, count), counts summing to
+  /// `instances`. Indices are handed out in the order of the model's top-level `zones` list.
+  /// At most one of `zones` and `placement` is non-empty; with neither the component is
+  /// outside every zone.
+  std::vector<std::pair<std::string, std::int64_t>> placement;
 
   friend bool operator==(const Component&, const Component&) = default;
+};
+
+/// A region: a failure domain holding zones. Fails and recovers on its own laws, independently
+/// of everything else; while it is down every instance in its zones is blocked.
+struct Region {
+  std::string id;
+  std::string description;
+  Distribution failure = Exponential{43800.0};
+  Distribution repair = Exponential{12.0};
+
+  friend bool operator==(const Region&, const Region&) = default;
+};
+
+/// A zone (availability zone, rack, data centre): a failure domain, optionally in a region.
+struct Zone {
+  std::string id;
+  /// Id of its region; empty: in no region.
+  std::string region;
+  std::string description;
+  Distribution failure = Exponential{8760.0};
+  Distribution repair = Exponential{4.0};
+
+  friend bool operator==(const Zone&, const Zone&) = default;
+};
+
+/// A scheduled fault (game day): at `at_hours` take instances of a component, or a whole zone
+/// or region, down; with `for_hours` held down (blocked) for that long, else failed as by its
+/// own failure law.
+struct Injection {
+  enum class Target { kComponent, kZone, kRegion };
+  double at_hours = 0.0;
+  Target target = Target::kComponent;
+  /// Id of the component, zone or region.
+  std::string id;
+  /// Instances taken (component injections only).
+  std::int64_t instances = 1;
+  std::optional<double> for_hours;
+
+  friend bool operator==(const Injection&, const Injection&) = default;
 };
 
 /// A limited team of repairers serving repairs first come, first served.
@@ -98,6 +145,9 @@ struct Model {
   std::vector<Crew> crews;
   std::vector<Component> components;
   std::vector<Dependency> dependencies;
+  std::vector<Region> regions;
+  std::vector<Zone> zones;
+  std::vector<Injection> inject;
   /// Named what-ifs; none of them changes the model itself (see apply_scenario).
   std::vector<Scenario> scenarios;
 
@@ -106,6 +156,14 @@ struct Model {
   Component* find_component(std::string_view id);
   /// Its index in `components`, or -1.
   std::int64_t component_index(std::string_view id) const;
+  /// The zone with this id, or nullptr.
+  const Zone* find_zone(std::string_view id) const;
+  /// Its index in `zones` / `regions`, or -1.
+  std::int64_t zone_index(std::string_view id) const;
+  std::int64_t region_index(std::string_view id) const;
+  /// For each instance of `component`, the index in `zones` of its zone, or -1 when the
+  /// component is outside every zone (see Component::zones and Component::placement).
+  std::vector<std::int64_t> instance_zones(const Component& component) const;
   /// The scenario with this name, or nullptr.
   const Scenario* find_scenario(std::string_view scenario_name) const;
 
