@@ -1,12 +1,15 @@
-// Compilation of a validated model into the engine's dense arrays.
+// Compilation of a validated model into the engine's dense arrays, in a canonical order that does
+// not depend on the file's.
 #include "nines/engine/compiled_model.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <string>
 #include <unordered_map>
 
 #include "nines/engine/event_queue.hpp"
-#include "nines/engine/random_stream.hpp"
+#include "nines/engine/range_result.hpp"
 #include "nines/models/error.hpp"
 
 namespace nines::engine {
@@ -25,87 +28,110 @@ Standby compile_standby(models::StandbyMode mode) {
   return Standby::kHot;
 }
 
+[[noreturn]] void refuse(const std::string& pointer, const std::string& problem,
+                         const std::string& found) {
+  throw ModelError(format_error("<model>", pointer, problem, found));
+}
+
 /// The index of a validated model's id; a model that skipped validation gets a clear error.
 std::uint32_t index_or_throw(const std::unordered_map<std::string, std::uint32_t>& index_of,
                              const std::string& key, const char* pointer) {
   const auto it = index_of.find(key);
   if (it == index_of.end()) {
-    throw ModelError(format_error("<model>", pointer, "unknown id (was the model validated?)",
-                                  "\"" + key + "\""));
+    refuse(pointer, "unknown id (was the model validated?)", "\"" + key + "\"");
   }
   return it->second;
 }
 
-}  // namespace
+/// Positions of `ids` sorted bytewise: result[k] is the file position of the k-th smallest.
+std::vector<std::uint32_t> sorted_order(const std::vector<const std::string*>& ids) {
+  std::vector<std::uint32_t> order(ids.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return *ids[a] < *ids[b]; });
+  return order;
+}
 
-CompiledModel compile(const models::Model& model) {
-  CompiledModel out;
-  out.horizon_hours = model.horizon_hours;
-  out.seed = model.seed;
+std::vector<std::uint32_t> inverse(const std::vector<std::uint32_t>& order) {
+  std::vector<std::uint32_t> result(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) result[order[k]] = static_cast<std::uint32_t>(k);
+  return result;
+}
 
-  std::unordered_map<std::string, std::uint32_t> index_of;
-  for (const auto& crew : model.crews) {
-    index_of.emplace("crew:" + crew.id, static_cast<std::uint32_t>(out.crew_sizes.size()));
-    out.crew_sizes.push_back(static_cast<std::uint32_t>(crew.size));
+/// Refuses two sources whose stream keys would coincide (a 64-bit hash collision of their ids).
+void check_stream_sources(const CompiledModel& out) {
+  std::unordered_map<std::uint64_t, std::string> seen;
+  const auto add = [&](std::uint64_t hash, const std::string& what) {
+    const auto [it, inserted] = seen.emplace(hash, what);
+    if (!inserted) {
+      refuse("", "ids " + it->second + " and " + what + " hash alike; rename one", what);
+    }
+  };
+  for (std::size_t c = 0; c < out.components.size(); ++c) {
+    add(out.components[c].stream_source, "component \"" + out.component_ids[c] + "\"");
   }
+  for (std::size_t z = 0; z < out.zones.size(); ++z) {
+    add(out.zones[z].stream_source, "zone \"" + out.zone_ids[z] + "\"");
+  }
+  for (std::size_t r = 0; r < out.regions.size(); ++r) {
+    add(out.regions[r].stream_source, "region \"" + out.region_ids[r] + "\"");
+  }
+}
 
+void check_limits(const models::Model& model) {
   // validate_model checks all of this with file positions; the engine only refuses what would
   // break its own invariants when handed an unvalidated model.
   if (!(model.horizon_hours > 0.0) || !std::isfinite(model.horizon_hours)) {
-    throw ModelError(format_error("<model>", "/horizon", "must be a positive duration",
-                                  std::to_string(model.horizon_hours)));
+    refuse("/horizon", "must be a positive duration", std::to_string(model.horizon_hours));
   }
+  if (model.components.empty()) refuse("/components", "must be a non-empty list", "[]");
   std::uint64_t instances = 0;
   for (std::size_t i = 0; i < model.components.size(); ++i) {
     const auto& c = model.components[i];
     if (c.instances < 1 || c.min_up < 1 || c.min_up > c.instances) {
-      throw ModelError(
-          format_error("<model>", "/components/" + std::to_string(i) + "/min_up",
-                       "must be from 1 to \"instances\" (" + std::to_string(c.instances) + ")",
-                       std::to_string(c.min_up)));
+      refuse("/components/" + std::to_string(i) + "/min_up",
+             "must be from 1 to \"instances\" (" + std::to_string(c.instances) + ")",
+             std::to_string(c.min_up));
     }
     instances += static_cast<std::uint64_t>(c.instances);
-  }
-  if (model.components.empty()) {
-    throw ModelError(format_error("<model>", "/components", "must be a non-empty list", "[]"));
-  }
-  if (instances > EventQueue::kMaxSlots) {
-    throw ModelError(format_error("<model>", "/components",
-                                  "too many instances in total for the engine (at most " +
-                                      std::to_string(EventQueue::kMaxSlots) + ")",
-                                  std::to_string(instances)));
-  }
-
-  for (std::size_t i = 0; i < model.components.size(); ++i) {
-    const auto& c = model.components[i];
-    index_of.emplace(c.id, static_cast<std::uint32_t>(i));
-    CompiledComponent cc;
-    cc.first_instance = out.instance_count;
-    cc.instance_count = static_cast<std::uint32_t>(c.instances);
-    cc.min_up = static_cast<std::uint32_t>(c.min_up);
-    cc.crew = c.crew.empty() ? -1
-                             : static_cast<std::int32_t>(
-                                   index_or_throw(index_of, "crew:" + c.crew, "/components/crew"));
-    cc.standby = compile_standby(c.standby.mode);
-    cc.failure = compile_law(c.failure, out.law_table);
-    if (c.standby.dormant_failure) {
-      cc.dormant_failure = compile_law(*c.standby.dormant_failure, out.law_table);
+    // Warm and cold pools have a second clock per instance.
+    if (c.standby.mode != models::StandbyMode::kHot) {
+      instances += static_cast<std::uint64_t>(c.instances);
     }
-    cc.detection = compile_law(c.detection, out.law_table);
-    cc.repair = compile_law(c.repair, out.law_table);
-    cc.switchover = compile_law(c.standby.switchover, out.law_table);
-    cc.switch_success = c.standby.switch_success;
-    out.components.push_back(cc);
-    out.component_hashes.push_back(hash_id(c.id));
-    out.component_ids.push_back(c.id);
-    out.instance_component.insert(out.instance_component.end(), cc.instance_count,
-                                  static_cast<std::uint32_t>(i));
-    out.instance_count += cc.instance_count;
   }
-  out.entry = index_or_throw(index_of, model.entry, "/entry");
+  const std::uint64_t slots =
+      instances + model.zones.size() + model.regions.size() + model.inject.size();
+  if (slots > EventQueue::kMaxSlots) {
+    refuse("/components",
+           "too many instances in total for the engine (at most " +
+               std::to_string(EventQueue::kMaxSlots) + " event sources)",
+           std::to_string(slots));
+  }
+}
 
-  // Gates grouped by owner (dependency rows in file order), then the reverse index by child.
-  const std::size_t n = model.components.size();
+CompiledComponent compile_component(const models::Component& c, CompiledModel& out) {
+  CompiledComponent cc;
+  cc.instance_count = static_cast<std::uint32_t>(c.instances);
+  cc.min_up = static_cast<std::uint32_t>(c.min_up);
+  cc.standby = compile_standby(c.standby.mode);
+  cc.failure = compile_law(c.failure, out.law_table);
+  if (c.standby.dormant_failure) {
+    cc.dormant_failure = compile_law(*c.standby.dormant_failure, out.law_table);
+  }
+  cc.detection = compile_law(c.detection, out.law_table);
+  cc.repair = compile_law(c.repair, out.law_table);
+  cc.switchover = compile_law(c.standby.switchover, out.law_table);
+  cc.switch_success = c.standby.switch_success;
+  cc.stream_source = source_hash(SourceKind::kComponent, c.id);
+  return cc;
+}
+
+void compile_gates(const models::Model& model,
+                   const std::unordered_map<std::string, std::uint32_t>& index_of,
+                   CompiledModel& out) {
+  // Gates grouped by owner (in compiled order; rows of one owner by their sorted targets, so the
+  // file's row order does not matter), then the reverse index by child.
+  const std::size_t n = out.components.size();
   std::vector<std::vector<std::uint32_t>> gates_by_owner(n);
   std::vector<Gate> rows;
   std::vector<std::vector<std::uint32_t>> row_children;
@@ -117,6 +143,12 @@ CompiledModel compile(const models::Model& model) {
     gates_by_owner[owner].push_back(static_cast<std::uint32_t>(rows.size()));
     rows.push_back(Gate{owner, static_cast<std::uint32_t>(d.min_up), 0, 0});
     row_children.push_back(std::move(children));
+  }
+  for (auto& list : gates_by_owner) {
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (row_children[a] != row_children[b]) return row_children[a] < row_children[b];
+      return rows[a].need < rows[b].need;
+    });
   }
   std::vector<std::vector<std::uint32_t>> parents_of(n);
   for (std::size_t owner = 0; owner < n; ++owner) {
@@ -150,6 +182,200 @@ CompiledModel compile(const models::Model& model) {
     cc.parent_link_count =
         static_cast<std::uint32_t>(out.parent_links.size()) - cc.first_parent_link;
   }
+}
+
+template <typename Domain>
+CompiledDomain compile_domain(const Domain& domain, SourceKind kind, CompiledModel& out) {
+  CompiledDomain d;
+  d.failure = compile_law(domain.failure, out.law_table);
+  d.repair = compile_law(domain.repair, out.law_table);
+  d.stream_source = source_hash(kind, domain.id);
+  return d;
+}
+
+void compile_domains(const models::Model& model, CompiledModel& out) {
+  std::vector<const std::string*> zone_ids;
+  for (const auto& z : model.zones) zone_ids.push_back(&z.id);
+  std::vector<const std::string*> region_ids;
+  for (const auto& r : model.regions) region_ids.push_back(&r.id);
+  const std::vector<std::uint32_t> zone_order = sorted_order(zone_ids);
+  const std::vector<std::uint32_t> region_order = sorted_order(region_ids);
+  out.zone_of_model = inverse(zone_order);
+  out.region_of_model = inverse(region_order);
+  for (const std::uint32_t r : region_order) {
+    out.regions.push_back(compile_domain(model.regions[r], SourceKind::kRegion, out));
+    out.region_ids.push_back(model.regions[r].id);
+  }
+  for (const std::uint32_t z : zone_order) {
+    CompiledDomain d = compile_domain(model.zones[z], SourceKind::kZone, out);
+    const std::int64_t region = model.region_index(model.zones[z].region);
+    d.region = region < 0 ? -1 : static_cast<std::int32_t>(out.region_of_model[static_cast<std::size_t>(region)]);
+    out.zones.push_back(d);
+    out.zone_ids.push_back(model.zones[z].id);
+  }
+  // Zones per region, in compiled order (instances per zone: once they are remapped).
+  for (std::size_t r = 0; r < out.regions.size(); ++r) {
+    out.regions[r].first_member = static_cast<std::uint32_t>(out.region_zones.size());
+    for (std::size_t z = 0; z < out.zones.size(); ++z) {
+      if (out.zones[z].region == static_cast<std::int32_t>(r)) {
+        out.region_zones.push_back(static_cast<std::uint32_t>(z));
+      }
+    }
+    out.regions[r].member_count =
+        static_cast<std::uint32_t>(out.region_zones.size()) - out.regions[r].first_member;
+  }
+}
+
+void compile_injections(const models::Model& model,
+                        const std::unordered_map<std::string, std::uint32_t>& index_of,
+                        CompiledModel& out) {
+  std::vector<const std::string*> target_ids;
+  for (const auto& j : model.inject) target_ids.push_back(&j.id);
+  // Sorted by target id, then list order (a stable sort keeps it).
+  const std::vector<std::uint32_t> order = sorted_order(target_ids);
+  std::unordered_map<std::string, std::uint32_t> cause_of_target;
+  for (const std::uint32_t k : order) {
+    const models::Injection& j = model.inject[k];
+    CompiledInjection ci;
+    ci.at_hours = j.at_hours;
+    ci.for_hours = j.for_hours.value_or(0.0);
+    switch (j.target) {
+      case models::Injection::Target::kComponent:
+        ci.target = CompiledInjection::Target::kComponent;
+        ci.index = index_or_throw(index_of, j.id, "/inject/component");
+        ci.instances = static_cast<std::uint32_t>(
+            std::clamp<std::int64_t>(j.instances, 0, out.components[ci.index].instance_count));
+        ci.first_held = out.held_instances;
+        out.held_instances += ci.instances;
+        break;
+      case models::Injection::Target::kZone: {
+        ci.target = CompiledInjection::Target::kZone;
+        const std::int64_t z = model.zone_index(j.id);
+        if (z < 0) refuse("/inject", "unknown zone (was the model validated?)", j.id);
+        ci.index = out.zone_of_model[static_cast<std::size_t>(z)];
+        break;
+      }
+      case models::Injection::Target::kRegion: {
+        ci.target = CompiledInjection::Target::kRegion;
+        const std::int64_t r = model.region_index(j.id);
+        if (r < 0) refuse("/inject", "unknown region (was the model validated?)", j.id);
+        ci.index = out.region_of_model[static_cast<std::size_t>(r)];
+        break;
+      }
+    }
+    const auto [it, inserted] =
+        cause_of_target.emplace(j.id, static_cast<std::uint32_t>(out.cause_kinds.size()));
+    if (inserted) {
+      out.cause_kinds.push_back(CauseKind::kInject);
+      out.cause_ids.push_back(j.id);
+    }
+    ci.cause = it->second;
+    out.injections.push_back(ci);
+  }
+}
+
+}  // namespace
+
+RunTotals totals_for(const CompiledModel& model) {
+  return RunTotals(model.components.size(), model.cause_kinds.size(), model.zones.size(),
+                   model.regions.size());
+}
+
+CompiledModel compile(const models::Model& model) {
+  check_limits(model);
+  CompiledModel out;
+  out.horizon_hours = model.horizon_hours;
+  out.seed = model.seed;
+
+  std::unordered_map<std::string, std::uint32_t> index_of;
+  {
+    std::vector<const std::string*> crew_ids;
+    for (const auto& crew : model.crews) crew_ids.push_back(&crew.id);
+    for (const std::uint32_t k : sorted_order(crew_ids)) {
+      index_of.emplace("crew:" + model.crews[k].id,
+                       static_cast<std::uint32_t>(out.crew_sizes.size()));
+      out.crew_sizes.push_back(static_cast<std::uint32_t>(model.crews[k].size));
+    }
+  }
+
+  std::vector<const std::string*> ids;
+  for (const auto& c : model.components) ids.push_back(&c.id);
+  const std::vector<std::uint32_t> order = sorted_order(ids);
+  out.component_of_model = inverse(order);
+  for (const std::uint32_t m : order) {
+    const models::Component& c = model.components[m];
+    const auto index = static_cast<std::uint32_t>(out.components.size());
+    index_of.emplace(c.id, index);
+    CompiledComponent cc = compile_component(c, out);
+    cc.first_instance = out.instance_count;
+    cc.crew = c.crew.empty() ? -1
+                             : static_cast<std::int32_t>(
+                                   index_or_throw(index_of, "crew:" + c.crew, "/components/crew"));
+    out.components.push_back(cc);
+    out.component_ids.push_back(c.id);
+    out.instance_component.insert(out.instance_component.end(), cc.instance_count, index);
+    for (const std::int64_t zone : model.instance_zones(c)) {
+      out.instance_zone.push_back(zone < 0 ? -1 : static_cast<std::int32_t>(zone));
+    }
+    out.instance_count += cc.instance_count;
+  }
+  out.entry = index_or_throw(index_of, model.entry, "/entry");
+  compile_gates(model, index_of, out);
+  compile_domains(model, out);
+  // instance_zone held model zone indices until the zones were sorted.
+  for (auto& zone : out.instance_zone) {
+    if (zone >= 0) zone = static_cast<std::int32_t>(out.zone_of_model[static_cast<std::size_t>(zone)]);
+  }
+  {
+    // compile_domains grouped members by model zone index: regroup by compiled index.
+    out.zone_instances.clear();
+    std::vector<std::vector<std::uint32_t>> members(out.zones.size());
+    for (std::uint32_t i = 0; i < out.instance_count; ++i) {
+      if (out.instance_zone[i] >= 0) members[static_cast<std::size_t>(out.instance_zone[i])].push_back(i);
+    }
+    for (std::size_t z = 0; z < out.zones.size(); ++z) {
+      out.zones[z].first_member = static_cast<std::uint32_t>(out.zone_instances.size());
+      out.zones[z].member_count = static_cast<std::uint32_t>(members[z].size());
+      out.zone_instances.insert(out.zone_instances.end(), members[z].begin(), members[z].end());
+    }
+  }
+
+  // The cause registry: components, zones, regions, then injection targets, then other.
+  for (const auto& id : out.component_ids) {
+    out.cause_kinds.push_back(CauseKind::kComponent);
+    out.cause_ids.push_back(id);
+  }
+  out.first_zone_cause = static_cast<std::uint32_t>(out.cause_kinds.size());
+  for (const auto& id : out.zone_ids) {
+    out.cause_kinds.push_back(CauseKind::kZone);
+    out.cause_ids.push_back(id);
+  }
+  out.first_region_cause = static_cast<std::uint32_t>(out.cause_kinds.size());
+  for (const auto& id : out.region_ids) {
+    out.cause_kinds.push_back(CauseKind::kRegion);
+    out.cause_ids.push_back(id);
+  }
+  compile_injections(model, index_of, out);
+  out.other_cause = static_cast<std::uint32_t>(out.cause_kinds.size());
+  out.cause_kinds.push_back(CauseKind::kOther);
+  out.cause_ids.emplace_back();
+
+  // Slots, in kind order.
+  out.first_zone_slot = out.instance_count;
+  out.first_region_slot = out.first_zone_slot + static_cast<std::uint32_t>(out.zones.size());
+  out.first_injection_slot = out.first_region_slot + static_cast<std::uint32_t>(out.regions.size());
+  out.first_block_slot =
+      out.first_injection_slot + static_cast<std::uint32_t>(out.injections.size());
+  out.slot_count = out.first_block_slot;
+  for (auto& cc : out.components) {
+    if (cc.standby == Standby::kHot) continue;
+    cc.first_block_slot = out.slot_count;
+    out.slot_count += cc.instance_count;
+    for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
+      out.block_slot_instance.push_back(cc.first_instance + k);
+    }
+  }
+  check_stream_sources(out);
   return out;
 }
 

@@ -1,7 +1,5 @@
 // The life of an instance: failure, detection, repair (with crews), standby and switchover.
 // Every handler leaves the instance's own slot either rescheduled or cancelled.
-#include <cassert>
-
 #include "nines/engine/replication_simulator.hpp"
 
 namespace nines::engine {
@@ -9,10 +7,16 @@ namespace nines::engine {
 [[gnu::flatten]] void ReplicationSimulator::handle(std::uint32_t instance) {
   switch (instances_[instance].state) {
     case State::kActive:
+      loss_cause_ = instances_[instance].component;
+      if (first_loss_cause_ == kNone) first_loss_cause_ = loss_cause_;
       on_active_failure(instance);
+      loss_cause_ = kNone;
       return;
     case State::kIdle:
+      loss_cause_ = instances_[instance].component;
+      if (first_loss_cause_ == kNone) first_loss_cause_ = loss_cause_;
       on_dormant_failure(instance);
+      loss_cause_ = kNone;
       return;
     case State::kFailedUndetected:
       on_detected(instance);
@@ -26,17 +30,27 @@ namespace nines::engine {
     case State::kWaitingCrew:
       break;
   }
-  assert(false && "an instance waiting for a crew has no pending event");
+  // Left unhandled, the slot check in run() reports it as an internal error.
 }
 
 void ReplicationSimulator::on_active_failure(std::uint32_t instance) {
-  const std::uint32_t c = instances_[instance].component;
-  const std::uint32_t before = active_up_[c]--;
-  if (before == model_.components[c].min_up) set_pool_up(c, false);
+  Instance& in = instances_[instance];
+  const std::uint32_t c = in.component;
+  const CompiledComponent& cc = model_.components[c];
+  note(TraceEvent::kFailure, SourceKind::kComponent, c, instance);
+  if (in.blocked == 0) serving_down(c);
+  if (in.counted_failed != 0) {
+    in.counted_failed = 0;  // already not believed up
+  } else {
+    --believed_up_[c];
+  }
+  if (cc.standby != Standby::kHot) queue_.cancel(cc.first_block_slot + (instance - cc.first_instance));
   after_failure(instance);
 }
 
 void ReplicationSimulator::on_dormant_failure(std::uint32_t instance) {
+  note(TraceEvent::kDormantFailure, SourceKind::kComponent, instances_[instance].component,
+       instance);
   unlink(idle_[instances_[instance].component], instance);
   after_failure(instance);
 }
@@ -47,11 +61,13 @@ void ReplicationSimulator::after_failure(std::uint32_t instance) {
   if (cc.detection.kind == LawKind::kZero) {
     on_detected(instance);
   } else {
-    queue_.schedule(instance, now_ + draw(cc.detection, instance));
+    schedule_instance(instance, now_ + draw(cc.detection, instance, Purpose::kDetection),
+                      kDetection);
   }
 }
 
 void ReplicationSimulator::on_detected(std::uint32_t instance) {
+  note(TraceEvent::kDetection, SourceKind::kComponent, instances_[instance].component, instance);
   begin_repair(instance);
   const std::uint32_t c = instances_[instance].component;
   // A hot pool has no idle instances: every repaired one goes straight back to work.
@@ -70,25 +86,30 @@ void ReplicationSimulator::begin_repair(std::uint32_t instance) {
     }
     --crew_free_[crew];
   }
+  start_repair_work(instance);
+}
+
+void ReplicationSimulator::start_repair_work(std::uint32_t instance) {
+  const CompiledComponent& cc = model_.components[instances_[instance].component];
   instances_[instance].state = State::kInRepair;
+  note(TraceEvent::kRepairStart, SourceKind::kComponent, instances_[instance].component,
+       instance);
   // A zero repair still passes through the queue (at the same instant) so crews stay simple.
-  const double duration = cc.repair.kind == LawKind::kZero ? 0.0 : draw(cc.repair, instance);
-  queue_.schedule(instance, now_ + duration);
+  const double duration =
+      cc.repair.kind == LawKind::kZero ? 0.0 : draw(cc.repair, instance, Purpose::kRepair);
+  schedule_instance(instance, now_ + duration, kComeback);
 }
 
 void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
   const CompiledComponent& cc = model_.components[instances_[instance].component];
+  note(TraceEvent::kRepairEnd, SourceKind::kComponent, instances_[instance].component, instance);
   if (cc.crew >= 0) {
     const auto crew = static_cast<std::uint32_t>(cc.crew);
     const std::uint32_t next = pop_front(crew_queue_[crew]);
     if (next == kNone) {
       ++crew_free_[crew];
     } else {
-      // The member goes straight to the longest-waiting repair.
-      const CompiledComponent& nc = model_.components[instances_[next].component];
-      instances_[next].state = State::kInRepair;
-      const double duration = nc.repair.kind == LawKind::kZero ? 0.0 : draw(nc.repair, next);
-      queue_.schedule(next, now_ + duration);
+      start_repair_work(next);  // the member goes straight to the longest-waiting repair
     }
   }
   return_to_service(instance);
@@ -97,7 +118,7 @@ void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
 void ReplicationSimulator::return_to_service(std::uint32_t instance) {
   const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
-  if (cc.standby == Standby::kHot || active_up_[c] < cc.min_up) {
+  if (cc.standby == Standby::kHot || believed_up_[c] < cc.min_up) {
     activate(instance);
   } else {
     make_idle(instance);
@@ -105,12 +126,24 @@ void ReplicationSimulator::return_to_service(std::uint32_t instance) {
 }
 
 void ReplicationSimulator::activate(std::uint32_t instance) {
-  const std::uint32_t c = instances_[instance].component;
+  Instance& in = instances_[instance];
+  const std::uint32_t c = in.component;
   const CompiledComponent& cc = model_.components[c];
-  instances_[instance].state = State::kActive;
-  instances_[instance].life_start_hours = now_;
-  queue_.schedule(instance, now_ + draw(cc.failure, instance));
-  if (++active_up_[c] == cc.min_up) set_pool_up(c, true);
+  in.state = State::kActive;
+  schedule_instance(instance, now_ + draw(cc.failure, instance, Purpose::kFailure), kLoss);
+  ++believed_up_[c];
+  if (in.blocked == 0) {
+    serving_up(c);
+  } else if (cc.standby != Standby::kHot) {
+    // Active but blocked: the block is detected after a draw of `detection` (standby rule 2).
+    if (cc.detection.kind == LawKind::kZero) {
+      on_block_detected(instance);
+    } else {
+      const std::uint32_t slot = cc.first_block_slot + (instance - cc.first_instance);
+      queue_.schedule(slot, now_ + draw(cc.detection, instance, Purpose::kBlockDetection),
+                      kDetection, instance);
+    }
+  }
 }
 
 void ReplicationSimulator::make_idle(std::uint32_t instance) {
@@ -119,24 +152,37 @@ void ReplicationSimulator::make_idle(std::uint32_t instance) {
   instances_[instance].state = State::kIdle;
   push_back(idle_[c], instance);
   if (cc.standby == Standby::kWarm) {
-    instances_[instance].life_start_hours = now_;
-    queue_.schedule(instance, now_ + draw(cc.dormant_failure, instance));
+    schedule_instance(instance,
+                      now_ + draw(cc.dormant_failure, instance, Purpose::kDormantFailure), kLoss);
   } else {
     queue_.cancel(instance);
   }
 }
 
+std::uint32_t ReplicationSimulator::pop_unblocked_idle(std::uint32_t component) {
+  // A blocked idle instance is skipped and keeps its place in the FIFO.
+  for (std::uint32_t i = idle_[component].head; i != kNone; i = next_[i]) {
+    if (instances_[i].blocked == 0) {
+      unlink(idle_[component], i);
+      return i;
+    }
+  }
+  return kNone;
+}
+
 void ReplicationSimulator::try_switchover(std::uint32_t component) {
   const CompiledComponent& cc = model_.components[component];
-  while (active_up_[component] + switching_[component] < cc.min_up) {
-    const std::uint32_t candidate = pop_front(idle_[component]);
+  while (believed_up_[component] + switching_[component] < cc.min_up) {
+    const std::uint32_t candidate = pop_unblocked_idle(component);
     if (candidate == kNone) return;
     ++switching_[component];
     instances_[candidate].state = State::kSwitching;
+    note(TraceEvent::kSwitchoverStart, SourceKind::kComponent, component, candidate);
     if (cc.switchover.kind == LawKind::kZero) {
       resolve_switch(candidate);
     } else {
-      queue_.schedule(candidate, now_ + draw(cc.switchover, candidate));
+      schedule_instance(candidate,
+                        now_ + draw(cc.switchover, candidate, Purpose::kSwitchover), kDetection);
     }
   }
 }
@@ -150,13 +196,15 @@ void ReplicationSimulator::resolve_switch(std::uint32_t instance) {
   const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
   --switching_[c];
-  const bool success =
-      cc.switch_success >= 1.0 || instances_[instance].rng.uniform_open() < cc.switch_success;
+  const bool success = cc.switch_success >= 1.0 || draw_success(instance, cc.switch_success);
   if (!success) {
+    note(TraceEvent::kSwitchoverFailed, SourceKind::kComponent, c, instance);
     begin_repair(instance);  // the failed attempt is known at its end: straight to repair
-  } else if (active_up_[c] < cc.min_up) {
+  } else if (believed_up_[c] < cc.min_up) {
+    note(TraceEvent::kSwitchoverOk, SourceKind::kComponent, c, instance);
     activate(instance);
   } else {
+    note(TraceEvent::kSwitchoverOk, SourceKind::kComponent, c, instance);
     make_idle(instance);  // a repair finished meanwhile and filled the gap
   }
 }

@@ -68,7 +68,7 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
 
   RangeResult merged;
   merged.first_replication = options.first_replication;
-  merged.totals = RunTotals(compiled.components.size());
+  merged.totals = totals_for(compiled);
   merged.window_hours = options.window_hours > 0.0 ? options.window_hours : 0.0;
   merged.windows_per_replication = whole_windows(compiled.horizon_hours, merged.window_hours);
 

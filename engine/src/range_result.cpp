@@ -7,20 +7,32 @@
 
 namespace nines::engine {
 
-RunTotals::RunTotals(std::size_t components)
+RunTotals::RunTotals(std::size_t components, std::size_t causes, std::size_t zones,
+                     std::size_t regions)
     : pool_up_fraction(components),
       service_up_fraction(components),
-      charged_downtime_hours(components),
-      outages_caused(components, 0) {}
+      charged_downtime_hours(causes),
+      outages_caused(causes, 0),
+      zone_up_fraction(zones),
+      region_up_fraction(regions) {}
 
 void RunTotals::merge(const RunTotals& other) {
   assert(other.pool_up_fraction.size() == pool_up_fraction.size());
   for (std::size_t c = 0; c < pool_up_fraction.size(); ++c) {
     pool_up_fraction[c].merge(other.pool_up_fraction[c]);
     service_up_fraction[c].merge(other.service_up_fraction[c]);
-    charged_downtime_hours[c].merge(other.charged_downtime_hours[c]);
-    outages_caused[c] += other.outages_caused[c];
   }
+  for (std::size_t k = 0; k < charged_downtime_hours.size(); ++k) {
+    charged_downtime_hours[k].merge(other.charged_downtime_hours[k]);
+    outages_caused[k] += other.outages_caused[k];
+  }
+  for (std::size_t z = 0; z < zone_up_fraction.size(); ++z) {
+    zone_up_fraction[z].merge(other.zone_up_fraction[z]);
+  }
+  for (std::size_t r = 0; r < region_up_fraction.size(); ++r) {
+    region_up_fraction[r].merge(other.region_up_fraction[r]);
+  }
+  common_cause_outages += other.common_cause_outages;
   downtime_hours.merge(other.downtime_hours);
   outages += other.outages;
   outages_cut_at_horizon += other.outages_cut_at_horizon;
@@ -53,6 +65,9 @@ void append_range(RangeResult& into, const RangeResult& next) {
   into.unavailability.insert(into.unavailability.end(), next.unavailability.begin(),
                              next.unavailability.end());
   into.outages.insert(into.outages.end(), next.outages.begin(), next.outages.end());
+  into.common_cause_outages.insert(into.common_cause_outages.end(),
+                                   next.common_cause_outages.begin(),
+                                   next.common_cause_outages.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

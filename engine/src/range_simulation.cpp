@@ -77,7 +77,8 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
   range.unavailability.assign(static_cast<std::size_t>(total),
                               std::numeric_limits<double>::quiet_NaN());
   range.outages.assign(static_cast<std::size_t>(total), 0);
-  range.totals = RunTotals(compiled.components.size());
+  range.common_cause_outages.assign(static_cast<std::size_t>(total), 0);
+  range.totals = totals_for(compiled);
   range.window_hours = options.window_hours > 0.0 ? options.window_hours : 0.0;
   range.windows_per_replication = whole_windows(compiled.horizon_hours, range.window_hours);
   const auto windows = static_cast<std::size_t>(range.windows_per_replication);
@@ -91,7 +92,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
   auto worker = [&]() {
     try {
       ReplicationSimulator simulator(compiled, range.window_hours);
-      RunTotals totals(compiled.components.size());
+      RunTotals totals = totals_for(compiled);
       for (;;) {
         const std::int64_t first = next_block.fetch_add(1) * block;
         if (first >= total || stop.load(std::memory_order_relaxed)) break;
@@ -110,6 +111,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
           }
           range.unavailability[static_cast<std::size_t>(k)] = outcome.unavailability;
           range.outages[static_cast<std::size_t>(k)] = outcome.outages;
+          range.common_cause_outages[static_cast<std::size_t>(k)] = outcome.common_cause_outages;
           std::copy(outcome.window_downtime_hours.begin(), outcome.window_downtime_hours.end(),
                     range.window_downtime_hours.begin() +
                         static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k) * windows));

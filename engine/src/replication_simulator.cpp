@@ -1,9 +1,10 @@
-// One simulated history. State changes are incremental: an event touches one instance, at most
-// one pool changes, and only the components depending on it are re-evaluated.
+// One simulated history: the loop pops same-instant batches, applies their events in the
+// documented order (the queue's keys give it), and evaluates the system once per batch.
 #include "nines/engine/replication_simulator.hpp"
 
 #include <algorithm>
-#include <cassert>
+#include <stdexcept>
+#include <string>
 
 namespace nines::engine {
 
@@ -13,31 +14,43 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       next_(model.instance_count),
       prev_(model.instance_count),
       active_up_(model.components.size()),
+      believed_up_(model.components.size()),
       switching_(model.components.size()),
       idle_(model.components.size()),
       nodes_(model.components.size()),
       pool_up_hours_(model.components.size()),
-      charged_hours_(model.components.size()),
-      caused_(model.components.size()),
+      charged_hours_(model.cause_kinds.size()),
+      caused_(model.cause_kinds.size()),
       gates_(model.gates.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()),
+      zone_down_(model.zones.size()),
+      region_down_(model.regions.size()),
+      zone_blocking_(model.zones.size()),
+      injection_phase_(model.injections.size()),
+      held_(model.held_instances),
+      held_count_(model.injections.size()),
+      component_stamp_(model.components.size()),
       work_(model.direct_parents.size() + model.parent_links.size() + 1),
       window_hours_(window_hours),
       window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))) {
-  queue_.reset(model.instance_count, model.horizon_hours);
-  queue_.set_payload(instances_.data(), sizeof(Instance));  // instances_ never reallocates
+  queue_.reset(model.slot_count, model.horizon_hours);
+  // instances_ never reallocates.
+  queue_.set_payload(instances_.data(), sizeof(Instance), model.instance_count);
+  batch_pool_downs_.reserve(model.components.size());
 }
 
 void ReplicationSimulator::reset(std::uint64_t replication) {
-  queue_.reset(model_.instance_count, model_.horizon_hours);
+  queue_.reset(model_.slot_count, model_.horizon_hours);
   now_ = 0.0;
   events_ = 0;
+  replication_key_ = replication_key(model_.seed, replication);
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
     const CompiledComponent& cc = model_.components[c];
     const bool hot = cc.standby == Standby::kHot;
     const std::uint32_t active = hot ? cc.instance_count : cc.min_up;
     active_up_[c] = active;
+    believed_up_[c] = active;
     switching_[c] = 0;
     idle_[c] = List{};
     nodes_[c] = Node{0,
@@ -48,25 +61,24 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
                      cc.direct_parent_count,
                      0.0};
     pool_up_hours_[c] = 0.0;
-    charged_hours_[c] = 0.0;
-    caused_[c] = 0;
-    const std::uint64_t component_key =
-        component_stream_key(model_.seed, replication, model_.component_hashes[c]);
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
       const std::uint32_t i = cc.first_instance + k;
-      instances_[i].rng = RandomStream(instance_stream_key(component_key, k));
-      instances_[i].life_start_hours = 0.0;
+      instances_[i] = Instance{};
       instances_[i].component = static_cast<std::uint32_t>(c);
       if (k < active) {
         instances_[i].state = State::kActive;
-        queue_.schedule(i, draw(cc.failure, i));
+        schedule_instance(i, draw(cc.failure, i, Purpose::kFailure), kLoss);
       } else {
         instances_[i].state = State::kIdle;
         push_back(idle_[c], i);
-        if (cc.standby == Standby::kWarm) queue_.schedule(i, draw(cc.dormant_failure, i));
+        if (cc.standby == Standby::kWarm) {
+          schedule_instance(i, draw(cc.dormant_failure, i, Purpose::kDormantFailure), kLoss);
+        }
       }
     }
   }
+  std::fill(charged_hours_.begin(), charged_hours_.end(), 0.0);
+  std::fill(caused_.begin(), caused_.end(), 0U);
   for (std::size_t g = 0; g < model_.gates.size(); ++g) {
     const Gate& gate = model_.gates[g];
     gates_[g] = GateState{gate.owner, gate.need, gate.child_count};
@@ -75,30 +87,127 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     crew_free_[k] = model_.crew_sizes[k];
     crew_queue_[k] = List{};
   }
+  for (std::uint32_t z = 0; z < zone_down_.size(); ++z) {
+    zone_down_[z] = DomainState{};
+    zone_blocking_[z] = 0;
+    schedule_domain(model_.first_zone_slot + z, model_.zones[z], true, zone_down_[z].failure_draws,
+                    zone_down_[z].repair_draws);
+  }
+  for (std::uint32_t r = 0; r < region_down_.size(); ++r) {
+    region_down_[r] = DomainState{};
+    schedule_domain(model_.first_region_slot + r, model_.regions[r], true,
+                    region_down_[r].failure_draws, region_down_[r].repair_draws);
+  }
+  for (std::uint32_t j = 0; j < model_.injections.size(); ++j) {
+    injection_phase_[j] = 0;
+    held_count_[j] = 0;
+    const std::uint32_t slot = model_.first_injection_slot + j;
+    queue_.schedule(slot, model_.injections[j].at_hours, kLoss, slot);
+  }
+  loss_cause_ = kNone;
+  first_loss_cause_ = kNone;
+  batch_pool_downs_.clear();
+  system_up_ = true;
+  outage_cause_ = model_.other_cause;
   down_since_ = 0.0;
   downtime_hours_ = 0.0;
   outages_ = 0;
+  common_cause_outages_ = 0;
   outages_cut_ = 0;
+  batch_number_ = 0;
   outage_hours_.clear();
   std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
 }
 
+void ReplicationSimulator::handle_slot(std::uint32_t slot) {
+  if (slot < model_.instance_count) [[likely]] {
+    handle(slot);
+  } else if (slot < model_.first_region_slot) {
+    handle_zone(slot - model_.first_zone_slot);
+  } else if (slot < model_.first_injection_slot) {
+    handle_region(slot - model_.first_region_slot);
+  } else if (slot < model_.first_block_slot) {
+    handle_injection(slot - model_.first_injection_slot);
+  } else {
+    on_block_detected(model_.block_slot_instance[slot - model_.first_block_slot]);
+  }
+}
+
+void ReplicationSimulator::end_batch() {
+  const bool up = nodes_[model_.entry].service_up != 0;
+  if (up != system_up_) [[unlikely]] {
+    system_up_ = up;
+    if (!up) {
+      down_since_ = now_;
+      std::uint32_t pools_down = 0;
+      outage_cause_ = root_cause(pools_down);
+      if (pools_down >= 2) ++common_cause_outages_;
+    } else {
+      record_outage(now_ - down_since_);  // batches are at distinct times: a positive length
+    }
+  }
+  if (trace_ != nullptr) {
+    std::vector<TraceRow>& rows = trace_->rows;
+    bool cause_marked = false;
+    for (auto it = rows.rbegin(); it != rows.rend() && it->batch == batch_number_; ++it) {
+      it->system_up = system_up_;
+    }
+    if (!up && down_since_ == now_) {
+      // The row that began the outage: the first of the batch from the root cause's source.
+      auto first = rows.end();
+      while (first != rows.begin() && (first - 1)->batch == batch_number_) --first;
+      for (auto it = first; it != rows.end() && !cause_marked; ++it) {
+        if (trace_source_cause(*it) == outage_cause_) {
+          it->cause = outage_cause_;
+          cause_marked = true;
+        }
+      }
+      if (!cause_marked && first != rows.end()) first->cause = outage_cause_;
+    }
+  }
+  if (!batch_pool_downs_.empty()) batch_pool_downs_.clear();
+  first_loss_cause_ = kNone;
+  ++batch_number_;
+  if (batch_check_) check_invariants();
+}
+
 bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
-                               ReplicationOutcome& outcome, const std::atomic<bool>* cancel) {
+                               ReplicationOutcome& outcome, const std::atomic<bool>* cancel,
+                               Trace* trace) {
+  trace_ = trace;
+  if (trace_ != nullptr) trace_->rows.clear();
   reset(replication);
   double time = 0.0;
-  std::uint32_t instance = 0;
-  while (queue_.peek(time, instance)) {  // only events before the horizon
+  std::uint32_t slot = 0;
+  bool batch_open = false;
+  while (queue_.peek(time, slot)) {  // only events before the horizon
+    if (time != now_ && batch_open) end_batch();
     now_ = time;
+    batch_open = true;
     ++events_;
-    queue_.for_each_runner_up(
-        [this](std::uint32_t next) { __builtin_prefetch(&instances_[next]); });
-    handle(instance);
+    queue_.for_each_runner_up([this](std::uint32_t next) {
+      if (next < model_.instance_count) __builtin_prefetch(&instances_[next]);
+    });
+    const auto before = queue_.pending_key(slot);
+    handle_slot(slot);
+    // A handler must reschedule or cancel its slot; one that did neither would loop forever.
+    if (queue_.pending_key(slot) == before) [[unlikely]] {
+      throw std::logic_error("internal error: the handler of event source " +
+                             std::to_string(slot) + " left its event in place at t = " +
+                             std::to_string(now_) + " h");
+    }
     if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+      trace_ = nullptr;
       return false;
     }
   }
+  if (batch_open) end_batch();
   finish(totals, outcome);
+  if (trace_ != nullptr) {
+    trace_->downtime_hours = downtime_hours_;
+    trace_->outages = outages_;
+  }
+  trace_ = nullptr;
   return true;
 }
 

@@ -1,6 +1,8 @@
 // Incremental component and system state: a pool change is pushed up through the gates that
-// depend on it, so only the ancestors of what changed are touched. An event changes one pool in
-// one direction, and the structure is monotone, so each component flips at most once per event.
+// depend on it, so only the ancestors of what changed are touched. A pool change moves one pool
+// in one direction, and the structure is monotone, so each component flips at most once per
+// change. The system's state is read once per same-instant batch (end_batch), where outages
+// begin and end and get their root cause.
 #include <cassert>
 
 #include "nines/engine/replication_simulator.hpp"
@@ -11,7 +13,10 @@ void ReplicationSimulator::set_pool_up(std::uint32_t component, bool up) {
   Node& node = nodes_[component];
   node.pool_up = up ? 1 : 0;
   pool_up_hours_[component] += up ? -now_ : now_;
-  if (!up) pool_change_cause_ = component;
+  if (!up) {
+    // Kept for the root cause, should this batch start an outage (rare next to events).
+    batch_pool_downs_.push_back(PoolDown{component, loss_cause_ != kNone ? loss_cause_ : component});
+  }
   propagate(component, up);
 }
 
@@ -28,7 +33,6 @@ void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
   const double signed_now = up ? -now_ : now_;
   const std::uint32_t step = up ? 0xffffffffU : 1U;  // -1 or +1 down-counts, modulo 2^32
   const std::uint32_t* const direct_parents = model_.direct_parents.data();
-  const std::uint32_t entry = model_.entry;
   // The components that flipped and whose dependents are still to visit, first in first out:
   // what is read next never waits on what was just pushed, so the pushes can be branch-free.
   // A component's service flag is set when it is pushed, so it is pushed once.
@@ -50,7 +54,6 @@ void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
     const std::uint32_t c = work[head++];
     Node& node = nodes[c];
     node.service_up_hours += signed_now;
-    if (c == entry) on_system_change(up);
     const std::uint32_t* parent = direct_parents + node.first_direct_parent;
     const std::uint32_t* const end = parent + node.direct_parent_count;
     for (; parent != end; ++parent) gate_flipped(*parent);
@@ -66,14 +69,22 @@ void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
   }
 }
 
-void ReplicationSimulator::on_system_change(bool up) {
-  if (!up) {
-    down_since_ = now_;
-    outage_cause_ = pool_change_cause_;
-    return;
+std::uint32_t ReplicationSimulator::root_cause(std::uint32_t& pools_down) {
+  // The first loss after which some component's own pool is down and still is at the batch's
+  // end; failing that, the batch's first loss; a batch without a loss: other.
+  ++stamp_;
+  std::uint32_t cause = kNone;
+  pools_down = 0;
+  for (const PoolDown& down : batch_pool_downs_) {
+    if (nodes_[down.component].pool_up != 0) continue;
+    if (cause == kNone) cause = down.cause;
+    if (component_stamp_[down.component] != stamp_) {
+      component_stamp_[down.component] = stamp_;
+      ++pools_down;
+    }
   }
-  // Down and up at the same instant is no outage.
-  if (now_ > down_since_) record_outage(now_ - down_since_);
+  if (cause != kNone) return cause;
+  return first_loss_cause_ != kNone ? first_loss_cause_ : model_.other_cause;
 }
 
 void ReplicationSimulator::record_outage(double hours) {
@@ -103,7 +114,7 @@ void ReplicationSimulator::add_window_downtime(double start, double end) {
 void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome) {
   const double horizon = model_.horizon_hours;
   now_ = horizon;
-  if (nodes_[model_.entry].service_up == 0 && horizon > down_since_) {
+  if (!system_up_ && horizon > down_since_) {
     record_outage(horizon - down_since_);
     ++outages_cut_;
   }
@@ -113,9 +124,21 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
     const double service_hours = node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);
     totals.service_up_fraction[c].add(service_hours / horizon);
-    totals.charged_downtime_hours[c].add(charged_hours_[c]);
-    totals.outages_caused[c] += caused_[c];
   }
+  for (std::size_t k = 0; k < charged_hours_.size(); ++k) {
+    if (caused_[k] == 0) continue;
+    totals.charged_downtime_hours[k].add(charged_hours_[k]);
+    totals.outages_caused[k] += caused_[k];
+  }
+  for (std::size_t z = 0; z < zone_down_.size(); ++z) {
+    const DomainState& d = zone_down_[z];
+    totals.zone_up_fraction[z].add((d.up_hours + (d.down() ? 0.0 : horizon)) / horizon);
+  }
+  for (std::size_t r = 0; r < region_down_.size(); ++r) {
+    const DomainState& d = region_down_[r];
+    totals.region_up_fraction[r].add((d.up_hours + (d.down() ? 0.0 : horizon)) / horizon);
+  }
+  totals.common_cause_outages += common_cause_outages_;
   for (const double hours : outage_hours_) totals.outage_durations.add(hours);
   totals.downtime_hours.add(downtime_hours_);
   totals.outages += outages_;
@@ -123,6 +146,7 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   totals.events += events_;
   outcome.unavailability = downtime_hours_ / horizon;
   outcome.outages = outages_;
+  outcome.common_cause_outages = common_cause_outages_;
   outcome.window_downtime_hours = window_downtime_;
 }
 

@@ -113,6 +113,53 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
   return sla;
 }
 
+namespace {
+
+const char* cause_kind_name(CauseKind kind) {
+  switch (kind) {
+    case CauseKind::kComponent:
+      return "component";
+    case CauseKind::kZone:
+      return "zone";
+    case CauseKind::kRegion:
+      return "region";
+    case CauseKind::kInject:
+      return "inject";
+    case CauseKind::kOther:
+      break;
+  }
+  return "other";
+}
+
+/// Every source that caused an outage: by share descending, then outages descending, then kind
+/// in batch order, then id bytewise.
+std::vector<CauseResult> summarize_causes(const CompiledModel& model, const RunTotals& t,
+                                          double downtime) {
+  std::vector<std::size_t> rows;
+  for (std::size_t k = 0; k < model.cause_kinds.size(); ++k) {
+    if (t.outages_caused[k] > 0) rows.push_back(k);
+  }
+  const auto share = [&](std::size_t k) {
+    return downtime > 0.0 ? t.charged_downtime_hours[k].value() / downtime : 0.0;
+  };
+  std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+    const double sa = share(a);
+    const double sb = share(b);
+    if (sa != sb) return sa > sb;
+    if (t.outages_caused[a] != t.outages_caused[b]) return t.outages_caused[a] > t.outages_caused[b];
+    if (model.cause_kinds[a] != model.cause_kinds[b]) return model.cause_kinds[a] < model.cause_kinds[b];
+    return model.cause_ids[a] < model.cause_ids[b];
+  });
+  std::vector<CauseResult> causes;
+  for (const std::size_t k : rows) {
+    causes.push_back(CauseResult{cause_kind_name(model.cause_kinds[k]), model.cause_ids[k],
+                                 share(k), t.outages_caused[k]});
+  }
+  return causes;
+}
+
+}  // namespace
+
 RunResult summarize(const CompiledModel& model, const RangeResult& range,
                     std::optional<double> target) {
   RunResult r;
@@ -172,15 +219,37 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
   }
 
   const double n = done > 0 ? static_cast<double>(done) : 1.0;
-  for (std::size_t c = 0; c < model.components.size(); ++c) {
+  const auto share = [&](std::size_t cause) {
+    return downtime > 0.0 ? t.charged_downtime_hours[cause].value() / downtime : 0.0;
+  };
+  for (const std::uint32_t c : model.component_of_model) {
     ComponentResult cr;
     cr.id = model.component_ids[c];
     cr.availability = t.pool_up_fraction[c].value() / n;
     cr.service_availability = t.service_up_fraction[c].value() / n;
-    cr.downtime_share = downtime > 0.0 ? t.charged_downtime_hours[c].value() / downtime : 0.0;
+    cr.downtime_share = share(c);
     cr.outages_caused = t.outages_caused[c];
     r.components.push_back(std::move(cr));
   }
+  for (const std::uint32_t z : model.zone_of_model) {
+    const std::size_t cause = model.first_zone_cause + z;
+    r.zones.push_back(DomainResult{model.zone_ids[z], t.zone_up_fraction[z].value() / n,
+                                   share(cause), t.outages_caused[cause]});
+  }
+  for (const std::uint32_t k : model.region_of_model) {
+    const std::size_t cause = model.first_region_cause + k;
+    r.regions.push_back(DomainResult{model.region_ids[k], t.region_up_fraction[k].value() / n,
+                                     share(cause), t.outages_caused[cause]});
+  }
+  r.causes = summarize_causes(model, t, downtime);
+  std::vector<double> common_per_year(range.common_cause_outages.size());
+  for (std::size_t i = 0; i < common_per_year.size(); ++i) {
+    common_per_year[i] = std::isnan(range.unavailability[i])
+                             ? range.unavailability[i]
+                             : static_cast<double>(range.common_cause_outages[i]) / years;
+  }
+  r.common_cause_outages_per_year = estimate_mean(common_per_year);
+  r.common_cause_outages_per_year.ci95_lo = std::max(0.0, r.common_cause_outages_per_year.ci95_lo);
   return r;
 }
 

@@ -134,7 +134,7 @@ TEST(AllScenarios, JsonHoldsTheRunsOfBaseAndScenariosOnOneSeed) {
   const TempDir dir;
   const auto model = dir.write("m.json", model_with_scenarios());
   const auto doc = run_json({"run", model, "--all-scenarios", "--seed", "5"});
-  EXPECT_EQ(doc.at("format_version"), 1);
+  EXPECT_EQ(doc.at("format_version"), 2);
   EXPECT_EQ(doc.at("model"), "Small shop");
   EXPECT_EQ(doc.at("seed"), 5);
   const auto& list = doc.at("scenarios");

@@ -89,7 +89,7 @@ TEST(ScenarioTable, MarksACancelledRow) {
 
 TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   const auto doc = scenario_comparison_to_json(sample_runs());
-  EXPECT_EQ(doc.at("format_version"), 1);
+  EXPECT_EQ(doc.at("format_version"), 2);
   EXPECT_EQ(doc.at("model"), "Web shop");
   EXPECT_EQ(doc.at("seed"), 7U);
   const auto& list = doc.at("scenarios");

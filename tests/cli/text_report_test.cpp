@@ -20,6 +20,9 @@ engine::RunResult sample_result() {
                   {"quiet", 0.99999, 0.99999, 0.0, 0},
                   {"db", 0.9985, 0.9985, 0.6, 2010},
                   {"api", 0.9990, 0.9990, 0.35, 1400}};
+  r.causes = {{"component", "db", 0.6, 2010},
+              {"component", "api", 0.35, 1400},
+              {"component", "frontend", 0.05, 100}};
   return r;
 }
 
@@ -55,6 +58,32 @@ TEST(TextReport, NamesTheScenarioInTheHeader) {
           .rfind(std::string("nines ") + kVersion + " - Web shop, scenario \"third replica\"\n", 0),
       0U);
   EXPECT_EQ(report_of(sample_result()).find("scenario"), std::string::npos);
+}
+
+TEST(TextReport, ListsCausesOfEveryKindAndTheFailureDomains) {
+  engine::RunResult r = sample_result();
+  r.causes = {{"zone", "eu-a", 0.5, 300},
+              {"component", "db", 0.3, 2010},
+              {"inject", "db", 0.15, 10},
+              {"other", "", 0.05, 1}};
+  r.zones = {{"eu-a", 0.9995, 0.5, 300}};
+  r.regions = {{"eu", 0.99999, 0.0, 0}};
+  r.common_cause_outages_per_year = {0.25, 0.01, 0.23, 0.27};
+  const auto text = report_of(r);
+  const auto zone = text.find("  zone eu-a ");
+  const auto db = text.find("  db ");
+  const auto inject = text.find("  inject db ");
+  const auto other = text.find("  other ");
+  ASSERT_NE(zone, std::string::npos) << text;
+  ASSERT_NE(inject, std::string::npos) << text;
+  ASSERT_NE(other, std::string::npos) << text;
+  EXPECT_LT(zone, db);
+  EXPECT_LT(db, inject);
+  EXPECT_LT(inject, other);
+  EXPECT_NE(text.find("Failure domains"), std::string::npos) << text;
+  EXPECT_NE(text.find("  region eu "), std::string::npos) << text;
+  EXPECT_NE(text.find("Common-cause outages"), std::string::npos) << text;
+  EXPECT_NE(text.find("0.25 per year"), std::string::npos) << text;
 }
 
 TEST(TextReport, ShowsOutageDurationPercentiles) {

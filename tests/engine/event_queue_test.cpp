@@ -1,4 +1,4 @@
-// The event queue: (time, sequence) order, rescheduling, cancellation and the horizon, against a
+// The event queue: (time, class, rank, slot) order, rescheduling, cancellation and the horizon, against a
 // reference ordered map.
 #include "nines/engine/event_queue.hpp"
 
@@ -38,15 +38,23 @@ TEST(EventQueue, OrdersByTime) {
   EXPECT_FALSE(has_event(q));
 }
 
-TEST(EventQueue, TiesGoToTheEarlierScheduled) {
+TEST(EventQueue, TiesGoByClassThenRankThenSlotNotBySchedulingOrder) {
   EventQueue q;
-  q.reset(4, 100.0);
+  q.reset(6, 100.0);
   q.schedule(3, 5.0);
   q.schedule(0, 5.0);
   q.schedule(2, 5.0);
-  EXPECT_EQ(pop(q), 3U);
   EXPECT_EQ(pop(q), 0U);
   EXPECT_EQ(pop(q), 2U);
+  EXPECT_EQ(pop(q), 3U);
+  q.schedule(1, 7.0, 2, 0);  // a loss
+  q.schedule(4, 7.0, 0, 9);  // a comeback of a later rank
+  q.schedule(5, 7.0, 0, 3);  // a comeback
+  q.schedule(2, 7.0, 1, 1);  // a detection
+  EXPECT_EQ(pop(q), 5U);
+  EXPECT_EQ(pop(q), 4U);
+  EXPECT_EQ(pop(q), 2U);
+  EXPECT_EQ(pop(q), 1U);
 }
 
 TEST(EventQueue, RescheduleReplacesThePendingEvent) {
@@ -103,17 +111,18 @@ TEST(EventQueue, MatchesAReferenceUnderRandomOperations) {
   std::map<std::pair<double, std::uint64_t>, std::uint32_t> reference;  // before the horizon
   std::vector<std::pair<double, std::uint64_t>> key_of(slots, {-1.0, 0});
   RandomStream rng(77);
-  std::uint64_t sequence = 0;
   double now = 0.0;
   for (int step = 0; step < 400000; ++step) {
     const auto slot = static_cast<std::uint32_t>(rng.next_u64() % slots);
     const double op = rng.uniform_open();
     if (op < 0.55) {
       const double time = now + static_cast<double>(rng.next_u64() % 60);
+      const auto event_class = static_cast<std::uint32_t>(rng.next_u64() % 3);
+      const auto rank = static_cast<std::uint32_t>(rng.next_u64() % 64);
       if (key_of[slot].first >= 0.0) reference.erase(key_of[slot]);
-      key_of[slot] = {time, sequence++};
+      key_of[slot] = {time, (std::uint64_t{event_class} << 56U) | (std::uint64_t{rank} << 28U) | slot};
       if (time < horizon) reference[key_of[slot]] = slot;
-      q.schedule(slot, time);
+      q.schedule(slot, time, event_class, rank);
     } else if (op < 0.7) {
       if (key_of[slot].first >= 0.0) reference.erase(key_of[slot]);
       key_of[slot] = {-1.0, 0};

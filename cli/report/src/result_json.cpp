@@ -112,6 +112,28 @@ json components(const std::vector<engine::ComponentResult>& list) {
   return out;
 }
 
+json causes(const std::vector<engine::CauseResult>& list) {
+  json out = json::array();
+  for (const auto& c : list) {
+    out.push_back({{"kind", c.kind},
+                   {"id", c.kind == "other" ? json(nullptr) : json(c.id)},
+                   {"downtime_share", number(c.downtime_share)},
+                   {"outages_caused", c.outages_caused}});
+  }
+  return out;
+}
+
+json domains(const std::vector<engine::DomainResult>& list) {
+  json out = json::array();
+  for (const auto& d : list) {
+    out.push_back({{"id", d.id},
+                   {"availability", number(d.availability)},
+                   {"downtime_share", number(d.downtime_share)},
+                   {"outages_caused", d.outages_caused}});
+  }
+  return out;
+}
+
 json run_info(const engine::RunInfo& info) {
   return {{"threads", info.threads},
           {"wall_seconds", number(info.wall_seconds)},
@@ -152,6 +174,10 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["windows"] = windows(result.windows);
   doc["precision"] = precision(result.precision);
   doc["components"] = components(result.components);
+  doc["causes"] = causes(result.causes);
+  doc["zones"] = domains(result.zones);
+  doc["regions"] = domains(result.regions);
+  doc["common_cause_outages_per_year"] = estimate(result.common_cause_outages_per_year);
   doc["events"] = result.events;
   doc["run_info"] = run_info(result.run_info);
   return doc;

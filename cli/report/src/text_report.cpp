@@ -254,44 +254,97 @@ void write_outages(const engine::RunResult& r, std::ostream& out) {
   out << '\n';
 }
 
+/// "db", "zone eu-a", "region eu", "inject db", "other": how a cause reads in a table.
+std::string cause_label(const engine::CauseResult& c) {
+  if (c.kind == "component") return c.id;
+  if (c.kind == "other") return "other";
+  return c.kind + " " + c.id;
+}
+
 void write_components(const engine::RunResult& r, std::ostream& out, std::size_t top) {
-  std::vector<const engine::ComponentResult*> causes;
-  for (const auto& c : r.components) {
-    if (c.downtime_share > 0.0) causes.push_back(&c);
-  }
-  // Stable: equal shares keep model order, so the list is reproducible.
-  std::stable_sort(causes.begin(), causes.end(), [](const auto* a, const auto* b) {
-    return a->downtime_share > b->downtime_share;
-  });
+  // Causes arrive sorted (share, outages, kind, id): the list is reproducible.
+  std::vector<const engine::CauseResult*> causes;
+  for (const auto& c : r.causes) causes.push_back(&c);
   if (causes.size() > top) causes.resize(top);
   if (causes.empty()) return;
+  const auto component_of = [&](const engine::CauseResult& c) -> const engine::ComponentResult* {
+    if (c.kind != "component") return nullptr;
+    for (const auto& component : r.components) {
+      if (component.id == c.id) return &component;
+    }
+    return nullptr;
+  };
+  const auto domain_of = [&](const engine::CauseResult& c) -> const engine::DomainResult* {
+    const auto& list = c.kind == "zone" ? r.zones : r.regions;
+    if (c.kind != "zone" && c.kind != "region") return nullptr;
+    for (const auto& d : list) {
+      if (d.id == c.id) return &d;
+    }
+    return nullptr;
+  };
 
-  std::size_t id_width = std::string("component").size();
-  for (const auto* c : causes) id_width = std::max(id_width, c->id.size());
+  std::size_t id_width = std::string("cause").size();
+  for (const auto* c : causes) id_width = std::max(id_width, cause_label(*c).size());
   int decimals = 2;
   for (const auto* c : causes) {
-    decimals = std::max({decimals, availability_decimals(c->availability),
-                         availability_decimals(c->service_availability)});
+    if (const auto* component = component_of(*c)) {
+      decimals = std::max({decimals, availability_decimals(component->availability),
+                           availability_decimals(component->service_availability)});
+    } else if (const auto* domain = domain_of(*c)) {
+      decimals = std::max(decimals, availability_decimals(domain->availability));
+    }
   }
   const std::size_t avail_width = std::max<std::size_t>(12, static_cast<std::size_t>(decimals) + 6);
 
   out << "Top causes of downtime\n";
-  out << "  " << pad_right("component", id_width) << pad_left("share", 9) << pad_left("outages", 11)
+  out << "  " << pad_right("cause", id_width) << pad_left("share", 9) << pad_left("outages", 11)
       << pad_left("availability", avail_width + 2) << pad_left("service", avail_width + 2) << '\n';
   for (const auto* c : causes) {
-    out << "  " << pad_right(c->id, id_width) << pad_left(format_percent(c->downtime_share, 1), 9)
-        << pad_left(format_count(c->outages_caused), 11)
-        << pad_left(format_percent(c->availability, decimals), avail_width + 2)
-        << pad_left(format_percent(c->service_availability, decimals), avail_width + 2) << '\n';
-  }
-  if (causes.size() < r.components.size()) {
-    std::size_t silent = 0;
-    for (const auto& c : r.components) silent += c.downtime_share > 0.0 ? 0 : 1;
-    if (silent > 0) {
-      out << "  (" << silent << " of " << r.components.size() << " components caused no outage)\n";
+    std::string availability;
+    std::string service;
+    if (const auto* component = component_of(*c)) {
+      availability = format_percent(component->availability, decimals);
+      service = format_percent(component->service_availability, decimals);
+    } else if (const auto* domain = domain_of(*c)) {
+      availability = format_percent(domain->availability, decimals);
     }
+    out << "  " << pad_right(cause_label(*c), id_width)
+        << pad_left(format_percent(c->downtime_share, 1), 9)
+        << pad_left(format_count(c->outages_caused), 11) << pad_left(availability, avail_width + 2)
+        << pad_left(service, avail_width + 2) << '\n';
+  }
+  std::size_t silent = 0;
+  for (const auto& c : r.components) silent += c.outages_caused > 0 ? 0 : 1;
+  if (silent > 0 && silent < r.components.size() + 1) {
+    out << "  (" << silent << " of " << r.components.size() << " components caused no outage)\n";
   }
   out << '\n';
+}
+
+void write_domains(const engine::RunResult& r, std::ostream& out) {
+  if (r.zones.empty() && r.regions.empty()) return;
+  std::size_t id_width = std::string("region").size() + 1;
+  for (const auto& d : r.zones) id_width = std::max(id_width, d.id.size() + 5);
+  for (const auto& d : r.regions) id_width = std::max(id_width, d.id.size() + 7);
+  int decimals = 2;
+  for (const auto& d : r.zones) decimals = std::max(decimals, availability_decimals(d.availability));
+  for (const auto& d : r.regions) decimals = std::max(decimals, availability_decimals(d.availability));
+  const std::size_t avail_width = std::max<std::size_t>(12, static_cast<std::size_t>(decimals) + 6);
+  out << "Failure domains\n";
+  out << "  " << pad_right("domain", id_width) << pad_left("availability", avail_width + 2)
+      << pad_left("share", 9) << pad_left("outages", 11) << '\n';
+  const auto line = [&](const std::string& label, const engine::DomainResult& d) {
+    out << "  " << pad_right(label, id_width)
+        << pad_left(format_percent(d.availability, decimals), avail_width + 2)
+        << pad_left(format_percent(d.downtime_share, 1), 9)
+        << pad_left(format_count(d.outages_caused), 11) << '\n';
+  };
+  for (const auto& d : r.regions) line("region " + d.id, d);
+  for (const auto& d : r.zones) line("zone " + d.id, d);
+  const auto& cc = r.common_cause_outages_per_year;
+  out << "  Common-cause outages (two or more pools down at once): "
+      << plain_number(cc.mean, 4) << " per year (95% CI " << plain_number(cc.ci95_lo, 4) << " .. "
+      << plain_number(cc.ci95_hi, 4) << ")\n\n";
 }
 
 void write_run_info(const engine::RunResult& r, std::ostream& out) {
@@ -314,6 +367,7 @@ void write_text_report(const engine::RunResult& result, std::ostream& out,
   if (result.windows) write_windows(*result.windows, result, out);
   write_outages(result, out);
   write_components(result, out, options.top_components);
+  write_domains(result, out);
   if (options.show_run_info) write_run_info(result, out);
 }
 

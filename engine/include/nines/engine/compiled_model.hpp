@@ -1,4 +1,9 @@
 // The model compiled to dense, integer-indexed arrays: what the event loop reads.
+//
+// Everything is compiled in a canonical order independent of the file: components, zones,
+// regions and injections sorted by (kind, id bytes, list order). Queue slots are numbered in that
+// order, so a slot number is also its rank among same-instant events of one class
+// (docs/engine.md, "Same-instant batches"), and permuting the file changes no figure.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +11,7 @@
 #include <vector>
 
 #include "nines/engine/law_sampler.hpp"
+#include "nines/engine/random_stream.hpp"
 #include "nines/models/model.hpp"
 
 namespace nines::engine {
@@ -25,6 +31,8 @@ struct CompiledComponent {
   CompiledLaw dormant_failure;
   CompiledLaw switchover;
   double switch_success = 1.0;
+  /// Key part of this component's streams (source_hash of kind component and its id).
+  std::uint64_t stream_source = 0;
   /// Gates this component's service needs, in `gates`: [first_gate, first_gate + gate_count).
   std::uint32_t first_gate = 0;
   std::uint32_t gate_count = 0;
@@ -34,6 +42,9 @@ struct CompiledComponent {
   /// Links to the other gates (k of a list) that list this component, in `parent_links`.
   std::uint32_t first_parent_link = 0;
   std::uint32_t parent_link_count = 0;
+  /// Warm and cold pools: the slot of the first instance's second clock (block detection); the
+  /// instance k of the pool has slot first_block_slot + k.
+  std::uint32_t first_block_slot = 0;
 };
 
 /// One dependency row: its owner's service needs at least `need` of the children up.
@@ -52,24 +63,90 @@ struct ParentLink {
   std::uint32_t gate = 0;
 };
 
+/// A zone or a region: an independent two-state unit whose outage blocks its members.
+struct CompiledDomain {
+  CompiledLaw failure;
+  CompiledLaw repair;
+  std::uint64_t stream_source = 0;
+  /// Zones: the region's index, or -1. Regions: unused.
+  std::int32_t region = -1;
+  /// Zones: instances in `zone_instances`; regions: zones in `region_zones`.
+  std::uint32_t first_member = 0;
+  std::uint32_t member_count = 0;
+};
+
+/// A scheduled fault.
+struct CompiledInjection {
+  enum class Target : std::uint8_t { kComponent, kZone, kRegion };
+  Target target = Target::kComponent;
+  std::uint32_t index = 0;  // compiled index of the component, zone or region
+  std::uint32_t instances = 1;
+  double at_hours = 0.0;
+  double for_hours = 0.0;  // 0: no `for` (the target fails by its own laws)
+  std::uint32_t cause = 0;
+  /// Where the instances it holds are kept, in the simulator's held-instance array.
+  std::uint32_t first_held = 0;
+};
+
+/// Kinds of cause, in the same-instant order (results list them in this order on ties).
+enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kOther };
+
 struct CompiledModel {
-  std::vector<CompiledComponent> components;
-  std::vector<std::uint64_t> component_hashes;  // of the ids: keys of the random streams
-  std::vector<std::string> component_ids;       // for results only, never read in the loop
+  std::vector<CompiledComponent> components;  // sorted by id
+  std::vector<std::string> component_ids;     // for results only, never read in the loop
+  /// For each component of the model file (model order), its compiled index.
+  std::vector<std::uint32_t> component_of_model;
   std::vector<std::uint32_t> instance_component;
+  /// Per instance: its zone's compiled index, or -1.
+  std::vector<std::int32_t> instance_zone;
   std::vector<Gate> gates;
   std::vector<std::uint32_t> gate_children;   // component indices
   std::vector<std::uint32_t> direct_parents;  // owners of plain dependencies, by child
   std::vector<ParentLink> parent_links;       // the other gates, grouped by child component
   std::vector<std::uint32_t> crew_sizes;
   std::vector<double> law_table;  // empirical samples
+
+  std::vector<CompiledDomain> zones;    // sorted by id
+  std::vector<CompiledDomain> regions;  // sorted by id
+  std::vector<std::string> zone_ids;
+  std::vector<std::string> region_ids;
+  std::vector<std::uint32_t> zone_of_model;    // model order -> compiled index
+  std::vector<std::uint32_t> region_of_model;  // model order -> compiled index
+  std::vector<std::uint32_t> zone_instances;   // instances, grouped by zone
+  std::vector<std::uint32_t> region_zones;     // zones, grouped by region
+  std::vector<CompiledInjection> injections;   // sorted by (target id, list order)
+  std::uint32_t held_instances = 0;            // sum of `instances` of component injections
+
+  /// The cause registry: index -> (kind, id). Components [0, C), zones, regions, injection
+  /// targets (one per distinct target id, sorted), and `other` last.
+  std::vector<CauseKind> cause_kinds;
+  std::vector<std::string> cause_ids;
+  std::uint32_t first_zone_cause = 0;
+  std::uint32_t first_region_cause = 0;
+  std::uint32_t other_cause = 0;
+
+  /// Queue slots: instances [0, instance_count), then zones, regions, injections, then the
+  /// block-detection clocks of warm and cold pools.
+  std::uint32_t first_zone_slot = 0;
+  std::uint32_t first_region_slot = 0;
+  std::uint32_t first_injection_slot = 0;
+  std::uint32_t first_block_slot = 0;
+  std::uint32_t slot_count = 0;
+  /// Per block-detection slot (from first_block_slot): its instance.
+  std::vector<std::uint32_t> block_slot_instance;
+
   std::uint32_t entry = 0;
   std::uint32_t instance_count = 0;
   double horizon_hours = 0.0;
   std::uint64_t seed = 0;
 };
 
-/// Compiles a validated model. Throws ModelError when it exceeds the engine's limits.
+/// Empty totals sized for `model` (components, causes, zones, regions).
+struct RunTotals;
+RunTotals totals_for(const CompiledModel& model);
+
+/// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, or when
+/// two source ids of the model hash alike (their streams would not be distinct).
 CompiledModel compile(const models::Model& model);
 
 }  // namespace nines::engine

@@ -1,5 +1,6 @@
-// The pending events of one history, one slot per event source (an instance), ordered by
-// (time, sequence number) so ties resolve the same way on every run.
+// The pending events of one history, one slot per event source (an instance's clock, a zone, a
+// region, an injection), ordered by (time, class, rank, slot): same-instant events come out in the
+// documented batch order, whatever order they were scheduled in.
 //
 // Two tiers keep the ordered part small: the horizon is cut into buckets of equal width; only
 // events of the current bucket live in an indexed 4-ary min-heap, later ones wait unordered in
@@ -17,8 +18,9 @@ namespace nines::engine {
 
 class EventQueue {
  public:
-  /// Largest number of slots: the slot shares a 64-bit key with a 40-bit sequence number.
-  static constexpr std::uint32_t kMaxSlots = (1U << 24U) - 1U;
+  /// Largest number of slots: the slot shares a 64-bit tie key with a class and a rank.
+  static constexpr std::uint32_t kSlotBits = 28;
+  static constexpr std::uint32_t kMaxSlots = (1U << kSlotBits) - 1U;
 
   EventQueue() = default;
   EventQueue(const EventQueue&) = delete;  // heap_ points into heap_storage_
@@ -46,7 +48,6 @@ class EventQueue {
     buckets_per_hour_ = buckets / horizon_hours;
     current_bucket_ = 0;
     slots_.assign(slots, SlotRecord{});
-    next_sequence_ = 0;
   }
 
   /// The earliest event before the horizon, or false when there is none. Not const: it moves the
@@ -70,12 +71,28 @@ class EventQueue {
 
   /// Where the caller keeps a record per slot (`stride` bytes apart): events entering the heap
   /// prefetch theirs, a few events before they are handled.
-  void set_payload(const void* base, std::size_t stride) {
+  /// Only slots below `count` have a record.
+  void set_payload(const void* base, std::size_t stride, std::uint32_t count) {
     payload_ = static_cast<const char*>(base);
     payload_stride_ = stride;
+    payload_count_ = count;
   }
 
   bool contains(std::uint32_t slot) const { return slots_[slot].container != kNowhere; }
+
+  // One 128-bit integer per entry: the bits of the (non-negative) time, whose integer order is
+  // the order of the doubles, above class << 56 | rank << 28 | slot. One unsigned compare orders
+  // by (time, class, rank, slot) without branches on the parts.
+  __extension__ using Key = unsigned __int128;
+  static constexpr Key kNoKey = ~Key{0};
+
+  /// The key of the pending event of `slot`, or kNoKey: what the loop compares to check that a
+  /// handler rescheduled or cancelled its slot.
+  Key pending_key(std::uint32_t slot) const {
+    const SlotRecord& record = slots_[slot];
+    if (record.container == kNowhere) return kNoKey;
+    return record.container == kHeap ? heap_[record.index] : record.parked_key;
+  }
 
   /// Events pending, including those parked past the horizon.
   std::size_t size() const {
@@ -87,11 +104,11 @@ class EventQueue {
   }
 
   /// Schedules `slot` at `time` (not before the current event), replacing its pending event if
-  /// it has one. The new event gets a fresh sequence number, so it comes after every event
-  /// already scheduled for the same time.
-  void schedule(std::uint32_t slot, double time) {
+  /// it has one. Events at one time come out by `event_class` (0 first), then `rank`, then slot.
+  void schedule(std::uint32_t slot, double time, std::uint32_t event_class, std::uint32_t rank) {
     assert(time >= 0.0);
-    const Key key = make_key(time, (next_sequence_++ << 24U) | slot);
+    const Key key = make_key(time, (std::uint64_t{event_class} << 56U) |
+                                       (std::uint64_t{rank} << kSlotBits) | slot);
     const std::uint32_t bucket = bucket_of(time);
     const std::uint32_t target = bucket <= current_bucket_ ? kHeap : bucket;
     if (slots_[slot].container == kHeap && target == kHeap) {
@@ -114,6 +131,9 @@ class EventQueue {
     }
   }
 
+  /// Schedules with class 0 and the slot as its rank: ties come out by slot number.
+  void schedule(std::uint32_t slot, double time) { schedule(slot, time, 0, slot); }
+
   /// Drops the pending event of `slot`, if any.
   void cancel(std::uint32_t slot) {
     const std::uint32_t where = slots_[slot].container;
@@ -134,10 +154,6 @@ class EventQueue {
   }
 
  private:
-  // One 128-bit integer per entry: the bits of the (non-negative) time, whose integer order is
-  // the order of the doubles, above sequence << 24 | slot. One unsigned compare orders by
-  // (time, sequence) without branches on the parts.
-  __extension__ using Key = unsigned __int128;
   static constexpr std::uint32_t kNowhere = std::numeric_limits<std::uint32_t>::max();
   static constexpr std::uint32_t kHeap = kNowhere - 1;
   static constexpr std::uint32_t kNone = kNowhere;
@@ -197,7 +213,7 @@ class EventQueue {
       if (slot == kNone) continue;
       bucket_head_[current_bucket_] = kNone;
       while (slot != kNone) {
-        if (payload_ != nullptr) __builtin_prefetch(payload_ + std::size_t{slot} * payload_stride_);
+        if (slot < payload_count_) __builtin_prefetch(payload_ + std::size_t{slot} * payload_stride_);
         SlotRecord& record = slots_[slot];
         record.container = kHeap;
         slot = record.next;
@@ -265,7 +281,7 @@ class EventQueue {
   std::vector<SlotRecord> slots_;
   const char* payload_ = nullptr;
   std::size_t payload_stride_ = 0;
-  std::uint64_t next_sequence_ = 0;
+  std::uint32_t payload_count_ = 0;
 };
 
 }  // namespace nines::engine

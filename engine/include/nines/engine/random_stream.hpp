@@ -1,6 +1,9 @@
-// Counter-based random streams keyed by (seed, replication, component id, instance).
+// Counter-based random streams (Philox4x32-10) keyed by what draws them: (seed, replication,
+// source kind, source id, index, purpose). A draw is a pure function of its key and its number,
+// so distinct keys never share a draw and adding a source or a purpose changes no other draw.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -13,8 +16,8 @@ constexpr std::uint64_t mix64(std::uint64_t z) {
   return z ^ (z >> 31U);
 }
 
-/// A stable 64-bit hash of a component id (FNV-1a, then mixed). Streams are keyed by the id
-/// string, not by the component's position in the file.
+/// A stable 64-bit hash of an id (FNV-1a, then mixed). Streams are keyed by the id string, not
+/// by a position in the file.
 constexpr std::uint64_t hash_id(std::string_view id) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (const char c : id) {
@@ -24,36 +27,81 @@ constexpr std::uint64_t hash_id(std::string_view id) {
   return mix64(h);
 }
 
-/// The key shared by one component's streams in one replication (hoisted out of the loop over
-/// its instances).
-constexpr std::uint64_t component_stream_key(std::uint64_t seed, std::uint64_t replication,
-                                             std::uint64_t component_hash) {
-  std::uint64_t k = mix64(seed ^ 0x6a09e667f3bcc908ULL);
-  k = mix64(k + 0x9e3779b97f4a7c15ULL * (replication + 1));
-  return mix64(k ^ component_hash);
+/// Kinds of event source, in the documented same-instant order (docs/engine.md).
+enum class SourceKind : std::uint8_t { kComponent, kZone, kRegion, kInject };
+
+/// What a draw is for. Each purpose of a source has a stream of its own.
+enum class Purpose : std::uint8_t {
+  kFailure,
+  kDormantFailure,
+  kDetection,
+  kRepair,
+  kSwitchover,
+  kSwitchSuccess,
+  kBlockDetection,
+};
+inline constexpr std::size_t kInstancePurposes = 7;
+
+/// The 64-bit part of a stream key naming its source: a hash of (kind, id). Two sources of one
+/// model whose hashes collide are refused when the model is compiled, so within a model this part
+/// is unique.
+constexpr std::uint64_t source_hash(SourceKind kind, std::string_view id) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  h ^= static_cast<std::uint8_t>(kind) + 1U;
+  h *= 0x100000001b3ULL;
+  for (const char c : id) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h);
 }
 
-/// The starting key of one instance's stream, from its component's key.
-constexpr std::uint64_t instance_stream_key(std::uint64_t component_key, std::uint64_t instance) {
-  return mix64(component_key + 0xd1b54a32d192ed03ULL * (instance + 1));
+/// The Philox key of one replication: injective in the replication for a given seed.
+constexpr std::uint64_t replication_key(std::uint64_t seed, std::uint64_t replication) {
+  return mix64(seed ^ 0x6a09e667f3bcc908ULL) + replication * 0x9e3779b97f4a7c15ULL;
 }
 
-/// The starting key of one instance's stream in one replication.
-constexpr std::uint64_t stream_key(std::uint64_t seed, std::uint64_t replication,
-                                   std::uint64_t component_hash, std::uint64_t instance) {
-  return instance_stream_key(component_stream_key(seed, replication, component_hash), instance);
+/// The largest index a keyed stream can carry (28 bits; the other 4 hold the purpose).
+inline constexpr std::uint32_t kMaxStreamIndex = (1U << 28U) - 1U;
+
+/// Philox4x32-10 (Salmon, Moraes, Dror and Shaw, SC'11): a bijection of the 128-bit counter
+/// under a 64-bit key; 10 rounds as Random123 recommends.
+constexpr std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> ctr,
+                                                      std::array<std::uint32_t, 2> key) {
+  for (int round = 0; round < 10; ++round) {
+    const std::uint64_t p0 = std::uint64_t{0xD2511F53U} * ctr[0];
+    const std::uint64_t p1 = std::uint64_t{0xCD9E8D57U} * ctr[2];
+    const auto hi0 = static_cast<std::uint32_t>(p0 >> 32U);
+    const auto lo0 = static_cast<std::uint32_t>(p0);
+    const auto hi1 = static_cast<std::uint32_t>(p1 >> 32U);
+    const auto lo1 = static_cast<std::uint32_t>(p1);
+    ctr = {hi1 ^ ctr[1] ^ key[0], lo1, hi0 ^ ctr[3] ^ key[1], lo0};
+    key[0] += 0x9E3779B9U;
+    key[1] += 0xBB67AE85U;
+  }
+  return ctr;
 }
 
-/// One instance's stream: SplitMix64, i.e. output n is mix64(key + n * golden gamma). Each stream
-/// costs 8 bytes of state and streams start at independent points of the 2^64 cycle, so overlap
-/// between any two streams of a run is astronomically unlikely.
+/// One stream: the Philox block of counter (source hash, purpose << 28 | index, draw number)
+/// under the replication key gives draw number n. The stream object is cheap to make (six
+/// words); callers keep only the draw number between draws.
 class RandomStream {
  public:
-  explicit constexpr RandomStream(std::uint64_t key = 0) : state_(key) {}
+  /// A stream keyed by one 64-bit number (tests and tools).
+  explicit constexpr RandomStream(std::uint64_t key = 0)
+      : key_{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32U)} {}
+
+  /// Draw `next_draw` onwards of the stream of (source, purpose, index) in replication `rep_key`.
+  constexpr RandomStream(std::uint64_t rep_key, std::uint64_t source, Purpose purpose,
+                         std::uint32_t index, std::uint32_t next_draw)
+      : key_{static_cast<std::uint32_t>(rep_key), static_cast<std::uint32_t>(rep_key >> 32U)},
+        ctr_{static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(source >> 32U),
+             (static_cast<std::uint32_t>(purpose) << 28U) | index, next_draw} {}
 
   constexpr std::uint64_t next_u64() {
-    state_ += 0x9e3779b97f4a7c15ULL;
-    return mix64(state_);
+    const std::array<std::uint32_t, 4> out = philox4x32_10(ctr_, key_);
+    ++ctr_[3];
+    return (std::uint64_t{out[0]} << 32U) | out[1];
   }
 
   /// Uniform on the open interval (0, 1), 53 bits: never 0, so log(u) is finite.
@@ -61,10 +109,21 @@ class RandomStream {
     return (static_cast<double>(next_u64() >> 11U) + 0.5) * 0x1.0p-53;
   }
 
-  constexpr std::uint64_t state() const { return state_; }
+  /// The number of the next draw: what a caller stores to continue the stream later.
+  constexpr std::uint32_t next_draw() const { return ctr_[3]; }
 
  private:
-  std::uint64_t state_;
+  std::array<std::uint32_t, 2> key_{};
+  std::array<std::uint32_t, 4> ctr_{};
 };
+
+/// A 64-bit stream key for tests and tools that want many distinct RandomStream(key).
+constexpr std::uint64_t stream_key(std::uint64_t seed, std::uint64_t replication,
+                                   std::uint64_t hash, std::uint64_t index) {
+  std::uint64_t k = mix64(seed ^ 0x6a09e667f3bcc908ULL);
+  k = mix64(k + 0x9e3779b97f4a7c15ULL * (replication + 1));
+  k = mix64(k ^ hash);
+  return mix64(k + 0xd1b54a32d192ed03ULL * (index + 1));
+}
 
 }  // namespace nines::engine

@@ -13,17 +13,21 @@ namespace nines::engine {
 
 /// Sums over replications. Memory is per component, never per event or outage.
 struct RunTotals {
-  std::vector<ExactSum> pool_up_fraction;        // per component
+  std::vector<ExactSum> pool_up_fraction;        // per component (compiled order)
   std::vector<ExactSum> service_up_fraction;     // per component
-  std::vector<ExactSum> charged_downtime_hours;  // per component, as root cause
-  std::vector<std::int64_t> outages_caused;      // per component
+  std::vector<ExactSum> charged_downtime_hours;  // per cause (the compiled cause registry)
+  std::vector<std::int64_t> outages_caused;      // per cause
+  std::vector<ExactSum> zone_up_fraction;        // per zone (compiled order)
+  std::vector<ExactSum> region_up_fraction;      // per region
   ExactSum downtime_hours;
   std::int64_t outages = 0;
+  std::int64_t common_cause_outages = 0;
   std::int64_t outages_cut_at_horizon = 0;
   std::uint64_t events = 0;
   DurationHistogram outage_durations;
 
-  explicit RunTotals(std::size_t components = 0);
+  explicit RunTotals(std::size_t components = 0, std::size_t causes = 0, std::size_t zones = 0,
+                     std::size_t regions = 0);
   void merge(const RunTotals& other);
 };
 
@@ -34,6 +38,8 @@ struct RangeResult {
   std::vector<double> unavailability;
   /// Per replication: outages, including one cut at the horizon.
   std::vector<std::uint32_t> outages;
+  /// Per replication: outages whose starting batch took two or more own pools down.
+  std::vector<std::uint32_t> common_cause_outages;
   /// Windows of `window_hours` (0: none asked): `windows_per_replication` whole windows per
   /// history, their downtime in hours stored replication after replication.
   double window_hours = 0.0;

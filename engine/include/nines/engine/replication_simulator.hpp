@@ -1,7 +1,9 @@
 // The discrete-event simulation of one history: every instance's life (failure, detection,
-// repair, switchover) with incremental component and system state.
+// repair, switchover), zones and regions going down and up, scheduled fault injections, with
+// incremental component and system state evaluated once per same-instant batch.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <span>
@@ -11,6 +13,7 @@
 #include "nines/engine/event_queue.hpp"
 #include "nines/engine/random_stream.hpp"
 #include "nines/engine/range_result.hpp"
+#include "nines/engine/trace.hpp"
 
 namespace nines::engine {
 
@@ -18,6 +21,8 @@ namespace nines::engine {
 struct ReplicationOutcome {
   double unavailability = 0.0;
   std::uint32_t outages = 0;
+  /// Outages whose starting batch took two or more components' own pools down.
+  std::uint32_t common_cause_outages = 0;
   /// Downtime hours of each whole window (empty without windows); valid until the next run.
   std::span<const double> window_downtime_hours;
 };
@@ -30,46 +35,119 @@ class ReplicationSimulator {
   explicit ReplicationSimulator(const CompiledModel& model, double window_hours = 0.0);
 
   /// Simulates replication `replication` over [0, horizon), adds its figures to `totals` and
-  /// returns true; returns false (adding nothing) when `cancel` was set meanwhile.
+  /// returns true; returns false (adding nothing) when `cancel` was set meanwhile. With `trace`,
+  /// every state change is appended to it (a run without a trace pays one branch per change).
   bool run(std::uint64_t replication, RunTotals& totals, ReplicationOutcome& outcome,
-           const std::atomic<bool>* cancel = nullptr);
+           const std::atomic<bool>* cancel = nullptr, Trace* trace = nullptr);
+
+  /// Recomputes every count and flag from scratch and throws std::logic_error naming the first
+  /// that differs from the incremental state (tests call it after every batch through
+  /// `set_batch_check`).
+  void check_invariants() const;
+  /// Calls check_invariants() after every batch (tests only: it is slow).
+  void set_batch_check(bool on) { batch_check_ = on; }
 
  private:
   enum class State : std::uint8_t {
-    kActive,            // up and serving; pending: its failure
+    kActive,            // running; pending: its failure (serving unless blocked)
     kIdle,              // standby; pending: its dormant failure (warm) or nothing (cold)
     kFailedUndetected,  // pending: its detection
     kWaitingCrew,       // in its crew's queue; nothing pending
     kInRepair,          // pending: the end of its repair
     kSwitching,         // being brought into service; pending: the end of the switchover
   };
+  /// Same-instant batch classes (docs/engine.md): comebacks, detections, losses.
+  static constexpr std::uint32_t kComeback = 0;
+  static constexpr std::uint32_t kDetection = 1;
+  static constexpr std::uint32_t kLoss = 2;
   static constexpr std::uint32_t kNone = 0xffffffffU;
 
   void reset(std::uint64_t replication);
+  void handle_slot(std::uint32_t slot);
+  void end_batch();
+  void check_slot_handled(std::uint32_t slot, std::uint64_t stamp) const;
+
+  // instance_lifecycle.cpp
   void handle(std::uint32_t instance);
   void on_active_failure(std::uint32_t instance);
   void on_dormant_failure(std::uint32_t instance);
   void after_failure(std::uint32_t instance);
   void on_detected(std::uint32_t instance);
   void begin_repair(std::uint32_t instance);
+  void start_repair_work(std::uint32_t instance);
   void on_repair_end(std::uint32_t instance);
   void return_to_service(std::uint32_t instance);
   void activate(std::uint32_t instance);
   void make_idle(std::uint32_t instance);
   void try_switchover(std::uint32_t component);
+  std::uint32_t pop_unblocked_idle(std::uint32_t component);
   void on_switch_end(std::uint32_t instance);
   void resolve_switch(std::uint32_t instance);
+  void schedule_instance(std::uint32_t instance, double time, std::uint32_t event_class) {
+    queue_.schedule(instance, time, event_class, instance);
+  }
 
+  // blocking.cpp: zones, regions, injections and what they do to instances.
+  void handle_zone(std::uint32_t zone);
+  void handle_region(std::uint32_t region);
+  void handle_injection(std::uint32_t injection);
+  void on_block_detected(std::uint32_t instance);
+  void set_zone_down(std::uint32_t zone, bool own, int holds_delta);
+  void set_region_down(std::uint32_t region, bool own, int holds_delta);
+  void zone_effective_change(std::uint32_t zone);
+  void block(std::uint32_t instance);
+  void unblock(std::uint32_t instance);
+  void schedule_domain(std::uint32_t slot, const CompiledDomain& domain, bool up,
+                       std::uint32_t& failure_draws, std::uint32_t& repair_draws);
+  bool domain_blocks(std::uint32_t zone) const {
+    const std::int32_t region = model_.zones[zone].region;
+    return zone_down_[zone].down() || (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
+  }
+
+  // service_state.cpp
   void set_pool_up(std::uint32_t component, bool up);
+  void serving_down(std::uint32_t component) {
+    if (active_up_[component]-- == model_.components[component].min_up) {
+      set_pool_up(component, false);
+    }
+  }
+  void serving_up(std::uint32_t component) {
+    if (++active_up_[component] == model_.components[component].min_up) {
+      set_pool_up(component, true);
+    }
+  }
   void propagate(std::uint32_t component, bool up);
-  void on_system_change(bool up);
+  std::uint32_t root_cause(std::uint32_t& pools_down);
   void record_outage(double hours);
   void add_window_downtime(double start, double end);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
 
-  double draw(const CompiledLaw& law, std::uint32_t instance) {
-    return sample_law(law, instances_[instance].rng, model_.law_table.data());
+  double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
+    Instance& in = instances_[instance];
+    const CompiledComponent& cc = model_.components[in.component];
+    const auto p = static_cast<std::size_t>(purpose);
+    RandomStream stream(replication_key_, cc.stream_source, purpose,
+                        instance - cc.first_instance, in.draws[p]);
+    const double x = sample_law(law, stream, model_.law_table.data());
+    in.draws[p] = stream.next_draw();
+    return x;
   }
+  bool draw_success(std::uint32_t instance, double probability) {
+    Instance& in = instances_[instance];
+    const CompiledComponent& cc = model_.components[in.component];
+    constexpr auto p = static_cast<std::size_t>(Purpose::kSwitchSuccess);
+    RandomStream stream(replication_key_, cc.stream_source, Purpose::kSwitchSuccess,
+                        instance - cc.first_instance, in.draws[p]);
+    const bool success = stream.uniform_open() < probability;
+    in.draws[p] = stream.next_draw();
+    return success;
+  }
+  void note(TraceEvent event, SourceKind kind, std::uint32_t source, std::uint32_t instance) {
+    if (trace_ != nullptr) trace_note(event, kind, source, instance);
+  }
+  void trace_note(TraceEvent event, SourceKind kind, std::uint32_t source, std::uint32_t instance);
+  /// The cause index a trace row's source stands for.
+  std::int64_t trace_source_cause(const TraceRow& row) const;
 
   // Intrusive FIFO lists through next_/prev_ (an instance is in at most one list at a time).
   struct List {
@@ -84,21 +162,30 @@ class ReplicationSimulator {
   EventQueue queue_;
   double now_ = 0.0;
   std::uint64_t events_ = 0;
+  std::uint64_t replication_key_ = 0;
 
-  // Per instance: what every event reads in one record (one cache line, not four arrays).
+  // Per instance: what every event reads in one record.
   struct Instance {
-    RandomStream rng;
-    /// When the current life began: the seam for age-dependent hazards (see docs/engine.md).
-    double life_start_hours = 0.0;
+    /// Next draw number of each purpose's stream.
+    std::array<std::uint32_t, kInstancePurposes> draws{};
     std::uint32_t component = 0;
     State state = State::kActive;
+    /// Set when a block of a warm or cold pool's active instance was detected: standby rule 2
+    /// counts it as failed until its block ends or it fails.
+    std::uint8_t counted_failed = 0;
+    /// Reasons it is blocked: its zone or region down (one), injections holding it.
+    std::uint16_t blocked = 0;
   };
   std::vector<Instance> instances_;
   std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> prev_;
 
   // Per component.
+  /// Serving instances: active, not failed, not blocked. The pool is up while >= min_up.
   std::vector<std::uint32_t> active_up_;
+  /// Warm and cold pools: active instances standby rules 2 and 5 believe up (serving, or blocked
+  /// with the block not yet detected).
+  std::vector<std::uint32_t> believed_up_;
   std::vector<std::uint32_t> switching_;
   std::vector<List> idle_;
   /// What propagation reads and writes per component, packed into 24 bytes: a visit touches
@@ -118,6 +205,7 @@ class ReplicationSimulator {
   /// down, plus the horizon at the end if still up. Apart from the nodes: propagation never
   /// reads it.
   std::vector<double> pool_up_hours_;
+  /// Per cause (the compiled registry): downtime charged and outages caused.
   std::vector<double> charged_hours_;
   std::vector<std::uint32_t> caused_;
 
@@ -131,21 +219,57 @@ class ReplicationSimulator {
   std::vector<std::uint32_t> crew_free_;
   std::vector<List> crew_queue_;
 
+  // Zones and regions: own life, holds by injections, draws.
+  struct DomainState {
+    std::uint8_t own_down = 0;
+    std::uint32_t holds = 0;
+    std::uint32_t failure_draws = 0;
+    std::uint32_t repair_draws = 0;
+    double up_hours = 0.0;  // signed, as pool_up_hours_
+    bool down() const { return own_down != 0 || holds != 0; }
+  };
+  std::vector<DomainState> zone_down_;
+  std::vector<DomainState> region_down_;
+  /// Per zone: whether its instances are blocked by it (it or its region down).
+  std::vector<std::uint8_t> zone_blocking_;
+  /// Per injection: 0 before its start, 1 running (until `for` ends), 2 done.
+  std::vector<std::uint8_t> injection_phase_;
+  std::vector<std::uint32_t> held_;  // instances held by component injections with `for`
+  std::vector<std::uint32_t> held_count_;
+
+  // The batch being applied.
+  /// The cause of the loss being applied (kNone outside losses).
+  std::uint32_t loss_cause_ = kNone;
+  std::uint32_t first_loss_cause_ = kNone;
+  /// Pools that went down in this batch, in order, with the cause of the loss that did it.
+  struct PoolDown {
+    std::uint32_t component;
+    std::uint32_t cause;
+  };
+  std::vector<PoolDown> batch_pool_downs_;
+  std::vector<std::uint64_t> component_stamp_;
+  std::uint64_t stamp_ = 0;
+
   // System.
   /// The work list of propagate(): one slot per parent link, plus the pool that changed.
   std::vector<std::uint32_t> work_;
-  std::uint32_t pool_change_cause_ = 0;
+  bool system_up_ = true;
   std::uint32_t outage_cause_ = 0;
   double down_since_ = 0.0;
   double downtime_hours_ = 0.0;
   std::uint32_t outages_ = 0;
+  std::uint32_t common_cause_outages_ = 0;
   std::int64_t outages_cut_ = 0;
+  std::uint32_t batch_number_ = 0;
   /// This replication's outage durations, moved into the totals only when it completes (so a
   /// cancelled replication leaves no trace). Reused: it stops allocating once warmed up.
   std::vector<double> outage_hours_;
-  /// Per whole window of `window_hours_`: downtime hours in this replication.
+  /// Per whole window of `window_hours`: downtime hours in this replication.
   double window_hours_ = 0.0;
   std::vector<double> window_downtime_;
+
+  Trace* trace_ = nullptr;
+  bool batch_check_ = false;
 };
 
 }  // namespace nines::engine

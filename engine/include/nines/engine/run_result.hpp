@@ -106,6 +106,25 @@ struct ComponentResult {
   std::int64_t outages_caused = 0;
 };
 
+/// One source that caused outages: its share of the downtime and the outages it began.
+struct CauseResult {
+  /// "component", "zone", "region", "inject" or "other".
+  std::string kind;
+  /// Empty for "other".
+  std::string id;
+  double downtime_share = 0.0;
+  std::int64_t outages_caused = 0;
+};
+
+/// A zone or a region: its own availability (injections included; a zone's region not) and the
+/// outages it caused.
+struct DomainResult {
+  std::string id;
+  double availability = 0.0;
+  double downtime_share = 0.0;
+  std::int64_t outages_caused = 0;
+};
+
 /// What may differ between two runs with the same seed.
 struct RunInfo {
   int threads = 1;
@@ -146,6 +165,13 @@ struct RunResult {
   std::optional<PrecisionSummary> precision;
   /// In model order.
   std::vector<ComponentResult> components;
+  /// Every source that caused an outage, by share descending (see docs/results-format.md).
+  std::vector<CauseResult> causes;
+  /// In model order.
+  std::vector<DomainResult> zones;
+  std::vector<DomainResult> regions;
+  /// Outages whose starting batch took two or more components' own pools down.
+  Estimate common_cause_outages_per_year;
   /// Events taken from the queue, all replications.
   std::uint64_t events = 0;
   RunInfo run_info;

@@ -10,7 +10,7 @@
 namespace nines::report {
 
 /// Schema version of the result document, written as "format_version".
-inline constexpr int kResultFormatVersion = 1;
+inline constexpr int kResultFormatVersion = 2;
 
 /// The full result as JSON. Every key outside "run_info" depends only on the model, the seed and
 /// the replication range. Absent optional figures are JSON null (never omitted), so consumers

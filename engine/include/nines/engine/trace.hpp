@@ -1,0 +1,66 @@
+// The timeline of one history, as plain structs for the command line and the GUI.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nines/engine/random_stream.hpp"
+
+namespace nines::engine {
+
+struct CompiledModel;
+
+/// What changed. Names (trace_event_name) are the `event` column of `nines run --trace-csv`.
+enum class TraceEvent : std::uint8_t {
+  kFailure,
+  kDormantFailure,
+  kDetection,
+  kBlockDetection,
+  kRepairStart,
+  kRepairEnd,
+  kSwitchoverStart,
+  kSwitchoverOk,
+  kSwitchoverFailed,
+  kBlock,
+  kUnblock,
+  kZoneDown,
+  kZoneUp,
+  kRegionDown,
+  kRegionUp,
+  kInjectStart,
+  kInjectEnd,
+};
+
+std::string_view trace_event_name(TraceEvent event);
+
+/// One state change of an instance, zone, region or injection.
+struct TraceRow {
+  double time_hours = 0.0;
+  /// Same-instant batch number, from 0 in each history.
+  std::uint32_t batch = 0;
+  SourceKind kind = SourceKind::kComponent;
+  /// Compiled index of the component, zone, region or injection.
+  std::uint32_t source = 0;
+  /// Instance index within its component, or -1.
+  std::int64_t instance = -1;
+  TraceEvent event = TraceEvent::kFailure;
+  /// The system's state after the batch.
+  bool system_up = true;
+  /// On the row that began an outage: its root cause (an index into the compiled cause
+  /// registry); -1 elsewhere.
+  std::int64_t cause = -1;
+};
+
+struct Trace {
+  std::vector<TraceRow> rows;
+  /// The replication's figures.
+  double downtime_hours = 0.0;
+  std::uint32_t outages = 0;
+};
+
+/// The id of a row's source (for an injection: its target's id).
+const std::string& trace_source_id(const CompiledModel& model, const TraceRow& row);
+
+}  // namespace nines::engine

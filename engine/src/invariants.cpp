@@ -1,0 +1,95 @@
+// The full checker: every count and flag the simulator keeps incrementally, recomputed from
+// scratch. Tests run it after every batch; it is far too slow for a real run.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "nines/engine/replication_simulator.hpp"
+
+namespace nines::engine {
+
+namespace {
+
+void expect(bool ok, const std::string& what) {
+  if (!ok) throw std::logic_error("invariant broken: " + what);
+}
+
+}  // namespace
+
+void ReplicationSimulator::check_invariants() const {
+  const std::size_t n = model_.components.size();
+  // Blocking: each instance's count is its zone's blocking plus the injections holding it.
+  std::vector<std::uint32_t> blocked(model_.instance_count, 0);
+  for (std::size_t z = 0; z < model_.zones.size(); ++z) {
+    const std::int32_t region = model_.zones[z].region;
+    const bool blocks = zone_down_[z].down() || (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
+    expect(blocks == (zone_blocking_[z] != 0), "zone blocking flag of " + model_.zone_ids[z]);
+    if (!blocks) continue;
+    const CompiledDomain& d = model_.zones[z];
+    for (std::uint32_t k = 0; k < d.member_count; ++k) ++blocked[model_.zone_instances[d.first_member + k]];
+  }
+  for (std::size_t j = 0; j < model_.injections.size(); ++j) {
+    const CompiledInjection& inj = model_.injections[j];
+    if (injection_phase_[j] != 1 || inj.target != CompiledInjection::Target::kComponent) continue;
+    for (std::uint32_t k = 0; k < held_count_[j]; ++k) ++blocked[held_[inj.first_held + k]];
+  }
+  std::vector<std::uint32_t> serving(n, 0);
+  std::vector<std::uint32_t> believed(n, 0);
+  std::vector<std::uint32_t> switching(n, 0);
+  for (std::uint32_t i = 0; i < model_.instance_count; ++i) {
+    const Instance& in = instances_[i];
+    expect(in.blocked == blocked[i], "blocked count of instance " + std::to_string(i));
+    if (in.state == State::kActive) {
+      if (in.blocked == 0) ++serving[in.component];
+      if (in.counted_failed == 0) ++believed[in.component];
+    } else {
+      expect(in.counted_failed == 0, "counted_failed on a non-active instance");
+    }
+    if (in.state == State::kSwitching) ++switching[in.component];
+    const bool waits = in.state == State::kWaitingCrew ||
+                       (in.state == State::kIdle &&
+                        model_.components[in.component].standby == Standby::kCold);
+    expect(queue_.contains(i) != waits, "pending event of instance " + std::to_string(i));
+  }
+  // Components: pools, gates and services, evaluated bottom-up until nothing changes.
+  std::vector<std::uint8_t> service(n, 1);
+  for (std::size_t c = 0; c < n; ++c) {
+    expect(active_up_[c] == serving[c], "serving count of " + model_.component_ids[c]);
+    expect(switching_[c] == switching[c], "switching count of " + model_.component_ids[c]);
+    if (model_.components[c].standby != Standby::kHot) {
+      expect(believed_up_[c] == believed[c], "believed-up count of " + model_.component_ids[c]);
+    }
+    const bool pool_up = serving[c] >= model_.components[c].min_up;
+    expect(pool_up == (nodes_[c].pool_up != 0), "pool flag of " + model_.component_ids[c]);
+    service[c] = pool_up ? 1 : 0;
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (service[c] == 0) continue;
+      const CompiledComponent& cc = model_.components[c];
+      for (std::uint32_t g = cc.first_gate; g < cc.first_gate + cc.gate_count; ++g) {
+        const Gate& gate = model_.gates[g];
+        std::uint32_t up = 0;
+        for (std::uint32_t k = 0; k < gate.child_count; ++k) up += service[model_.gate_children[gate.first_child + k]];
+        if (up < gate.need) {
+          service[c] = 0;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  for (std::size_t c = 0; c < n; ++c) {
+    expect(service[c] == nodes_[c].service_up, "service flag of " + model_.component_ids[c]);
+  }
+  for (std::size_t g = 0; g < model_.gates.size(); ++g) {
+    const Gate& gate = model_.gates[g];
+    std::uint32_t up = 0;
+    for (std::uint32_t k = 0; k < gate.child_count; ++k) up += service[model_.gate_children[gate.first_child + k]];
+    expect(gates_[g].up_children == up, "up children of gate " + std::to_string(g));
+  }
+  expect(system_up_ == (service[model_.entry] != 0), "system state after the batch");
+}
+
+}  // namespace nines::engine

@@ -1,0 +1,96 @@
+// The timeline of one history: event names, source ids, and the simulator's recording hooks.
+#include "nines/engine/trace.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "nines/engine/compiled_model.hpp"
+#include "nines/engine/replication_simulator.hpp"
+
+namespace nines::engine {
+
+std::string_view trace_event_name(TraceEvent event) {
+  switch (event) {
+    case TraceEvent::kFailure:
+      return "failure";
+    case TraceEvent::kDormantFailure:
+      return "dormant-failure";
+    case TraceEvent::kDetection:
+      return "detection";
+    case TraceEvent::kBlockDetection:
+      return "block-detection";
+    case TraceEvent::kRepairStart:
+      return "repair-start";
+    case TraceEvent::kRepairEnd:
+      return "repair-end";
+    case TraceEvent::kSwitchoverStart:
+      return "switchover-start";
+    case TraceEvent::kSwitchoverOk:
+      return "switchover-ok";
+    case TraceEvent::kSwitchoverFailed:
+      return "switchover-failed";
+    case TraceEvent::kBlock:
+      return "block";
+    case TraceEvent::kUnblock:
+      return "unblock";
+    case TraceEvent::kZoneDown:
+      return "zone-down";
+    case TraceEvent::kZoneUp:
+      return "zone-up";
+    case TraceEvent::kRegionDown:
+      return "region-down";
+    case TraceEvent::kRegionUp:
+      return "region-up";
+    case TraceEvent::kInjectStart:
+      return "inject-start";
+    case TraceEvent::kInjectEnd:
+      return "inject-end";
+  }
+  return "?";
+}
+
+const std::string& trace_source_id(const CompiledModel& model, const TraceRow& row) {
+  switch (row.kind) {
+    case SourceKind::kComponent:
+      return model.component_ids.at(row.source);
+    case SourceKind::kZone:
+      return model.zone_ids.at(row.source);
+    case SourceKind::kRegion:
+      return model.region_ids.at(row.source);
+    case SourceKind::kInject:
+      return model.cause_ids.at(model.injections.at(row.source).cause);
+  }
+  throw std::logic_error("internal error: a trace row of unknown kind");
+}
+
+void ReplicationSimulator::trace_note(TraceEvent event, SourceKind kind, std::uint32_t source,
+                                      std::uint32_t instance) {
+  TraceRow row;
+  row.time_hours = now_;
+  row.batch = batch_number_;
+  row.kind = kind;
+  row.source = source;
+  row.instance = instance == kNone
+                     ? -1
+                     : static_cast<std::int64_t>(instance -
+                                                 model_.components[source].first_instance);
+  row.event = event;
+  row.system_up = system_up_;
+  trace_->rows.push_back(row);
+}
+
+std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const {
+  switch (row.kind) {
+    case SourceKind::kComponent:
+      return row.source;
+    case SourceKind::kZone:
+      return model_.first_zone_cause + row.source;
+    case SourceKind::kRegion:
+      return model_.first_region_cause + row.source;
+    case SourceKind::kInject:
+      return model_.injections[row.source].cause;
+  }
+  return -1;
+}
+
+}  // namespace nines::engine
