@@ -85,6 +85,7 @@ void ReplicationSimulator::check_invariants() const {
   }
   for (std::size_t g = 0; g < model_.gates.size(); ++g) {
     const Gate& gate = model_.gates[g];
+    if (gate.child_count == 1 && gate.need == 1) continue;  // plain: propagation keeps no count
     std::uint32_t up = 0;
     for (std::uint32_t k = 0; k < gate.child_count; ++k) up += service[model_.gate_children[gate.first_child + k]];
     expect(gates_[g].up_children == up, "up children of gate " + std::to_string(g));

@@ -134,6 +134,7 @@ TEST(TextReport, SaysWhenNoOutageWasSeen) {
   r.outages = 0;
   r.availability = {1.0, 0.0, 1.0, 1.0};
   for (auto& c : r.components) c.downtime_share = 0.0;
+  r.causes.clear();
   const auto text = report_of(r);
   EXPECT_NE(text.find("none seen"), std::string::npos) << text;
   EXPECT_NE(text.find("no downtime"), std::string::npos) << text;
