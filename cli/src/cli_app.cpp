@@ -147,6 +147,13 @@ void build_run(CLI::App& app, Arguments& args) {
                   "text report)")
       ->type_name("FILE|-");
   run->add_flag("--quiet,-q", r.quiet, "No progress bar and no text report");
+  run->add_option("--trace", r.trace,
+                  "Simulate replication R alone and print its timeline: every state change of "
+                  "an instance, zone, region or injection")
+      ->type_name("R");
+  run->add_option("--trace-csv", r.trace_csv,
+                  "With --trace: write the timeline as CSV to FILE, or to stdout with -")
+      ->type_name("FILE|-");
   run->footer(
       "Examples:\n"
       "  nines run samples/shop.json\n"

@@ -6,6 +6,7 @@
 #include "nines/cli/atomic_file.hpp"
 #include "nines/cli/scenario_runs.hpp"
 #include "nines/cli/simulation.hpp"
+#include "nines/cli/trace_command.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
 #include "nines/models/scenario.hpp"
@@ -47,6 +48,7 @@ int run_command(const RunArguments& arguments, const Console& console) {
   if (arguments.all_scenarios) return scenario_runs_command(arguments, console);
   const auto loaded = load_run_model(arguments);
   for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
+  if (arguments.trace) return trace_command(arguments, loaded.model, console);
   const double window = window_hours(arguments, loaded.model.horizon_hours);
 
   const bool json_to_stdout = arguments.json_output == "-";

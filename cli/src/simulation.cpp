@@ -64,6 +64,13 @@ void check_flag_combinations(const RunArguments& a) {
         "second)");
   }
   if (a.scenario && a.scenario->empty()) fail("--scenario: must name a scenario; got \"\"");
+  if (a.trace_csv && !a.trace) fail("--trace-csv requires --trace R");
+  if (a.trace) {
+    if (!a.json_output.empty()) fail("--trace excludes --json (use --trace-csv for a file)");
+    if (a.precision) fail("--trace excludes --precision (it simulates one history)");
+    if (a.window) fail("--trace excludes --window");
+    if (a.all_scenarios) fail("--trace excludes --all-scenarios (pick one with --scenario)");
+  }
   // The companions of --precision make sense with it only: --replications fixes what it decides.
   if (a.precision && a.replications) {
     fail("--replications excludes --precision (use --max-replications for a ceiling)");

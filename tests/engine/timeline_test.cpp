@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model_builders.hpp"
+#include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/trace_run.hpp"
 
 namespace nines::engine {
@@ -193,6 +194,23 @@ TEST(Timeline, AZoneOutageTakingTwoPoolsIsACommonCause) {
   EXPECT_DOUBLE_EQ(t.result.common_cause_outages_per_year.mean, 2.0 / (100.0 / 8760.0));
   EXPECT_EQ(t.result.zones[0].outages_caused, 2);
   EXPECT_NEAR(t.result.zones[0].availability, 0.92, 1e-12);
+}
+
+TEST(Timeline, ATracedReplicationHasTheFiguresOfThatReplicationInAFullRun) {
+  models::Model m = testing::single(testing::pool("db", 3, 2, 50.0, 5.0), 2000.0, 20, 4);
+  m.zones = {testing::zone("a", 300.0, 10.0), testing::zone("b", 300.0, 10.0)};
+  m.components[0].zones = {"a", "b"};
+  for (const std::uint64_t r : {0U, 7U, 19U}) {
+    const TracedReplication t = trace_replication(m, r);
+    RunOptions options;
+    options.first_replication = static_cast<std::int64_t>(r);
+    options.replications = 1;
+    const RunResult full = run(m, options);
+    EXPECT_EQ(t.result.availability.mean, full.availability.mean) << r;
+    EXPECT_EQ(t.result.outages, full.outages) << r;
+    EXPECT_EQ(t.result.events, full.events) << r;
+    EXPECT_FALSE(t.trace.rows.empty());
+  }
 }
 
 }  // namespace

@@ -34,6 +34,10 @@ struct RunArguments {
   /// --json target: empty for none, "-" for stdout, else a file path.
   std::string json_output;
   bool quiet = false;
+  /// --trace R: simulate replication R alone and print its timeline (raw text, checked later).
+  std::optional<std::string> trace;
+  /// --trace-csv FILE|-: the timeline as CSV instead.
+  std::optional<std::string> trace_csv;
 };
 
 /// The overrides passed to models::load_model: the --set values in order, then

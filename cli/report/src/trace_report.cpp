@@ -1,0 +1,128 @@
+// The timeline of one history as a readable table and as CSV.
+#include "nines/report/trace_report.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <vector>
+
+#include "nines/report/human_format.hpp"
+
+namespace nines::report {
+
+namespace {
+
+const char* kind_name(engine::SourceKind kind) {
+  switch (kind) {
+    case engine::SourceKind::kComponent:
+      return "component";
+    case engine::SourceKind::kZone:
+      return "zone";
+    case engine::SourceKind::kRegion:
+      return "region";
+    case engine::SourceKind::kInject:
+      return "inject";
+  }
+  return "?";
+}
+
+const char* cause_kind_name(engine::CauseKind kind) {
+  switch (kind) {
+    case engine::CauseKind::kComponent:
+      return "component";
+    case engine::CauseKind::kZone:
+      return "zone";
+    case engine::CauseKind::kRegion:
+      return "region";
+    case engine::CauseKind::kInject:
+      return "inject";
+    case engine::CauseKind::kOther:
+      break;
+  }
+  return "other";
+}
+
+/// The shortest text that reads back as the same double.
+std::string round_trip(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return {buffer, result.ptr};
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string source_label(const engine::TracedReplication& t, const engine::TraceRow& row) {
+  std::string label = std::string(kind_name(row.kind)) + " " + engine::trace_source_id(t.compiled, row);
+  if (row.instance >= 0) label += " #" + std::to_string(row.instance);
+  return label;
+}
+
+std::string cause_label(const engine::TracedReplication& t, std::int64_t cause) {
+  const auto k = static_cast<std::size_t>(cause);
+  const engine::CauseKind kind = t.compiled.cause_kinds.at(k);
+  if (kind == engine::CauseKind::kOther) return "other";
+  return std::string(cause_kind_name(kind)) + " " + t.compiled.cause_ids.at(k);
+}
+
+}  // namespace
+
+std::string trace_csv(const engine::TracedReplication& traced) {
+  std::string out =
+      "time_hours,batch,source_kind,source_id,instance,event,system_up,cause_kind,cause_id\r\n";
+  for (const engine::TraceRow& row : traced.trace.rows) {
+    out += round_trip(row.time_hours) + "," + std::to_string(row.batch) + "," +
+           kind_name(row.kind) + "," + csv_field(engine::trace_source_id(traced.compiled, row)) +
+           "," + (row.instance >= 0 ? std::to_string(row.instance) : std::string()) + "," +
+           std::string(engine::trace_event_name(row.event)) + "," + (row.system_up ? "1" : "0") +
+           ",";
+    if (row.cause >= 0) {
+      const auto k = static_cast<std::size_t>(row.cause);
+      const engine::CauseKind kind = traced.compiled.cause_kinds.at(k);
+      out += std::string(cause_kind_name(kind)) + "," +
+             (kind == engine::CauseKind::kOther ? std::string()
+                                                : csv_field(traced.compiled.cause_ids.at(k)));
+    } else {
+      out += ",";
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+void write_trace_report(const engine::TracedReplication& traced, std::uint64_t replication,
+                        std::ostream& out) {
+  const engine::Trace& trace = traced.trace;
+  out << "Timeline of replication " << replication << " (" << format_count(static_cast<std::int64_t>(trace.rows.size()))
+      << " state changes)\n";
+  std::size_t source_width = std::string("source").size();
+  for (const auto& row : trace.rows) source_width = std::max(source_width, source_label(traced, row).size());
+  out << "  " << std::string(14 - std::string("hours").size(), ' ') << "hours  batch  "
+      << "source" << std::string(source_width - 6, ' ') << "  event              system\n";
+  for (const auto& row : trace.rows) {
+    std::string time = format_fixed(row.time_hours, 4);
+    std::string batch = std::to_string(row.batch);
+    std::string source = source_label(traced, row);
+    std::string event(engine::trace_event_name(row.event));
+    out << "  " << std::string(time.size() < 14 ? 14 - time.size() : 0, ' ') << time << "  "
+        << std::string(batch.size() < 5 ? 5 - batch.size() : 0, ' ') << batch << "  " << source
+        << std::string(source_width - source.size(), ' ') << "  " << event
+        << std::string(event.size() < 19 ? 19 - event.size() : 0, ' ') << (row.system_up ? "up" : "DOWN");
+    if (row.cause >= 0) out << "   outage begins: " << cause_label(traced, row.cause);
+    out << '\n';
+  }
+  const engine::RunResult& r = traced.result;
+  out << "\nReplication " << replication << ": availability "
+      << format_percent(r.availability.mean, 6) << ", downtime "
+      << format_duration(trace.downtime_hours) << ", " << trace.outages
+      << (trace.outages == 1 ? " outage" : " outages") << '\n';
+}
+
+}  // namespace nines::report
