@@ -418,9 +418,7 @@ void ScenarioPanel::show_comparison() {
                              .arg(qs(report::format_hours_minutes(d.ci95_hi))));
     table_->setItem(r, kDowntime, downtime);
     const double o = row.outages_per_year.mean;
-    table_->setItem(
-        r, kOutages,
-        new SortableItem(qs(report::format_fixed(o, report::significant_decimals(o, 3))), o));
+    table_->setItem(r, kOutages, new SortableItem(qs(report::format_number(o, 3)), o));
     table_->setItem(r, kSla,
                     new SortableItem(row.sla_met ? qs(report::format_percent(*row.sla_met, 1))
                                                  : QStringLiteral("-"),
@@ -436,8 +434,9 @@ void ScenarioPanel::show_comparison() {
 void ScenarioPanel::refresh_note() {
   if (!compared_model_ || compared_.empty()) return;
   note_->setText(*compared_model_ == document_->runnable().value_or(models::Model{})
-                     ? tr("Same seed for every row: the differences come from the changes, not "
-                          "from chance. Click a column to sort.")
+                     ? tr("Same seed for every row (common random numbers): the differences "
+                          "between rows are less noisy than each row's interval. Click a column "
+                          "to sort.")
                      : tr("The model changed since this comparison: Compare all again."));
 }
 
