@@ -21,9 +21,9 @@ std::vector<ScenarioRun> sample_runs() {
   engine::RunResult worse = base;
   worse.availability = {0.99902, 2e-5, 0.99898, 0.99906};
   worse.downtime_hours_per_year = {8.54, 0.2, 8.1, 8.9};
-  return {{std::nullopt, base, std::nullopt},
-          {"third replica", better, std::nullopt},
-          {"slow repairs", worse, std::nullopt}};
+  return {{std::nullopt, {}, base, std::nullopt},
+          {"third replica", {"db.instances=3"}, better, std::nullopt},
+          {"slow repairs", {"db.mttr=4h", "api.mttr=2h"}, worse, std::nullopt}};
 }
 
 std::string table_of(const std::vector<ScenarioRun>& runs) {
@@ -100,6 +100,11 @@ TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   EXPECT_EQ(list.at(1).at("result").at("scenario"), "third replica");
   EXPECT_EQ(list.at(1).at("result").at("availability").at("mean"), 0.99975);
   EXPECT_TRUE(list.at(2).at("result").contains("run_info"));
+  // A scenario's settings beside its name; none for the base.
+  EXPECT_EQ(list.at(0).at("settings"), nlohmann::json::array());
+  EXPECT_EQ(list.at(1).at("settings"), (nlohmann::json{"db.instances=3"}));
+  EXPECT_EQ(list.at(2).at("settings"), (nlohmann::json{"db.mttr=4h", "api.mttr=2h"}));
+  EXPECT_EQ(doc.at("overrides"), nlohmann::json::array());
   const std::string text = scenario_comparison_json_text(sample_runs());
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(nlohmann::json::parse(text), doc);
