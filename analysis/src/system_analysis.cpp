@@ -305,8 +305,8 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
       result.horizon_unavailability.reset();
       result.horizon_outages_per_year.reset();
       result.horizon_note =
-          "under --approximate exponential only the steady state is given: the horizon value "
-          "depends on the laws' shapes, not only on their means";
+          "--approximate exponential gives the steady state only (a transient depends on the "
+          "laws' shapes)";
     }
     return result;
   }

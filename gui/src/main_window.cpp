@@ -31,7 +31,7 @@
 #include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/report/human_format.hpp"
-#include "nines/report/result_json.hpp"
+#include "nines/report/text_report.hpp"
 
 namespace nines::gui {
 namespace {
@@ -324,8 +324,7 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
   // No outage seen is not certainty: the same words as the CLI instead of a zero-width interval.
   const QString spread =
       r.outages == 0 && r.replications > 0
-          ? tr(" (no outage in %1 replication-years)")
-                .arg(QString::fromStdString(report::format_number(report::simulated_years(r), 4)))
+          ? " (" + QString::fromStdString(report::no_outage_words(r)) + ")"
           : tr(" +- %1").arg(QString::fromStdString(report::format_percent(half, 6)));
   status_->setText(tr("%1%2 replications in %3 s, %4 events/s; availability %5%6")
                        .arg(r.cancelled ? tr("Stopped: ") : QString())

@@ -87,6 +87,16 @@ TEST(ScenarioTable, MarksACancelledRow) {
   EXPECT_NE(table_of(runs).find("slow repairs (cancelled)"), std::string::npos);
 }
 
+TEST(ScenarioTable, SaysNoOutageInsteadOfAZeroWidthInterval) {
+  auto runs = sample_runs();
+  auto& r = runs.back().result;
+  r.outages = 0;
+  r.availability = {1.0, 0.0, 1.0, 1.0};
+  const auto text = table_of(runs);
+  EXPECT_NE(text.find("no outage in 2,000 replication-years"), std::string::npos) << text;
+  EXPECT_EQ(text.find("100.0000 .. 100.0000 %"), std::string::npos) << text;
+}
+
 TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   const auto doc = scenario_comparison_to_json(sample_runs());
   EXPECT_EQ(doc.at("format_version"), 1);

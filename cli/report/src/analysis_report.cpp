@@ -2,9 +2,7 @@
 #include "nines/report/analysis_report.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 #include "nines/models/version.hpp"
@@ -20,18 +18,11 @@ using layout::pad_left;
 using layout::pad_right;
 using layout::row;
 
-/// Scientific notation with three significant digits ("1.23e-05"), or "-" when absent.
-std::string scientific(double value) {
-  if (!std::isfinite(value)) return "-";
-  if (value == 0.0) return "0";
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
-  return buffer.data();
-}
+/// A table cell: below 1e-3 in magnitude "2.4e-5", else three significant digits ("1.60",
+/// "503000"); "-" when absent.
+std::string cell(double value) { return format_number(value, 3); }
 
-std::string scientific(const std::optional<double>& value) {
-  return value ? scientific(*value) : "-";
-}
+std::string cell(const std::optional<double>& value) { return value ? cell(*value) : "-"; }
 
 void write_system(const analysis::Analysis& r, std::ostream& out) {
   const int decimals = availability_decimals(r.availability);
@@ -92,12 +83,11 @@ void write_components(const analysis::Analysis& r, std::ostream& out, std::size_
     out << "  " << pad_right(c->id, id_width)
         << pad_left(format_percent(c->availability, decimals), avail_width)
         << pad_left(format_percent(c->service_availability, decimals), avail_width)
-        << pad_left(scientific(c->birnbaum), kColumn)
-        << pad_left(format_percent(c->criticality, 1), kColumn)
-        << pad_left(scientific(c->raw), kColumn) << pad_left(scientific(c->rrw), kColumn)
-        << pad_left(points(c->gain_one_more_instance), kColumn)
-        << pad_left(scientific(c->d_availability_d_mtbf), kColumn)
-        << pad_left(scientific(c->d_availability_d_mttr), kColumn) << '\n';
+        << pad_left(cell(c->birnbaum), kColumn)
+        << pad_left(format_percent(c->criticality, 1), kColumn) << pad_left(cell(c->raw), kColumn)
+        << pad_left(cell(c->rrw), kColumn) << pad_left(points(c->gain_one_more_instance), kColumn)
+        << pad_left(cell(c->d_availability_d_mtbf), kColumn)
+        << pad_left(cell(c->d_availability_d_mttr), kColumn) << '\n';
   }
   if (hidden > 0) {
     out << "  (" << format_count(static_cast<std::uint64_t>(hidden))

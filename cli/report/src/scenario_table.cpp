@@ -7,6 +7,7 @@
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/provenance.hpp"
+#include "nines/report/text_report.hpp"
 #include "report_layout.hpp"
 
 namespace nines::report {
@@ -110,6 +111,7 @@ std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
     }
     row.replications = r.replications;
     row.cancelled = r.cancelled;
+    if (r.outages == 0 && r.replications > 0) row.no_outage = no_outage_words(r);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -144,8 +146,10 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     const auto& a = row.availability;
     name.cells.push_back(row.label + (row.cancelled ? " (cancelled)" : ""));
     availability.cells.push_back(format_percent(a.mean, decimals));
-    interval.cells.push_back(format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) + " .. " +
-                             format_percent(std::min(a.ci95_hi, 1.0), decimals));
+    interval.cells.push_back(!row.no_outage.empty()
+                                 ? row.no_outage
+                                 : format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) +
+                                       " .. " + format_percent(std::min(a.ci95_hi, 1.0), decimals));
     nines.cells.push_back(row.nines ? format_fixed(*row.nines, 2) : "no downtime");
     downtime.cells.push_back(format_hours_minutes(row.downtime_hours_per_year.mean));
     const double o = row.outages_per_year.mean;

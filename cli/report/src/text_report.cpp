@@ -176,7 +176,7 @@ void write_estimates(const engine::RunResult& r, std::ostream& out);
 /// A run that saw no outage has no interval: it says how long it watched and bounds the rate.
 void write_no_outage(const engine::RunResult& r, std::ostream& out) {
   const double years = simulated_years(r);
-  const std::string watched = "no outage in " + plain_number(years, 4) + " replication-years";
+  const std::string watched = no_outage_words(r);
   const auto& a = r.availability;
   row(out, "Availability", format_percent(a.mean, availability_decimals(a.mean)), watched);
   row(out, "Downtime per year", format_hours_minutes(r.downtime_hours_per_year.mean), watched);
@@ -349,6 +349,10 @@ void write_run_info(const engine::RunResult& r, std::ostream& out) {
 }
 
 }  // namespace
+
+std::string no_outage_words(const engine::RunResult& result) {
+  return "no outage in " + plain_number(simulated_years(result), 4) + " replication-years";
+}
 
 void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options) {

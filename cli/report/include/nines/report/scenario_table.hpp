@@ -37,6 +37,9 @@ struct ScenarioRow {
   std::optional<double> downtime_ratio;
   std::int64_t replications = 0;
   bool cancelled = false;
+  /// "no outage in 2,000 replication-years" when the run saw no outage (its intervals are then
+  /// zero-width, which is not certainty); empty otherwise.
+  std::string no_outage;
 };
 
 /// The rows of `runs`, whose first element is the base run.

@@ -29,6 +29,10 @@ struct TextReportOptions {
   std::vector<std::string> overrides;
 };
 
+/// "no outage in 1,000 replication-years": what a run that saw no outage says instead of an
+/// interval (replications x horizon in years).
+std::string no_outage_words(const engine::RunResult& result);
+
 /// Writes the report as aligned plain text (no colour, no terminal control codes).
 void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options = {});
