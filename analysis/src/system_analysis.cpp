@@ -10,10 +10,12 @@
 #include <utility>
 
 #include "nines/analysis/coupling_groups.hpp"
+#include "nines/analysis/exponential_twin.hpp"
 #include "nines/analysis/horizon_quadrature.hpp"
 #include "nines/analysis/pool_law.hpp"
 #include "nines/analysis/system_evaluator.hpp"
 #include "nines/analysis/system_structure.hpp"
+#include "nines/models/error.hpp"
 
 namespace nines::analysis {
 
@@ -292,6 +294,32 @@ class Analyzer {
 }  // namespace
 
 Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
+  if (options.approximate_exponential) {
+    const ExponentialTwin twin = exponential_twin(model);
+    Analysis result = Analyzer(twin.model, options).run();
+    result.approximation = "exponential";
+    result.replaced_laws = twin.replaced;
+    result.approximated_components = twin.approximated;
+    if (!twin.replaced.empty()) {
+      result.horizon_availability.reset();
+      result.horizon_unavailability.reset();
+      result.horizon_outages_per_year.reset();
+      result.horizon_note =
+          "--approximate exponential gives the steady state only (a transient depends on the "
+          "laws' shapes)";
+    }
+    return result;
+  }
+  // All at once: a user fixing a model should not meet its laws one run at a time.
+  const auto laws = non_exponential_chain_laws(model);
+  if (!laws.empty()) {
+    std::string list;
+    for (const auto& law : laws) list += (list.empty() ? "" : "; ") + law;
+    throw NotAnalysableError(
+        list + " - the Markov solver needs exponential (or zero) laws when a crew or warm/cold " +
+        "standby couples instances; use 'nines run' for a simulation estimate, or --approximate " +
+        "exponential for the chain of the same means");
+  }
   return Analyzer(model, options).run();
 }
 

@@ -5,9 +5,12 @@
 
 #include "nines/analysis/system_analysis.hpp"
 #include "nines/cli/atomic_file.hpp"
+#include "nines/cli/run_flags.hpp"
+#include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
 #include "nines/report/analysis_json.hpp"
 #include "nines/report/analysis_report.hpp"
+#include "nines/report/provenance.hpp"
 
 namespace nines::cli {
 
@@ -20,10 +23,20 @@ int analyze_command(const AnalyzeArguments& arguments, const Console& console) {
 
   analysis::AnalyzeOptions options;
   options.max_states = arguments.max_states;
-  const analysis::Analysis result = analysis::analyze(loaded.model, options);
+  options.approximate_exponential = arguments.approximate.has_value();
+  analysis::Analysis result;
+  try {
+    result = analysis::analyze(loaded.model, options);
+  } catch (const NotAnalysableError& e) {
+    // The refusal names the file, as every other error line does.
+    throw NotAnalysableError(arguments.model_file + ": " + e.what());
+  }
 
   if (!arguments.quiet && !json_to_stdout) {
-    report::write_analysis_report(result, loaded.model.name, console.out);
+    report::AnalysisReportOptions report_options;
+    if (arguments.top) report_options.top_components = parse_top(*arguments.top).value();
+    report_options.overrides = report::canonical_overrides(arguments.overrides);
+    report::write_analysis_report(result, loaded.model.name, console.out, report_options);
     console.out.flush();
   }
   if (json_to_stdout || json_file) {

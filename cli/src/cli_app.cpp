@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,23 @@ CLI::Validator value_validator(Parser parse, const char* problem) {
           "", ""};
 }
 
+/// A duration flag: a bare number has no unit and gets its own message.
+template <typename Parser>
+CLI::Validator duration_validator(Parser parse, const char* problem) {
+  return {[parse, problem](const std::string& text) -> std::string {
+            if (!is_plain_number(text) && parse(text)) return {};
+            return duration_problem(text, problem);
+          },
+          "", ""};
+}
+
+/// --top N: rows of a report's table.
+CLI::Option* add_top(CLI::App& command, std::optional<std::string>& target, const char* help) {
+  return command.add_option("--top", target, help)
+      ->type_name("N|all")
+      ->check(value_validator(parse_top, kTopProblem));
+}
+
 void add_precision_flags(CLI::App& run, RunArguments& r) {
   // run_command checks that the companions come with --precision: CLI11's needs() would add
   // "Needs:" clutter to the help.
@@ -109,15 +127,15 @@ void add_precision_flags(CLI::App& run, RunArguments& r) {
       ->type_name("N")
       ->check(value_validator(parse_replication_count, kCountProblem));
   run.add_option("--max-time", r.max_time,
-                 "Stop --precision at the first batch end after this time: seconds, or 90s, "
+                 "Stop --precision at the first batch end after this time, with a unit: 90s, "
                  "10m, 2h (default none)")
       ->type_name("T")
-      ->check(value_validator(parse_seconds, kSecondsProblem));
+      ->check(duration_validator(parse_seconds, kSecondsProblem));
   run.add_option("--window", r.window,
                  "Also report SLA windows of this length from time 0, e.g. 30d for months (a "
                  "last partial window is left out)")
       ->type_name("D")
-      ->check(value_validator(parse_window_hours, kWindowProblem));
+      ->check(duration_validator(parse_window_hours, kWindowProblem));
 }
 
 void build_run(CLI::App& app, Arguments& args) {
@@ -128,8 +146,10 @@ void build_run(CLI::App& app, Arguments& args) {
                   "Histories to simulate (overrides `replications`)")
       ->type_name("N");
   run->add_option("--horizon", r.horizon,
-                  "Length of one history, e.g. 1y, 90d (overrides `horizon`)")
-      ->type_name("D");
+                  "Length of one history, with a unit: 1y, 90d (overrides `horizon`)")
+      ->type_name("D")
+      // Only the unit here: the model loader checks the rest as it does the file's `horizon`.
+      ->check(duration_validator([](std::string_view) { return true; }, ""));
   run->add_option("--seed", r.seed, "Random seed (overrides `seed`)")->type_name("S");
   run->add_option("--threads,-j", r.threads, "Worker threads; 0 (default): all hardware threads")
       ->type_name("T")
@@ -146,6 +166,7 @@ void build_run(CLI::App& app, Arguments& args) {
                   "Write the full result as JSON to FILE, or to stdout with - (instead of the "
                   "text report)")
       ->type_name("FILE|-");
+  add_top(*run, r.top, "Causes of downtime to list (default 5); all for every one");
   run->add_flag("--quiet,-q", r.quiet, "No progress bar and no text report");
   run->add_option("--trace", r.trace,
                   "Simulate replication R alone and print its timeline: every state change of "
@@ -156,12 +177,13 @@ void build_run(CLI::App& app, Arguments& args) {
       ->type_name("FILE|-");
   run->footer(
       "Examples:\n"
-      "  nines run samples/shop.json\n"
-      "  nines run samples/shop.json --replications 10000 --threads 2 --json result.json\n"
-      "  nines run samples/shop.json --set db.instances=3 --set api.mttr=30m --json - --quiet\n"
-      "  nines run samples/shop.json --precision 0.05 --max-time 10m --window 30d\n"
-      "  nines run samples/shop.json --scenario \"third database replica\" --set seed=3\n"
-      "  nines run samples/shop.json --all-scenarios --json comparison.json\n"
+      "  nines run samples/web-shop.json\n"
+      "  nines run samples/web-shop.json --replications 10000 --threads 2 --json result.json\n"
+      "  nines run samples/web-shop.json --set db.instances=3 --set api.mttr=30m --json - --quiet\n"
+      "  nines run samples/web-shop.json --precision 0.05 --max-time 20s --window 30d\n"
+      "  nines run samples/web-shop.json --scenario \"third database replica\" --set seed=3\n"
+      "  nines run samples/web-shop.json --all-scenarios --json comparison.json\n"
+      "  nines run samples/regional-databases.json --top all\n"
       "\n"
       "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
 }
@@ -182,6 +204,14 @@ void build_analyze(CLI::App& app, Arguments& args) {
                    "Refuse Markov chains with more states than this (default 2,000,000)")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U));
+  analyze
+      ->add_option("--approximate", a.approximate,
+                   "exponential: replace every law by the exponential law of the same mean and "
+                   "solve that (exact steady state for independent pools, an approximation with "
+                   "crews or standby)")
+      ->type_name("exponential")
+      ->check(CLI::IsMember({"exponential"}));
+  add_top(*analyze, a.top, "Components to list (default 25); all for every one");
   analyze->add_flag("--quiet,-q", a.quiet, "No text report");
   analyze->footer(
       "Independent pools (no crew, hot standby; any laws) are solved through the structure\n"
@@ -189,8 +219,9 @@ void build_analyze(CLI::App& app, Arguments& args) {
       "See docs/analysis.md.\n"
       "\n"
       "Examples:\n"
-      "  nines analyze samples/web-shop.json\n"
-      "  nines analyze samples/web-shop.json --set db.instances=3 --json -\n"
+      "  nines analyze samples/regional-databases.json\n"
+      "  nines analyze samples/regional-databases.json --set db-eu.instances=3 --json -\n"
+      "  nines analyze samples/web-shop.json --approximate exponential --top all\n"
       "\n"
       "Exit status: 0 success, 2 bad model or command line, 3 model outside the exact solvers'\n"
       "classes (use nines run), 1 internal error.");
@@ -208,7 +239,9 @@ void build_graph(CLI::App& app, Arguments& args) {
   auto* graph = app.add_subcommand("graph", "Print the dependency graph as Graphviz DOT on stdout");
   add_model(*graph, args.model_file);
   add_set(*graph, args.overrides);
-  graph->footer("Example: nines graph samples/shop.json | dot -Tsvg > shop.svg");
+  graph->footer(
+      "Example: nines graph samples/web-shop.json > web-shop.dot\n"
+      "(then, with Graphviz: dot -Tsvg web-shop.dot > web-shop.svg)");
 }
 
 void build_help(CLI::App& app, Arguments& args) {

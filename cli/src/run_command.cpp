@@ -2,8 +2,10 @@
 #include "nines/cli/run_command.hpp"
 
 #include <optional>
+#include <stdexcept>
 
 #include "nines/cli/atomic_file.hpp"
+#include "nines/cli/run_flags.hpp"
 #include "nines/cli/scenario_runs.hpp"
 #include "nines/cli/simulation.hpp"
 #include "nines/cli/trace_command.hpp"
@@ -22,6 +24,15 @@ std::vector<std::string> model_overrides(const RunArguments& arguments) {
   if (arguments.horizon) overrides.push_back("horizon=" + *arguments.horizon);
   if (arguments.seed) overrides.push_back("seed=" + *arguments.seed);
   return overrides;
+}
+
+report::Provenance run_provenance(const RunArguments& arguments) {
+  // The file was just read by the loader; a failure to read it again is worth a clear line.
+  try {
+    return report::provenance_of(arguments.model_file, arguments.overrides);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(std::string("nines run: ") + e.what());
+  }
 }
 
 namespace {
@@ -49,6 +60,7 @@ int run_command(const RunArguments& arguments, const Console& console) {
   const auto loaded = load_run_model(arguments);
   for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
   if (arguments.trace) return trace_command(arguments, loaded.model, console);
+  const report::Provenance provenance = run_provenance(arguments);
   const double window = window_hours(arguments, loaded.model.horizon_hours);
 
   const bool json_to_stdout = arguments.json_output == "-";
@@ -68,6 +80,8 @@ int run_command(const RunArguments& arguments, const Console& console) {
     report::TextReportOptions report_options;
     report_options.exact = exact ? &*exact : nullptr;
     report_options.scenario = arguments.scenario.value_or("");
+    report_options.overrides = provenance.overrides;
+    if (arguments.top) report_options.top_components = parse_top(*arguments.top).value();
     report::write_text_report(result, console.out, report_options);
     console.out.flush();
   }
@@ -79,9 +93,10 @@ int run_command(const RunArguments& arguments, const Console& console) {
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;
   }
-  const std::string json = json_to_stdout || json_file
-                               ? report::result_json_text(result, exact, arguments.scenario)
-                               : "";
+  const std::string json =
+      json_to_stdout || json_file
+          ? report::result_json_text(result, exact, arguments.scenario, provenance)
+          : "";
   if (json_to_stdout) console.out << json << std::flush;
   if (json_file) json_file->commit(json);
   return kExitSuccess;

@@ -11,6 +11,7 @@
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/provenance.hpp"
 #include "nines/report/scenario_json.hpp"
 #include "nines/report/scenario_table.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 /// One model to run: the base (no name) or a scenario, with its SLA window length.
 struct Variant {
   std::optional<std::string> name;
+  std::vector<std::string> settings;
   models::Model model;
   double window = 0.0;
 };
@@ -35,7 +37,7 @@ std::vector<Variant> load_variants(const RunArguments& arguments, const Console&
                      " has no scenarios (add a \"scenarios\" list; see docs/model-format.md)");
   }
   std::vector<std::string> warnings = base.warnings;
-  std::vector<Variant> variants{{std::nullopt, base.model, 0.0}};
+  std::vector<Variant> variants{{std::nullopt, {}, base.model, 0.0}};
   for (const auto& scenario : base.model.scenarios) {
     auto loaded = models::load_model(arguments.model_file, overrides, scenario.name);
     for (auto& warning : loaded.warnings) {
@@ -43,7 +45,11 @@ std::vector<Variant> load_variants(const RunArguments& arguments, const Console&
         warnings.push_back(warning + " (scenario " + nlohmann::json(scenario.name).dump() + ")");
       }
     }
-    variants.push_back({scenario.name, std::move(loaded.model), 0.0});
+    std::vector<std::string> settings;
+    for (const auto& setting : scenario.set) {
+      settings.push_back(report::canonical_override(setting.key + "=" + setting.value_json));
+    }
+    variants.push_back({scenario.name, std::move(settings), std::move(loaded.model), 0.0});
   }
   for (const auto& warning : warnings) console.err << "warning: " << warning << '\n';
   for (auto& variant : variants) {
@@ -56,6 +62,7 @@ std::vector<Variant> load_variants(const RunArguments& arguments, const Console&
 
 int scenario_runs_command(const RunArguments& arguments, const Console& console) {
   const std::vector<Variant> variants = load_variants(arguments, console);
+  const report::Provenance provenance = run_provenance(arguments);
   const bool json_to_stdout = arguments.json_output == "-";
   // Opened before the runs so that a bad output path fails in a second, not after an hour.
   std::optional<AtomicFile> json_file;
@@ -68,13 +75,14 @@ int scenario_runs_command(const RunArguments& arguments, const Console& console)
     for (const auto& variant : variants) {
       Simulation simulation = simulate(variant.model, arguments, variant.window, console);
       const bool cancelled = simulation.result.cancelled;
-      runs.push_back({variant.name, std::move(simulation.result), std::move(simulation.exact)});
+      runs.push_back({variant.name, variant.settings, std::move(simulation.result),
+                      std::move(simulation.exact)});
       if (cancelled) break;
     }
   }
   const bool cancelled = runs.back().result.cancelled;
   if (!arguments.quiet && !json_to_stdout) {
-    report::write_scenario_table(runs, console.out);
+    report::write_scenario_table(runs, console.out, provenance.overrides);
     console.out.flush();
   }
   if (cancelled) {
@@ -86,7 +94,7 @@ int scenario_runs_command(const RunArguments& arguments, const Console& console)
     return kExitInterrupted;
   }
   const std::string json =
-      json_to_stdout || json_file ? report::scenario_comparison_json_text(runs) : "";
+      json_to_stdout || json_file ? report::scenario_comparison_json_text(runs, provenance) : "";
   if (json_to_stdout) console.out << json << std::flush;
   if (json_file) json_file->commit(json);
   return kExitSuccess;

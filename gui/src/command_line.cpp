@@ -111,6 +111,11 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
       return std::nullopt;
     }
   }
+  if (!line.what_if.isEmpty() && !line.run) {
+    // Ignored, it would leave the user believing the change was compared.
+    error = QObject::tr("--what-if requires --run (the baseline run the change is compared with)");
+    return std::nullopt;
+  }
   return line;
 }
 

@@ -213,7 +213,7 @@ void GraphView::show_results() {
     if (it == boxes_.end()) continue;
     it->second.rect->setBrush(share_colour(component.downtime_share));
     const QString text =
-        QStringLiteral("%1 | %2 down")
+        QStringLiteral("%1 | %2 of downtime")
             .arg(QString::fromStdString(report::format_percent(
                 component.availability, report::availability_decimals(component.availability))))
             .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));

@@ -31,6 +31,7 @@
 #include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/text_report.hpp"
 
 namespace nines::gui {
 namespace {
@@ -320,13 +321,18 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
   graph_->set_results(r);
   refresh_charts();
   const double half = (r.availability.ci95_hi - r.availability.ci95_lo) / 2.0;
-  status_->setText(tr("%1%2 replications in %3 s, %4 events/s; availability %5 +- %6")
+  // No outage seen is not certainty: the same words as the CLI instead of a zero-width interval.
+  const QString spread =
+      r.outages == 0 && r.replications > 0
+          ? " (" + QString::fromStdString(report::no_outage_words(r)) + ")"
+          : tr(" +- %1").arg(QString::fromStdString(report::format_percent(half, 6)));
+  status_->setText(tr("%1%2 replications in %3 s, %4 events/s; availability %5%6")
                        .arg(r.cancelled ? tr("Stopped: ") : QString())
                        .arg(QString::fromStdString(report::format_count(r.replications)))
                        .arg(r.run_info.wall_seconds, 0, 'f', 2)
                        .arg(QString::fromStdString(report::format_si(r.run_info.events_per_second)))
                        .arg(percent_text(r.availability.mean))
-                       .arg(QString::fromStdString(report::format_percent(half, 6))));
+                       .arg(spread));
 }
 
 charts::ConvergenceData MainWindow::convergence_data() const {

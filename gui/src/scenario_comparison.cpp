@@ -5,12 +5,32 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/models/scenario.hpp"
 #include "nines/report/exact_check.hpp"
+#include "nines/report/provenance.hpp"
 
 namespace nines::gui {
+
+namespace {
+
+/// The scenario's settings as the CLI writes them beside its name ("db.instances=3").
+std::vector<std::string> scenario_settings(const models::Model& base,
+                                           const std::optional<std::string>& name) {
+  std::vector<std::string> settings;
+  if (!name) return settings;
+  for (const auto& scenario : base.scenarios) {
+    if (scenario.name != *name) continue;
+    for (const auto& setting : scenario.set) {
+      settings.push_back(report::canonical_override(setting.key + "=" + setting.value_json));
+    }
+  }
+  return settings;
+}
+
+}  // namespace
 
 ScenarioComparison::ScenarioComparison(QObject* parent) : QObject(parent), jobs_(this) {
   qRegisterMetaType<std::vector<nines::report::ScenarioRun>>();
@@ -42,7 +62,8 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
         engine::RunOptions options;
         options.threads = threads;
         options.cancel = &cancel;
-        report::ScenarioRun run{name, engine::run(model, options), std::nullopt};
+        report::ScenarioRun run{name, scenario_settings(base, name), engine::run(model, options),
+                                std::nullopt};
         if (!run.result.cancelled) run.exact = report::exact_check(model, run.result);
         const bool cancelled = run.result.cancelled;
         runs.push_back(std::move(run));

@@ -404,23 +404,29 @@ void ScenarioPanel::show_comparison() {
                     new SortableItem(qs(report::format_percent(a.mean, decimals)), a.mean));
     table_->setItem(
         r, kInterval,
-        new SortableItem(qs(report::format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) +
-                            " .. " + report::format_percent(std::min(a.ci95_hi, 1.0), decimals)),
-                         a.ci95_lo));
+        new SortableItem(
+            qs(!row.no_outage.empty()
+                   ? row.no_outage
+                   : report::format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) + " .. " +
+                         report::format_percent(std::min(a.ci95_hi, 1.0), decimals)),
+            a.ci95_lo));
     table_->setItem(
         r, kNines,
         new SortableItem(row.nines ? qs(report::format_fixed(*row.nines, 2)) : tr("no downtime"),
                          row.nines.value_or(std::numeric_limits<double>::infinity())));
     const auto& d = row.downtime_hours_per_year;
     auto* downtime = new SortableItem(qs(report::format_hours_minutes(d.mean)), d.mean);
-    downtime->setToolTip(tr("95% CI %1 .. %2")
-                             .arg(qs(report::format_hours_minutes(std::max(d.ci95_lo, 0.0))))
-                             .arg(qs(report::format_hours_minutes(d.ci95_hi))));
+    // The interval in the estimate's unit, as the CLI writes it.
+    const report::DurationStyle unit = report::hours_minutes_style(d.mean);
+    downtime->setToolTip(
+        !row.no_outage.empty()
+            ? qs(row.no_outage)
+            : tr("95% CI %1 .. %2")
+                  .arg(qs(report::format_duration_as(std::max(d.ci95_lo, 0.0), unit)))
+                  .arg(qs(report::format_duration_as(std::max(d.ci95_hi, 0.0), unit))));
     table_->setItem(r, kDowntime, downtime);
     const double o = row.outages_per_year.mean;
-    table_->setItem(
-        r, kOutages,
-        new SortableItem(qs(report::format_fixed(o, report::significant_decimals(o, 3))), o));
+    table_->setItem(r, kOutages, new SortableItem(qs(report::format_number(o, 3)), o));
     table_->setItem(r, kSla,
                     new SortableItem(row.sla_met ? qs(report::format_percent(*row.sla_met, 1))
                                                  : QStringLiteral("-"),
@@ -436,8 +442,9 @@ void ScenarioPanel::show_comparison() {
 void ScenarioPanel::refresh_note() {
   if (!compared_model_ || compared_.empty()) return;
   note_->setText(*compared_model_ == document_->runnable().value_or(models::Model{})
-                     ? tr("Same seed for every row: the differences come from the changes, not "
-                          "from chance. Click a column to sort.")
+                     ? tr("Same seed for every row (common random numbers): the differences "
+                          "between rows are less noisy than each row's interval. Click a column "
+                          "to sort.")
                      : tr("The model changed since this comparison: Compare all again."));
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
@@ -50,6 +51,7 @@ TEST(AnalyzeCommand, JsonHoldsEveryContractKey) {
     EXPECT_TRUE(doc["components"][0].contains(key)) << key;
   }
   EXPECT_EQ(doc["components"][0]["id"], "web");
+  EXPECT_TRUE(doc.at("approximation").is_null());
 }
 
 TEST(AnalyzeCommand, WritesTheJsonFileAndHonoursOverrides) {
@@ -82,11 +84,77 @@ TEST(AnalyzeCommand, CrewWithLognormalRepairIsExitStatusThreeNamingTheFeature) {
                          "repair": {"type": "lognormal", "median": "1h", "sigma": 0.5}}]})"),
                                  "--json", out});
   EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_EQ(result.err.rfind(dir.path().string() + "/crew.json: ", 0), 0U) << result.err;
   EXPECT_NE(result.err.find("\"api\""), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("lognormal"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("nines run"), std::string::npos) << result.err;
   EXPECT_EQ(testing::line_count(result.err), 1U);
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+constexpr const char* kCrewWithLognormalLaws = R"({"name": "crew",
+  "crews": [{"id": "oncall"}],
+  "components": [{"id": "api", "crew": "oncall",
+                  "failure": {"type": "weibull", "shape": 1.5, "scale": "1000h"},
+                  "repair": {"type": "lognormal", "median": "1h", "sigma": 0.5}},
+                 {"id": "db", "crew": "oncall", "mtbf": "2000h",
+                  "repair": {"type": "lognormal", "median": "2h", "sigma": 0.5}}],
+  "dependencies": [{"from": "api", "to": "db"}]})";
+
+TEST(AnalyzeCommand, RefusalListsEveryOffendingLawAtOnce) {
+  const TempDir dir;
+  const auto result = run_nines({"analyze", dir.write("crew.json", kCrewWithLognormalLaws)});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  for (const char* law : {"\"api\": its failure is weibull", "\"api\": its repair is lognormal",
+                          "\"db\": its repair is lognormal"}) {
+    EXPECT_NE(result.err.find(law), std::string::npos) << law << " in " << result.err;
+  }
+  EXPECT_EQ(testing::line_count(result.err), 1U);
+}
+
+TEST(AnalyzeCommand, ApproximateExponentialSaysSoAndSolves) {
+  const TempDir dir;
+  const auto model = dir.write("crew.json", kCrewWithLognormalLaws);
+  const auto text = run_nines({"analyze", model, "--approximate", "exponential"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const std::string first_line = text.out.substr(0, text.out.find('\n'));
+  EXPECT_NE(first_line.find("--approximate exponential"), std::string::npos) << first_line;
+  EXPECT_NE(text.out.find("approximation for: \"api\", \"db\""), std::string::npos) << text.out;
+  const auto json = run_nines({"analyze", model, "--approximate", "exponential", "--json", "-"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc.at("approximation"), "exponential");
+  EXPECT_EQ(doc.at("method"), "markov");
+  EXPECT_TRUE(doc.at("horizon_availability").is_null());
+  const auto bad = run_nines({"analyze", model, "--approximate", "normal"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+}
+
+TEST(AnalyzeCommand, TableHasALegendAndHonoursTop) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", kSeries);
+  const auto all = run_nines({"analyze", model, "--top", "all"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  for (const char* legend : {"pool:", "service:", "Birnbaum:", "critical:", "RAW/RRW:", "+1 inst:",
+                             "percentage points", "dA/dMTBF, dA/dMTTR:", "share of downtime"}) {
+    EXPECT_NE(all.out.find(legend), std::string::npos) << legend << "\n" << all.out;
+  }
+  const auto one = run_nines({"analyze", model, "--top", "1"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("1 less critical components left out"), std::string::npos) << one.out;
+}
+
+TEST(AnalyzeCommand, OneMoreInstanceIsInPercentagePoints) {
+  const TempDir dir;
+  const auto result = run_nines({"analyze", dir.write("m.json", kSeries), "--json", "-"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto doc = nlohmann::json::parse(result.out);
+  const double gain = doc["components"][0]["gain_one_more_instance"].get<double>();
+  const auto text = run_nines({"analyze", dir.write("m.json", kSeries)});
+  // The fraction times 100, with two significant digits and a sign.
+  char expected[32];
+  std::snprintf(expected, sizeof expected, "+%.2g", 100.0 * gain);
+  EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
 }
 
 TEST(AnalyzeCommand, BadMaxStatesIsAUsageError) {

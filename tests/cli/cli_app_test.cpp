@@ -47,7 +47,7 @@ TEST(CliApp, PrintsTheHelpOfEachCommand) {
     for (const char* option :
          {"MODEL", "--replications", "--horizon", "--seed", "--threads", "--set", "--json",
           "--quiet", "--precision", "--confidence", "--batch", "--max-replications", "--max-time",
-          "--window", "--precision 0.05 --max-time 10m --window 30d"}) {
+          "--window", "--top", "--precision 0.05 --max-time 20s --window 30d"}) {
       EXPECT_NE(r.out.find(option), std::string::npos) << option << "\n" << r.out;
     }
   }

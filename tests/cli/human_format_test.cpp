@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace nines::report {
 namespace {
@@ -61,13 +63,15 @@ TEST(FormatDuration, PicksAHumanUnit) {
   EXPECT_EQ(format_duration(4.0 + 27.0 / 60.0), "4 h 27 min");
   EXPECT_EQ(format_duration(1.0 + 2.0 / 60.0), "1 h 02 min");
   EXPECT_EQ(format_duration(76.0), "3 d 4 h");
+  EXPECT_EQ(format_duration(165.0 * 24.0), "165 d");
+  EXPECT_EQ(format_duration(2.0), "2 h");
   EXPECT_EQ(format_duration(17171.683), "1.96 y");
   EXPECT_EQ(format_duration(8760.0 * 150.0), "150 y");
 }
 
 TEST(FormatDuration, RoundingNeverShowsSixtyMinutesOrTwentyFourHours) {
-  EXPECT_EQ(format_duration(59.8 / 60.0), "1 h 00 min");
-  EXPECT_EQ(format_duration(23.999), "1 d 0 h");
+  EXPECT_EQ(format_duration(59.8 / 60.0), "1 h");
+  EXPECT_EQ(format_duration(23.999), "1 d");
   EXPECT_EQ(format_duration(0.99999 / 60.0), "1.0 min");
 }
 
@@ -79,7 +83,8 @@ TEST(FormatDuration, RejectsNegativeAndNonFinite) {
 TEST(FormatHoursMinutes, WritesHoursAndMinutes) {
   EXPECT_EQ(format_hours_minutes(4.45), "4 h 27 min");
   EXPECT_EQ(format_hours_minutes(130.5), "130 h 30 min");
-  EXPECT_EQ(format_hours_minutes(59.6 / 60.0), "1 h 00 min");
+  EXPECT_EQ(format_hours_minutes(59.6 / 60.0), "1 h");
+  EXPECT_EQ(format_hours_minutes(130.0), "130 h");
 }
 
 TEST(FormatHoursMinutes, KeepsDetailBelowAnHour) {
@@ -88,6 +93,41 @@ TEST(FormatHoursMinutes, KeepsDetailBelowAnHour) {
   EXPECT_EQ(format_hours_minutes(55.0 / 3600.0), "55 s");
   EXPECT_EQ(format_hours_minutes(0.0), "0 s");
   EXPECT_EQ(format_hours_minutes(-0.2), "0 s");
+}
+
+/// One row of the formatting rules: a value, how it is written, and why.
+struct Written {
+  std::string text;
+  std::string expected;
+};
+
+TEST(FormattingRules, OnATableOfValues) {
+  const std::vector<Written> table = {
+      // Durations: one or two units, no zero tail.
+      {format_duration(165.0 * 24.0), "165 d"},
+      {format_duration(24.0), "1 d"},
+      {format_duration(24.0 + 5.0), "1 d 5 h"},
+      {format_duration(1.0), "1 h"},
+      {format_duration(56.0 / 3600.0), "56 s"},
+      // An interval in its estimate's unit: 56 s (27 s .. 84 s), not 56 s .. 1.4 min.
+      {format_duration_as(84.0 / 3600.0, duration_style(56.0 / 3600.0)), "84 s"},
+      {format_duration_as(130.0 / 3600.0, hours_minutes_style(56.0 / 3600.0)), "130 s"},
+      {format_duration_as(0.5, hours_minutes_style(4.45)), "0 h 30 min"},
+      {format_duration_as(2.0 * 8760.0, duration_style(8760.0)), "2.00 y"},
+      // Below 1e-3 in magnitude: scientific with two significant digits.
+      {format_number(1.7e-4, 3), "1.7e-4"},
+      {format_number(0.000172, 3), "1.7e-4"},
+      {format_number(-3.04e-7, 3), "-3.0e-7"},
+      {format_number(0.0123, 3), "0.0123"},
+      {format_number(2.3149, 3), "2.31"},
+      {format_number(0.0, 3), "0"},
+      {format_scientific(9.96e-4), "1.0e-3"},
+      {format_scientific(1.5e12), "1.5e12"},
+      // A line shares its first figure's style.
+      {format_number_as(0.002, number_style(1.7e-4, 3)), "2.0e-3"},
+      {format_number_as(0.25, number_style(0.123, 3)), "0.250"},
+  };
+  for (const auto& row : table) EXPECT_EQ(row.text, row.expected);
 }
 
 TEST(FormatCount, GroupsThousands) {

@@ -22,14 +22,40 @@ void expect_estimate(const nlohmann::json& value) {
   EXPECT_EQ(value.at("ci95").size(), 2U);
 }
 
+TEST(ResultToJson, BoundsTheOutageRateWhenNoneWasSeen) {
+  auto r = sample_result();
+  r.replications = 500;
+  r.horizon_hours = 2.0 * 8760.0;
+  r.outages = 0;
+  r.outages_per_year = {0.0, 0.0, 0.0, 0.0};
+  const auto doc = result_to_json(r);
+  // Poisson: -ln(0.05) / (500 x 2 years).
+  EXPECT_NEAR(doc.at("outages_per_year").at("upper_bound_95").get<double>(),
+              -std::log(0.05) / 1000.0, 1e-15);
+  for (const char* key : {"mean", "stderr", "ci95"}) {
+    EXPECT_TRUE(doc.at("outages_per_year").contains(key)) << key;
+  }
+}
+
+TEST(ResultToJson, CarriesTheOverridesAndTheModelDigest) {
+  const Provenance provenance{{"db.instances=3", "api.mttr=30m"}, std::string(64, 'a')};
+  const auto doc = result_to_json(sample_result(), std::nullopt, std::nullopt, provenance);
+  EXPECT_EQ(doc.at("overrides"), (nlohmann::json{"db.instances=3", "api.mttr=30m"}));
+  EXPECT_EQ(doc.at("model_sha256"), std::string(64, 'a'));
+}
+
 TEST(ResultToJson, HasEveryContractKey) {
   const auto doc = result_to_json(sample_result());
   for (const char* key :
        {"model", "scenario", "replications", "horizon_hours", "seed", "target", "availability",
         "downtime_hours_per_year", "outages_per_year", "outage_duration_hours", "system_mtbf_hours",
-        "system_mttr_hours", "sla", "outages_cut_at_horizon", "components", "events", "run_info"}) {
+        "system_mttr_hours", "sla", "outages_cut_at_horizon", "components", "events", "run_info",
+        "overrides", "model_sha256"}) {
     EXPECT_TRUE(doc.contains(key)) << key;
   }
+  EXPECT_EQ(doc.at("overrides"), nlohmann::json::array());
+  EXPECT_TRUE(doc.at("model_sha256").is_null());
+  EXPECT_TRUE(doc.at("outages_per_year").at("upper_bound_95").is_null()) << "outages were seen";
   expect_estimate(doc.at("availability"));
   expect_estimate(doc.at("downtime_hours_per_year"));
   expect_estimate(doc.at("outages_per_year"));

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "cli_test_support.hpp"
+#include "nines/report/sha256.hpp"
 
 namespace nines::cli {
 namespace {
@@ -188,6 +190,64 @@ TEST(RunCommand, RejectsABadHorizon) {
   expect_bad_input(run_nines({"run", model, "--horizon", "5 parsecs"}), {"horizon"});
 }
 
+TEST(RunCommand, RefusesDurationsWithoutAUnit) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  expect_bad_input(run_nines({"run", model, "--horizon", "10"}),
+                   {"--horizon", "give a unit, e.g. 10h or 10y", "\"10\""});
+  expect_bad_input(run_nines({"run", model, "--window", "30"}),
+                   {"--window", "give a unit, e.g. 10h or 10y", "\"30\""});
+  expect_bad_input(run_nines({"run", model, "--precision", "0.1", "--max-time", "90"}),
+                   {"--max-time", "give a unit, e.g. 10h or 10y", "\"90\""});
+  // A --set value stays JSON: a bare number there is hours, as in the file.
+  EXPECT_EQ(run_json({"run", model, "--set", "horizon=720"}).at("horizon_hours"), 720.0);
+}
+
+TEST(RunCommand, ShowsTheOverridesInTheHeaderAndTheJson) {
+  const TempDir dir;
+  const std::string text = testing::small_model();
+  const auto model = dir.write("m.json", text);
+  const auto r = run_nines({"run", model, "--set", "db.instances= 3", "--set", "web.mttr=30m",
+                            "--replications", "5", "--seed", "4", "--horizon", "30d"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string first_line = r.out.substr(0, r.out.find('\n'));
+  EXPECT_NE(first_line.find(", with db.instances=3, web.mttr=30m"), std::string::npos)
+      << first_line;
+  const auto doc =
+      run_json({"run", model, "--set", "db.instances= 3", "--set", "web.mttr=30m", "--set",
+                R"(db.mtbf="2000h")", "--replications", "5", "--seed", "4", "--horizon", "30d"});
+  // In order, canonical, and never --replications, --horizon or --seed.
+  EXPECT_EQ(doc.at("overrides"), (json{"db.instances=3", "web.mttr=30m", "db.mtbf=2000h"}));
+  EXPECT_EQ(doc.at("model_sha256"), report::sha256_hex(text));
+  EXPECT_EQ(run_json({"run", model}).at("overrides"), json::array());
+}
+
+TEST(RunCommand, BoundsTheOutageRateWhenNoneWasSeen) {
+  const TempDir dir;
+  // A pool that fails once in 100,000 years, watched for 10 x 1 year.
+  const auto model = dir.write("m.json", R"({"name": "Solid", "replications": 10, "seed": 1,
+    "components": [{"id": "rock", "mtbf": "100000y", "mttr": "1h"}]})");
+  const auto r = run_nines({"run", model});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("no outage in 10 replication-years"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("95% CI 100.0000 % .. 100.0000 %"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("below 0.30 at 95 %"), std::string::npos) << r.out;
+  const auto doc = run_json({"run", model});
+  EXPECT_NEAR(doc.at("outages_per_year").at("upper_bound_95").get<double>(), -std::log(0.05) / 10.0,
+              1e-12);
+}
+
+TEST(RunCommand, ListsTheTopCausesAsAsked) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto one = run_nines({"run", model, "--top", "1"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const auto all = run_nines({"run", model, "--top", "all"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_LT(line_count(one.out), line_count(all.out));
+  expect_bad_input(run_nines({"run", model, "--top", "some"}), {"--top", "\"some\""});
+}
+
 TEST(RunCommand, RejectsABadSet) {
   const TempDir dir;
   const auto model = dir.write("m.json", testing::small_model());
@@ -304,7 +364,7 @@ TEST(RunCommand, MaxTimeResultIsReproducedByItsReplications) {
   const auto model = dir.write("m.json", testing::small_model());
   // A precision out of reach and a tiny time budget: the run stops after its first batch.
   auto timed = run_json({"run", model, "--precision", "0.0001", "--batch", "30", "--max-time",
-                         "0.001", "--window", "30d"});
+                         "0.001s", "--window", "30d"});
   ASSERT_EQ(timed.at("precision").at("stopped_by"), "max-time");
   const auto n = timed.at("replications").get<std::int64_t>();
   EXPECT_EQ(n % 30, 0);

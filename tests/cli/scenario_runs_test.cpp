@@ -49,9 +49,12 @@ TEST(ScenarioRun, EqualsTheSameSetOverrides) {
   auto set = run_json({"run", model, "--set", "web.instances=3", "--set", "db.mttr=2h"});
   EXPECT_EQ(scenario.at("scenario"), "three web");
   EXPECT_TRUE(set.at("scenario").is_null());
+  EXPECT_EQ(set.at("overrides"), (json{"web.instances=3", "db.mttr=2h"}));
+  EXPECT_EQ(scenario.at("overrides"), json::array()) << "a scenario's keys are not --set overrides";
   for (auto* doc : {&scenario, &set}) {
     doc->erase("run_info");
     doc->erase("scenario");
+    doc->erase("overrides");
   }
   EXPECT_EQ(scenario.dump(), set.dump());
 }
@@ -62,10 +65,12 @@ TEST(ScenarioRun, SetOverridesWinOverTheScenario) {
   auto both = run_json({"run", model, "--scenario", "three web", "--set", "db.mttr=9h"});
   auto set = run_json(
       {"run", model, "--set", "web.instances=3", "--set", "db.mttr=2h", "--set", "db.mttr=9h"});
-  both.erase("run_info");
-  both.erase("scenario");
-  set.erase("run_info");
-  set.erase("scenario");
+  EXPECT_EQ(both.at("overrides"), (json{"db.mttr=9h"}));
+  for (auto* doc : {&both, &set}) {
+    doc->erase("run_info");
+    doc->erase("scenario");
+    doc->erase("overrides");
+  }
   EXPECT_EQ(both.dump(), set.dump());
 }
 

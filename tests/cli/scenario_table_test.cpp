@@ -21,9 +21,9 @@ std::vector<ScenarioRun> sample_runs() {
   engine::RunResult worse = base;
   worse.availability = {0.99902, 2e-5, 0.99898, 0.99906};
   worse.downtime_hours_per_year = {8.54, 0.2, 8.1, 8.9};
-  return {{std::nullopt, base, std::nullopt},
-          {"third replica", better, std::nullopt},
-          {"slow repairs", worse, std::nullopt}};
+  return {{std::nullopt, {}, base, std::nullopt},
+          {"third replica", {"db.instances=3"}, better, std::nullopt},
+          {"slow repairs", {"db.mttr=4h", "api.mttr=2h"}, worse, std::nullopt}};
 }
 
 std::string table_of(const std::vector<ScenarioRun>& runs) {
@@ -87,6 +87,16 @@ TEST(ScenarioTable, MarksACancelledRow) {
   EXPECT_NE(table_of(runs).find("slow repairs (cancelled)"), std::string::npos);
 }
 
+TEST(ScenarioTable, SaysNoOutageInsteadOfAZeroWidthInterval) {
+  auto runs = sample_runs();
+  auto& r = runs.back().result;
+  r.outages = 0;
+  r.availability = {1.0, 0.0, 1.0, 1.0};
+  const auto text = table_of(runs);
+  EXPECT_NE(text.find("no outage in 2,000 replication-years"), std::string::npos) << text;
+  EXPECT_EQ(text.find("100.0000 .. 100.0000 %"), std::string::npos) << text;
+}
+
 TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   const auto doc = scenario_comparison_to_json(sample_runs());
   EXPECT_EQ(doc.at("format_version"), 2);
@@ -100,6 +110,11 @@ TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   EXPECT_EQ(list.at(1).at("result").at("scenario"), "third replica");
   EXPECT_EQ(list.at(1).at("result").at("availability").at("mean"), 0.99975);
   EXPECT_TRUE(list.at(2).at("result").contains("run_info"));
+  // A scenario's settings beside its name; none for the base.
+  EXPECT_EQ(list.at(0).at("settings"), nlohmann::json::array());
+  EXPECT_EQ(list.at(1).at("settings"), (nlohmann::json{"db.instances=3"}));
+  EXPECT_EQ(list.at(2).at("settings"), (nlohmann::json{"db.mttr=4h", "api.mttr=2h"}));
+  EXPECT_EQ(doc.at("overrides"), nlohmann::json::array());
   const std::string text = scenario_comparison_json_text(sample_runs());
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(nlohmann::json::parse(text), doc);

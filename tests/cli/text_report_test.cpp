@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "nines/models/version.hpp"
+#include "nines/report/human_format.hpp"
 #include "sample_run_result.hpp"
 
 namespace nines::report {
@@ -126,19 +128,100 @@ TEST(TextReport, AlignsTheValueColumn) {
   EXPECT_NE(column, std::string::npos);
 }
 
-TEST(TextReport, SaysWhenNoOutageWasSeen) {
+/// A run of 1,000 one-year histories that saw no outage.
+engine::RunResult no_outage_result() {
   auto r = sample_result();
+  r.replications = 1000;
   r.outage_duration.reset();
   r.system_mtbf_hours.reset();
   r.system_mttr_hours.reset();
   r.outages = 0;
+  r.outages_cut_at_horizon = 0;
   r.availability = {1.0, 0.0, 1.0, 1.0};
+  r.downtime_hours_per_year = {0.0, 0.0, 0.0, 0.0};
+  r.outages_per_year = {0.0, 0.0, 0.0, 0.0};
   for (auto& c : r.components) c.downtime_share = 0.0;
   r.causes.clear();
-  const auto text = report_of(r);
+  return r;
+}
+
+TEST(TextReport, SaysWhenNoOutageWasSeen) {
+  const auto text = report_of(no_outage_result());
   EXPECT_NE(text.find("none seen"), std::string::npos) << text;
-  EXPECT_NE(text.find("no downtime"), std::string::npos) << text;
   EXPECT_EQ(text.find("Top causes"), std::string::npos) << text;
+}
+
+TEST(TextReport, NoOutageIsNotCertainty) {
+  const auto text = report_of(no_outage_result());
+  // No zero-width interval for availability, downtime or outages.
+  EXPECT_EQ(text.find("95% CI 100.0000 % .. 100.0000 %"), std::string::npos) << text;
+  EXPECT_EQ(text.find("95% CI 0 s .. 0 s"), std::string::npos) << text;
+  for (const char* label : {"  Availability ", "  Downtime per year "}) {
+    const auto at = text.find(label);
+    ASSERT_NE(at, std::string::npos) << label;
+    const auto line = text.substr(at, text.find('\n', at) - at);
+    EXPECT_NE(line.find("no outage in 1,000 replication-years"), std::string::npos) << line;
+  }
+  // Poisson: with no event in T years, the 95 % upper bound of the rate is -ln(0.05) / T.
+  const double bound = -std::log(0.05) / 1000.0;
+  EXPECT_NEAR(bound, 0.0029957, 1e-7);
+  EXPECT_NE(text.find("below " + format_number(bound, 2) + " at 95 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("below 0.0030 at 95 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("--precision"), std::string::npos) << text;
+  EXPECT_NE(text.find("more replications"), std::string::npos) << text;
+}
+
+TEST(TextReport, SlaMetAndMissedShareTheirDecimals) {
+  auto r = sample_result();
+  // 1 history in 2,000 missed the SLA.
+  r.sla = engine::SlaResult{0.9995, 0.9995, 0.9985, 0.9999, 0.0005, 0.0001, 0.0015};
+  const auto text = report_of(r);
+  EXPECT_NE(text.find("SLA 99.95 % met         99.950 %"), std::string::npos) << text;
+  EXPECT_NE(text.find("SLA missed              0.050 %"), std::string::npos) << text;
+  EXPECT_EQ(text.find("100.0 %"), std::string::npos) << text;
+}
+
+TEST(TextReport, WritesAnIntervalInItsEstimatesUnit) {
+  auto r = sample_result();
+  r.downtime_hours_per_year = {56.0 / 3600.0, 0.001, 27.0 / 3600.0, 84.0 / 3600.0};
+  r.outages_per_year = {1.7e-4, 1e-4, 0.0, 5.2e-4};
+  const auto text = report_of(r);
+  EXPECT_NE(text.find("56 s           95% CI 27 s .. 84 s"), std::string::npos) << text;
+  EXPECT_NE(text.find("1.7e-4         95% CI 0 .. 5.2e-4"), std::string::npos) << text;
+}
+
+TEST(TextReport, ShowsTheOverridesInTheHeader) {
+  TextReportOptions options;
+  options.overrides = {"db.instances=3", "api.mttr=30m"};
+  const auto text = report_of(sample_result(), options);
+  EXPECT_EQ(
+      text.rfind(
+          std::string("nines ") + kVersion + " - Web shop, with db.instances=3, api.mttr=30m\n", 0),
+      0U)
+      << text;
+}
+
+TEST(TextReport, ExplainsZAndClaimsNoBiasDirection) {
+  ExactCheck exact{0.9995, 2.3, "structure-function", "steady-state", 0.5, -0.2};
+  TextReportOptions options;
+  options.exact = &exact;
+  auto text = report_of(sample_result(), options);
+  EXPECT_NE(text.find("1 run in 370"), std::string::npos) << text;
+  EXPECT_NE(text.find("only the steady state is exact"), std::string::npos) << text;
+  for (const char* direction : {"optimistic", "pessimistic", "biases", "higher", "lower"}) {
+    EXPECT_EQ(text.find(direction), std::string::npos) << direction << "\n" << text;
+  }
+  exact.kind = "horizon";
+  text = report_of(sample_result(), options);
+  EXPECT_NE(text.find("Exact (horizon)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("only the steady state"), std::string::npos) << text;
+}
+
+TEST(TextReport, ExplainsEveryColumnOfTheCauses) {
+  const auto text = report_of(sample_result());
+  for (const char* legend : {"share:", "outages:", "availability:", "service:", "\"critical\""}) {
+    EXPECT_NE(text.find(legend), std::string::npos) << legend << "\n" << text;
+  }
 }
 
 TEST(TextReport, LeavesOutSlaWithoutTarget) {

@@ -32,6 +32,13 @@ TEST(CommandLine, NamesWhatIsWrong) {
   EXPECT_FALSE(parse_command_line({"a.json", "b.json"}, error));
 }
 
+TEST(CommandLine, RefusesWhatIfWithoutRun) {
+  QString error;
+  EXPECT_FALSE(parse_command_line({"m.json", "--what-if", "db.instances=3"}, error));
+  EXPECT_NE(error.indexOf("--what-if requires --run"), -1) << error.toStdString();
+  EXPECT_TRUE(parse_command_line({"m.json", "--run", "--what-if", "db.instances=3"}, error));
+}
+
 TEST(CommandLine, NamesEveryViewBothWays) {
   for (View v : {View::kGraph, View::kConvergence, View::kHistogram, View::kOutages, View::kPareto,
                  View::kCompare, View::kScenarios}) {

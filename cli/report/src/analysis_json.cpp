@@ -38,6 +38,7 @@ json analysis_to_json(const analysis::Analysis& result, const std::string& model
   doc["format_version"] = kResultFormatVersion;
   doc["model"] = model_name;
   doc["method"] = result.method;
+  doc["approximation"] = result.approximation.empty() ? json(nullptr) : json(result.approximation);
   doc["steady_state"] = true;
   doc["availability"] = number(result.availability);
   doc["unavailability"] = number(result.unavailability);

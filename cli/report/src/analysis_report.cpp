@@ -2,13 +2,12 @@
 #include "nines/report/analysis_report.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/provenance.hpp"
 #include "report_layout.hpp"
 
 namespace nines::report {
@@ -19,18 +18,11 @@ using layout::pad_left;
 using layout::pad_right;
 using layout::row;
 
-/// Scientific notation with three significant digits ("1.23e-05"), or "-" when absent.
-std::string scientific(double value) {
-  if (!std::isfinite(value)) return "-";
-  if (value == 0.0) return "0";
-  std::array<char, 32> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), "%.3g", value);
-  return buffer.data();
-}
+/// A table cell: below 1e-3 in magnitude "2.4e-5", else three significant digits ("1.60",
+/// "503000"); "-" when absent.
+std::string cell(double value) { return format_number(value, 3); }
 
-std::string scientific(const std::optional<double>& value) {
-  return value ? scientific(*value) : "-";
-}
+std::string cell(const std::optional<double>& value) { return value ? cell(*value) : "-"; }
 
 void write_system(const analysis::Analysis& r, std::ostream& out) {
   const int decimals = availability_decimals(r.availability);
@@ -53,21 +45,26 @@ void write_system(const analysis::Analysis& r, std::ostream& out) {
     row(out, "Over the horizon", "not exact: " + r.horizon_note);
   }
   row(out, "Downtime per year", format_hours_minutes(r.downtime_hours_per_year));
-  row(out, "Outages per year",
-      format_fixed(r.outages_per_year, significant_decimals(r.outages_per_year, 3)));
+  row(out, "Outages per year", format_number(r.outages_per_year, 3));
   if (r.mean_outage_hours) row(out, "Mean outage", format_duration(*r.mean_outage_hours));
   out << '\n';
 }
 
-void write_components(const analysis::Analysis& r, std::ostream& out) {
+/// "+0.012": a gain in availability as signed percentage points with two significant digits.
+std::string points(double gain) {
+  const double pp = 100.0 * gain;
+  return (pp > 0.0 ? "+" : "") + format_number(pp, 2);
+}
+
+void write_components(const analysis::Analysis& r, std::ostream& out, std::size_t top) {
+  if (top == 0) return;
   std::vector<const analysis::ComponentAnalysis*> order;
   for (const auto& c : r.components) order.push_back(&c);
   // Most critical first: the share of system unavailability the component is responsible for.
   std::stable_sort(order.begin(), order.end(),
                    [](const auto* a, const auto* b) { return a->criticality > b->criticality; });
   // A large model lists its most critical components; the JSON has them all.
-  constexpr std::size_t kMaxRows = 25;
-  const std::size_t hidden = order.size() > kMaxRows ? order.size() - kMaxRows : 0;
+  const std::size_t hidden = order.size() > top ? order.size() - top : 0;
   order.resize(order.size() - hidden);
   std::size_t id_width = std::string("component").size();
   for (const auto* c : order) id_width = std::max(id_width, c->id.size());
@@ -86,27 +83,64 @@ void write_components(const analysis::Analysis& r, std::ostream& out) {
     out << "  " << pad_right(c->id, id_width)
         << pad_left(format_percent(c->availability, decimals), avail_width)
         << pad_left(format_percent(c->service_availability, decimals), avail_width)
-        << pad_left(scientific(c->birnbaum), kColumn)
-        << pad_left(format_percent(c->criticality, 1), kColumn)
-        << pad_left(scientific(c->raw), kColumn) << pad_left(scientific(c->rrw), kColumn)
-        << pad_left(scientific(c->gain_one_more_instance), kColumn)
-        << pad_left(scientific(c->d_availability_d_mtbf), kColumn)
-        << pad_left(scientific(c->d_availability_d_mttr), kColumn) << '\n';
+        << pad_left(cell(c->birnbaum), kColumn)
+        << pad_left(format_percent(c->criticality, 1), kColumn) << pad_left(cell(c->raw), kColumn)
+        << pad_left(cell(c->rrw), kColumn) << pad_left(points(c->gain_one_more_instance), kColumn)
+        << pad_left(cell(c->d_availability_d_mtbf), kColumn)
+        << pad_left(cell(c->d_availability_d_mttr), kColumn) << '\n';
   }
   if (hidden > 0) {
     out << "  (" << format_count(static_cast<std::uint64_t>(hidden))
-        << " less critical components left out; --json lists every one)\n";
+        << " less critical components left out; --top all or --json lists every one)\n";
   }
+  out << "  pool: its own pool's availability; service: with everything it depends on;\n"
+         "  Birnbaum: system availability lost when it is down (dA/dA_pool); critical:\n"
+         "  criticality importance, the share of the system's unavailability it is critical to\n"
+         "  (shares sum to more than 100 %, unlike nines run's share of downtime, which charges\n"
+         "  each outage whole to its root cause); RAW/RRW: risk achievement/reduction worth\n"
+         "  (unavailability if it is always down / never down, as a ratio); +1 inst: availability\n"
+         "  gained with one more instance, in percentage points; dA/dMTBF, dA/dMTTR: change of\n"
+         "  availability per hour of one instance's mean time between failures / to repair.\n";
+}
+
+/// The approximation, in the report's first lines: what was replaced and what stays exact.
+void write_approximation(const analysis::Analysis& r, std::ostream& out) {
+  if (r.replaced_laws.empty()) {
+    out << "Every law is already exponential or zero: nothing was approximated.\n";
+    return;
+  }
+  out << "Replaced by exponentials of the same mean: ";
+  for (std::size_t i = 0; i < r.replaced_laws.size(); ++i) {
+    out << (i == 0 ? "" : ", ") << r.replaced_laws[i];
+  }
+  out << ".\n";
+  if (r.approximated_components.empty()) {
+    out << "Every pool is independent: the steady state is exact (it depends on the means only).\n";
+    return;
+  }
+  out << "Independent pools keep an exact steady state (it depends on the means only); with a\n"
+         "crew or standby it is an approximation for: ";
+  for (std::size_t i = 0; i < r.approximated_components.size(); ++i) {
+    out << (i == 0 ? "\"" : ", \"") << r.approximated_components[i] << "\"";
+  }
+  out << ".\n";
 }
 
 }  // namespace
 
 void write_analysis_report(const analysis::Analysis& result, const std::string& model_name,
-                           std::ostream& out) {
+                           std::ostream& out, const AnalysisReportOptions& options) {
   out << "nines " << kVersion << " - " << (model_name.empty() ? "(unnamed model)" : model_name)
-      << " (exact analysis)\n\n";
+      << (result.approximation.empty()
+              ? " (exact analysis)"
+              : " (analysis of the exponential approximation, --approximate " +
+                    result.approximation + ")");
+  if (!options.overrides.empty()) out << ", " << overrides_text(options.overrides);
+  out << '\n';
+  if (!result.approximation.empty()) write_approximation(result, out);
+  out << '\n';
   write_system(result, out);
-  write_components(result, out);
+  write_components(result, out, options.top_components);
 }
 
 }  // namespace nines::report

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <locale>
 #include <sstream>
 
@@ -18,20 +19,21 @@ constexpr double kHoursPerYear = 8760.0;
 constexpr long long kWholeMinutesPerDay = 1440;
 constexpr long long kWholeHoursPerYear = 8760;
 
-/// "4 h 27 min" from a whole number of minutes.
+/// "4 h 27 min", "4 h", "0 h 45 min" from a whole number of minutes (no zero tail).
 std::string hours_and_minutes(long long total_minutes) {
   const long long hours = total_minutes / 60;
   const long long minutes = total_minutes % 60;
-  std::string text = std::to_string(hours) + " h ";
-  if (minutes < 10) text += '0';
+  std::string text = std::to_string(hours) + " h";
+  if (minutes == 0) return text;
+  text += minutes < 10 ? " 0" : " ";
   return text + std::to_string(minutes) + " min";
 }
 
-std::string seconds_text(double hours) {
-  const double seconds = hours * kSecondsPerHour;
-  if (seconds == 0.0) return "0 s";
-  if (seconds < 9.95) return format_fixed(seconds, 1) + " s";
-  return format_fixed(std::round(seconds), 0) + " s";
+/// "3 d 4 h", "165 d" from a whole number of hours (no zero tail).
+std::string days_and_hours(long long total_hours) {
+  std::string text = std::to_string(total_hours / 24) + " d";
+  if (total_hours % 24 != 0) text += " " + std::to_string(total_hours % 24) + " h";
+  return text;
 }
 
 }  // namespace
@@ -87,36 +89,98 @@ std::string format_nines(double availability) {
   return format_fixed(*nines, 2) + " nines";
 }
 
-std::string format_duration(double hours) {
-  if (!std::isfinite(hours) || hours < 0.0) return "-";
-  if (hours * kMinutesPerHour < 0.9995) return seconds_text(hours);
+DurationStyle duration_style(double hours) {
+  if (!std::isfinite(hours) || hours < 0.0) return {DurationUnit::kSeconds, 0};
+  const double seconds = hours * kSecondsPerHour;
+  if (hours * kMinutesPerHour < 0.9995) {
+    if (seconds == 0.0) return {DurationUnit::kSeconds, 0};
+    return {DurationUnit::kSeconds, seconds < 9.95 ? 1 : 0};
+  }
   if (hours < 1.0) {
     const double minutes = hours * kMinutesPerHour;
-    if (minutes < 9.95) return format_fixed(minutes, 1) + " min";
-    if (minutes < 59.5) return format_fixed(std::round(minutes), 0) + " min";
+    if (minutes < 9.95) return {DurationUnit::kMinutes, 1};
+    if (minutes < 59.5) return {DurationUnit::kMinutes, 0};
   }
-  if (hours < kHoursPerDay) {
-    const auto total_minutes = std::llround(hours * kMinutesPerHour);
-    if (total_minutes < kWholeMinutesPerDay) return hours_and_minutes(total_minutes);
+  if (hours < kHoursPerDay && std::llround(hours * kMinutesPerHour) < kWholeMinutesPerDay) {
+    return {DurationUnit::kHoursMinutes, 0};
   }
-  if (hours < 365.0 * kHoursPerDay) {
-    const auto total_hours = std::llround(hours);
-    if (total_hours < kWholeHoursPerYear) {
-      return std::to_string(total_hours / 24) + " d " + std::to_string(total_hours % 24) + " h";
-    }
+  if (hours < 365.0 * kHoursPerDay && std::llround(hours) < kWholeHoursPerYear) {
+    return {DurationUnit::kDaysHours, 0};
   }
   const double years = hours / kHoursPerYear;
-  if (years < 99.95) return format_fixed(years, years < 9.995 ? 2 : 1) + " y";
-  return format_fixed(std::round(years), 0) + " y";
+  return {DurationUnit::kYears, years < 9.995 ? 2 : (years < 99.95 ? 1 : 0)};
+}
+
+DurationStyle hours_minutes_style(double hours) {
+  if (!std::isfinite(hours)) return {DurationUnit::kSeconds, 0};
+  hours = std::max(hours, 0.0);
+  // Below an hour the minutes alone would lose the detail that matters for highly available
+  // systems (55 s a year is not "0 h 01 min").
+  if (hours * kMinutesPerHour < 59.5) return duration_style(hours);
+  return {DurationUnit::kHoursMinutes, 0};
+}
+
+std::string format_duration_as(double hours, DurationStyle style) {
+  if (!std::isfinite(hours) || hours < 0.0) return "-";
+  switch (style.unit) {
+    case DurationUnit::kSeconds: {
+      const double seconds = hours * kSecondsPerHour;
+      if (seconds == 0.0) return "0 s";
+      return format_fixed(seconds, style.decimals) + " s";
+    }
+    case DurationUnit::kMinutes:
+      return format_fixed(hours * kMinutesPerHour, style.decimals) + " min";
+    case DurationUnit::kHoursMinutes:
+      return hours_and_minutes(std::llround(hours * kMinutesPerHour));
+    case DurationUnit::kDaysHours:
+      return days_and_hours(std::llround(hours));
+    case DurationUnit::kYears:
+      return format_fixed(hours / kHoursPerYear, style.decimals) + " y";
+  }
+  return "-";
+}
+
+std::string format_duration(double hours) {
+  return format_duration_as(hours, duration_style(hours));
 }
 
 std::string format_hours_minutes(double hours) {
   if (!std::isfinite(hours)) return "-";
   hours = std::max(hours, 0.0);
-  // Below an hour the minutes alone would lose the detail that matters for highly available
-  // systems (55 s a year is not "0 h 01 min").
-  if (hours * kMinutesPerHour < 59.5) return format_duration(hours);
-  return hours_and_minutes(std::llround(hours * kMinutesPerHour));
+  return format_duration_as(hours, hours_minutes_style(hours));
+}
+
+std::string format_scientific(double value) {
+  if (!std::isfinite(value)) return "-";
+  if (value == 0.0) return "0";
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%.1e", value);
+  // "1.7e-04" -> "1.7e-4": no sign or leading zeros in the exponent.
+  std::string text = buffer.data();
+  const auto e = text.find('e');
+  std::string exponent = text.substr(e + 1);
+  const bool negative = exponent.front() == '-';
+  if (exponent.front() == '-' || exponent.front() == '+') exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent.front() == '0') exponent.erase(0, 1);
+  return text.substr(0, e) + "e" + (negative ? "-" : "") + exponent;
+}
+
+NumberStyle number_style(double value, int digits) {
+  constexpr double kScientificBelow = 1e-3;
+  if (std::isfinite(value) && value != 0.0 && std::abs(value) < kScientificBelow) {
+    return {true, 0};
+  }
+  return {false, significant_decimals(value, digits)};
+}
+
+std::string format_number_as(double value, NumberStyle style) {
+  if (!std::isfinite(value)) return "-";
+  if (style.scientific) return format_scientific(value);
+  return format_fixed(value, style.decimals);
+}
+
+std::string format_number(double value, int digits) {
+  return format_number_as(value, number_style(value, digits));
 }
 
 std::string format_count(std::uint64_t value) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "nines/models/model.hpp"
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
 #include "report_layout.hpp"
@@ -143,9 +144,20 @@ json run_info(const engine::RunInfo& info) {
 
 }  // namespace
 
+double simulated_years(const engine::RunResult& result) {
+  return static_cast<double>(result.replications) * result.horizon_hours / models::kHoursPerYear;
+}
+
+std::optional<double> no_outage_upper_bound_95(const engine::RunResult& result) {
+  const double years = simulated_years(result);
+  if (result.outages > 0 || !(years > 0.0)) return std::nullopt;
+  return -std::log(0.05) / years;
+}
+
 nlohmann::json result_to_json(const engine::RunResult& result,
                               const std::optional<ExactCheck>& exact,
-                              const std::optional<std::string>& scenario) {
+                              const std::optional<std::string>& scenario,
+                              const Provenance& provenance) {
   // nlohmann's default object type keeps keys sorted, so the document is byte-for-byte
   // reproducible whatever order the keys are inserted in.
   json doc;
@@ -162,6 +174,8 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["nines"] = optional_number(nines_of(result.availability.mean));
   doc["downtime_hours_per_year"] = estimate(result.downtime_hours_per_year);
   doc["outages_per_year"] = estimate(result.outages_per_year);
+  doc["outages_per_year"]["upper_bound_95"] = optional_number(no_outage_upper_bound_95(result));
+  add_provenance(doc, provenance);
   doc["outages"] = result.outages;
   doc["outages_cut_at_horizon"] = result.outages_cut_at_horizon;
   doc["outage_duration_hours"] = outage_duration(result.outage_duration);
@@ -185,9 +199,10 @@ nlohmann::json result_to_json(const engine::RunResult& result,
 
 std::string result_json_text(const engine::RunResult& result,
                              const std::optional<ExactCheck>& exact,
-                             const std::optional<std::string>& scenario) {
+                             const std::optional<std::string>& scenario,
+                             const Provenance& provenance) {
   // Replace invalid UTF-8 (a model name from a Latin-1 file) rather than fail at the end of a run.
-  return result_to_json(result, exact, scenario)
+  return result_to_json(result, exact, scenario, provenance)
              .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }

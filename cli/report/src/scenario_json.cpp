@@ -5,22 +5,27 @@
 
 namespace nines::report {
 
-nlohmann::json scenario_comparison_to_json(const std::vector<ScenarioRun>& runs) {
+nlohmann::json scenario_comparison_to_json(const std::vector<ScenarioRun>& runs,
+                                           const Provenance& provenance) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& run : runs) {
     list.push_back({{"name", run.name ? nlohmann::json(*run.name) : nlohmann::json(nullptr)},
-                    {"result", result_to_json(run.result, run.exact, run.name)}});
+                    {"settings", run.settings},
+                    {"result", result_to_json(run.result, run.exact, run.name, provenance)}});
   }
   const engine::RunResult& base = runs.front().result;
-  return {{"format_version", kResultFormatVersion},
-          {"model", base.model_name},
-          {"seed", base.seed},
-          {"scenarios", std::move(list)}};
+  nlohmann::json doc = {{"format_version", kResultFormatVersion},
+                        {"model", base.model_name},
+                        {"seed", base.seed},
+                        {"scenarios", std::move(list)}};
+  add_provenance(doc, provenance);
+  return doc;
 }
 
-std::string scenario_comparison_json_text(const std::vector<ScenarioRun>& runs) {
-  return scenario_comparison_to_json(runs).dump(2, ' ', false,
-                                                nlohmann::json::error_handler_t::replace) +
+std::string scenario_comparison_json_text(const std::vector<ScenarioRun>& runs,
+                                          const Provenance& provenance) {
+  return scenario_comparison_to_json(runs, provenance)
+             .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
          "\n";
 }
 

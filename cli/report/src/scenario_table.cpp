@@ -6,6 +6,8 @@
 
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/provenance.hpp"
+#include "nines/report/text_report.hpp"
 #include "report_layout.hpp"
 
 namespace nines::report {
@@ -68,13 +70,15 @@ bool all_equal(const std::vector<ScenarioRun>& runs, Value value) {
                      [&](const ScenarioRun& run) { return value(run) == value(runs.front()); });
 }
 
-void write_header(const std::vector<ScenarioRun>& runs, std::ostream& out, bool same_replications,
-                  bool same_horizon) {
+void write_header(const std::vector<ScenarioRun>& runs, const std::vector<std::string>& overrides,
+                  std::ostream& out, bool same_replications, bool same_horizon) {
   const engine::RunResult& base = runs.front().result;
   // No count of scenarios: after a Ctrl-C the table holds only the runs that were made.
   out << "nines " << kVersion << " - "
       << (base.model_name.empty() ? "(unnamed model)" : base.model_name)
-      << ": base and scenarios compared\n";
+      << ": base and scenarios compared";
+  if (!overrides.empty()) out << ", " << overrides_text(overrides);
+  out << '\n';
   if (same_replications) {
     out << format_count(base.replications)
         << (base.replications == 1 ? " replication" : " replications");
@@ -107,18 +111,20 @@ std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
     }
     row.replications = r.replications;
     row.cancelled = r.cancelled;
+    if (r.outages == 0 && r.replications > 0) row.no_outage = no_outage_words(r);
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& out) {
+void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& out,
+                          const std::vector<std::string>& overrides) {
   const auto rows = scenario_rows(runs);
   const bool same_replications =
       all_equal(runs, [](const ScenarioRun& run) { return run.result.replications; });
   const bool same_horizon =
       all_equal(runs, [](const ScenarioRun& run) { return run.result.horizon_hours; });
-  write_header(runs, out, same_replications, same_horizon);
+  write_header(runs, overrides, out, same_replications, same_horizon);
 
   // One number of decimals for every row, so that the availabilities line up and compare.
   int decimals = 2;
@@ -140,12 +146,14 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     const auto& a = row.availability;
     name.cells.push_back(row.label + (row.cancelled ? " (cancelled)" : ""));
     availability.cells.push_back(format_percent(a.mean, decimals));
-    interval.cells.push_back(format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) + " .. " +
-                             format_percent(std::min(a.ci95_hi, 1.0), decimals));
+    interval.cells.push_back(!row.no_outage.empty()
+                                 ? row.no_outage
+                                 : format_fixed(100.0 * std::max(a.ci95_lo, 0.0), decimals) +
+                                       " .. " + format_percent(std::min(a.ci95_hi, 1.0), decimals));
     nines.cells.push_back(row.nines ? format_fixed(*row.nines, 2) : "no downtime");
     downtime.cells.push_back(format_hours_minutes(row.downtime_hours_per_year.mean));
     const double o = row.outages_per_year.mean;
-    outages.cells.push_back(format_fixed(o, significant_decimals(o, kSignificantDigits)));
+    outages.cells.push_back(format_number(o, kSignificantDigits));
     sla.cells.push_back(row.sla_met ? format_percent(*row.sla_met, 1) : "-");
     replications.cells.push_back(format_count(row.replications));
     horizon.cells.push_back(format_duration(runs[i].result.horizon_hours));

@@ -9,6 +9,8 @@
 #include "nines/models/duration.hpp"
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/provenance.hpp"
+#include "nines/report/result_json.hpp"
 #include "report_layout.hpp"
 
 namespace nines::report {
@@ -46,11 +48,12 @@ std::string counted(std::int64_t n, const std::string& noun) {
   return format_count(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-/// A probability as a percentage with two significant digits (at least one decimal, at most
-/// four), so a rare miss shows as "0.020 %" rather than "0.0 %".
-std::string small_percent(double p) {
+/// Decimals of a miss probability as a percentage with two significant digits (at least one
+/// decimal, at most four), so a rare miss shows as "0.020 %" rather than "0.0 %"; its line and
+/// the "met" line above share them.
+int sla_decimals(double missed) {
   constexpr int kMaxDecimals = 4;
-  return format_percent(p, std::clamp(significant_decimals(100.0 * p, 2), 1, kMaxDecimals));
+  return std::clamp(significant_decimals(100.0 * missed, 2), 1, kMaxDecimals);
 }
 
 /// Two rows of aligned cells: the names under `label`, the values under `sublabel`.
@@ -118,13 +121,15 @@ void write_precision(const engine::PrecisionSummary& p, std::ostream& out) {
   out << "; reproduce with --replications " << p.replications << '\n';
 }
 
-void write_header(const engine::RunResult& r, const std::string& scenario, std::ostream& out) {
+void write_header(const engine::RunResult& r, const TextReportOptions& options, std::ostream& out) {
   out << "nines " << kVersion << " - " << (r.model_name.empty() ? "(unnamed model)" : r.model_name);
-  if (!scenario.empty()) {
+  if (!options.scenario.empty()) {
     // Quoted as JSON, as the --scenario value to type and with any control character escaped.
     out << ", scenario "
-        << nlohmann::json(scenario).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        << nlohmann::json(options.scenario)
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
+  if (!options.overrides.empty()) out << ", " << overrides_text(options.overrides);
   out << '\n';
   out << counted(r.replications, "replication") << " x " << format_duration(r.horizon_hours) << " ("
       << plain_number(r.horizon_hours, 6) << " h), seed " << r.seed;
@@ -145,20 +150,70 @@ void write_exact(const ExactCheck& exact, const engine::RunResult& r, std::ostre
   row(out, horizon ? "Exact (horizon)" : "Exact (steady state)",
       format_percent(exact.availability, availability_decimals(exact.availability)),
       z_text(exact.z_availability) + " for the estimate   (" + exact.method + ")");
-  row(out, "Exact outages per year",
-      format_fixed(exact.outages_per_year, significant_decimals(exact.outages_per_year, 3)),
+  row(out, "Exact outages per year", format_number(exact.outages_per_year, kSignificantDigits),
       z_text(exact.z_outages_per_year));
+  out << "  (z: the estimate's distance from the exact value in standard errors; |z| above 3\n"
+         "  happens by chance in about 1 run in 370; above 4, report it)\n";
   if (exact_check_alarming(exact)) {
     out << "  WARNING: the estimate is more than 4 standard errors from the exact value over the\n"
            "  same horizon: that is a bug in nines; please report it with the model.\n";
   } else if (!horizon) {
-    out << "  (the exact value is the steady state; every history starts all-new, which biases a\n"
-           "  "
-        << format_duration(r.horizon_hours) << " horizon, so a large z here is not a bug)\n";
+    // No direction: which way a finite horizon moves the average has not been computed here.
+    out << "  (only the steady state is exact for this model: a "
+        << format_duration(r.horizon_hours)
+        << " history from all-new may average\n"
+           "  differently, so a large z here need not be a bug)\n";
   }
 }
 
+/// "SLA 99.95 %": the target with the decimals it needs.
+std::string sla_label(double target) {
+  return "SLA " + format_percent(target, std::max(2, availability_decimals(target) - 2));
+}
+
+void write_estimates(const engine::RunResult& r, std::ostream& out);
+
+/// A run that saw no outage has no interval: it says how long it watched and bounds the rate.
+void write_no_outage(const engine::RunResult& r, std::ostream& out) {
+  const double years = simulated_years(r);
+  const std::string watched = no_outage_words(r);
+  const auto& a = r.availability;
+  row(out, "Availability", format_percent(a.mean, availability_decimals(a.mean)), watched);
+  row(out, "Downtime per year", format_hours_minutes(r.downtime_hours_per_year.mean), watched);
+  const auto bound = no_outage_upper_bound_95(r);
+  row(out, "Outages per year", "0",
+      bound ? "below " + format_number(*bound, 2) + " at 95 % (Poisson: -ln(0.05) / " +
+                  plain_number(years, 4) + " years)"
+            : watched);
+  out << "  (for an interval, run to a precision with --precision 0.1, or more replications)\n";
+}
+
 void write_availability(const engine::RunResult& r, std::ostream& out) {
+  if (r.outages == 0) {
+    write_no_outage(r, out);
+  } else {
+    write_estimates(r, out);
+  }
+  if (r.sla) {
+    const auto& s = *r.sla;
+    // Met and missed share their decimals: "99.950 %" above "0.050 %".
+    // With no miss seen, the interval's upper end sets the decimals ("0.0 % .. 0.2 %" says little).
+    const int d =
+        sla_decimals(s.probability_missed > 0.0 ? s.probability_missed : s.missed_ci95_hi);
+    row(out, sla_label(s.target) + " met", format_percent(s.probability_met, d),
+        interval(format_percent(s.ci95_lo, d), format_percent(s.ci95_hi, d)) +
+            "   (share of replications)");
+    row(out, "SLA missed", format_percent(s.probability_missed, d),
+        interval(format_percent(s.missed_ci95_lo, d), format_percent(s.missed_ci95_hi, d)) +
+            "   (probability per history)");
+  }
+  if (r.availability_quantiles) {
+    write_quantiles(out, "  of replications", *r.availability_quantiles, r.availability.mean);
+  }
+  out << '\n';
+}
+
+void write_estimates(const engine::RunResult& r, std::ostream& out) {
   const auto& a = r.availability;
   const int decimals = availability_decimals(a.mean);
   row(out, "Availability", format_percent(a.mean, decimals),
@@ -166,31 +221,18 @@ void write_availability(const engine::RunResult& r, std::ostream& out) {
                format_percent(std::min(a.ci95_hi, 1.0), decimals)) +
           "   " + format_nines(a.mean));
 
+  // The interval in its estimate's unit: "56 s  95% CI 27 s .. 84 s".
   const auto& d = r.downtime_hours_per_year;
+  const DurationStyle unit = hours_minutes_style(d.mean);
   row(out, "Downtime per year", format_hours_minutes(d.mean),
-      interval(format_hours_minutes(d.ci95_lo), format_hours_minutes(d.ci95_hi)));
+      interval(format_duration_as(std::max(d.ci95_lo, 0.0), unit),
+               format_duration_as(std::max(d.ci95_hi, 0.0), unit)));
 
   const auto& o = r.outages_per_year;
-  const int decimals_o = significant_decimals(o.mean, kSignificantDigits);
-  row(out, "Outages per year", format_fixed(o.mean, decimals_o),
-      interval(format_fixed(std::max(o.ci95_lo, 0.0), decimals_o),
-               format_fixed(o.ci95_hi, decimals_o)));
-
-  if (r.sla) {
-    const auto& s = *r.sla;
-    const int target_decimals = std::max(2, availability_decimals(s.target) - 2);
-    row(out, "SLA " + format_percent(s.target, target_decimals) + " met",
-        format_percent(s.probability_met, 1),
-        interval(format_percent(s.ci95_lo, 1), format_percent(s.ci95_hi, 1)) +
-            "   (share of replications)");
-    row(out, "SLA missed", small_percent(s.probability_missed),
-        interval(small_percent(s.missed_ci95_lo), small_percent(s.missed_ci95_hi)) +
-            "   (probability per history)");
-  }
-  if (r.availability_quantiles) {
-    write_quantiles(out, "  of replications", *r.availability_quantiles, a.mean);
-  }
-  out << '\n';
+  const NumberStyle style = number_style(o.mean, kSignificantDigits);
+  row(out, "Outages per year", format_number_as(o.mean, style),
+      interval(format_number_as(std::max(o.ci95_lo, 0.0), style),
+               format_number_as(o.ci95_hi, style)));
 }
 
 void write_windows(const engine::WindowResult& w, const engine::RunResult& r, std::ostream& out) {
@@ -213,16 +255,17 @@ void write_windows(const engine::WindowResult& w, const engine::RunResult& r, st
   }
   if (w.probability_missed && r.target) {
     const auto& p = *w.probability_missed;
-    const int target_decimals = std::max(2, availability_decimals(*r.target) - 2);
-    row(out, "SLA " + format_percent(*r.target, target_decimals) + " missed", small_percent(p.mean),
-        interval(small_percent(p.ci95_lo), small_percent(p.ci95_hi)) + "   (share of windows)");
+    const int d = sla_decimals(p.mean);
+    row(out, sla_label(*r.target) + " missed", format_percent(p.mean, d),
+        interval(format_percent(p.ci95_lo, d), format_percent(p.ci95_hi, d)) +
+            "   (share of windows)");
   }
   if (w.expected_missed_per_year) {
     const auto& m = *w.expected_missed_per_year;
-    const int decimals = significant_decimals(m.mean, kSignificantDigits);
-    row(out, "Missed windows per year", format_fixed(m.mean, decimals),
-        interval(format_fixed(std::max(m.ci95_lo, 0.0), decimals),
-                 format_fixed(m.ci95_hi, decimals)));
+    const NumberStyle style = number_style(m.mean, kSignificantDigits);
+    row(out, "Missed windows per year", format_number_as(m.mean, style),
+        interval(format_number_as(std::max(m.ci95_lo, 0.0), style),
+                 format_number_as(m.ci95_hi, style)));
   }
   out << '\n';
 }
@@ -262,6 +305,7 @@ std::string cause_label(const engine::CauseResult& c) {
 }
 
 void write_components(const engine::RunResult& r, std::ostream& out, std::size_t top) {
+  if (top == 0) return;
   // Causes arrive sorted (share, outages, kind, id): the list is reproducible.
   std::vector<const engine::CauseResult*> causes;
   for (const auto& c : r.causes) causes.push_back(&c);
@@ -318,6 +362,9 @@ void write_components(const engine::RunResult& r, std::ostream& out, std::size_t
   if (silent > 0 && silent < r.components.size() + 1) {
     out << "  (" << silent << " of " << r.components.size() << " components caused no outage)\n";
   }
+  out << "  share: of the downtime, each outage charged whole to its root cause (shares sum to\n"
+         "  100 %); outages: outages it caused; availability: its own pool; service: the pool and\n"
+         "  everything it depends on. Not analyze's \"critical\" (criticality importance).\n";
   out << '\n';
 }
 
@@ -356,9 +403,13 @@ void write_run_info(const engine::RunResult& r, std::ostream& out) {
 
 }  // namespace
 
+std::string no_outage_words(const engine::RunResult& result) {
+  return "no outage in " + plain_number(simulated_years(result), 4) + " replication-years";
+}
+
 void write_text_report(const engine::RunResult& result, std::ostream& out,
                        const TextReportOptions& options) {
-  write_header(result, options.scenario, out);
+  write_header(result, options, out);
   write_availability(result, out);
   if (options.exact != nullptr) {
     write_exact(*options.exact, result, out);

@@ -50,6 +50,13 @@ struct Analysis {
   std::size_t markov_states = 0;
   std::size_t bdd_nodes = 0;
   std::vector<ComponentAnalysis> components;
+  /// "exponential" when the laws were replaced by exponentials of the same mean (the figures are
+  /// the twin's); empty otherwise.
+  std::string approximation;
+  /// Under an approximation: the laws replaced ("db.repair (lognormal)") and the coupled
+  /// components whose steady state is therefore approximate (independent pools stay exact).
+  std::vector<std::string> replaced_laws;
+  std::vector<std::string> approximated_components;
 };
 
 struct AnalyzeOptions {
@@ -61,10 +68,15 @@ struct AnalyzeOptions {
   /// Chains larger than this get no transient: uniformisation over a stiff year costs about
   /// (states x rate x settling time); 20,000 states take about a second, 100,000 minutes.
   std::size_t max_transient_states = 50'000;
+  /// Solve the exponential twin (every law replaced by the exponential of the same mean) rather
+  /// than refuse non-exponential laws where a crew or standby couples instances.
+  bool approximate_exponential = false;
 };
 
 /// Analyses a validated model. Throws NotAnalysableError (exit 3) when the model is outside the
-/// solvers' classes, naming the feature.
+/// solvers' classes, naming the feature (every offending law at once). Under
+/// `approximate_exponential` with a law replaced, there is no horizon value: the transient
+/// depends on the laws' shapes, not only on their means.
 Analysis analyze(const models::Model& model, const AnalyzeOptions& options = {});
 
 }  // namespace nines::analysis

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ struct AnalyzeArguments {
   /// --json target: empty for none, "-" for stdout, else a file path.
   std::string json_output;
   std::size_t max_states = analysis::kDefaultMaxStates;
+  /// --approximate: "exponential" replaces every law by the exponential of the same mean.
+  std::optional<std::string> approximate;
+  /// --top: components to list ("all" or a count; default 25).
+  std::optional<std::string> top;
   bool quiet = false;
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nines/cli/console.hpp"
+#include "nines/report/provenance.hpp"
 
 namespace nines::cli {
 
@@ -31,6 +32,8 @@ struct RunArguments {
   std::optional<std::string> max_time;
   std::optional<std::string> batch;
   std::optional<std::string> window;
+  /// --top: causes of downtime to list ("all" or a count; default 5).
+  std::optional<std::string> top;
   /// --json target: empty for none, "-" for stdout, else a file path.
   std::string json_output;
   bool quiet = false;
@@ -43,6 +46,9 @@ struct RunArguments {
 /// The overrides passed to models::load_model: the --set values in order, then
 /// replications/horizon/seed from their own flags (so those win over a --set of the same key).
 std::vector<std::string> model_overrides(const RunArguments& arguments);
+
+/// The --set overrides (canonical) and the model file's SHA-256, for the report and the JSON.
+report::Provenance run_provenance(const RunArguments& arguments);
 
 /// Runs the command (with --all-scenarios, scenario_runs_command). Throws nines::ModelError /
 /// nines::UsageError on bad input (before any output file is touched). Returns kExitSuccess, or

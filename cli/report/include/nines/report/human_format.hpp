@@ -31,13 +31,48 @@ std::optional<double> nines_of(double availability);
 /// "3.52 nines", or "no downtime" when availability >= 1.
 std::string format_nines(double availability);
 
-/// A duration in hours in the largest sensible unit: "42 s", "8.5 min", "4 h 27 min",
-/// "3 d 4 h", "1.96 y" (1 y = 8760 h). Negative or non-finite input is shown as "-".
+/// The unit a duration is written in; compound units have no zero tail ("165 d", "1 h").
+enum class DurationUnit { kSeconds, kMinutes, kHoursMinutes, kDaysHours, kYears };
+
+/// A unit and the decimals of its number (seconds, minutes and years only).
+struct DurationStyle {
+  DurationUnit unit = DurationUnit::kSeconds;
+  int decimals = 0;
+};
+
+/// The style `format_duration(hours)` uses.
+DurationStyle duration_style(double hours);
+/// The style `format_hours_minutes(hours)` uses.
+DurationStyle hours_minutes_style(double hours);
+
+/// `hours` written in `style`, so that an interval can be written in its estimate's unit
+/// ("56 s (27 s .. 84 s)", not "56 s .. 1.4 min"). Negative or non-finite input is "-".
+std::string format_duration_as(double hours, DurationStyle style);
+
+/// A duration in hours in the largest sensible unit: "42 s", "8.5 min", "4 h 27 min", "4 h",
+/// "3 d 4 h", "165 d", "1.96 y" (1 y = 8760 h). Negative or non-finite input is shown as "-".
 std::string format_duration(double hours);
 
-/// A yearly downtime in hours and minutes: "4 h 27 min", "130 h 05 min"; below an hour as
+/// A yearly downtime in hours and minutes: "4 h 27 min", "130 h 05 min", "2 h"; below an hour as
 /// `format_duration` does ("55 s", "8.5 min", "45 min"). Negative values are shown as "0 s".
 std::string format_hours_minutes(double hours);
+
+/// Two significant digits in scientific notation: 0.000172 -> "1.7e-4"; 0 is "0".
+std::string format_scientific(double value);
+
+/// How a plain number is written: scientific below 1e-3 in magnitude, else fixed decimals.
+struct NumberStyle {
+  bool scientific = false;
+  int decimals = 0;
+};
+
+/// The style for `value` with `digits` significant digits; the figures of one line share the
+/// style of its first figure.
+NumberStyle number_style(double value, int digits);
+std::string format_number_as(double value, NumberStyle style);
+/// `format_number_as(value, number_style(value, digits))`: 0.0123 -> "0.0123" (3 digits),
+/// 0.000172 -> "1.7e-4", never "0.000000000000".
+std::string format_number(double value, int digits);
 
 /// An integer with thousands separators: 1234567 -> "1,234,567".
 std::string format_count(std::uint64_t value);

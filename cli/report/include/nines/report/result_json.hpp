@@ -6,6 +6,7 @@
 
 #include "nines/engine/run_result.hpp"
 #include "nines/report/exact_check.hpp"
+#include "nines/report/provenance.hpp"
 
 namespace nines::report {
 
@@ -16,15 +17,26 @@ inline constexpr int kResultFormatVersion = 2;
 /// the replication range. Absent optional figures are JSON null (never omitted), so consumers
 /// can rely on every documented key being present. Non-finite numbers become null.
 /// `exact` is the cross-check against the exact solvers ("exact": null when there is none);
-/// `scenario` the name of the model's scenario that was run ("scenario": null for the base).
+/// `scenario` the name of the model's scenario that was run ("scenario": null for the base);
+/// `provenance` the --set overrides and the model file's digest.
 nlohmann::json result_to_json(const engine::RunResult& result,
                               const std::optional<ExactCheck>& exact = std::nullopt,
-                              const std::optional<std::string>& scenario = std::nullopt);
+                              const std::optional<std::string>& scenario = std::nullopt,
+                              const Provenance& provenance = {});
 
 /// `result_to_json(result)` serialised with two-space indentation and a final newline; doubles
 /// are written with round-trip precision.
 std::string result_json_text(const engine::RunResult& result,
                              const std::optional<ExactCheck>& exact = std::nullopt,
-                             const std::optional<std::string>& scenario = std::nullopt);
+                             const std::optional<std::string>& scenario = std::nullopt,
+                             const Provenance& provenance = {});
+
+/// Replications times horizon, in years: the time the run watched the system.
+double simulated_years(const engine::RunResult& result);
+
+/// When the run saw no outage, the 95 % upper bound of the outage rate per year: with no event in
+/// T years of a Poisson process, rates above -ln(0.05) / T would show one 95 % of the time.
+/// Empty when an outage was seen or nothing was simulated.
+std::optional<double> no_outage_upper_bound_95(const engine::RunResult& result);
 
 }  // namespace nines::report

@@ -14,6 +14,8 @@ namespace nines::report {
 /// One run of a comparison: the base model (no name) or a named scenario.
 struct ScenarioRun {
   std::optional<std::string> name;
+  /// The scenario's settings as `canonical_override` writes them; empty for the base.
+  std::vector<std::string> settings;
   engine::RunResult result;
   std::optional<ExactCheck> exact;
 };
@@ -35,6 +37,9 @@ struct ScenarioRow {
   std::optional<double> downtime_ratio;
   std::int64_t replications = 0;
   bool cancelled = false;
+  /// "no outage in 2,000 replication-years" when the run saw no outage (its intervals are then
+  /// zero-width, which is not certainty); empty otherwise.
+  std::string no_outage;
 };
 
 /// The rows of `runs`, whose first element is the base run.
@@ -44,6 +49,8 @@ std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs);
 /// run (availability with its 95% CI and nines, downtime and outages per year, the SLA share when
 /// there is a target, the change against the base), and a note on paired comparison.
 /// Precondition: `runs` is not empty and its first element is the base run.
-void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& out);
+/// `overrides` (the --set overrides, canonical) are named in the header.
+void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& out,
+                          const std::vector<std::string>& overrides = {});
 
 }  // namespace nines::report

@@ -2,16 +2,22 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "nines/engine/run_result.hpp"
 #include "nines/report/exact_check.hpp"
 
 namespace nines::report {
 
+/// A --top value meaning every row.
+inline constexpr std::size_t kAllRows = std::numeric_limits<std::size_t>::max();
+
 struct TextReportOptions {
-  /// How many components to list under "Top causes of downtime" (those with a share above 0).
+  /// How many components to list under "Top causes of downtime" (those with a share above 0);
+  /// kAllRows for all of them.
   std::size_t top_components = 5;
   /// Whether to end with the events, wall time and thread count (these vary between runs).
   bool show_run_info = true;
@@ -19,7 +25,13 @@ struct TextReportOptions {
   const ExactCheck* exact = nullptr;
   /// The model's scenario that was run, named in the header; empty for the base model.
   std::string scenario;
+  /// The --set overrides as `canonical_override` writes them, shown in the header.
+  std::vector<std::string> overrides;
 };
+
+/// "no outage in 1,000 replication-years": what a run that saw no outage says instead of an
+/// interval (replications x horizon in years).
+std::string no_outage_words(const engine::RunResult& result);
 
 /// Writes the report as aligned plain text (no colour, no terminal control codes).
 void write_text_report(const engine::RunResult& result, std::ostream& out,

@@ -1,0 +1,73 @@
+// Replaces laws by exponentials of the same mean, and lists the laws a Markov chain cannot carry.
+#include "nines/analysis/exponential_twin.hpp"
+
+#include <algorithm>
+
+#include "nines/analysis/coupling_groups.hpp"
+#include "nines/models/distribution.hpp"
+
+namespace nines::analysis {
+
+namespace {
+
+bool exponential_or_zero(const models::Distribution& law) {
+  return models::is_exponential(law) || models::is_zero(law);
+}
+
+/// Calls `visit(key, law)` for every law of the component the Markov solver reads, with the
+/// key as a model file spells it.
+template <typename Visit>
+void for_each_law(models::Component& c, Visit visit) {
+  visit("failure", c.failure);
+  visit("detection", c.detection);
+  visit("repair", c.repair);
+  if (c.standby.mode == models::StandbyMode::kHot) return;
+  visit("standby.switchover", c.standby.switchover);
+  if (c.standby.dormant_failure) visit("standby.dormant_failure", *c.standby.dormant_failure);
+}
+
+}  // namespace
+
+ExponentialTwin exponential_twin(const models::Model& model) {
+  ExponentialTwin twin;
+  twin.model = model;
+  const auto replace = [&](const std::string& owner, const std::string& key,
+                           models::Distribution& law) {
+    if (exponential_or_zero(law)) return false;
+    twin.replaced.push_back(owner + "." + key + " (" + models::type_name(law) + ")");
+    law = models::Exponential{models::mean_hours(law)};
+    return true;
+  };
+  for (auto& c : twin.model.components) {
+    bool replaced = false;
+    for_each_law(c, [&](const char* key, models::Distribution& law) {
+      replaced = replace(c.id, key, law) || replaced;
+    });
+    if (replaced && is_coupled(c)) twin.approximated.push_back(c.id);
+  }
+  for (auto& z : twin.model.zones) {
+    replace(z.id, "failure", z.failure);
+    replace(z.id, "repair", z.repair);
+  }
+  for (auto& r : twin.model.regions) {
+    replace(r.id, "failure", r.failure);
+    replace(r.id, "repair", r.repair);
+  }
+  return twin;
+}
+
+std::vector<std::string> non_exponential_chain_laws(const models::Model& model) {
+  std::vector<std::string> laws;
+  models::Model copy = model;
+  for (auto& c : copy.components) {
+    if (!is_coupled(c)) continue;
+    for_each_law(c, [&](const char* key, models::Distribution& law) {
+      if (!exponential_or_zero(law)) {
+        laws.push_back("component \"" + c.id + "\": its " + key + " is " + models::type_name(law));
+      }
+    });
+  }
+  return laws;
+}
+
+}  // namespace nines::analysis
