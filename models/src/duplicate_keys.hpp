@@ -7,9 +7,17 @@
 
 namespace nines::models::detail {
 
-/// Parses `text` (throws json::parse_error as json::parse does) and returns the document; sets
-/// `duplicate` to the JSON pointer of the first key given twice in one object, or leaves it
-/// empty when there is none.
-nlohmann::json parse_finding_duplicate_keys(const std::string& text, std::string& duplicate);
+/// What the key pass found; empty strings when nothing.
+struct KeyScan {
+  /// The JSON pointer of the first key given twice in one object.
+  std::string duplicate;
+  /// The JSON pointer of the first number beyond the range of a double ("1e400"), and its text.
+  std::string out_of_range;
+  std::string out_of_range_text;
+};
+
+/// Parses `text` (throws json::parse_error as json::parse does) and returns the document, filling
+/// `scan`. When `scan.out_of_range` is set the document is incomplete and must not be used.
+nlohmann::json parse_finding_duplicate_keys(const std::string& text, KeyScan& scan);
 
 }  // namespace nines::models::detail
