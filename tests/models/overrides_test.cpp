@@ -102,8 +102,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
 
 TEST(Overrides, MalformedOverridesAreUsageErrors) {
   EXPECT_EQ(usage_error({"web.instances"}),
-            "m.json: override \"web.instances\": must look like KEY=VALUE, ID.KEY=VALUE or "
-            "ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
+            "m.json: override \"web.instances\": must look like KEY=VALUE, ID.KEY=VALUE, "
+            "ID.KEY.SUBKEY=VALUE or FROM->TO.KEY=VALUE (e.g. web.instances=4)");
   EXPECT_EQ(usage_error({"=4"}).rfind("m.json: override \"=4\": must look like KEY=VALUE", 0), 0u);
   EXPECT_EQ(usage_error({"webb.instances=4"}),
             "m.json: override \"webb.instances=4\": unknown component id (did you mean \"web\"?); "
