@@ -17,7 +17,8 @@ struct KeyScan {
 };
 
 /// Parses `text` (throws json::parse_error as json::parse does) and returns the document, filling
-/// `scan`. When `scan.out_of_range` is set the document is incomplete and must not be used.
+/// `scan`. When `scan.out_of_range_text` is set the document is incomplete and must not be used
+/// (`scan.out_of_range` is then "" for a number at the top level).
 nlohmann::json parse_finding_duplicate_keys(const std::string& text, KeyScan& scan);
 
 }  // namespace nines::models::detail

@@ -60,7 +60,7 @@ json parse_text(const std::string& text, const std::string& file) {
   try {
     detail::KeyScan scan;
     json document = detail::parse_finding_duplicate_keys(text, scan);
-    if (!scan.out_of_range.empty()) {
+    if (!scan.out_of_range_text.empty()) {
       throw ModelError(format_error(file, scan.out_of_range,
                                     "number out of range (beyond the 1.8e308 of a double)",
                                     scan.out_of_range_text));
