@@ -76,7 +76,6 @@ void check_counted(const Model& model, std::size_t index, const Reporter& report
   }
   std::unordered_set<std::string_view> seen;
   std::int64_t sum = 0;
-  nlohmann::json shown = nlohmann::json::object();
   for (const auto& [id, count] : component.placement) {
     const std::string pointer = at + "/" + pointer_token(id);
     check_zone_known(model, reporter, pointer, id);
@@ -87,14 +86,14 @@ void check_counted(const Model& model, std::size_t index, const Reporter& report
           std::to_string(count));
     }
     sum += count;
-    shown[id] = count;
   }
   if (sum != component.instances) {
-    reporter.fail(at,
-                  "the counts sum to " + std::to_string(sum) + " but \"instances\" is " +
-                      std::to_string(component.instances) + "; make them agree (an override of " +
-                      quote(component.id + ".placement") + " alone sets \"instances\" too)",
-                  show(shown));
+    // Reported at "instances": when they disagree, it is usually the key an override changed.
+    reporter.fail(at.substr(0, at.size() - std::string_view("placement").size()) + "instances",
+                  "must equal the sum of the \"placement\" counts (" + std::to_string(sum) +
+                      ") or be left out; to resize the pool, set " +
+                      quote(component.id + ".placement") + " (\"instances\" follows it)",
+                  std::to_string(component.instances));
   }
 }
 
