@@ -1,5 +1,6 @@
-// Finds a key that a JSON object names twice. nlohmann keeps the last one silently, and a
-// second "mttr" in a component is a typo or a merge accident the user must hear about.
+// Finds a key that a JSON object names twice, and where a number too large for a double is.
+// nlohmann keeps the last key silently (a second "mttr" in a component is a typo or a merge
+// accident the user must hear about) and rejects 1e400 without saying where it is.
 #pragma once
 
 #include <nlohmann/json.hpp>
