@@ -191,7 +191,9 @@ std::string set_dependency_key(json& document, std::string_view path, json value
       for (const auto& id : row_to.is_array() ? row_to : json::array({row_to})) {
         if (!id.is_string()) continue;
         const auto& text = id.get_ref<const std::string&>();
-        targets.push_back(text);
+        if (std::find(targets.begin(), targets.end(), text) == targets.end()) {
+          targets.push_back(text);
+        }
         if (starts_with_id(rest, text) && text.size() > to.size()) to = text;
       }
     }

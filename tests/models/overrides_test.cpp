@@ -217,7 +217,7 @@ TEST(Overrides, EdgeErrors) {
             "you mean \"web\"?); known component ids: web, api, db");
   EXPECT_EQ(usage_error({"web->dbx.min_up=1"}, document),
             "m.json: override \"web->dbx.min_up=1\": no dependency from \"web\" to \"dbx\" "
-            "(did you mean \"db\"?); \"web\" depends on: api, api, db");
+            "(did you mean \"db\"?); \"web\" depends on: api, db");
   EXPECT_EQ(usage_error({"db->web.min_up=1"}, document),
             "m.json: override \"db->web.min_up=1\": no dependency from \"db\" to \"web\"; "
             "\"db\" depends on nothing");
