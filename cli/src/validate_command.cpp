@@ -14,6 +14,23 @@ std::string counted(std::int64_t n, const char* singular, const char* plural) {
   return report::format_count(n) + " " + (n == 1 ? singular : plural);
 }
 
+/// ", 2 zones, 1 region, 2 placed components, 1 injection", each part only when non-zero.
+std::string failure_domains(const models::Model& model) {
+  std::int64_t placed = 0;
+  for (const auto& component : model.components) {
+    if (!component.zones.empty() || !component.placement.empty()) ++placed;
+  }
+  std::string text;
+  auto part = [&text](std::size_t n, const char* singular, const char* plural) {
+    if (n > 0) text += ", " + counted(static_cast<std::int64_t>(n), singular, plural);
+  };
+  part(model.zones.size(), "zone", "zones");
+  part(model.regions.size(), "region", "regions");
+  part(static_cast<std::size_t>(placed), "placed component", "placed components");
+  part(model.inject.size(), "injection", "injections");
+  return text;
+}
+
 }  // namespace
 
 std::string model_summary(std::string_view file, const models::Model& model) {
@@ -27,7 +44,7 @@ std::string model_summary(std::string_view file, const models::Model& model) {
          ", " + counted(instances, "instance", "instances") + ", " +
          counted(static_cast<std::int64_t>(model.dependencies.size()), "dependency",
                  "dependencies") +
-         ", entry " + model.entry +
+         ", entry " + model.entry + failure_domains(model) +
          (model.scenarios.empty()
               ? std::string()
               : ", " + counted(static_cast<std::int64_t>(model.scenarios.size()), "scenario",

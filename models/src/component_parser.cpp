@@ -1,4 +1,5 @@
-// Parses components: pool sizes, the failure/detection/repair laws and their shorthands, standby.
+// Parses components: pool sizes, the failure/detection/repair laws and their shorthands, standby,
+// and their placement in zones.
 #include "component_parser.hpp"
 
 #include <string>
@@ -6,9 +7,7 @@
 #include "distribution_parser.hpp"
 
 namespace nines::models::detail {
-namespace {
 
-/// A law given either in full (`law_key`) or as an exponential mean (`shorthand`).
 Distribution parse_law_or_shorthand(const JsonNode& node, std::string_view law_key,
                                     std::string_view shorthand) {
   auto law = node.find(law_key);
@@ -24,6 +23,8 @@ Distribution parse_law_or_shorthand(const JsonNode& node, std::string_view law_k
   }
   return parse_distribution(*law, Zero::kForbidden);
 }
+
+namespace {
 
 StandbyMode parse_mode(const JsonNode& node) {
   if (node.value().is_string()) {
@@ -69,17 +70,60 @@ Standby parse_standby(const JsonNode& node) {
   return standby;
 }
 
+std::vector<std::string> parse_zone_list(const JsonNode& node) {
+  constexpr std::string_view kRule = "must be a non-empty list of zone ids";
+  if (!node.value().is_array() || node.value().empty()) node.fail(kRule);
+  std::vector<std::string> zones;
+  for (std::size_t i = 0; i < node.value().size(); ++i) zones.push_back(node.at(i).as_id());
+  return zones;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> parse_placement(const JsonNode& node) {
+  if (!node.value().is_object() || node.value().empty()) {
+    node.fail(R"(must be a non-empty object of zone ids and instance counts, like )"
+              R"({"eu-a": 2, "eu-b": 1})");
+  }
+  std::vector<std::pair<std::string, std::int64_t>> placement;
+  for (const auto& [zone, count] : node.value().items()) {
+    const JsonNode count_node(node.reporter(), count, node.pointer_of(zone));
+    if (!is_valid_id(zone)) count_node.fail_without_value(std::string(kIdRule) + " (a zone id)");
+    placement.emplace_back(zone,
+                           count_node.as_integer(0, kMaxInstances,
+                                                 "must be a whole number of instances from 0 to " +
+                                                     std::to_string(kMaxInstances)));
+  }
+  return placement;
+}
+
 }  // namespace
 
 Component parse_component(const JsonNode& node) {
-  node.expect_object_with_keys({"id", "description", "instances", "min_up", "failure", "mtbf",
-                                "repair", "mttr", "detection", "standby", "crew"},
-                               "component");
+  node.expect_object_with_keys(
+      {"id", "description", "instances", "min_up", "failure", "mtbf", "repair", "mttr", "detection",
+       "standby", "crew", "zones", "placement"},
+      "component");
   Component component;
   component.id = node.require("id").as_id();
   if (auto description = node.find("description")) component.description = description->as_string();
+  auto zones = node.find("zones");
+  auto placement = node.find("placement");
+  if (zones && placement) {
+    placement->fail_without_value(
+        R"(give either "zones" (round-robin) or "placement" (counts per zone), not both)");
+  }
+  if (zones) component.zones = parse_zone_list(*zones);
+  if (placement) component.placement = parse_placement(*placement);
   if (auto instances = node.find("instances")) {
     component.instances = instances->as_integer(1, kMaxInstances);
+  } else if (placement) {
+    // `instances` may be left out beside a placement: the counts say how many there are.
+    std::int64_t sum = 0;
+    for (const auto& [zone, count] : component.placement) sum += count;
+    if (sum < 1 || sum > kMaxInstances) {
+      placement->fail("counts must sum to an instance count from 1 to " +
+                      std::to_string(kMaxInstances) + " (they sum to " + std::to_string(sum) + ")");
+    }
+    component.instances = sum;
   }
   if (auto min_up = node.find("min_up")) component.min_up = min_up->as_integer(1, kMaxInstances);
   component.failure = parse_law_or_shorthand(node, "failure", "mtbf");

@@ -13,4 +13,9 @@ inline constexpr std::int64_t kMaxInstances = 1'000'000;
 /// instances, crews, ids) are left to the validator so that models built in code get them too.
 Component parse_component(const JsonNode& node);
 
+/// A law given either in full (`law_key`, a distribution) or as an exponential mean
+/// (`shorthand`); fails when both or neither are given. Components, zones and regions use it.
+Distribution parse_law_or_shorthand(const JsonNode& node, std::string_view law_key,
+                                    std::string_view shorthand);
+
 }  // namespace nines::models::detail

@@ -1,6 +1,7 @@
 // The dependency graph on Boost.Graph: topological order, cycles, reachability and DOT output.
 #include "nines/models/dependency_graph.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/depth_first_search.hpp>
@@ -126,6 +127,27 @@ std::vector<std::int64_t> roots(const Model& model) {
   return result;
 }
 
+std::string placement_label(const Model& model, const Component& component) {
+  // Zones in the order instances are handed out, each with its number of instances.
+  std::vector<std::pair<std::int64_t, std::int64_t>> counts;
+  for (const std::int64_t zone : model.instance_zones(component)) {
+    if (zone < 0) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [zone](const auto& entry) { return entry.first == zone; });
+    if (it == counts.end()) {
+      counts.emplace_back(zone, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::string label;
+  for (const auto& [zone, count] : counts) {
+    if (!label.empty()) label += ' ';
+    label += model.zones[static_cast<std::size_t>(zone)].id + ":" + std::to_string(count);
+  }
+  return label;
+}
+
 void write_dot(const Model& model, std::ostream& out) {
   // Vertices: the components, then one junction per list dependency.
   std::unordered_map<std::string_view, std::size_t> index;
@@ -137,6 +159,9 @@ void write_dot(const Model& model, std::ostream& out) {
     if (component.instances != 1 || component.min_up != 1) {
       label +=
           "\n" + std::to_string(component.min_up) + " of " + std::to_string(component.instances);
+    }
+    if (const std::string zones = placement_label(model, component); !zones.empty()) {
+      label += "\n" + zones;
     }
     std::string attribute = "[label=" + quoted_dot(label);
     if (component.id == model.entry) attribute += ", penwidth=3, style=filled, fillcolor=lightblue";

@@ -1,5 +1,6 @@
 // The duplicate-key check: a SAX pass over text that already parsed, watching keys only (the
-// DOM parser's callback form is slower and, with diagnostics on, quadratic in long arrays).
+// DOM parser's callback form is slower and, with diagnostics on, quadratic in long arrays). The
+// same pass finds where a number beyond the double range is, which the DOM parser cannot say.
 #include "duplicate_keys.hpp"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ using nlohmann::json;
 /// object; the first key seen twice in one object is remembered with its pointer.
 class DuplicateKeyFinder : public nlohmann::json_sax<json> {
  public:
-  explicit DuplicateKeyFinder(std::string& duplicate) : duplicate_(duplicate) {}
+  explicit DuplicateKeyFinder(KeyScan& scan) : scan_(scan) {}
 
   bool null() override { return element(); }
   bool boolean(bool /*value*/) override { return element(); }
@@ -33,17 +34,23 @@ class DuplicateKeyFinder : public nlohmann::json_sax<json> {
   bool end_array() override { return leave(); }
   bool key(string_t& key) override {
     Frame& frame = frames_[depth_ - 1];
-    if (duplicate_.empty() &&
+    if (scan_.duplicate.empty() &&
         std::find(frame.keys.begin(), frame.keys.end(), key) != frame.keys.end()) {
-      duplicate_ = pointer_to(key);
+      scan_.duplicate = pointer_to(key);
     }
     frame.keys.push_back(key);
     frame.key = key;
     return true;
   }
-  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
-                   const nlohmann::detail::exception& /*error*/) override {
-    return false;  // the text parsed before: cannot happen
+  bool parse_error(std::size_t /*position*/, const std::string& last_token,
+                   const nlohmann::detail::exception& error) override {
+    // 406: a number too large for a double ("1e400"), reported while reading that value; any
+    // other error cannot happen (the DOM parser accepted the text, or failed on the number).
+    if (error.id == 406) {
+      scan_.out_of_range = current_pointer();
+      scan_.out_of_range_text = last_token;
+    }
+    return false;
   }
 
  private:
@@ -75,6 +82,23 @@ class DuplicateKeyFinder : public nlohmann::json_sax<json> {
     return true;
   }
 
+  /// The pointer of the value being read.
+  std::string current_pointer() const {
+    if (depth_ == 0) return "";
+    const Frame& f = frames_[depth_ - 1];
+    return f.array ? pointer_to_element(depth_) : pointer_to(f.key);
+  }
+
+  /// The pointer of the element being read in the innermost container (an array).
+  std::string pointer_to_element(std::size_t depth) const {
+    std::string pointer;
+    for (std::size_t i = 0; i < depth; ++i) {
+      const Frame& f = frames_[i];
+      pointer += "/" + (f.array ? std::to_string(f.index) : pointer_token(f.key));
+    }
+    return pointer;
+  }
+
   /// The pointer of `key` in the innermost object, built only when needed.
   std::string pointer_to(const std::string& key) const {
     std::string pointer;
@@ -85,17 +109,23 @@ class DuplicateKeyFinder : public nlohmann::json_sax<json> {
     return pointer + "/" + pointer_token(key);
   }
 
-  std::string& duplicate_;
+  KeyScan& scan_;
   std::vector<Frame> frames_;
   std::size_t depth_ = 0;
 };
 
 }  // namespace
 
-json parse_finding_duplicate_keys(const std::string& text, std::string& duplicate) {
-  json document = json::parse(text);  // syntax errors are reported from here, as before
-  duplicate.clear();
-  DuplicateKeyFinder finder(duplicate);
+json parse_finding_duplicate_keys(const std::string& text, KeyScan& scan) {
+  scan = KeyScan{};
+  json document;
+  try {
+    document = json::parse(text);  // syntax errors are reported from here, as before
+  } catch (const json::out_of_range& e) {
+    if (e.id != 406) throw;
+    // A number beyond the double range: the pass below says where it is.
+  }
+  DuplicateKeyFinder finder(scan);
   json::sax_parse(text, &finder);
   return document;
 }

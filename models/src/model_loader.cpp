@@ -58,11 +58,16 @@ std::string describe_parse_error(const std::string& what) {
 
 json parse_text(const std::string& text, const std::string& file) {
   try {
-    std::string duplicate;
-    json document = detail::parse_finding_duplicate_keys(text, duplicate);
-    if (!duplicate.empty()) {
+    detail::KeyScan scan;
+    json document = detail::parse_finding_duplicate_keys(text, scan);
+    if (!scan.out_of_range_text.empty()) {
+      throw ModelError(format_error(file, scan.out_of_range,
+                                    "number out of range (beyond the 1.8e308 of a double)",
+                                    scan.out_of_range_text));
+    }
+    if (!scan.duplicate.empty()) {
       throw ModelError(format_error(
-          file, duplicate,
+          file, scan.duplicate,
           "given twice in one object (JSON would keep only the last); give each key once"));
     }
     return document;

@@ -1,4 +1,5 @@
-// Parses the top level of a model file: run settings, crews, components and dependencies.
+// Parses the top level of a model file: run settings, crews, zones, components, dependencies,
+// fault injections.
 #include "model_parser.hpp"
 
 #include <charconv>
@@ -6,7 +7,9 @@
 #include <string>
 
 #include "component_parser.hpp"
+#include "injection_parser.hpp"
 #include "scenario_parser.hpp"
+#include "zone_parser.hpp"
 
 namespace nines::models::detail {
 namespace {
@@ -77,14 +80,16 @@ double parse_target(const JsonNode& node) {
 }
 
 Model build_model(const JsonNode& root) {
-  root.expect_object_with_keys({"name", "description", "horizon", "replications", "seed", "target",
-                                "entry", "crews", "components", "dependencies", "scenarios"},
-                               "model");
+  root.expect_object_with_keys(
+      {"name", "description", "horizon", "replications", "seed", "target", "entry", "crews",
+       "regions", "zones", "components", "dependencies", "inject", "scenarios"},
+      "model");
   Model model;
   if (auto name = root.find("name")) model.name = name->as_string();
   if (auto description = root.find("description")) model.description = description->as_string();
   if (auto horizon = root.find("horizon")) {
     model.horizon_hours = horizon->as_duration(Zero::kForbidden);
+    if (model.horizon_hours > kMaxHorizonHours) horizon->fail(kHorizonRule);
   }
   if (auto replications = root.find("replications")) {
     model.replications = replications->as_integer(1, kMaxReplications);
@@ -93,6 +98,10 @@ Model build_model(const JsonNode& root) {
   if (auto target = root.find("target")) model.target = parse_target(*target);
   if (auto entry = root.find("entry")) model.entry = entry->as_id();
   if (auto crews = root.find("crews")) model.crews = parse_list<Crew>(*crews, parse_crew);
+  if (auto regions = root.find("regions")) {
+    model.regions = parse_list<Region>(*regions, parse_region);
+  }
+  if (auto zones = root.find("zones")) model.zones = parse_list<Zone>(*zones, parse_zone);
   const JsonNode components =
       root.require("components", "a non-empty list of components is required");
   if (!components.value().is_array() || components.value().empty()) {
@@ -101,6 +110,9 @@ Model build_model(const JsonNode& root) {
   model.components = parse_list<Component>(components, parse_component);
   if (auto dependencies = root.find("dependencies")) {
     model.dependencies = parse_list<Dependency>(*dependencies, parse_dependency);
+  }
+  if (auto inject = root.find("inject")) {
+    model.inject = parse_list<Injection>(*inject, parse_injection);
   }
   if (auto scenarios = root.find("scenarios")) model.scenarios = parse_scenarios(*scenarios);
   return model;

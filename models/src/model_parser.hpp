@@ -1,6 +1,9 @@
 // Builds a Model from a JSON document (keys, types and value ranges; no cross-checks).
 #pragma once
 
+#include <array>
+#include <string_view>
+
 #include "json_node.hpp"
 #include "nines/models/model.hpp"
 
@@ -8,6 +11,17 @@ namespace nines::models::detail {
 
 /// Upper bound on `replications`.
 inline constexpr std::int64_t kMaxReplications = 1'000'000'000;
+
+/// Upper bound on `horizon`: 1000 years. Beyond it a model is a typo (and times lose precision).
+inline constexpr double kMaxHorizonHours = 1000.0 * kHoursPerYear;
+inline constexpr std::string_view kHorizonRule =
+    R"(must be a positive duration of at most 1000 years ("1000y"))";
+
+/// Top-level keys of a model file, and names reserved for later ones ("load"). No component,
+/// crew, zone or region may take one as its id: `TOP.SUB=VALUE` overrides must stay unambiguous.
+inline constexpr std::array<std::string_view, 15> kTopLevelNames{
+    "name",  "description", "horizon",    "replications", "seed",   "target",    "entry", "crews",
+    "zones", "regions",     "components", "dependencies", "inject", "scenarios", "load"};
 
 /// The model at `root` (the whole document), before validate_model's semantic checks.
 Model build_model(const JsonNode& root);

@@ -6,6 +6,7 @@
 #include "component_parser.hpp"
 #include "json_node.hpp"
 #include "model_parser.hpp"
+#include "nines/models/duration.hpp"
 #include "nines/models/model_loader.hpp"
 #include "validation.hpp"
 
@@ -33,6 +34,9 @@ void check_id(const Reporter& reporter, const std::string& pointer, const std::s
 void check_run_settings(const Model& model, const Reporter& reporter) {
   if (!std::isfinite(model.horizon_hours) || !(model.horizon_hours > 0.0)) {
     reporter.fail("/horizon", kPositiveDuration, number(model.horizon_hours));
+  }
+  if (model.horizon_hours > kMaxHorizonHours) {
+    reporter.fail("/horizon", kHorizonRule, quote(format_duration(model.horizon_hours)));
   }
   check_integer(reporter, "/replications", model.replications, 1, kMaxReplications);
   if (model.target && !(*model.target > 0.0 && *model.target <= 1.0)) {
@@ -81,7 +85,8 @@ void check_component(const Model& model, std::size_t index, const Reporter& repo
   }
 }
 
-void check_components(const Model& model, const Reporter& reporter) {
+void check_components(const Model& model, const Reporter& reporter,
+                      std::vector<std::string>& warnings) {
   if (model.components.empty()) {
     reporter.fail("/components", "must be a non-empty list of components", "[]");
   }
@@ -100,6 +105,7 @@ void check_components(const Model& model, const Reporter& reporter) {
           quote(id));
     }
     check_component(model, i, reporter, crew_ids);
+    check_placement(model, i, reporter, warnings);
   }
 }
 
@@ -131,10 +137,14 @@ void warn_about_unused_parts(const Model& model, const Reporter& reporter,
 std::vector<std::string> validate(Model& model, const Reporter& reporter) {
   check_run_settings(model, reporter);
   check_crews(model, reporter);
-  check_components(model, reporter);
+  check_zones_and_regions(model, reporter);
   std::vector<std::string> warnings;
+  check_components(model, reporter, warnings);
+  check_id_clashes(model, reporter);
   check_dependencies_and_entry(model, reporter, warnings);
+  check_injections(model, reporter, warnings);
   warn_about_unused_parts(model, reporter, warnings);
+  warn_about_empty_regions(model, reporter, warnings);
   check_scenario_list(model, reporter);
   return warnings;
 }

@@ -1,11 +1,13 @@
 // to_json and save_model: a model in canonical JSON that parse_model reads back to an equal model.
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <type_traits>
 
 #include "nines/models/duration.hpp"
 #include "nines/models/error.hpp"
@@ -94,7 +96,53 @@ Json component_json(const Component& c) {
     out["standby"] = standby;
   }
   if (!c.crew.empty()) out["crew"] = c.crew;
+  if (!c.zones.empty()) out["zones"] = c.zones;
+  if (!c.placement.empty()) {
+    Json placement = Json::object();
+    for (const auto& [zone, count] : c.placement) placement[zone] = count;
+    out["placement"] = placement;
+  }
   return out;
+}
+
+/// A zone or a region: id, region (zones only), description, laws.
+template <typename Json, typename Domain>
+Json domain_json(const Domain& d) {
+  Json out{{"id", d.id}};
+  if constexpr (std::is_same_v<Domain, Zone>) {
+    if (!d.region.empty()) out["region"] = d.region;
+  }
+  if (!d.description.empty()) out["description"] = d.description;
+  out["failure"] = law_json<Json>(d.failure);
+  out["repair"] = law_json<Json>(d.repair);
+  return out;
+}
+
+template <typename Json>
+Json injection_json(const Injection& injection) {
+  Json out{{"at", format_duration(injection.at_hours)}};
+  switch (injection.target) {
+    case Injection::Target::kComponent:
+      out["component"] = injection.id;
+      if (injection.instances != 1) out["instances"] = injection.instances;
+      break;
+    case Injection::Target::kZone:
+      out["zone"] = injection.id;
+      break;
+    case Injection::Target::kRegion:
+      out["region"] = injection.id;
+      break;
+  }
+  if (injection.for_hours) out["for"] = format_duration(*injection.for_hours);
+  return out;
+}
+
+template <typename Json, typename Item, typename Write>
+void write_list(Json& out, const char* key, const std::vector<Item>& items, Write write) {
+  if (items.empty()) return;
+  Json list = Json::array();
+  for (const auto& item : items) list.push_back(write(item));
+  out[key] = list;
 }
 
 template <typename Json>
@@ -113,6 +161,8 @@ Json model_json(const Model& model) {
       crews.push_back(Json{{"id", crew.id}, {"size", crew.size}});
     out["crews"] = crews;
   }
+  write_list(out, "regions", model.regions, domain_json<Json, Region>);
+  write_list(out, "zones", model.zones, domain_json<Json, Zone>);
   Json components = Json::array();
   for (const auto& component : model.components)
     components.push_back(component_json<Json>(component));
@@ -131,6 +181,7 @@ Json model_json(const Model& model) {
     }
     out["dependencies"] = dependencies;
   }
+  write_list(out, "inject", model.inject, injection_json<Json>);
   if (!model.scenarios.empty()) {
     Json scenarios = Json::array();
     for (const auto& scenario : model.scenarios) {
@@ -177,7 +228,33 @@ Ordered component_like(const Component& now, const Component& before, const Orde
   keep_or_replace(out, canonical, now.detection == before.detection, {"detection"}, "detection");
   keep_or_replace(out, canonical, now.standby == before.standby, {"standby"}, "standby");
   keep_or_replace(out, canonical, now.crew == before.crew, {"crew"}, "crew");
+  keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");
+  keep_or_replace(out, canonical, now.placement == before.placement, {"placement"}, "placement");
   return out;
+}
+
+/// Writes the list `key` when it changed: an item equal to one of `before` keeps that item's
+/// spelling in `original`; a new or changed one is written as `canonical` has it.
+template <typename Item>
+void list_like(Ordered& out, const Ordered& canonical, const Ordered& original, const char* key,
+               const std::vector<Item>& now, const std::vector<Item>& before) {
+  if (now == before) return;
+  if (now.empty()) {
+    out.erase(key);
+    return;
+  }
+  const bool has_original =
+      original.contains(key) && original[key].is_array() && original[key].size() == before.size();
+  Ordered list = Ordered::array();
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    const auto it = std::find(before.begin(), before.end(), now[i]);
+    if (has_original && it != before.end()) {
+      list.push_back(original[key][static_cast<std::size_t>(it - before.begin())]);
+    } else {
+      list.push_back(canonical[key][i]);
+    }
+  }
+  out[key] = list;
 }
 
 }  // namespace
@@ -207,6 +284,9 @@ nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_
   top("target", model.target == before.target);
   top("entry", model.entry == before.entry);
   top("crews", model.crews == before.crews);
+  list_like(out, canonical, original, "regions", model.regions, before.regions);
+  list_like(out, canonical, original, "zones", model.zones, before.zones);
+  list_like(out, canonical, original, "inject", model.inject, before.inject);
   top("dependencies", model.dependencies == before.dependencies);
   top("scenarios", model.scenarios == before.scenarios);
   if (model.components != before.components) {

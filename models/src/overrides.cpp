@@ -1,7 +1,10 @@
-// Command-line overrides: what-if edits of a model file before it is validated.
+// Command-line overrides: what-if edits of a model file before it is validated. The resolution
+// order of a key is documented in docs/model-format.md#overrides.
 #include "overrides.hpp"
 
+#include <algorithm>
 #include <array>
+#include <optional>
 
 #include "nines/models/error.hpp"
 
@@ -35,24 +38,21 @@ std::vector<std::string_view> split_keys(std::string_view path) {
   }
 }
 
-/// The element of `list` (components or crews) whose id is the longest prefix of `target`
-/// followed by a dot; returns its index or -1.
-std::ptrdiff_t longest_id_prefix(const json& list, std::string_view target, std::size_t& length) {
-  std::ptrdiff_t best = -1;
-  if (!list.is_array()) return best;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const json& item = list[i];
-    if (!item.is_object()) continue;
-    auto id = item.find("id");
-    if (id == item.end() || !id->is_string()) continue;
-    const auto& text = id->get_ref<const std::string&>();
-    if (target.size() > text.size() && target.substr(0, text.size()) == text &&
-        target[text.size()] == '.' && (best < 0 || text.size() > length)) {
-      best = static_cast<std::ptrdiff_t>(i);
-      length = text.size();
-    }
-  }
-  return best;
+/// The kinds of things an `ID.KEY` override can name, in the order they are tried.
+struct Kind {
+  const char* list;
+  const char* what;
+  /// Whether it has failure and repair laws with their shorthands (mtbf, mttr).
+  bool has_laws;
+};
+constexpr std::array<Kind, 4> kKinds{{{"components", "component", true},
+                                      {"crews", "crew", false},
+                                      {"zones", "zone", true},
+                                      {"regions", "region", true}}};
+
+/// Whether `path` starts with `id` followed by a dot.
+bool starts_with_id(std::string_view path, std::string_view id) {
+  return path.size() > id.size() && path.substr(0, id.size()) == id && path[id.size()] == '.';
 }
 
 std::vector<std::string> ids_of(const json& list) {
@@ -66,6 +66,31 @@ std::vector<std::string> ids_of(const json& list) {
   return ids;
 }
 
+/// `unknown component or zone id (did you mean "x"?); known component ids: ...; known zone ids:
+/// ...`, naming the kinds the model has.
+std::string unknown_id_problem(const json& document, std::string_view id) {
+  std::vector<std::string> all;
+  std::vector<std::string_view> kinds;
+  std::string known;
+  for (const Kind& kind : kKinds) {
+    const std::vector<std::string> ids = ids_of(document.value(kind.list, json()));
+    if (ids.empty()) continue;
+    all.insert(all.end(), ids.begin(), ids.end());
+    kinds.push_back(kind.what);
+    known += "; known " + std::string(kind.what) + " ids: " + list_names(ids);
+  }
+  if (all.empty()) return "unknown id; the model defines no component, crew, zone or region";
+  std::string problem = "unknown ";
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    if (k > 0) problem += k + 1 == kinds.size() ? " or " : ", ";
+    problem += kinds[k];
+  }
+  problem += " id";
+  const std::string nearest = nearest_name(id, all);
+  if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";
+  return problem + known;
+}
+
 bool is_law_key(std::string_view key) {
   for (auto law : kLawKeys) {
     if (law == key) return true;
@@ -75,9 +100,9 @@ bool is_law_key(std::string_view key) {
 
 /// Makes `object[key]` an object that can take a nested key: a shorthand (mtbf/mttr) or a bare
 /// duration becomes {"type": "exponential", "mean": D}; a missing member becomes {}.
-json& descend(json& object, std::string_view key, bool in_component) {
+json& descend(json& object, std::string_view key, bool has_laws) {
   const std::string name(key);
-  if (!object.contains(name) && in_component) {
+  if (!object.contains(name) && has_laws) {
     const char* shorthand = key == "failure" ? "mtbf" : key == "repair" ? "mttr" : nullptr;
     if (shorthand != nullptr && object.contains(shorthand)) {
       object[name] = json{{"type", "exponential"}, {"mean", object[shorthand]}};
@@ -93,49 +118,165 @@ json& descend(json& object, std::string_view key, bool in_component) {
   return child;
 }
 
-/// Sets `object[key] = value`, keeping a law and its shorthand exclusive.
-void set_member(json& object, std::string_view key, json value, bool in_component) {
-  if (in_component) {
+/// The sum of a placement's counts when they are all integers.
+std::optional<std::int64_t> placement_sum(const json& placement) {
+  if (!placement.is_object()) return std::nullopt;
+  std::int64_t sum = 0;
+  for (const auto& [zone, count] : placement.items()) {
+    if (!count.is_number_integer()) return std::nullopt;
+    sum += count.get<std::int64_t>();
+  }
+  return sum;
+}
+
+/// Sets `object[key] = value`, keeping keys that exclude each other exclusive: a law and its
+/// shorthand; a component's `zones` and `placement` (a placement also says how many instances
+/// there are, so it removes `instances`, and `zones` over a placement keeps its count).
+void set_member(json& object, std::string_view key, json value, const Kind* kind) {
+  if (kind != nullptr && kind->has_laws) {
     if (key == "mtbf") object.erase("failure");
     if (key == "failure") object.erase("mtbf");
     if (key == "mttr") object.erase("repair");
     if (key == "repair") object.erase("mttr");
   }
+  if (kind != nullptr && std::string_view(kind->list) == "components") {
+    if (key == "placement") {
+      object.erase("zones");
+      object.erase("instances");
+    }
+    if (key == "zones" && object.contains("placement")) {
+      // An `instances` the overrides set stays; one the placement implied is written out.
+      if (!object.contains("instances")) {
+        if (auto sum = placement_sum(object["placement"])) object["instances"] = *sum;
+      }
+      object.erase("placement");
+    }
+  }
   object[std::string(key)] = std::move(value);
+}
+
+/// Sets `keys` inside `object` (descending through nested objects) and returns the pointer
+/// written, below `pointer`.
+std::string set_path(json& object, std::string pointer, const std::vector<std::string_view>& keys,
+                     json value, const Kind* kind) {
+  json* target = &object;
+  for (std::size_t k = 0; k + 1 < keys.size(); ++k) {
+    target = &descend(*target, keys[k], kind != nullptr && kind->has_laws && k == 0);
+    pointer += "/" + pointer_token(keys[k]);
+  }
+  set_member(*target, keys.back(), std::move(value), keys.size() == 1 ? kind : nullptr);
+  return pointer + "/" + pointer_token(keys.back());
+}
+
+/// `FROM->TO.KEY...`: a key of the dependency row from FROM whose `to` is or lists TO.
+std::string set_dependency_key(json& document, std::string_view path, json value) {
+  const std::size_t arrow = path.find("->");
+  if (arrow == std::string_view::npos || arrow == 0 || path.find('>') != path.rfind('>')) {
+    fail("must name a dependency as FROM->TO.KEY, with one \"->\" (e.g. web->db.min_up)");
+  }
+  const std::string from(path.substr(0, arrow));
+  const std::string_view rest = path.substr(arrow + 2);
+  const std::vector<std::string> components = ids_of(document.value("components", json()));
+  if (std::find(components.begin(), components.end(), from) == components.end()) {
+    fail("FROM " + quote(from) + ": " + unknown_name_problem("component id", from, components));
+  }
+  const json& rows = document.value("dependencies", json());
+  // Every target of a row from FROM, and the longest one that starts the rest.
+  std::vector<std::string> targets;
+  std::string to;
+  if (rows.is_array()) {
+    for (const auto& row : rows) {
+      if (!row.is_object() || row.value("from", json()) != json(from)) continue;
+      const json& row_to = row.value("to", json());
+      for (const auto& id : row_to.is_array() ? row_to : json::array({row_to})) {
+        if (!id.is_string()) continue;
+        const auto& text = id.get_ref<const std::string&>();
+        if (std::find(targets.begin(), targets.end(), text) == targets.end()) {
+          targets.push_back(text);
+        }
+        if (starts_with_id(rest, text) && text.size() > to.size()) to = text;
+      }
+    }
+  }
+  if (to.empty()) {
+    const std::string asked(rest.substr(0, rest.find('.')));
+    if (rest.find('.') == std::string_view::npos) {
+      fail("names no key after the target (e.g. " + from + "->" + asked + ".min_up)");
+    }
+    std::string problem = "no dependency from " + quote(from) + " to " + quote(asked);
+    if (targets.empty()) fail(problem + "; " + quote(from) + " depends on nothing");
+    const std::string nearest = nearest_name(asked, targets);
+    if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";
+    fail(problem + "; " + quote(from) + " depends on: " + list_names(targets));
+  }
+  std::vector<std::size_t> matches;
+  for (std::size_t j = 0; j < rows.size(); ++j) {
+    const json& row = rows[j];
+    if (!row.is_object() || row.value("from", json()) != json(from)) continue;
+    const json& row_to = row.value("to", json());
+    bool listed = row_to == json(to);
+    if (row_to.is_array()) {
+      for (const auto& id : row_to) listed = listed || id == json(to);
+    }
+    if (listed) matches.push_back(j);
+  }
+  if (matches.size() > 1) {
+    fail("names " + std::to_string(matches.size()) + " dependency rows (/dependencies/" +
+         std::to_string(matches[0]) + " and /dependencies/" + std::to_string(matches[1]) +
+         " both go from " + quote(from) + " to " + quote(to) + "); merge them into one row");
+  }
+  const std::size_t j = matches.at(0);
+  const std::vector<std::string_view> keys = split_keys(rest.substr(to.size() + 1));
+  json& row = document["dependencies"][j];
+  if (row["to"].is_array() && !(keys.size() == 1 && keys[0] == "min_up")) {
+    fail(quote(to) +
+         " is one target of a list, which has no settings of its own; only the "
+         "row's \"min_up\" can be set through it (" +
+         from + "->" + to + ".min_up)");
+  }
+  return set_path(row, "/dependencies/" + std::to_string(j), keys, std::move(value), nullptr);
 }
 
 }  // namespace
 
 std::string apply_setting(json& document, std::string_view path, json value) {
-  if (path.find('.') == std::string_view::npos) {
-    set_member(document, path, std::move(value), false);
+  if (path.find('>') != std::string_view::npos) {
+    return set_dependency_key(document, path, std::move(value));
+  }
+  const std::size_t dot = path.find('.');
+  if (dot == std::string_view::npos) {
+    if (path.empty()) fail("has an empty key");
+    set_member(document, path, std::move(value), nullptr);
     return "/" + pointer_token(path);
   }
-  const char* list_key = "components";
+  // (1) TOP.SUB: inside a top-level key whose value is an object (ids never take those names).
+  const std::string top(path.substr(0, dot));
+  if (auto it = document.find(top); it != document.end() && it->is_object()) {
+    return set_path(*it, "/" + pointer_token(top), split_keys(path.substr(dot + 1)),
+                    std::move(value), nullptr);
+  }
+  // (2)-(5) ID.KEY: the longest id followed by a dot; on a tie the earlier kind.
+  const Kind* kind = nullptr;
+  std::size_t index = 0;
   std::size_t length = 0;
-  std::ptrdiff_t index = longest_id_prefix(document.value("components", json()), path, length);
-  if (index < 0) {
-    list_key = "crews";
-    index = longest_id_prefix(document.value("crews", json()), path, length);
+  for (const Kind& candidate : kKinds) {
+    const json& list = document.value(candidate.list, json());
+    if (!list.is_array()) continue;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const json& item = list[i];
+      if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
+      const auto& id = item["id"].get_ref<const std::string&>();
+      if (starts_with_id(path, id) && (kind == nullptr || id.size() > length)) {
+        kind = &candidate;
+        index = i;
+        length = id.size();
+      }
+    }
   }
-  if (index < 0) {
-    std::string id(path.substr(0, path.find('.')));
-    std::vector<std::string> ids = ids_of(document.value("components", json()));
-    std::string problem = unknown_name_problem("component id", id, ids);
-    std::vector<std::string> crews = ids_of(document.value("crews", json()));
-    if (!crews.empty()) problem += "; known crew ids: " + list_names(crews);
-    fail(problem);
-  }
-  std::string pointer = std::string("/") + list_key + "/" + std::to_string(index);
-  const std::vector<std::string_view> keys = split_keys(path.substr(length + 1));
-  const bool component = std::string_view(list_key) == "components";
-  json* object = &document[list_key][static_cast<std::size_t>(index)];
-  for (std::size_t k = 0; k + 1 < keys.size(); ++k) {
-    object = &descend(*object, keys[k], component && k == 0);
-    pointer += "/" + pointer_token(keys[k]);
-  }
-  set_member(*object, keys.back(), std::move(value), component && keys.size() == 1);
-  return pointer + "/" + pointer_token(keys.back());
+  if (kind == nullptr) fail(unknown_id_problem(document, top));
+  return set_path(document[kind->list][index],
+                  "/" + std::string(kind->list) + "/" + std::to_string(index),
+                  split_keys(path.substr(length + 1)), std::move(value), kind);
 }
 
 namespace {
@@ -150,7 +291,8 @@ OverrideOrigin apply_one(json& document, std::string_view text, std::string_view
   if (equals == std::string_view::npos || equals == 0) {
     fail_override(
         text, file,
-        "must look like KEY=VALUE, ID.KEY=VALUE or ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
+        "must look like KEY=VALUE, ID.KEY=VALUE, ID.KEY.SUBKEY=VALUE or FROM->TO.KEY=VALUE (e.g. "
+        "web.instances=4)");
   }
   try {
     return {apply_setting(document, text.substr(0, equals), parse_value(text.substr(equals + 1))),

@@ -1,4 +1,5 @@
 // The rules on a model's scenarios that need no model run: names, keys, and keys that collide.
+#include <array>
 #include <unordered_map>
 
 #include "validation.hpp"
@@ -16,12 +17,19 @@ std::string_view forbidden_key_problem(std::string_view key) {
   return {};
 }
 
-/// The law a shorthand key stands for ("mttr" -> "repair"), or "".
-std::string_view law_of_shorthand(std::string_view key) {
-  if (key == "mttr") return "repair";
-  if (key == "mtbf") return "failure";
-  return {};
-}
+/// A key of an object and another key of the same object that it replaces or removes when set.
+struct Exclusion {
+  std::string_view key;
+  std::string_view other;
+  std::string_view reason;
+};
+constexpr std::array<Exclusion, 5> kExclusions{{
+    {"mttr", "repair", R"("mttr" replaces the whole "repair" law)"},
+    {"mtbf", "failure", R"("mtbf" replaces the whole "failure" law)"},
+    {"zones", "placement", R"("zones" and "placement" replace each other)"},
+    {"placement", "zones", R"("zones" and "placement" replace each other)"},
+    {"placement", "instances", R"(setting "placement" removes "instances")"},
+}};
 
 /// Whether `path` is `prefix` or lies under it ("db.repair" covers "db.repair.median").
 bool covers(std::string_view prefix, std::string_view path) {
@@ -37,16 +45,18 @@ std::string collision(std::string_view a, std::string_view b) {
     return "overlaps " + quote(a) + " in the same scenario (one is inside the other)" +
            std::string(kNoOrder) + "set the value once";
   }
-  // "db.mttr" replaces the whole "db.repair" law, so it collides with anything under it.
+  // "db.mttr" replaces the whole "db.repair" law, so it collides with anything under it;
+  // likewise "db.placement" with "db.zones" and "db.instances".
   for (const auto& [x, y] : {std::pair(a, b), std::pair(b, a)}) {
     const auto dot = x.rfind('.');
     if (dot == std::string_view::npos) continue;
-    const std::string_view law = law_of_shorthand(x.substr(dot + 1));
-    if (law.empty()) continue;
-    const std::string full = std::string(x.substr(0, dot + 1)) + std::string(law);
-    if (covers(full, y)) {
-      return "overlaps " + quote(a) + " in the same scenario (" + quote(x.substr(dot + 1)) +
-             " replaces the whole " + quote(law) + " law)" + std::string(kNoOrder) + "keep one";
+    for (const Exclusion& exclusion : kExclusions) {
+      if (x.substr(dot + 1) != exclusion.key) continue;
+      const std::string other = std::string(x.substr(0, dot + 1)) + std::string(exclusion.other);
+      if (covers(other, y)) {
+        return "overlaps " + quote(a) + " in the same scenario (" + std::string(exclusion.reason) +
+               ")" + std::string(kNoOrder) + "keep one";
+      }
     }
   }
   return {};

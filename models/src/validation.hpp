@@ -27,6 +27,27 @@ void check_standby(const Reporter& reporter, const std::string& pointer, const S
 void check_dependencies_and_entry(Model& model, const Reporter& reporter,
                                   std::vector<std::string>& warnings);
 
+/// Checks regions and zones (ids, regions of zones, laws) and sorts each component's placement
+/// by zone id (the order a JSON object gives).
+void check_zones_and_regions(Model& model, const Reporter& reporter);
+
+/// Checks the zones or placement of the component at `index` (after check_zones_and_regions);
+/// warns when it lists more zones than it has instances.
+void check_placement(const Model& model, std::size_t index, const Reporter& reporter,
+                     std::vector<std::string>& warnings);
+
+/// Fails when two ids of different kinds (component, crew, zone, region) are equal, or an id is
+/// a top-level key name, naming both places.
+void check_id_clashes(const Model& model, const Reporter& reporter);
+
+/// Warns about regions that hold no zone.
+void warn_about_empty_regions(const Model& model, const Reporter& reporter,
+                              std::vector<std::string>& warnings);
+
+/// Checks fault injections; warns about those at or after the horizon.
+void check_injections(const Model& model, const Reporter& reporter,
+                      std::vector<std::string>& warnings);
+
 /// Checks the scenarios' names (non-empty, unique) and keys (well-formed, not the seed, no two
 /// whose effect depends on their order); applying them is check_scenarios' job.
 void check_scenario_list(const Model& model, const Reporter& reporter);

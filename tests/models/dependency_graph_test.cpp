@@ -72,6 +72,17 @@ TEST(WriteDot, LabelsPoolsJunctionsAndTheEntry) {
   }
 }
 
+TEST(WriteDot, LabelsPlacedPoolsWithTheirZones) {
+  const Model m = parse_model(testing::zoned(), "m.json").model;
+  EXPECT_EQ(placement_label(m, m.components[0]), "eu-a:2 eu-b:1");
+  EXPECT_EQ(placement_label(m, m.components[1]), "eu-a:2 eu-b:1");
+  std::ostringstream out;
+  write_dot(m, out);
+  EXPECT_NE(out.str().find(R"(1[label="db\n1 of 3\neu-a:2 eu-b:1"])"), std::string::npos)
+      << out.str();
+  EXPECT_EQ(placement_label(web_shop(), web_shop().components[0]), "");
+}
+
 TEST(WriteDot, EscapesTheModelName) {
   Model m = web_shop();
   m.name = "say \"hi\"\\";

@@ -172,6 +172,49 @@ TEST(LoadModel, NamesAKeyGivenTwiceByItsPathThroughArraysAndEscapedKeys) {
             std::string::npos);
 }
 
+TEST(LoadModel, NamesANumberBeyondTheDoubleRangeByItsPointer) {
+  const fs::path file = fs::temp_directory_path() / "nines_models_huge_number_test.json";
+  const auto message_for = [&](const std::string& text) {
+    {
+      std::ofstream out(file);
+      out << text;
+    }
+    std::string message = message_of([&] { load_model(file); });
+    fs::remove(file);
+    return message;
+  };
+  EXPECT_EQ(message_for(R"({"components": [{"id": "a", "mtbf": 1e400, "mttr": 1}]})"),
+            file.string() +
+                ": /components/0/mtbf: number out of range (beyond the 1.8e308 of a double); got "
+                "1e400");
+  EXPECT_EQ(
+      message_for(R"({"description": "x", "x": [1, [2, -1e400]]})"),
+      file.string() + ": /x/1/1: number out of range (beyond the 1.8e308 of a double); got -1e400");
+  EXPECT_EQ(message_for("1e999"),
+            file.string() + ": number out of range (beyond the 1.8e308 of a double); got 1e999");
+  // Tiny numbers round to zero and are judged by the rules of their key.
+  EXPECT_NE(message_for(R"({"components": [{"id": "a", "mtbf": 1e-400, "mttr": 1}]})")
+                .find("/components/0/mtbf: must be a positive duration"),
+            std::string::npos);
+}
+
+TEST(ParseModel, HorizonIsAtMostAThousandYears) {
+  json document = testing::one_component();
+  document["horizon"] = 1e30;
+  EXPECT_EQ(parse_error(document),
+            "m.json: /horizon: must be a positive duration of at most 1000 years (\"1000y\"); got "
+            "1e+30");
+  document["horizon"] = "1000y";
+  EXPECT_EQ(parse_model(document, "m.json").model.horizon_hours, 1000 * 8760.0);
+  document["horizon"] = "1001y";
+  EXPECT_NE(parse_error(document).find("at most 1000 years"), std::string::npos);
+  Model m = parse_model(testing::one_component(), "m.json").model;
+  m.horizon_hours = 1e30;
+  EXPECT_EQ(message_of([&] { validate_model(m, "code.json"); }),
+            "code.json: /horizon: must be a positive duration of at most 1000 years (\"1000y\"); "
+            "got \"1e+30h\"");
+}
+
 TEST(ParseModel, RejectsAnythingButAnObject) {
   for (const json& document : {json(nullptr), json(3), json("x"), json::array()}) {
     EXPECT_NE(parse_error(document).find("a model must be a JSON object"), std::string::npos);

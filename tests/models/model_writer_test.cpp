@@ -59,6 +59,46 @@ TEST(ToJson, RoundTripsAwkwardValues) {
   expect_round_trip(m, "awkward");
 }
 
+TEST(ToJson, RoundTripsZonesRegionsPlacementAndInjections) {
+  nlohmann::json document = testing::zoned();
+  document["zones"][0]["description"] = "Frankfurt A";
+  document["inject"] = nlohmann::json::parse(R"([
+      {"at": "30d", "component": "db", "instances": 2, "for": "1h"},
+      {"at": 0, "zone": "eu-b"}, {"at": "1w", "region": "eu", "for": "90m"}])");
+  const Model m = parse_model(document, "m.json").model;
+  expect_round_trip(m, "zoned");
+  const nlohmann::json j = to_json(m);
+  EXPECT_EQ(j["regions"][0],
+            (nlohmann::json{{"id", "eu"},
+                            {"failure", {{"type", "exponential"}, {"mean", "5y"}}},
+                            {"repair", {{"type", "exponential"}, {"mean", "12h"}}}}));
+  EXPECT_EQ(j["zones"][1]["region"], "eu");
+  EXPECT_EQ(j["components"][0]["zones"], (nlohmann::json{"eu-a", "eu-b"}));
+  EXPECT_EQ(j["components"][1]["placement"], (nlohmann::json{{"eu-a", 2}, {"eu-b", 1}}));
+  EXPECT_EQ(j["inject"][0],
+            (nlohmann::json{{"at", "30d"}, {"component", "db"}, {"instances", 2}, {"for", "1h"}}));
+  EXPECT_EQ(j["inject"][1], (nlohmann::json{{"at", "0h"}, {"zone", "eu-b"}}));
+}
+
+TEST(ToJsonLike, KeepsTheSpellingOfZonesAndPlacement) {
+  nlohmann::ordered_json original = nlohmann::ordered_json::parse(testing::zoned().dump());
+  original["inject"] = nlohmann::ordered_json::parse(R"([{"at": "30d", "zone": "eu-a"}])");
+  Model m = parse_model(nlohmann::json::parse(original.dump()), "m.json").model;
+  // Unchanged: written exactly as read (no instances beside the placement, shorthands kept).
+  EXPECT_EQ(to_json_like(m, original), original);
+  // A changed zone is written canonically; the others keep their spelling.
+  m.zones[1].repair = Exponential{2.0};
+  m.components[0].zones = {"eu-b"};
+  const nlohmann::ordered_json out = to_json_like(m, original);
+  EXPECT_EQ(out["zones"][0], original["zones"][0]);
+  EXPECT_EQ(out["zones"][1]["repair"],
+            (nlohmann::ordered_json{{"type", "exponential"}, {"mean", "2h"}}));
+  EXPECT_EQ(out["components"][0]["zones"], (nlohmann::ordered_json{"eu-b"}));
+  EXPECT_EQ(out["components"][1], original["components"][1]);
+  EXPECT_EQ(out["inject"], original["inject"]);
+  EXPECT_EQ(parse_model(nlohmann::json::parse(out.dump()), "m.json").model, m);
+}
+
 TEST(ToJson, WritesCanonicalDistributionsAndDurations) {
   const Model m = parse_model(testing::three_tier(), "m.json").model;
   const nlohmann::json j = to_json(m);

@@ -94,7 +94,7 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, standby, crew (from override \"web.mtbff=1h\")");
+            "mttr, detection, standby, crew, zones, placement (from override \"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
             "override \"web.min_up=9\")");
@@ -102,8 +102,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
 
 TEST(Overrides, MalformedOverridesAreUsageErrors) {
   EXPECT_EQ(usage_error({"web.instances"}),
-            "m.json: override \"web.instances\": must look like KEY=VALUE, ID.KEY=VALUE or "
-            "ID.KEY.SUBKEY=VALUE (e.g. web.instances=4)");
+            "m.json: override \"web.instances\": must look like KEY=VALUE, ID.KEY=VALUE, "
+            "ID.KEY.SUBKEY=VALUE or FROM->TO.KEY=VALUE (e.g. web.instances=4)");
   EXPECT_EQ(usage_error({"=4"}).rfind("m.json: override \"=4\": must look like KEY=VALUE", 0), 0u);
   EXPECT_EQ(usage_error({"webb.instances=4"}),
             "m.json: override \"webb.instances=4\": unknown component id (did you mean \"web\"?); "
@@ -141,6 +141,126 @@ TEST(Overrides, NeverCrashOnOddOverrides) {
       EXPECT_EQ(std::string(e.what()).rfind("m.json: ", 0), 0u) << e.what();
     }
   }
+}
+
+Model zoned_with(const std::vector<std::string>& overrides, json document = testing::zoned()) {
+  return parse_model(document, "m.json", overrides).model;
+}
+
+std::string zoned_usage_error(const std::vector<std::string>& overrides,
+                              json document = testing::zoned()) {
+  return usage_error(overrides, document);
+}
+
+TEST(Overrides, SetZoneAndRegionKeys) {
+  const Model m = zoned_with({"eu-a.mttr=8h", "eu.mtbf=10y", "eu-b.repair.mean=2h"});
+  EXPECT_EQ(m.zones[0].repair, Distribution{Exponential{8.0}});
+  EXPECT_EQ(m.regions[0].failure, Distribution{Exponential{10 * 8760.0}});
+  EXPECT_EQ(m.zones[1].repair, Distribution{Exponential{2.0}});
+}
+
+TEST(Overrides, TheLongestIdWinsAcrossKinds) {
+  json document = testing::zoned();
+  document["zones"][1]["id"] = "db.eu";
+  document["components"][0]["zones"] = {"eu-a", "db.eu"};
+  document["components"][1]["placement"] = {{"eu-a", 2}, {"db.eu", 1}};
+  const Model m = zoned_with({"db.eu.mttr=8h", "db.mttr=3h"}, document);
+  EXPECT_EQ(m.zones[1].repair, Distribution{Exponential{8.0}});
+  EXPECT_EQ(m.components[1].repair, Distribution{Exponential{3.0}});
+}
+
+TEST(Overrides, ZonesAndPlacementReplaceEachOther) {
+  // A placement replaces the zones and says how many instances there are.
+  Model m = zoned_with({R"(web.placement={"eu-a":1,"eu-b":1})"});
+  EXPECT_TRUE(m.components[0].zones.empty());
+  EXPECT_EQ(m.components[0].instances, 2);
+  // Zones over a placement keep its count as "instances"...
+  m = zoned_with({R"(db.zones=["eu-b","eu-a"])"});
+  EXPECT_TRUE(m.components[1].placement.empty());
+  EXPECT_EQ(m.components[1].instances, 3);
+  EXPECT_EQ(m.instance_zones(m.components[1]), (std::vector<std::int64_t>{1, 0, 1}));
+  // ...unless the overrides set it, before or after.
+  EXPECT_EQ(zoned_with({"db.instances=5", R"(db.zones=["eu-a"])"}).components[1].instances, 5);
+  EXPECT_EQ(zoned_with({R"(db.zones=["eu-a"])", "db.instances=4"}).components[1].instances, 4);
+  // Whole JSON values.
+  m = zoned_with({R"(web.zones=["eu-b"])"});
+  EXPECT_EQ(m.components[0].zones, (std::vector<std::string>{"eu-b"}));
+}
+
+TEST(Overrides, PlacementAndInstancesDisagreeingSuggestThePlacement) {
+  EXPECT_EQ(testing::parse_error(testing::zoned(), {"db.instances=4"}),
+            "m.json: /components/1/instances: must equal the sum of the \"placement\" counts (3) "
+            "or be left out; to resize the pool, set \"db.placement\" (\"instances\" follows "
+            "it); got 4 (from override \"db.instances=4\")");
+}
+
+TEST(Overrides, SetADependencyRowThroughItsEdge) {
+  json document = testing::three_tier();
+  document["components"].push_back({{"id", "db.eu"}, {"mtbf", "1h"}, {"mttr", "1h"}});
+  document["components"].push_back({{"id", "cache"}, {"mtbf", "1h"}, {"mttr", "1h"}});
+  document["dependencies"][1] = {{"from", "api"}, {"to", {"db", "db.eu"}}, {"min_up", 1}};
+  document["dependencies"].push_back({{"from", "api"}, {"to", "cache"}});
+  Model m = with({"api->db.eu.min_up=2"}, document);
+  EXPECT_EQ(m.dependencies[1].min_up, 2);
+  m = with({"api->db.min_up=2"}, document);
+  EXPECT_EQ(m.dependencies[1].min_up, 2);
+  m = with({R"(api->cache.to=["cache","db"])", "api->cache.min_up=1"}, document);
+  EXPECT_EQ(m.dependencies[2].to, (std::vector<std::string>{"cache", "db"}));
+  EXPECT_EQ(m.dependencies[2].min_up, 1);
+}
+
+TEST(Overrides, EdgeErrors) {
+  json document = testing::three_tier();
+  document["dependencies"].push_back({{"from", "web"}, {"to", {"api", "db"}}, {"min_up", 1}});
+  EXPECT_EQ(usage_error({"wbe->api.min_up=1"}, document),
+            "m.json: override \"wbe->api.min_up=1\": FROM \"wbe\": unknown component id (did "
+            "you mean \"web\"?); known component ids: web, api, db");
+  EXPECT_EQ(usage_error({"web->dbx.min_up=1"}, document),
+            "m.json: override \"web->dbx.min_up=1\": no dependency from \"web\" to \"dbx\" "
+            "(did you mean \"db\"?); \"web\" depends on: api, db");
+  EXPECT_EQ(usage_error({"db->web.min_up=1"}, document),
+            "m.json: override \"db->web.min_up=1\": no dependency from \"db\" to \"web\"; "
+            "\"db\" depends on nothing");
+  EXPECT_EQ(usage_error({"web->api.min_up=1"}, document),
+            "m.json: override \"web->api.min_up=1\": names 2 dependency rows (/dependencies/0 "
+            "and /dependencies/2 both go from \"web\" to \"api\"); merge them into one row");
+  EXPECT_EQ(usage_error({"web->db.weight=1"}, document),
+            "m.json: override \"web->db.weight=1\": \"db\" is one target of a list, which has "
+            "no settings of its own; only the row's \"min_up\" can be set through it "
+            "(web->db.min_up)");
+  EXPECT_EQ(usage_error({"web->db=1"}, document),
+            "m.json: override \"web->db=1\": names no key after the target (e.g. "
+            "web->db.min_up)");
+  EXPECT_EQ(usage_error({"web->a>b.min_up=1"}, document),
+            "m.json: override \"web->a>b.min_up=1\": must name a dependency as FROM->TO.KEY, "
+            "with one \"->\" (e.g. web->db.min_up)");
+}
+
+TEST(Overrides, AnUnknownIdListsTheIdsOfEveryKind) {
+  json document = testing::zoned();
+  document["crews"] = {{{"id", "oncall"}}};
+  document["components"][0]["crew"] = "oncall";
+  EXPECT_EQ(zoned_usage_error({"eu-c.mttr=1h"}, document),
+            "m.json: override \"eu-c.mttr=1h\": unknown component, crew, zone or region id (did "
+            "you mean \"eu-a\"?); known component ids: web, db; known crew ids: oncall; known "
+            "zone ids: eu-a, eu-b; known region ids: eu");
+}
+
+TEST(Overrides, TopLevelObjectsTakeNestedKeys) {
+  // No top-level key holds an object yet ("load" will); the form still resolves first.
+  json document = testing::zoned();
+  document["load"] = {{"rps", 1}};
+  EXPECT_EQ(testing::parse_error(document, {"load.rps=2000"}),
+            "m.json: /load: unknown key \"load\"; known keys of a model: name, description, "
+            "horizon, replications, seed, target, entry, crews, regions, zones, components, "
+            "dependencies, inject, scenarios");
+}
+
+TEST(Overrides, SetTheInjectListWhole) {
+  const Model m = zoned_with({R"(inject=[{"at":"1d","zone":"eu-a","for":"1h"}])", "horizon=5y"});
+  ASSERT_EQ(m.inject.size(), 1u);
+  EXPECT_EQ(m.inject[0].target, Injection::Target::kZone);
+  EXPECT_EQ(m.horizon_hours, 5 * 8760.0);
 }
 
 }  // namespace

@@ -195,6 +195,29 @@ TEST(Scenarios, KeysWhoseOrderWouldMatterAreRejected) {
       "shop.json"));
 }
 
+TEST(Scenarios, ZonesPlacementAndInstancesExcludeEachOther) {
+  auto zoned_error = [](const char* set) {
+    json document = testing::zoned();
+    document["scenarios"] = json::array({{{"name", "x"}, {"set", json::parse(set)}}});
+    return model_error(document);
+  };
+  EXPECT_EQ(zoned_error(R"({"db.zones": ["eu-a"], "db.placement": {"eu-a": 3}})"),
+            "shop.json: /scenarios/0/set/db.zones: overlaps \"db.placement\" in the same scenario "
+            "(\"zones\" and \"placement\" replace each other) and a JSON object's keys have no "
+            "order; keep one (scenario \"x\")");
+  EXPECT_EQ(zoned_error(R"({"db.instances": 4, "db.placement": {"eu-a": 3}})"),
+            "shop.json: /scenarios/0/set/db.placement: overlaps \"db.instances\" in the same "
+            "scenario (setting \"placement\" removes \"instances\") and a JSON object's keys "
+            "have no order; keep one (scenario \"x\")");
+  // Zones with instances: the instances the scenario sets win, whatever the order.
+  json document = testing::zoned();
+  document["scenarios"] =
+      json::parse(R"([{"name": "x", "set": {"db.zones": ["eu-a"], "db.instances": 2}}])");
+  const Model m = parse_model(document, "shop.json", {}, "x").model;
+  EXPECT_EQ(m.components[1].instances, 2);
+  EXPECT_EQ(m.components[1].zones, (std::vector<std::string>{"eu-a"}));
+}
+
 TEST(Scenarios, AreCheckedAgainstTheFileAsWritten) {
   // The base file must be valid on its own once it holds scenarios, even when --set fixes it.
   json document = two_scenarios();

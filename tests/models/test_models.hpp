@@ -29,6 +29,21 @@ inline nlohmann::json three_tier() {
   })");
 }
 
+/// The example of docs/model-format.md#zones-and-regions: a region, two zones, a round-robin
+/// pool and a counted one.
+inline nlohmann::json zoned() {
+  return nlohmann::json::parse(R"({
+    "regions": [{"id": "eu", "mtbf": "5y", "mttr": "12h"}],
+    "zones": [{"id": "eu-a", "region": "eu", "mtbf": "1y", "mttr": "4h"},
+              {"id": "eu-b", "region": "eu", "mtbf": "1y", "mttr": "4h"}],
+    "components": [
+      {"id": "web", "instances": 3, "min_up": 2, "mtbf": "1000h", "mttr": "1h",
+       "zones": ["eu-a", "eu-b"]},
+      {"id": "db", "placement": {"eu-a": 2, "eu-b": 1}, "mtbf": "4000h", "mttr": "6h"}],
+    "dependencies": [{"from": "web", "to": "db"}]
+  })");
+}
+
 /// The message of the Error `action` throws, or "" when it throws nothing. Fails the test if it
 /// throws an error of another type than `E`.
 template <typename E = ModelError>

@@ -42,8 +42,9 @@ struct Component {
   std::string description;
   /// Round-robin placement: instance i lives in zones[i mod zones.size()] (distinct zone ids).
   std::vector<std::string> zones;
-  /// Counted placement, in the file's key order: (zone id, count), counts summing to
-  /// `instances`. Indices are handed out in the order of the model's top-level `zones` list.
+  /// Counted placement: (zone id, count), counts >= 0 summing to `instances`, sorted by zone id
+  /// (a JSON object's order; validation sorts a placement built in code). Indices are handed
+  /// out in the order of the model's top-level `zones` list.
   /// At most one of `zones` and `placement` is non-empty; with neither the component is
   /// outside every zone.
   std::vector<std::pair<std::string, std::int64_t>> placement;

@@ -1,0 +1,51 @@
+// Parses zones and regions: two-state units with a failure and a repair law and nothing else.
+#include "zone_parser.hpp"
+
+#include <string>
+
+#include "component_parser.hpp"
+
+namespace nines::models::detail {
+namespace {
+
+/// Keys of a component that a failure domain does not have, with the reason, before the
+/// generic unknown-key message (which would only list the known keys).
+void reject_component_keys(const JsonNode& node, std::string_view what) {
+  for (const char* key : {"detection", "crew", "standby"}) {
+    if (auto member = node.find(key)) {
+      member->fail_without_value("not allowed in a " + std::string(what) + ": a " +
+                                 std::string(what) +
+                                 " fails and recovers as one unit on its own laws (no detection, "
+                                 "crew or standby)");
+    }
+  }
+}
+
+}  // namespace
+
+Region parse_region(const JsonNode& node) {
+  if (node.value().is_object()) reject_component_keys(node, "region");
+  node.expect_object_with_keys({"id", "description", "failure", "mtbf", "repair", "mttr"},
+                               "region");
+  Region region;
+  region.id = node.require("id").as_id();
+  if (auto description = node.find("description")) region.description = description->as_string();
+  region.failure = parse_law_or_shorthand(node, "failure", "mtbf");
+  region.repair = parse_law_or_shorthand(node, "repair", "mttr");
+  return region;
+}
+
+Zone parse_zone(const JsonNode& node) {
+  if (node.value().is_object()) reject_component_keys(node, "zone");
+  node.expect_object_with_keys({"id", "region", "description", "failure", "mtbf", "repair", "mttr"},
+                               "zone");
+  Zone zone;
+  zone.id = node.require("id").as_id();
+  if (auto region = node.find("region")) zone.region = region->as_id();
+  if (auto description = node.find("description")) zone.description = description->as_string();
+  zone.failure = parse_law_or_shorthand(node, "failure", "mtbf");
+  zone.repair = parse_law_or_shorthand(node, "repair", "mttr");
+  return zone;
+}
+
+}  // namespace nines::models::detail
