@@ -286,6 +286,7 @@ CompiledModel compile(const models::Model& model) {
   CompiledModel out;
   out.horizon_hours = model.horizon_hours;
   out.seed = model.seed;
+  out.target = model.target;
 
   std::unordered_map<std::string, std::uint32_t> index_of;
   {

@@ -68,6 +68,7 @@ void append_range(RangeResult& into, const RangeResult& next) {
   into.common_cause_outages.insert(into.common_cause_outages.end(),
                                    next.common_cause_outages.begin(),
                                    next.common_cause_outages.end());
+  into.years_met.insert(into.years_met.end(), next.years_met.begin(), next.years_met.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

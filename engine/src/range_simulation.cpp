@@ -78,6 +78,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
                               std::numeric_limits<double>::quiet_NaN());
   range.outages.assign(static_cast<std::size_t>(total), 0);
   range.common_cause_outages.assign(static_cast<std::size_t>(total), 0);
+  range.years_met.assign(static_cast<std::size_t>(total), 0);
   range.totals = totals_for(compiled);
   range.window_hours = options.window_hours > 0.0 ? options.window_hours : 0.0;
   range.windows_per_replication = whole_windows(compiled.horizon_hours, range.window_hours);
@@ -112,6 +113,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
           range.unavailability[static_cast<std::size_t>(k)] = outcome.unavailability;
           range.outages[static_cast<std::size_t>(k)] = outcome.outages;
           range.common_cause_outages[static_cast<std::size_t>(k)] = outcome.common_cause_outages;
+          range.years_met[static_cast<std::size_t>(k)] = outcome.years_met;
           std::copy(outcome.window_downtime_hours.begin(), outcome.window_downtime_hours.end(),
                     range.window_downtime_hours.begin() +
                         static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k) * windows));

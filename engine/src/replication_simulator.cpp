@@ -33,7 +33,10 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       component_stamp_(model.components.size()),
       work_(model.direct_parents.size() + model.parent_links.size() + 1),
       window_hours_(window_hours),
-      window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))) {
+      window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))),
+      year_downtime_(model.target ? static_cast<std::size_t>(whole_windows(
+                                        model.horizon_hours, models::kHoursPerYear))
+                                  : 0U) {
   queue_.reset(model.slot_count, model.horizon_hours);
   // instances_ never reallocates.
   queue_.set_payload(instances_.data(), sizeof(Instance), model.instance_count);
@@ -117,6 +120,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   batch_number_ = 0;
   outage_hours_.clear();
   std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
+  std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
 }
 
 void ReplicationSimulator::handle_slot(std::uint32_t slot) {

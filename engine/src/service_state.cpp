@@ -94,19 +94,25 @@ void ReplicationSimulator::record_outage(double hours) {
   ++caused_[outage_cause_];
   outage_hours_.push_back(hours);
   // Outages are rare next to events, so windows cost nothing in the event loop.
-  if (!window_downtime_.empty()) add_window_downtime(down_since_, now_);
+  if (!window_downtime_.empty()) {
+    add_window_downtime(window_downtime_, window_hours_, down_since_, now_);
+  }
+  if (!year_downtime_.empty()) {
+    add_window_downtime(year_downtime_, models::kHoursPerYear, down_since_, now_);
+  }
 }
 
-void ReplicationSimulator::add_window_downtime(double start, double end) {
+void ReplicationSimulator::add_window_downtime(std::vector<double>& windows, double length,
+                                               double start, double end) {
   // An outage across a boundary is split between the windows it covers; time past the last
   // whole window (the partial window) is left out.
-  auto k = static_cast<std::size_t>(start / window_hours_);
-  for (; k < window_downtime_.size(); ++k) {
-    const double window_start = static_cast<double>(k) * window_hours_;
-    const double window_end = static_cast<double>(k + 1) * window_hours_;
+  auto k = static_cast<std::size_t>(start / length);
+  for (; k < windows.size(); ++k) {
+    const double window_start = static_cast<double>(k) * length;
+    const double window_end = static_cast<double>(k + 1) * length;
     const double lo = start > window_start ? start : window_start;
     const double hi = end < window_end ? end : window_end;
-    if (hi > lo) window_downtime_[k] += hi - lo;
+    if (hi > lo) windows[k] += hi - lo;
     if (end <= window_end) break;
   }
 }
@@ -147,6 +153,10 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   outcome.unavailability = downtime_hours_ / horizon;
   outcome.outages = outages_;
   outcome.common_cause_outages = common_cause_outages_;
+  outcome.years_met = 0;
+  for (const double hours : year_downtime_) {
+    outcome.years_met += 1.0 - hours / models::kHoursPerYear >= *model_.target ? 1U : 0U;
+  }
   outcome.window_downtime_hours = window_downtime_;
 }
 

@@ -160,6 +160,43 @@ std::vector<CauseResult> summarize_causes(const CompiledModel& model, const RunT
 
 }  // namespace
 
+static std::optional<SlaPerYear> sla_per_year(double target, const RangeResult& range,
+                                       double horizon_hours) {
+  const std::int64_t per_history = whole_windows(horizon_hours, models::kHoursPerYear);
+  if (per_history < 1 || range.years_met.size() != range.unavailability.size()) {
+    return std::nullopt;
+  }
+  std::int64_t met = 0;
+  std::int64_t histories = 0;
+  std::vector<double> shares(range.years_met.size());
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    if (std::isnan(range.unavailability[i])) {
+      shares[i] = range.unavailability[i];  // not simulated
+      continue;
+    }
+    ++histories;
+    met += range.years_met[i];
+    shares[i] = static_cast<double>(range.years_met[i]) / static_cast<double>(per_history);
+  }
+  if (histories == 0) return std::nullopt;
+  SlaPerYear y;
+  y.years = histories * per_history;
+  if (per_history == 1) {
+    const SlaResult w = wilson_interval(target, met, y.years);
+    y.probability_met = w.probability_met;
+    y.probability_missed = w.probability_missed;
+    y.ci95_lo = w.ci95_lo;
+    y.ci95_hi = w.ci95_hi;
+    return y;
+  }
+  const Estimate e = estimate_mean(shares);
+  y.probability_met = static_cast<double>(met) / static_cast<double>(y.years);
+  y.probability_missed = static_cast<double>(y.years - met) / static_cast<double>(y.years);
+  y.ci95_lo = std::max(0.0, e.ci95_lo);
+  y.ci95_hi = std::min(1.0, e.ci95_hi);
+  return y;
+}
+
 RunResult summarize(const CompiledModel& model, const RangeResult& range,
                     std::optional<double> target) {
   RunResult r;
@@ -211,7 +248,10 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
     r.system_mtbf_hours = static_cast<double>(done) * model.horizon_hours / outages;
     r.system_mttr_hours = downtime / outages;
   }
-  if (target) r.sla = wilson_interval(*target, met, done);
+  if (target) {
+    r.sla = wilson_interval(*target, met, done);
+    r.sla->per_year = sla_per_year(*target, range, model.horizon_hours);
+  }
   r.availability_quantiles = availability_quantiles(std::move(availability_values));
   r.downtime_histogram = make_downtime_histogram(downtime_hours);
   if (range.window_hours > 0.0) {

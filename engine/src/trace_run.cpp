@@ -18,6 +18,7 @@ TracedReplication trace_replication(const models::Model& model, std::uint64_t re
   range.unavailability.push_back(outcome.unavailability);
   range.outages.push_back(outcome.outages);
   range.common_cause_outages.push_back(outcome.common_cause_outages);
+  range.years_met.push_back(outcome.years_met);
   out.result = summarize(out.compiled, range, model.target);
   out.result.model_name = model.name;
   return out;

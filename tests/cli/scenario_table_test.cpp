@@ -17,7 +17,7 @@ std::vector<ScenarioRun> sample_runs() {
   engine::RunResult better = base;
   better.availability = {0.99975, 1e-5, 0.99973, 0.99977};
   better.downtime_hours_per_year = {2.135, 0.1, 1.9, 2.3};
-  better.sla = engine::SlaResult{0.9995, 0.9, 0.88, 0.92};
+  better.sla = engine::SlaResult{0.9995, 0.9, 0.88, 0.92, 0.0, 0.0, 0.0, std::nullopt};
   engine::RunResult worse = base;
   worse.availability = {0.99902, 2e-5, 0.99898, 0.99906};
   worse.downtime_hours_per_year = {8.54, 0.2, 8.1, 8.9};

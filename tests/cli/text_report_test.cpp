@@ -174,7 +174,7 @@ TEST(TextReport, NoOutageIsNotCertainty) {
 TEST(TextReport, SlaMetAndMissedShareTheirDecimals) {
   auto r = sample_result();
   // 1 history in 2,000 missed the SLA.
-  r.sla = engine::SlaResult{0.9995, 0.9995, 0.9985, 0.9999, 0.0005, 0.0001, 0.0015};
+  r.sla = engine::SlaResult{0.9995, 0.9995, 0.9985, 0.9999, 0.0005, 0.0001, 0.0015, std::nullopt};
   const auto text = report_of(r);
   EXPECT_NE(text.find("SLA 99.95 % met         99.950 %"), std::string::npos) << text;
   EXPECT_NE(text.find("SLA missed              0.050 %"), std::string::npos) << text;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,8 @@ struct CompiledModel {
   std::uint32_t instance_count = 0;
   double horizon_hours = 0.0;
   std::uint64_t seed = 0;
+  /// The availability target: with it, each replication counts its whole years meeting it.
+  std::optional<double> target;
 };
 
 /// Empty totals sized for `model` (components, causes, zones, regions).

@@ -40,6 +40,8 @@ struct RangeResult {
   std::vector<std::uint32_t> outages;
   /// Per replication: outages whose starting batch took two or more own pools down.
   std::vector<std::uint32_t> common_cause_outages;
+  /// Per replication, with a target: whole years (from time 0) meeting it.
+  std::vector<std::uint32_t> years_met;
   /// Windows of `window_hours` (0: none asked): `windows_per_replication` whole windows per
   /// history, their downtime in hours stored replication after replication.
   double window_hours = 0.0;

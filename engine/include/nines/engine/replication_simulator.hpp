@@ -23,6 +23,8 @@ struct ReplicationOutcome {
   std::uint32_t outages = 0;
   /// Outages whose starting batch took two or more components' own pools down.
   std::uint32_t common_cause_outages = 0;
+  /// Whole years of the history (from time 0) whose availability met the target (0 without one).
+  std::uint32_t years_met = 0;
   /// Downtime hours of each whole window (empty without windows); valid until the next run.
   std::span<const double> window_downtime_hours;
 };
@@ -119,7 +121,8 @@ class ReplicationSimulator {
   void propagate(std::uint32_t component, bool up);
   std::uint32_t root_cause(std::uint32_t& pools_down);
   void record_outage(double hours);
-  void add_window_downtime(double start, double end);
+  static void add_window_downtime(std::vector<double>& windows, double length, double start,
+                                  double end);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
@@ -267,6 +270,8 @@ class ReplicationSimulator {
   /// Per whole window of `window_hours`: downtime hours in this replication.
   double window_hours_ = 0.0;
   std::vector<double> window_downtime_;
+  /// Per whole year, with a target: downtime hours (for the per-year SLA).
+  std::vector<double> year_downtime_;
 
   Trace* trace_ = nullptr;
   bool batch_check_ = false;

@@ -28,6 +28,18 @@ struct OutageDurations {
 
 /// Share of replications whose availability met the target, with a Wilson 95% interval, and its
 /// complement (the probability of missing the target) with the complementary interval.
+/// The SLA judged year by year: over the whole 1-year windows of every history.
+struct SlaPerYear {
+  double probability_met = 0.0;
+  double probability_missed = 0.0;
+  /// Of probability_met: Wilson's with one whole year per history, else Student-t over the
+  /// per-replication shares of years met.
+  double ci95_lo = 0.0;
+  double ci95_hi = 0.0;
+  /// Replications x whole years per history.
+  std::int64_t years = 0;
+};
+
 struct SlaResult {
   double target = 0.0;
   double probability_met = 0.0;
@@ -36,6 +48,8 @@ struct SlaResult {
   double probability_missed = 0.0;
   double missed_ci95_lo = 0.0;
   double missed_ci95_hi = 0.0;
+  /// Empty when the horizon is shorter than a year.
+  std::optional<SlaPerYear> per_year;
 };
 
 /// Exact quantiles of availability values (type 7: linear interpolation between order
