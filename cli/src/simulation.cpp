@@ -4,10 +4,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <thread>
 
 #include "nines/cli/progress_bar.hpp"
 #include "nines/cli/run_flags.hpp"
+#include "nines/engine/memory_estimate.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/precision_run.hpp"
 #include "nines/models/duration.hpp"
@@ -93,6 +96,19 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
   return hours;
 }
 
+void refuse_runs_beyond_memory(const models::Model& model, const RunArguments& arguments,
+                               double window) {
+  const auto replications = static_cast<std::uint64_t>(
+      arguments.precision ? precision_options(arguments).max_replications : model.replications);
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const auto threads = static_cast<std::uint64_t>(std::min<std::uint64_t>(
+      arguments.threads > 0 ? static_cast<unsigned>(arguments.threads) : hardware,
+      std::max<std::uint64_t>(replications, 1)));
+  engine::check_memory(
+      engine::estimate_run_memory(engine::compile(model), replications, window, threads),
+      engine::memory_limit_bytes(), "nines run");
+}
+
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
                     const Console& console) {
   engine::RunOptions options;
@@ -106,6 +122,7 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
       progress_bar->update(progress);
     };
   }
+  refuse_runs_beyond_memory(model, arguments, window);
   Simulation simulation;
   simulation.result = arguments.precision
                           ? engine::run_to_precision(model, options, precision_options(arguments))
