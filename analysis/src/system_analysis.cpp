@@ -1,5 +1,6 @@
 // Orchestrates an analysis: pool laws (closed forms or group chains), the structure function,
-// importance measures by exact differences, and the horizon average by quadrature.
+// importance measures by exact differences, the horizon average by quadrature, and the sum over
+// the up/down patterns of the zones and regions at every one of those instants.
 #include "nines/analysis/system_analysis.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "nines/analysis/coupling_groups.hpp"
 #include "nines/analysis/exponential_twin.hpp"
+#include "nines/analysis/failure_domains.hpp"
 #include "nines/analysis/horizon_quadrature.hpp"
 #include "nines/analysis/pool_law.hpp"
 #include "nines/analysis/system_evaluator.hpp"
@@ -56,14 +58,13 @@ double fastest_mean_hours(const models::Component& c) {
   return fastest;
 }
 
-/// The law of an independent pool (no crew, hot) in steady state, from the means alone.
+/// The instances of an independent pool (no crew, hot): their means and steady availability.
+/// The pool's law depends on how many of them are in up zones, so it is made per pattern.
 struct IndependentPool {
   double mean_up = 0.0;
   double mean_detection = 0.0;
   double mean_repair = 0.0;
   double instance_availability = 0.0;
-  PoolLaw law;
-  double down_rate_per_hour = 0.0;
 };
 
 IndependentPool independent_pool(const models::Component& c) {
@@ -73,10 +74,35 @@ IndependentPool independent_pool(const models::Component& c) {
   pool.mean_repair = models::mean_hours(c.repair);
   pool.instance_availability =
       instance_steady_availability(pool.mean_up, pool.mean_detection, pool.mean_repair);
-  pool.law = k_of_n(c.instances, c.min_up, pool.instance_availability);
-  pool.down_rate_per_hour =
-      pool_down_rate_per_hour(pool.law, pool.instance_availability, 1.0 / pool.mean_up);
   return pool;
+}
+
+/// The zones' and regions' up-probabilities at one instant (or in steady state).
+struct DomainLaws {
+  std::vector<double> up;
+  std::vector<double> down;
+};
+
+/// Figures summed over the patterns of the zones and regions, each weighted by its probability.
+struct Combined {
+  SystemPoint point;
+  /// Per unit: the system unavailability given the unit up / given it down.
+  std::vector<double> unavailability_unit_up;
+  std::vector<double> unavailability_unit_down;
+  /// Per independent component (with `extras`): E[B_c x d(pool availability)/d(instance
+  /// availability)] and E[B_c x (pool unavailability - that with one more instance)], B_c the
+  /// component's Birnbaum importance given the pattern.
+  std::vector<double> d_pool_d_instance;
+  std::vector<double> gain_one_more_instance;
+};
+
+/// P(at least k of the n instances up); all down when fewer than k can serve.
+PoolLaw pool_law(std::int64_t n, std::int64_t k, double instance_availability) {
+  if (n >= k) return k_of_n(n, k, instance_availability);
+  PoolLaw law;
+  law.availability = 0.0;
+  law.unavailability = 1.0;
+  return law;
 }
 
 class Analyzer {
@@ -85,6 +111,7 @@ class Analyzer {
       : model_(model),
         options_(options),
         groups_(find_coupling_groups(model)),
+        domains_(find_failure_domains(model)),
         structure_(build_system_structure(model)),
         evaluator_(structure_, groups_) {}
 
@@ -93,19 +120,28 @@ class Analyzer {
     result.method = groups_.members.empty() ? "structure-function" : "markov";
     result.horizon_hours = model_.horizon_hours;
     result.bdd_nodes = structure_.bdd.size();
+    result.domain_patterns = std::size_t{1} << domains_.units.size();
 
     const std::size_t n = model_.components.size();
     independent_.resize(n);
+    steady_instances_.assign(n, 1.0);
     for (std::size_t c = 0; c < n; ++c) {
-      if (groups_.group_of[c] < 0) independent_[c] = independent_pool(model_.components[c]);
+      if (groups_.group_of[c] >= 0) continue;
+      independent_[c] = independent_pool(model_.components[c]);
+      steady_instances_[c] = independent_[c].instance_availability;
+    }
+    for (const auto& unit : domains_.units) {
+      steady_domains_.up.push_back(unit.steady_availability());
+      steady_domains_.down.push_back(unit.steady_unavailability());
     }
     for (const auto& members : groups_.members) {
       chains_.emplace_back(model_, members, options_.max_states);
       result.markov_states += chains_.back().states();
       steady_group_laws_.push_back(chains_.back().steady_state());
     }
-    const PoolLaws laws = steady_laws(steady_group_laws_);
-    const SystemPoint point = evaluator_.evaluate(laws);
+    const Combined steady = combine(steady_domains_, steady_instances_, steady_group_laws_,
+                                    /*system_only=*/false, /*extras=*/options_.importance);
+    const SystemPoint& point = steady.point;
 
     result.availability = point.availability;
     result.unavailability = point.unavailability;
@@ -115,39 +151,125 @@ class Analyzer {
       result.mean_outage_hours = point.unavailability / point.down_rate_per_hour;
     }
     for (std::size_t c = 0; c < n; ++c) {
-      result.components.push_back(component_figures(c, point));
+      result.components.push_back(component_figures(c, steady));
     }
+    add_domains(result, steady);
     if (options_.horizon) add_horizon(result);
     return result;
   }
 
  private:
-  /// The steady-state laws, with `group_laws[g]` for each group.
-  [[nodiscard]] PoolLaws steady_laws(const std::vector<GroupLaw>& group_laws) const {
+  /// The figures at one instant: for every pattern of the zones and regions, the pools' laws
+  /// given it (an independent pool counts the instances in up zones of up regions; a coupled pool
+  /// is held down while its zone or region is), evaluated through the structure function and
+  /// weighted by the pattern's probability. `instance_availability` is per independent component.
+  [[nodiscard]] Combined combine(const DomainLaws& domains,
+                                 const std::vector<double>& instance_availability,
+                                 const std::vector<GroupLaw>& group_laws, bool system_only,
+                                 bool extras) const {
     const std::size_t n = model_.components.size();
+    const std::size_t units = domains_.units.size();
+    const std::size_t patterns = std::size_t{1} << units;
+    Combined out;
+    SystemPoint& sum = out.point;
+    sum.pool_availability.assign(n, 0.0);
+    sum.service_availability.assign(n, 0.0);
+    sum.birnbaum.assign(n, 0.0);
+    sum.gain_if_perfect.assign(n, 0.0);
+    sum.loss_if_failed.assign(n, 0.0);
+    if (extras) {
+      out.d_pool_d_instance.assign(n, 0.0);
+      out.gain_one_more_instance.assign(n, 0.0);
+    }
+    std::vector<double> weight(patterns, 1.0);
+    std::vector<double> unavailability(patterns, 0.0);
+    std::vector<PoolLaw> bigger(n);
+
     PoolLaws laws;
     laws.up.assign(n, 1.0);
     laws.down.assign(n, 0.0);
     laws.down_rate_per_hour.assign(n, 0.0);
     laws.group_law.assign(groups_.members.size(), nullptr);
-    for (std::size_t c = 0; c < n; ++c) {
-      if (groups_.group_of[c] >= 0) continue;
-      laws.up[c] = independent_[c].law.availability;
-      laws.down[c] = independent_[c].law.unavailability;
-      laws.down_rate_per_hour[c] = independent_[c].down_rate_per_hour;
+    laws.blocked.assign(n, false);
+    std::vector<PoolLaw> pool(n);
+    for (std::size_t mask = 0; mask < patterns; ++mask) {
+      for (std::size_t u = 0; u < units; ++u) {
+        weight[mask] *= ((mask >> u) & 1U) != 0 ? domains.up[u] : domains.down[u];
+      }
+      auto serves = [&](std::uint32_t need) { return (need & ~mask) == 0; };
+      for (std::size_t c = 0; c < n; ++c) {
+        if (groups_.group_of[c] >= 0) {
+          // A coupled pool lives in one zone at most (find_failure_domains refuses more).
+          laws.blocked[c] = !serves(domains_.instance_needs[c].front().first);
+          continue;
+        }
+        const models::Component& component = model_.components[c];
+        std::int64_t serving = 0;
+        for (const auto& [need, count] : domains_.instance_needs[c]) {
+          if (serves(need)) serving += count;
+        }
+        const double a = instance_availability[c];
+        pool[c] = pool_law(serving, component.min_up, a);
+        laws.up[c] = pool[c].availability;
+        laws.down[c] = pool[c].unavailability;
+        laws.down_rate_per_hour[c] =
+            pool_down_rate_per_hour(pool[c], a, 1.0 / independent_[c].mean_up);
+        if (extras) {
+          const std::int64_t more = serving + (serves(domains_.extra_instance_need[c]) ? 1 : 0);
+          bigger[c] = pool_law(more, component.min_up, a);
+        }
+      }
+      for (std::size_t g = 0; g < group_laws.size(); ++g) set_group_law(laws, g, group_laws[g]);
+
+      const SystemPoint point = evaluator_.evaluate(laws, system_only);
+      const double w = weight[mask];
+      unavailability[mask] = point.unavailability;
+      sum.availability += w * point.availability;
+      sum.unavailability += w * point.unavailability;
+      sum.down_rate_per_hour += w * point.down_rate_per_hour;
+      for (std::size_t c = 0; c < n; ++c) {
+        sum.pool_availability[c] += w * point.pool_availability[c];
+        sum.service_availability[c] += w * point.service_availability[c];
+        sum.birnbaum[c] += w * point.birnbaum[c];
+        sum.gain_if_perfect[c] += w * point.gain_if_perfect[c];
+        sum.loss_if_failed[c] += w * point.loss_if_failed[c];
+        if (extras && groups_.group_of[c] < 0) {
+          out.d_pool_d_instance[c] += w * point.birnbaum[c] * pool[c].d_availability_d_instance;
+          out.gain_one_more_instance[c] +=
+              w * point.birnbaum[c] * (pool[c].unavailability - bigger[c].unavailability);
+        }
+      }
     }
-    for (std::size_t g = 0; g < group_laws.size(); ++g) set_group_law(laws, g, group_laws[g]);
-    return laws;
+
+    // Given unit u up (or down), the other units keep their law: weight / P(u up) is theirs. A
+    // unit's failure takes the system down exactly when the system is up with it and down
+    // without it, so each unit adds (rate of its failures) x (its Birnbaum importance).
+    out.unavailability_unit_up.assign(units, 0.0);
+    out.unavailability_unit_down.assign(units, 0.0);
+    for (std::size_t u = 0; u < units; ++u) {
+      const std::size_t bit = std::size_t{1} << u;
+      for (std::size_t mask = 0; mask < patterns; ++mask) {
+        if ((mask & bit) == 0) continue;
+        const double others = weight[mask] / domains.up[u];
+        out.unavailability_unit_up[u] += others * unavailability[mask];
+        out.unavailability_unit_down[u] += others * unavailability[mask ^ bit];
+      }
+      const double birnbaum = out.unavailability_unit_down[u] - out.unavailability_unit_up[u];
+      sum.down_rate_per_hour += domains.up[u] / domains_.units[u].mean_up_hours * birnbaum;
+    }
+    return out;
   }
 
-  /// A one-component group is independent of the rest: it enters through its marginals.
+  /// A one-component group is independent of the rest: it enters through its marginals (down
+  /// while blocked).
   void set_group_law(PoolLaws& laws, std::size_t g, const GroupLaw& law) const {
     const auto& members = groups_.members[g];
     if (members.size() == 1) {
       const auto c = static_cast<std::size_t>(members.front());
-      laws.up[c] = law.pattern_probability[1];
-      laws.down[c] = law.pattern_probability[0];
-      laws.down_rate_per_hour[c] = law.down_rate_per_hour[0][1];
+      const bool blocked = laws.blocked[c];
+      laws.up[c] = blocked ? 0.0 : law.pattern_probability[1];
+      laws.down[c] = blocked ? 1.0 : law.pattern_probability[0];
+      laws.down_rate_per_hour[c] = blocked ? 0.0 : law.down_rate_per_hour[0][1];
       laws.group_law[g] = nullptr;
     } else {
       laws.group_law[g] = &law;
@@ -160,13 +282,15 @@ class Analyzer {
     models::Model changed = model_;
     change(changed.components[c]);
     const GroupChain chain(changed, groups_.members[g], options_.max_states);
-    const GroupLaw law = chain.steady_state();
     std::vector<GroupLaw> group_laws = steady_group_laws_;
-    group_laws[g] = law;
-    return evaluator_.evaluate(steady_laws(group_laws)).unavailability;
+    group_laws[g] = chain.steady_state();
+    return combine(steady_domains_, steady_instances_, group_laws, /*system_only=*/false,
+                   /*extras=*/false)
+        .point.unavailability;
   }
 
-  [[nodiscard]] ComponentAnalysis component_figures(std::size_t c, const SystemPoint& point) const {
+  [[nodiscard]] ComponentAnalysis component_figures(std::size_t c, const Combined& steady) const {
+    const SystemPoint& point = steady.point;
     const models::Component& component = model_.components[c];
     ComponentAnalysis figures;
     figures.id = component.id;
@@ -184,14 +308,11 @@ class Analyzer {
 
     const int g = groups_.group_of[c];
     if (g < 0) {
-      // Independent pool: the structure function is linear in its availability.
+      // Independent pool: given a pattern, the structure function is linear in its availability.
       const IndependentPool& pool = independent_[c];
-      const PoolLaw bigger =
-          k_of_n(component.instances + 1, component.min_up, pool.instance_availability);
-      figures.gain_one_more_instance =
-          point.birnbaum[c] * (pool.law.unavailability - bigger.unavailability);
+      figures.gain_one_more_instance = steady.gain_one_more_instance[c];
       const double cycle = pool.mean_up + pool.mean_detection + pool.mean_repair;
-      const double d_pool = point.birnbaum[c] * pool.law.d_availability_d_instance;
+      const double d_pool = steady.d_pool_d_instance[c];
       figures.d_availability_d_mtbf =
           d_pool * (pool.mean_detection + pool.mean_repair) / (cycle * cycle);
       figures.d_availability_d_mttr = -d_pool * pool.mean_up / (cycle * cycle);
@@ -222,6 +343,43 @@ class Analyzer {
     return -(with_mean(mean + step) - with_mean(mean)) / step;
   }
 
+  /// The rows of every zone and region: exact differences of the pattern sum. With
+  /// A_u = mean up / (mean up + mean down) and B the Birnbaum importance, dA/dA_u = B, so the
+  /// sensitivities to the unit's means are B dA_u/dmean.
+  void add_domains(Analysis& result, const Combined& steady) const {
+    const double u_system = steady.point.unavailability;
+    auto figures = [&](const std::string& id, double mean_up, double mean_down, int unit) {
+      DomainAnalysis d;
+      d.id = id;
+      d.availability = mean_up / (mean_up + mean_down);
+      const double unavailability_up =
+          unit < 0 ? u_system : steady.unavailability_unit_up[static_cast<std::size_t>(unit)];
+      const double unavailability_down =
+          unit < 0 ? u_system : steady.unavailability_unit_down[static_cast<std::size_t>(unit)];
+      d.birnbaum = unavailability_down - unavailability_up;
+      if (u_system > 0.0) {
+        d.criticality = mean_down / (mean_up + mean_down) * d.birnbaum / u_system;
+        d.raw = unavailability_down / u_system;
+        if (unavailability_up > 0.0) d.rrw = u_system / unavailability_up;
+      }
+      const double cycle = mean_up + mean_down;
+      d.d_availability_d_mtbf = d.birnbaum * mean_down / (cycle * cycle);
+      d.d_availability_d_mttr = -d.birnbaum * mean_up / (cycle * cycle);
+      return d;
+    };
+    for (std::size_t z = 0; z < model_.zones.size(); ++z) {
+      const models::Zone& zone = model_.zones[z];
+      result.zones.push_back(figures(zone.id, models::mean_hours(zone.failure),
+                                     models::mean_hours(zone.repair), domains_.unit_of_zone[z]));
+    }
+    for (std::size_t r = 0; r < model_.regions.size(); ++r) {
+      const models::Region& region = model_.regions[r];
+      result.regions.push_back(figures(region.id, models::mean_hours(region.failure),
+                                       models::mean_hours(region.repair),
+                                       domains_.unit_of_region[r]));
+    }
+  }
+
   void add_horizon(Analysis& result) const {
     double fastest = std::numeric_limits<double>::infinity();
     for (const auto& component : model_.components) {
@@ -231,6 +389,16 @@ class Analyzer {
         return;
       }
       fastest = std::min(fastest, fastest_mean_hours(component));
+    }
+    for (const auto& unit : domains_.units) {
+      if (!unit.exponential) {
+        result.horizon_note =
+            std::string(unit.kind == FailureDomain::Kind::kZone ? "zone \"" : "region \"") +
+            unit.id + "\" has a non-exponential law: only the steady state is exact";
+        return;
+      }
+      fastest = std::min(fastest, unit.mean_up_hours);
+      if (unit.mean_down_hours > 0.0) fastest = std::min(fastest, unit.mean_down_hours);
     }
     for (std::size_t g = 0; g < chains_.size(); ++g) {
       if (chains_[g].states() > options_.max_transient_states) {
@@ -245,8 +413,8 @@ class Analyzer {
     }
     const double horizon = model_.horizon_hours;
     const QuadratureRule rule = horizon_quadrature(horizon, 0.1 * fastest);
-    std::vector<std::vector<GroupLaw>> group_laws;
-    for (const auto& chain : chains_) group_laws.push_back(chain.transient(rule.times_hours));
+    std::vector<std::vector<GroupLaw>> transient_groups;
+    for (const auto& chain : chains_) transient_groups.push_back(chain.transient(rule.times_hours));
 
     const std::size_t n = model_.components.size();
     std::vector<std::optional<InstanceTransient>> transient(n);
@@ -258,20 +426,25 @@ class Analyzer {
     double availability = 0.0;
     double unavailability = 0.0;
     double outages = 0.0;
-    PoolLaws laws = steady_laws(steady_group_laws_);
+    std::vector<double> instances = steady_instances_;
+    std::vector<GroupLaw> group_laws(chains_.size());
+    DomainLaws domains;
+    domains.up.resize(domains_.units.size());
+    domains.down.resize(domains_.units.size());
+    // The pools and units are independent given nothing, and all start up: at each instant the
+    // system's law is the pattern sum with every unit's and instance's law at that instant.
     for (std::size_t i = 0; i < rule.times_hours.size(); ++i) {
       const double t = rule.times_hours[i];
       for (std::size_t c = 0; c < n; ++c) {
-        if (!transient[c]) continue;
-        const models::Component& component = model_.components[c];
-        const double a = transient[c]->availability(t);
-        const PoolLaw law = k_of_n(component.instances, component.min_up, a);
-        laws.up[c] = law.availability;
-        laws.down[c] = law.unavailability;
-        laws.down_rate_per_hour[c] = pool_down_rate_per_hour(law, a, 1.0 / independent_[c].mean_up);
+        if (transient[c]) instances[c] = transient[c]->availability(t);
       }
-      for (std::size_t g = 0; g < group_laws.size(); ++g) set_group_law(laws, g, group_laws[g][i]);
-      const SystemPoint point = evaluator_.evaluate(laws, /*system_only=*/true);
+      for (std::size_t u = 0; u < domains_.units.size(); ++u) {
+        domains.up[u] = domains_.units[u].availability_at(t);
+        domains.down[u] = domains_.units[u].unavailability_at(t);
+      }
+      for (std::size_t g = 0; g < chains_.size(); ++g) group_laws[g] = transient_groups[g][i];
+      const SystemPoint point =
+          combine(domains, instances, group_laws, /*system_only=*/true, /*extras=*/false).point;
       availability += rule.weights_hours[i] * point.availability;
       unavailability += rule.weights_hours[i] * point.unavailability;
       outages += rule.weights_hours[i] * point.down_rate_per_hour;
@@ -284,9 +457,13 @@ class Analyzer {
   const models::Model& model_;
   AnalyzeOptions options_;
   CouplingGroups groups_;
+  FailureDomains domains_;
   SystemStructure structure_;
   SystemEvaluator evaluator_;
   std::vector<IndependentPool> independent_;
+  /// Steady-state instance availability per independent component (1 for coupled ones).
+  std::vector<double> steady_instances_;
+  DomainLaws steady_domains_;
   std::vector<GroupChain> chains_;
   std::vector<GroupLaw> steady_group_laws_;
 };
@@ -294,6 +471,12 @@ class Analyzer {
 }  // namespace
 
 Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
+  if (!model.inject.empty()) {
+    throw NotAnalysableError(
+        "the model has " + std::to_string(model.inject.size()) +
+        " scheduled fault(s) in 'inject': a fault at a fixed time has no steady state and is "
+        "outside the exact solvers; use 'nines run' for a simulation estimate");
+  }
   if (options.approximate_exponential) {
     const ExponentialTwin twin = exponential_twin(model);
     Analysis result = Analyzer(twin.model, options).run();

@@ -35,6 +35,7 @@ SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws, bool system_only) co
   }
 
   // The groups whose joint law is enumerated, with their possible patterns.
+  auto is_blocked = [&](std::size_t c) { return !laws.blocked.empty() && laws.blocked[c]; };
   std::vector<std::size_t> joint;
   std::vector<std::vector<Pattern>> patterns;
   double combinations = 1.0;
@@ -78,8 +79,9 @@ SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws, bool system_only) co
       weight *= pattern.probability;
       const auto& members = groups_.members[joint[j]];
       for (std::size_t m = 0; m < members.size(); ++m) {
-        const std::uint32_t v = structure_.variable_of[static_cast<std::size_t>(members[m])];
-        const bool is_up = ((pattern.mask >> m) & 1U) != 0;
+        const auto c = static_cast<std::size_t>(members[m]);
+        const std::uint32_t v = structure_.variable_of[c];
+        const bool is_up = ((pattern.mask >> m) & 1U) != 0 && !is_blocked(c);
         p[v] = is_up ? 1.0 : 0.0;
         q[v] = is_up ? 0.0 : 1.0;
       }
@@ -108,7 +110,7 @@ SystemPoint SystemEvaluator::evaluate(const PoolLaws& laws, bool system_only) co
       const auto& members = groups_.members[joint[j]];
       for (std::size_t m = 0; m < members.size(); ++m) {
         const double rate = law.down_rate_per_hour[m][pattern.mask];
-        if (rate == 0.0) continue;
+        if (rate == 0.0 || is_blocked(static_cast<std::size_t>(members[m]))) continue;
         const std::uint32_t v = structure_.variable_of[static_cast<std::size_t>(members[m])];
         point.down_rate_per_hour += weight / pattern.probability * rate * grad[v];
       }

@@ -157,6 +157,77 @@ TEST(AnalyzeCommand, OneMoreInstanceIsInPercentagePoints) {
   EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
 }
 
+constexpr const char* kZoned = R"({"name": "zoned",
+  "regions": [{"id": "eu", "mtbf": "1500h", "mttr": "30h"}],
+  "zones": [{"id": "eu-a", "region": "eu", "mtbf": "400h", "mttr": "25h"},
+            {"id": "eu-b", "region": "eu", "mtbf": "400h", "mttr": "25h"}],
+  "components": [{"id": "db", "instances": 2, "min_up": 1, "mtbf": "100h", "mttr": "10h",
+                  "zones": ["eu-a", "eu-b"]}]})";
+
+TEST(AnalyzeCommand, ZonesAndRegionsHaveRowsInTheJsonAndTheReport) {
+  const TempDir dir;
+  const auto model = dir.write("zoned.json", kZoned);
+  const auto result = run_nines({"analyze", model, "--json", "-"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto doc = nlohmann::json::parse(result.out);
+  ASSERT_EQ(doc.at("zones").size(), 2U);
+  ASSERT_EQ(doc.at("regions").size(), 1U);
+  EXPECT_EQ(doc.at("zone_region_patterns"), 8);
+  for (const auto* rows : {&doc["zones"], &doc["regions"]}) {
+    for (const auto& row : *rows) {
+      for (const char* key : {"id", "availability", "birnbaum", "criticality", "raw", "rrw",
+                              "d_availability_d_mtbf", "d_availability_d_mttr"}) {
+        EXPECT_TRUE(row.contains(key)) << key;
+      }
+    }
+  }
+  EXPECT_EQ(doc["zones"][0]["id"], "eu-a");
+  // The region takes both replicas: its Birnbaum importance is the pair's availability.
+  const double r = 400.0 / 425.0 * 100.0 / 110.0;
+  EXPECT_NEAR(doc["regions"][0]["birnbaum"].get<double>(), 1.0 - (1.0 - r) * (1.0 - r), 1e-14);
+  EXPECT_NEAR(doc["regions"][0]["availability"].get<double>(), 1500.0 / 1530.0, 1e-15);
+
+  const auto text = run_nines({"analyze", model});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  for (const char* part : {"Zones and regions by criticality", "region eu", "zone eu-a",
+                           "zone eu-b", "8 joint up/down"}) {
+    EXPECT_NE(text.out.find(part), std::string::npos) << part << "\n" << text.out;
+  }
+}
+
+TEST(AnalyzeCommand, ModelsWithoutZonesHaveEmptyZoneRowsAndNoZoneTable) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", kSeries);
+  const auto json = run_nines({"analyze", model, "--json", "-"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_TRUE(doc.at("zones").empty());
+  EXPECT_TRUE(doc.at("regions").empty());
+  const auto text = run_nines({"analyze", model});
+  EXPECT_EQ(text.out.find("Zones and regions"), std::string::npos) << text.out;
+}
+
+TEST(AnalyzeCommand, InjectIsExitStatusThreeNamingIt) {
+  const TempDir dir;
+  const auto result = run_nines({"analyze", dir.write("inject.json", R"({
+    "zones": [{"id": "a", "mtbf": "400h", "mttr": "25h"}],
+    "components": [{"id": "web", "mtbf": "100h", "mttr": "1h", "zones": ["a"]}],
+    "inject": [{"at": "30d", "zone": "a", "for": "2h"}]})")});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_EQ(result.err.rfind(dir.path().string() + "/inject.json: ", 0), 0U) << result.err;
+  EXPECT_NE(result.err.find("inject"), std::string::npos) << result.err;
+  EXPECT_EQ(testing::line_count(result.err), 1U);
+}
+
+TEST(AnalyzeCommand, CoupledPoolOverTwoZonesIsExitStatusThreeNamingIt) {
+  const TempDir dir;
+  const auto result = run_nines({"analyze", dir.write("crew.json", R"({"crews": [{"id": "c"}],
+    "zones": [{"id": "a", "mtbf": "400h", "mttr": "25h"}, {"id": "b", "mtbf": "400h", "mttr": "25h"}],
+    "components": [{"id": "db", "instances": 2, "crew": "c", "mtbf": "100h", "mttr": "1h", "zones": ["a", "b"]}]})")});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_NE(result.err.find("component \"db\""), std::string::npos) << result.err;
+}
+
 TEST(AnalyzeCommand, BadMaxStatesIsAUsageError) {
   const TempDir dir;
   const auto result = run_nines({"analyze", dir.write("m.json", kSeries), "--max-states", "zero"});

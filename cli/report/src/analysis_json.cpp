@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <optional>
+#include <vector>
 
 #include "nines/models/version.hpp"
 #include "nines/report/human_format.hpp"
@@ -31,6 +32,23 @@ json component_json(const analysis::ComponentAnalysis& c) {
           {"d_availability_d_mttr", number(c.d_availability_d_mttr)}};
 }
 
+json domain_json(const analysis::DomainAnalysis& d) {
+  return {{"id", d.id},
+          {"availability", number(d.availability)},
+          {"birnbaum", number(d.birnbaum)},
+          {"criticality", number(d.criticality)},
+          {"raw", optional_number(d.raw)},
+          {"rrw", optional_number(d.rrw)},
+          {"d_availability_d_mtbf", number(d.d_availability_d_mtbf)},
+          {"d_availability_d_mttr", number(d.d_availability_d_mttr)}};
+}
+
+json domains_json(const std::vector<analysis::DomainAnalysis>& domains) {
+  json rows = json::array();
+  for (const auto& d : domains) rows.push_back(domain_json(d));
+  return rows;
+}
+
 }  // namespace
 
 json analysis_to_json(const analysis::Analysis& result, const std::string& model_name) {
@@ -56,6 +74,9 @@ json analysis_to_json(const analysis::Analysis& result, const std::string& model
   json components = json::array();
   for (const auto& c : result.components) components.push_back(component_json(c));
   doc["components"] = std::move(components);
+  doc["zones"] = domains_json(result.zones);
+  doc["regions"] = domains_json(result.regions);
+  doc["zone_region_patterns"] = result.domain_patterns;
   doc["version"] = kVersion;
   return doc;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "nines/models/version.hpp"
@@ -103,6 +104,56 @@ void write_components(const analysis::Analysis& r, std::ostream& out, std::size_
          "  availability per hour of one instance's mean time between failures / to repair.\n";
 }
 
+/// Zones and regions, most critical first: the same measures as for components, the unit's own
+/// availability in place of the pool's.
+void write_domains(const analysis::Analysis& r, std::ostream& out, std::size_t top) {
+  if (top == 0 || (r.zones.empty() && r.regions.empty())) return;
+  struct Row {
+    std::string name;
+    const analysis::DomainAnalysis* figures;
+  };
+  std::vector<Row> order;
+  for (const auto& z : r.zones) order.push_back({"zone " + z.id, &z});
+  for (const auto& g : r.regions) order.push_back({"region " + g.id, &g});
+  std::stable_sort(order.begin(), order.end(), [](const Row& a, const Row& b) {
+    return a.figures->criticality > b.figures->criticality;
+  });
+  const std::size_t hidden = order.size() > top ? order.size() - top : 0;
+  order.resize(order.size() - hidden);
+  std::size_t id_width = std::string("zone or region").size();
+  for (const auto& row : order) id_width = std::max(id_width, row.name.size());
+  int decimals = 2;
+  for (const auto& row : order) {
+    decimals = std::max(decimals, availability_decimals(row.figures->availability));
+  }
+  const std::size_t avail_width = static_cast<std::size_t>(decimals) + 8;
+  constexpr std::size_t kColumn = 11;
+
+  out << '\n' << "Zones and regions by criticality (per hour for dA/dMTBF and dA/dMTTR)\n";
+  out << "  " << pad_right("zone or region", id_width) << pad_left("own", avail_width)
+      << pad_left("Birnbaum", kColumn) << pad_left("critical", kColumn) << pad_left("RAW", kColumn)
+      << pad_left("RRW", kColumn) << pad_left("dA/dMTBF", kColumn) << pad_left("dA/dMTTR", kColumn)
+      << '\n';
+  for (const auto& row : order) {
+    const analysis::DomainAnalysis& d = *row.figures;
+    out << "  " << pad_right(row.name, id_width)
+        << pad_left(format_percent(d.availability, decimals), avail_width)
+        << pad_left(cell(d.birnbaum), kColumn)
+        << pad_left(format_percent(d.criticality, 1), kColumn) << pad_left(cell(d.raw), kColumn)
+        << pad_left(cell(d.rrw), kColumn) << pad_left(cell(d.d_availability_d_mtbf), kColumn)
+        << pad_left(cell(d.d_availability_d_mttr), kColumn) << '\n';
+  }
+  if (hidden > 0) {
+    out << "  (" << format_count(static_cast<std::uint64_t>(hidden))
+        << " less critical zones and regions left out; --top all or --json lists every one)\n";
+  }
+  out << "  own: the unit's availability, mean up / (mean up + mean down); Birnbaum: system\n"
+         "  availability with it always up minus always down; dA/dMTBF, dA/dMTTR: per hour of\n"
+         "  its mean time between failures / to repair. An exact sum over the "
+      << format_count(static_cast<std::uint64_t>(r.domain_patterns))
+      << " joint up/down\n  patterns of the zones and regions that hold components.\n";
+}
+
 /// The approximation, in the report's first lines: what was replaced and what stays exact.
 void write_approximation(const analysis::Analysis& r, std::ostream& out) {
   if (r.replaced_laws.empty()) {
@@ -141,6 +192,7 @@ void write_analysis_report(const analysis::Analysis& result, const std::string& 
   out << '\n';
   write_system(result, out);
   write_components(result, out, options.top_components);
+  write_domains(result, out, options.top_components);
 }
 
 }  // namespace nines::report

@@ -30,6 +30,23 @@ struct ComponentAnalysis {
   double d_availability_d_mttr = 0.0;
 };
 
+/// A zone or region: an independent two-state unit that blocks the instances in it while down.
+struct DomainAnalysis {
+  std::string id;
+  /// Its own steady-state availability: mean up / (mean up + mean down).
+  double availability = 0.0;
+  /// A(unit always up) - A(unit always down).
+  double birnbaum = 0.0;
+  /// (1 - availability) * birnbaum / U: the share of the system unavailability it is critical to.
+  double criticality = 0.0;
+  /// U(unit down) / U and U / U(unit up); empty when the denominator is 0.
+  std::optional<double> raw;
+  std::optional<double> rrw;
+  /// Per hour of the unit's mean time to failure / mean time to repair.
+  double d_availability_d_mtbf = 0.0;
+  double d_availability_d_mttr = 0.0;
+};
+
 struct Analysis {
   /// "structure-function" (independent pools) or "markov" (some pools solved as Markov chains).
   std::string method;
@@ -50,6 +67,12 @@ struct Analysis {
   std::size_t markov_states = 0;
   std::size_t bdd_nodes = 0;
   std::vector<ComponentAnalysis> components;
+  /// Every zone and region of the model, model order (empty without zones). A zone no
+  /// component names has no importance.
+  std::vector<DomainAnalysis> zones;
+  std::vector<DomainAnalysis> regions;
+  /// The joint up/down patterns of the zones and regions summed over (1 without zones).
+  std::size_t domain_patterns = 1;
   /// "exponential" when the laws were replaced by exponentials of the same mean (the figures are
   /// the twin's); empty otherwise.
   std::string approximation;
@@ -74,7 +97,10 @@ struct AnalyzeOptions {
 };
 
 /// Analyses a validated model. Throws NotAnalysableError (exit 3) when the model is outside the
-/// solvers' classes, naming the feature (every offending law at once). Under
+/// solvers' classes, naming the feature (every offending law at once): scheduled faults
+/// (`inject`), more than kMaxFailureDomains zones and regions, a coupled pool over several zones.
+/// Zones and regions are conditioned on: the figures sum, over the units' joint up/down patterns,
+/// P(pattern) times the figures given it. Under
 /// `approximate_exponential` with a law replaced, there is no horizon value: the transient
 /// depends on the laws' shapes, not only on their means.
 Analysis analyze(const models::Model& model, const AnalyzeOptions& options = {});

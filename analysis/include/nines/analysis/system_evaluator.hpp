@@ -21,6 +21,10 @@ struct PoolLaws {
   std::vector<double> down_rate_per_hour;
   /// Per group of `CouplingGroups`: the joint law of a multi-component group, else nullptr.
   std::vector<const GroupLaw*> group_law;
+  /// Per component, or empty for none: members of a multi-component group held down whatever
+  /// their group's pattern (their zone or region is down); their chain's transitions then take
+  /// nothing down.
+  std::vector<bool> blocked;
 };
 
 /// Per component figures, model order. With x the pool's up indicator and h the structure
