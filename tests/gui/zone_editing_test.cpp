@@ -3,16 +3,21 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
 #include "gui_test_support.hpp"
+#include "nines/gui/comparison_panel.hpp"
 #include "nines/gui/component_form.hpp"
 #include "nines/gui/distribution_editor.hpp"
 #include "nines/gui/main_window.hpp"
 #include "nines/gui/model_document.hpp"
 #include "nines/gui/model_editor.hpp"
+#include "nines/gui/scenario_panel.hpp"
+#include "nines/gui/what_if_panel.hpp"
 #include "nines/models/model_loader.hpp"
 
 namespace nines::gui {
@@ -188,6 +193,81 @@ TEST(ZoneEditing, SavingKeepsTheUsersSpellingOfZonesAndInjections) {
   EXPECT_NE(text.indexOf("\"at\": \"30d\""), -1) << text.toStdString();
   EXPECT_NE(text.indexOf("\"placement\""), -1) << text.toStdString();
   EXPECT_EQ(models::load_model(path.toStdString()).model, document.model());
+}
+
+TEST(ZoneEditing, WhatIfSpreadsAComponentOverTheFirstZonesAndMovesZoneAndRegionMeans) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(kZones, true), "");
+  window.select_component("web");
+  WhatIfPanel* what_if = window.what_if();
+  EXPECT_EQ(what_if->spread_zones()->value(), 2);
+  EXPECT_EQ(what_if->spread_zones()->maximum(), 2);
+  what_if->spread_zones()->setValue(1);
+  EXPECT_EQ(window.document()->model().find_component("web")->zones,
+            std::vector<std::string>{"eu-a"});
+  // db is counted: spreading it makes it round-robin (counts and zones replace each other).
+  window.select_component("db");
+  what_if->spread_zones()->setValue(1);
+  const models::Component* db = window.document()->model().find_component("db");
+  EXPECT_TRUE(db->placement.empty());
+  EXPECT_EQ(db->zones, std::vector<std::string>{"eu-a"});
+  EXPECT_TRUE(window.document()->validation().ok()) << window.document()->validation().error;
+
+  ASSERT_EQ(what_if->domain_choice()->count(), 3);  // zone eu-a, zone eu-b, region eu
+  what_if->domain_choice()->setCurrentText("region eu");
+  EXPECT_DOUBLE_EQ(what_if->domain_mttr()->value(), 12.0);
+  what_if->domain_mttr()->setValue(24.0);
+  EXPECT_DOUBLE_EQ(models::mean_hours(window.document()->model().regions[0].repair), 24.0);
+  what_if->domain_choice()->setCurrentText("zone eu-b");
+  what_if->domain_mtbf()->setValue(100.0);
+  EXPECT_DOUBLE_EQ(models::mean_hours(window.document()->model().zones[1].failure), 100.0);
+  EXPECT_EQ(window.document()->undo_stack()->count(), 4);
+  const models::Model original = models::load_model(kZones.toStdString()).model;
+  while (window.document()->undo_stack()->canUndo()) window.document()->undo_stack()->undo();
+  EXPECT_EQ(window.document()->model(), original);
+}
+
+/// The row of `table` whose first cell reads `text`, or -1.
+int row_of(const QTableWidget* table, const QString& text) {
+  for (int row = 0; row < table->rowCount(); ++row) {
+    if (table->item(row, 0) != nullptr && table->item(row, 0)->text() == text) return row;
+  }
+  return -1;
+}
+
+TEST(ZoneEditing, TheComparisonShowsCommonCauseOutagesAndZoneAndRegionShares) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(kZones, true), "");
+  ASSERT_TRUE(window.run_and_wait());
+  window.pin_baseline();
+  window.select_component("web");
+  window.what_if()->spread_zones()->setValue(1);
+  ASSERT_TRUE(window.run_and_wait());
+  ComparisonPanel* comparison = window.comparison();
+  const int common = row_of(comparison->figures(), "Common-cause outages per year");
+  ASSERT_GE(common, 0);
+  EXPECT_FALSE(comparison->figures()->item(common, 3)->text().isEmpty());  // paired difference
+  for (const char* id : {"web", "db", "zone eu-a", "zone eu-b", "region eu"}) {
+    EXPECT_GE(row_of(comparison->components(), id), 0) << id;
+  }
+}
+
+TEST(ZoneEditing, CompareAllShowsTheCommonCauseRateAndTheZoneAndRegionShare) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ModelDocument* document = window.document();
+  document->reset(zoned_with_scenario());
+  ASSERT_TRUE(window.compare_scenarios_and_wait());
+  QTableWidget* table = window.scenarios()->table();
+  ASSERT_EQ(table->rowCount(), 2);
+  EXPECT_EQ(table->horizontalHeaderItem(8)->text(), "common-cause/year");
+  EXPECT_EQ(table->horizontalHeaderItem(9)->text(), "zone+region share");
+  const QString each = table->item(0, 9)->toolTip();
+  EXPECT_NE(each.indexOf("zone eu-a: "), -1) << each.toStdString();
+  EXPECT_NE(each.indexOf("region eu: "), -1) << each.toStdString();
+  EXPECT_NE(table->item(0, 8)->text(), "");
 }
 
 }  // namespace
