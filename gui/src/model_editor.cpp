@@ -221,7 +221,8 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
           });
   zones_layout->addWidget(new QLabel(tr("Zones"), zones_tab));
   zones_ = new QTableWidget(0, 3, zones_tab);
-  zones_->setHorizontalHeaderLabels({tr("id"), tr("region (id or empty)"), tr("description")});
+  zones_->setHorizontalHeaderLabels({tr("id"), tr("region"), tr("description")});
+  zones_->horizontalHeaderItem(1)->setToolTip(tr("The id of its region, or empty: in no region"));
   zones_->horizontalHeader()->setStretchLastSection(true);
   zones_->setProperty("pointer", "/zones");
   zones_layout->addWidget(zones_, 1);
@@ -266,8 +267,13 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
   auto* inject_tab = new QWidget(this);
   auto* inject_layout = new QVBoxLayout(inject_tab);
   inject_ = new QTableWidget(0, 5, inject_tab);
-  inject_->setHorizontalHeaderLabels({tr("at"), tr("target (component, zone, region)"), tr("id"),
-                                      tr("instances (components)"), tr("for (empty: fails)")});
+  inject_->setHorizontalHeaderLabels(
+      {tr("at"), tr("target"), tr("id"), tr("instances"), tr("for")});
+  inject_->horizontalHeaderItem(0)->setToolTip(tr("When: a duration from the start (\"30d\")"));
+  inject_->horizontalHeaderItem(1)->setToolTip(tr("component, zone or region"));
+  inject_->horizontalHeaderItem(3)->setToolTip(tr("Instances taken (component injections)"));
+  inject_->horizontalHeaderItem(4)->setToolTip(
+      tr("Held down this long; empty: failed, and repaired by its own laws"));
   inject_->horizontalHeader()->setStretchLastSection(true);
   inject_->setProperty("pointer", "/inject");
   inject_->setToolTip(

@@ -411,7 +411,7 @@ void TimelineView::redraw() {
       const double height =
           row.full > 0.0 ? kBandHeight * std::clamp(value / row.full, 0.0, 1.0) : 0.0;
       const bool up = value >= row.threshold;
-      const double w = std::max(x_of(to) - x_of(from), up ? 0.0 : 1.0);  // outages stay visible
+      const double w = std::max(x_of(to) - x_of(from), up ? 0.0 : 2.0);  // outages stay visible
       if (up) {
         auto* band =
             scene_->addRect(x_of(from), top + kBandHeight - height, w, height, Qt::NoPen, row.up);
