@@ -9,11 +9,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShowEvent>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <exception>
 #include <limits>
 #include <vector>
@@ -102,13 +105,14 @@ QString time_text(double hours) {
 }
 
 /// A tick step giving at most about ten ticks over the horizon.
-double tick_step(double horizon_hours) {
-  static constexpr std::array<double, 16> kSteps{1,   2,    6,    12,   24,   48,    168,   336,
-                                                 720, 1440, 2160, 4320, 8760, 17520, 43800, 87600};
+double tick_step(double span_hours) {
+  static constexpr std::array<double, 20> kSteps{0.25, 0.5,   1,     2,     6,      12,    24,
+                                                 48,   168,   336,   720,   1440,   2160,  4320,
+                                                 8760, 17520, 43800, 87600, 438000, 876000};
   for (const double step : kSteps) {
-    if (horizon_hours / step <= 10.0) return step;
+    if (span_hours / step <= 10.0) return step;
   }
-  return horizon_hours / 10.0;
+  return span_hours / 10.0;
 }
 
 }  // namespace
@@ -127,6 +131,10 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
   worst_->setToolTip(tr("The replication with the most downtime in the last run"));
   worst_->setEnabled(false);
   bar->addWidget(worst_);
+  auto* fit = new QPushButton(tr("Fit"), this);
+  fit->setToolTip(tr("Show the whole horizon (Ctrl+wheel zooms the time axis)"));
+  bar->addWidget(fit);
+  connect(fit, &QPushButton::clicked, this, [this] { set_zoom(1.0); });
   summary_ = new QLabel(this);
   // A long summary must not widen the window (it is elided by the layout instead).
   summary_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -138,6 +146,8 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
   view_->setBackgroundBrush(Qt::white);
   view_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   layout->addWidget(view_, 1);
+  view_->viewport()->installEventFilter(this);
+  connect(view_->horizontalScrollBar(), &QScrollBar::valueChanged, this, [this] { pin_labels(); });
   // Narrow windows clip the replication bar rather than widen the whole window.
   setMinimumWidth(160);
 
@@ -190,6 +200,35 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
   if (!dirty_) redraw();
 }
 
+void TimelineView::set_zoom(double zoom) {
+  zoom_ = std::clamp(zoom, 1.0, 10000.0);
+  redraw();
+}
+
+bool TimelineView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched != view_->viewport() || event->type() != QEvent::Wheel) {
+    return QWidget::eventFilter(watched, event);
+  }
+  auto* wheel = static_cast<QWheelEvent*>(event);
+  if (!(wheel->modifiers() & Qt::ControlModifier) || !traced_) return false;
+  // Zoom about the pointer: the instant under it stays under it.
+  const QPointF at = wheel->position();
+  const double scene_x = view_->mapToScene(at.toPoint()).x();
+  const double old_zoom = zoom_;
+  set_zoom(zoom_ * std::pow(1.0015, wheel->angleDelta().y()));
+  const double label =
+      std::min(kLabelWidth, std::max(240.0, view_->viewport()->width() - 4.0) / 3.0);
+  const double moved = label + (scene_x - label) * zoom_ / old_zoom;
+  view_->horizontalScrollBar()->setValue(
+      static_cast<int>(std::lround(moved - at.x() - view_->sceneRect().left())));
+  return true;
+}
+
+void TimelineView::pin_labels() {
+  const double left = view_->mapToScene(0, 0).x();
+  for (QGraphicsItem* item : pinned_) item->setX(std::max(0.0, left - view_->sceneRect().left()));
+}
+
 void TimelineView::retrace() {
   if (!isVisible()) {
     dirty_ = true;  // traced when shown
@@ -209,6 +248,7 @@ void TimelineView::retrace() {
 
 void TimelineView::redraw() {
   scene_->clear();
+  pinned_.clear();
   labels_.clear();
   markers_ = 0;
   if (!traced_) {
@@ -385,7 +425,7 @@ void TimelineView::redraw() {
   // Labels take at most a third of a narrow view.
   const double label_width = std::min(kLabelWidth, width / 3.0);
   const double x0 = label_width;
-  const double plot = width - x0 - 16.0;
+  const double plot = (width - x0 - 16.0) * zoom_;
   const auto x_of = [&](double hours) { return x0 + plot * std::clamp(hours / horizon, 0.0, 1.0); };
   QFont bold = font();
   bold.setBold(true);
@@ -401,6 +441,8 @@ void TimelineView::redraw() {
         metrics.elidedText(row.label, Qt::ElideMiddle, label_width - 10.0), r == 0 ? bold : font());
     label->setPos(4.0, top + (kBandHeight - label->boundingRect().height()) / 2.0);
     label->setToolTip(row.tooltip);
+    label->setZValue(4);
+    pinned_.push_back(label);
     auto* frame = scene_->addRect(x0, top, plot, kBandHeight, QPen(QColor(200, 200, 205)),
                                   QColor(250, 250, 250));
     frame->setToolTip(row.tooltip);
@@ -444,7 +486,13 @@ void TimelineView::redraw() {
   // Time axis under the rows.
   const double axis = 24.0 + static_cast<double>(rows.size()) * kRowHeight + 4.0;
   scene_->addLine(x0, axis, x0 + plot, axis, QPen(QColor(90, 90, 90)));
-  const double step = tick_step(horizon);
+  // The labels' backing: the history scrolls under it when zoomed.
+  // From the scene's left margin to the plot, over the rows and the axis' labels.
+  auto* backing = scene_->addRect(-8.0, 20.0, label_width + 6.0, axis + 20.0, Qt::NoPen, Qt::white);
+  backing->setZValue(3);
+  pinned_.push_back(backing);
+  // About ten ticks in view, and never more than a couple of thousand in the whole scene.
+  const double step = std::max(tick_step(horizon / zoom_), tick_step(horizon / 200.0));
   for (double t = 0.0; t <= horizon * (1.0 + 1e-9); t += step) {
     scene_->addLine(x_of(t), axis, x_of(t), axis + 4.0, QPen(QColor(90, 90, 90)));
     auto* tick = scene_->addSimpleText(QString::fromStdString(models::format_duration(t)));
@@ -458,6 +506,7 @@ void TimelineView::redraw() {
       Qt::ElideRight, plot));
   legend->setPos(x0, 2.0);
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-4, -4, 4, 4));
+  pin_labels();
 
   summary_->setText(tr("replication %1: %2 h of downtime, %3 outages, %4 state changes%5")
                         .arg(replication())

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <algorithm>
 
@@ -56,6 +59,36 @@ TEST(TimelineView, ReplaysTheChosenReplicationAndFollowsTheRunsWorstOne) {
   EXPECT_EQ(timeline->replication(), worst + 1);
   timeline->suggest_replication(worst);
   EXPECT_EQ(timeline->replication(), worst + 1);
+}
+
+TEST(TimelineView, ZoomsTheTimeAxisWithTheLabelsKeptInView) {
+  MainWindow window;
+  window.set_auto_run(false);
+  window.resize(1200, 800);
+  ASSERT_EQ(window.open_file(kZones, true), "");
+  window.show_view(View::kTimeline);
+  window.show();
+  TimelineView* timeline = window.timeline();
+  ASSERT_TRUE(testing::wait_until([&] { return timeline->traced().has_value(); }));
+  QGraphicsView* view = timeline->view();
+  const double fitted = view->sceneRect().width();
+  EXPECT_LE(fitted, view->viewport()->width() + 8);
+  timeline->set_zoom(10.0);
+  EXPECT_GT(view->sceneRect().width(), 5.0 * fitted);  // the label column does not grow
+  // Scrolled to the end of the horizon, the labels stay where they were in the view.
+  const QGraphicsSimpleTextItem* label = nullptr;
+  for (QGraphicsItem* item : view->scene()->items()) {
+    const auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item);
+    if (text != nullptr && text->text() == "zone eu-a") label = text;
+  }
+  ASSERT_NE(label, nullptr);
+  const int before = view->mapFromScene(label->scenePos()).x();
+  EXPECT_LT(before, 30);
+  view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+  ASSERT_GT(view->horizontalScrollBar()->maximum(), 1000);
+  EXPECT_EQ(view->mapFromScene(label->scenePos()).x(), before);
+  timeline->set_zoom(0.1);  // never less than the whole horizon
+  EXPECT_DOUBLE_EQ(timeline->zoom(), 1.0);
 }
 
 TEST(TimelineView, SaysWhyThereIsNoHistoryForAModelWithAnError) {

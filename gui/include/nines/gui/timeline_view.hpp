@@ -7,10 +7,12 @@
 #include <QWidget>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "nines/engine/trace_run.hpp"
 #include "nines/models/model.hpp"
 
+class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
 class QPushButton;
@@ -48,14 +50,21 @@ class TimelineView : public QWidget {
   /// The traced history, when one is drawn.
   const std::optional<engine::TracedReplication>& traced() const { return traced_; }
   QSpinBox* replication_box() { return replication_; }
+  /// Horizontal zoom: 1 fits the horizon to the width (Ctrl+wheel zooms about the pointer; the
+  /// row labels stay at the left edge while the history scrolls under them).
+  void set_zoom(double zoom);
+  double zoom() const { return zoom_; }
+  QGraphicsView* view() { return view_; }
 
  protected:
   void showEvent(QShowEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void retrace();
   void redraw();
+  void pin_labels();
 
   std::optional<models::Model> model_;
   std::optional<engine::TracedReplication> traced_;
@@ -70,6 +79,9 @@ class TimelineView : public QWidget {
   QGraphicsView* view_ = nullptr;
   QGraphicsScene* scene_ = nullptr;
   std::optional<std::uint64_t> suggested_;
+  double zoom_ = 1.0;
+  /// The label column (a white backing and the labels), kept at the view's left edge.
+  std::vector<QGraphicsItem*> pinned_;
 };
 
 }  // namespace nines::gui
