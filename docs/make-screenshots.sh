@@ -22,3 +22,6 @@ shot microservice-estate.json pareto pareto.png
   --size 1960x860 --screenshot docs/images/compare.png && echo docs/images/compare.png
 "$gui" samples/web-shop.json --run --view scenarios --size 1760x860 \
   --screenshot docs/images/scenarios.png && echo docs/images/scenarios.png
+# No sample has zones yet: the Timeline shows the zoned test model's history with most downtime.
+"$gui" tests/data/valid/zones.json --run --view timeline --size 1400x860 \
+  --screenshot docs/images/timeline.png && echo docs/images/timeline.png

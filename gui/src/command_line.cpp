@@ -3,18 +3,20 @@
 
 #include <QObject>
 #include <array>
+#include <limits>
 #include <utility>
 
 namespace nines::gui {
 namespace {
 
-constexpr std::array<std::pair<View, const char*>, 7> kViews{{{View::kGraph, "graph"},
+constexpr std::array<std::pair<View, const char*>, 8> kViews{{{View::kGraph, "graph"},
                                                               {View::kConvergence, "convergence"},
                                                               {View::kHistogram, "histogram"},
                                                               {View::kOutages, "outages"},
                                                               {View::kPareto, "pareto"},
                                                               {View::kCompare, "compare"},
-                                                              {View::kScenarios, "scenarios"}}};
+                                                              {View::kScenarios, "scenarios"},
+                                                              {View::kTimeline, "timeline"}}};
 
 }  // namespace
 
@@ -42,7 +44,7 @@ QString usage() {
   return QStringLiteral(
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
              "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
-             "                 [--time-first-estimate]\n"
+             "                 [--trace R] [--time-first-estimate]\n"
              "  --run                 run the model to completion before showing the view (with\n"
              "                        --view scenarios: compare base and every scenario)\n"
              "  --view V              the view to show\n"
@@ -51,6 +53,8 @@ QString usage() {
              "  --size WxH            window size (default 1280x800)\n"
              "  --what-if ID.KEY=V    with --run: pin the run as baseline, apply the override\n"
              "                        (as nines run --set; repeatable) and run the variant\n"
+             "  --trace R             with --view timeline: replay replication R (default: the\n"
+             "                        one with most downtime in the --run, else 0)\n"
              "  --time-first-estimate print the time from a what-if change to the first "
              "estimate\n")
       .arg(view_names());
@@ -75,6 +79,17 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
       const auto set = value();
       if (!set) return std::nullopt;
       line.what_if << *set;
+    } else if (argument == "--trace") {
+      const auto text = value();
+      if (!text) return std::nullopt;
+      bool ok = false;
+      const qulonglong replication = text->toULongLong(&ok);
+      if (!ok || replication > static_cast<qulonglong>(std::numeric_limits<int>::max())) {
+        error = QObject::tr("--trace: expected a replication number (0 or more); got \"%1\"")
+                    .arg(*text);
+        return std::nullopt;
+      }
+      line.trace = replication;
     } else if (argument == "--view") {
       const auto name = value();
       if (!name) return std::nullopt;
@@ -114,6 +129,10 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
   if (!line.what_if.isEmpty() && !line.run) {
     // Ignored, it would leave the user believing the change was compared.
     error = QObject::tr("--what-if requires --run (the baseline run the change is compared with)");
+    return std::nullopt;
+  }
+  if (line.trace && line.view != View::kTimeline) {
+    error = QObject::tr("--trace R requires --view timeline (the view that replays it)");
     return std::nullopt;
   }
   return line;

@@ -16,7 +16,9 @@
 namespace nines::gui {
 namespace {
 
-using Transform = std::function<double(double unavailability, std::uint32_t outages)>;
+/// A replication's figure from its unavailability, outages and common-cause outages.
+using Transform =
+    std::function<double(double unavailability, std::uint32_t outages, std::uint32_t common)>;
 
 /// A headline figure: how to print a value, and its per-replication value for pairing.
 struct Figure {
@@ -39,7 +41,8 @@ QString with_ci(const Figure& f, const engine::Estimate& e) {
 std::vector<double> values_of(const engine::RangeResult& range, const Transform& t) {
   std::vector<double> values(range.unavailability.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    values[i] = t(range.unavailability[i], range.outages[i]);
+    values[i] = t(range.unavailability[i], range.outages[i],
+                  i < range.common_cause_outages.size() ? range.common_cause_outages[i] : 0U);
   }
   return values;
 }
@@ -75,9 +78,9 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(figures_, 1);
   components_ = new QTableWidget(0, 6, this);
   components_->setHorizontalHeaderLabels(
-      {tr("Component"), tr("Baseline availability (%)"), tr("Variant availability (%)"),
-       tr("Baseline downtime share (%)"), tr("Variant downtime share (%)"),
-       tr("Share change (points)")});
+      {tr("Component, zone or region"), tr("Baseline availability (%)"),
+       tr("Variant availability (%)"), tr("Baseline downtime share (%)"),
+       tr("Variant downtime share (%)"), tr("Share change (points)")});
   components_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   components_->verticalHeader()->hide();
   components_->setSortingEnabled(true);
@@ -104,26 +107,34 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
   const double horizon = current->result.horizon_hours;
   const double year = models::kHoursPerYear;
   std::vector<Figure> figures{
-      {tr("Availability"), percent, [](double u, std::uint32_t) { return 1.0 - u; },
+      {tr("Availability"), percent, [](double u, std::uint32_t, std::uint32_t) { return 1.0 - u; },
        [](const engine::RunResult& r) { return r.availability; }},
       {tr("Downtime per year"),
        [](double h) { return QString::fromStdString(report::format_hours_minutes(h)); },
-       [year](double u, std::uint32_t) { return u * year; },
+       [year](double u, std::uint32_t, std::uint32_t) { return u * year; },
        [](const engine::RunResult& r) { return r.downtime_hours_per_year; }},
       {tr("Outages per year"), [](double v) { return QString::number(v, 'g', 3); },
-       [year, horizon](double, std::uint32_t n) { return static_cast<double>(n) * year / horizon; },
-       [](const engine::RunResult& r) { return r.outages_per_year; }}};
+       [year, horizon](double, std::uint32_t n, std::uint32_t) {
+         return static_cast<double>(n) * year / horizon;
+       },
+       [](const engine::RunResult& r) { return r.outages_per_year; }},
+      // Outages whose first batch took two or more pools down (a zone, a region, an injection).
+      {tr("Common-cause outages per year"), [](double v) { return QString::number(v, 'g', 3); },
+       [year, horizon](double, std::uint32_t, std::uint32_t n) {
+         return static_cast<double>(n) * year / horizon;
+       },
+       [](const engine::RunResult& r) { return r.common_cause_outages_per_year; }}};
   const std::optional<double> target = current->result.target;
   if (target && current->result.sla) {
-    figures.push_back({tr("SLA %1 met").arg(percent(*target)),
-                       [](double p) { return QString::number(100.0 * p, 'f', 1) + " %"; },
-                       [t = *target](double u, std::uint32_t) { return 1.0 - u >= t ? 1.0 : 0.0; },
-                       [](const engine::RunResult& r) {
-                         engine::Estimate e;
-                         if (r.sla)
-                           e = {r.sla->probability_met, 0.0, r.sla->ci95_lo, r.sla->ci95_hi};
-                         return e;
-                       }});
+    figures.push_back(
+        {tr("SLA %1 met").arg(percent(*target)),
+         [](double p) { return QString::number(100.0 * p, 'f', 1) + " %"; },
+         [t = *target](double u, std::uint32_t, std::uint32_t) { return 1.0 - u >= t ? 1.0 : 0.0; },
+         [](const engine::RunResult& r) {
+           engine::Estimate e;
+           if (r.sla) e = {r.sla->probability_met, 0.0, r.sla->ci95_lo, r.sla->ci95_hi};
+           return e;
+         }});
   }
   const bool paired = baseline != nullptr && baseline->range && current->range &&
                       baseline->result.seed == current->result.seed;
@@ -176,19 +187,36 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     figures_->setItem(row, 2, text_item(nines(current->result)));
   }
 
-  std::map<std::string, const engine::ComponentResult*> before;
+  // Components, then zones and regions ("zone eu-a"): each one's own availability and its share
+  // of system downtime as root cause.
+  struct Share {
+    double availability = 0.0;
+    double downtime_share = 0.0;
+  };
+  const auto shares = [](const engine::RunResult& r) {
+    std::vector<std::pair<std::string, Share>> out;
+    for (const auto& c : r.components) out.push_back({c.id, {c.availability, c.downtime_share}});
+    for (const auto& z : r.zones) {
+      out.push_back({"zone " + z.id, {z.availability, z.downtime_share}});
+    }
+    for (const auto& g : r.regions) {
+      out.push_back({"region " + g.id, {g.availability, g.downtime_share}});
+    }
+    return out;
+  };
+  std::map<std::string, Share> before;
   if (baseline != nullptr) {
-    for (const auto& c : baseline->result.components) before[c.id] = &c;
+    for (const auto& [id, share] : shares(baseline->result)) before[id] = share;
   }
-  for (const auto& c : current->result.components) {
+  for (const auto& [id, c] : shares(current->result)) {
     const int row = components_->rowCount();
     components_->insertRow(row);
-    components_->setItem(row, 0, text_item(QString::fromStdString(c.id)));
-    const auto it = before.find(c.id);
+    components_->setItem(row, 0, text_item(QString::fromStdString(id)));
+    const auto it = before.find(id);
     if (it != before.end()) {
-      components_->setItem(row, 1, number(100.0 * it->second->availability));
-      components_->setItem(row, 3, number(100.0 * it->second->downtime_share));
-      components_->setItem(row, 5, number(100.0 * (c.downtime_share - it->second->downtime_share)));
+      components_->setItem(row, 1, number(100.0 * it->second.availability));
+      components_->setItem(row, 3, number(100.0 * it->second.downtime_share));
+      components_->setItem(row, 5, number(100.0 * (c.downtime_share - it->second.downtime_share)));
     }
     components_->setItem(row, 2, number(100.0 * c.availability));
     components_->setItem(row, 4, number(100.0 * c.downtime_share));

@@ -5,8 +5,11 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <algorithm>
 
 #include "nines/gui/distribution_editor.hpp"
 
@@ -48,6 +51,18 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Dormant failure"), has_dormant_);
   form->addRow(QString(), dormant_);
   form->addRow(tr("Crew"), crew_);
+  placement_mode_ = new QComboBox(this);
+  placement_mode_->addItems({tr("none (outside every zone)"),
+                             tr("round-robin over the checked zones"), tr("counts per zone")});
+  placement_ = new QTableWidget(0, 2, this);
+  placement_->setHorizontalHeaderLabels({tr("zone (round-robin)"), tr("count")});
+  placement_->horizontalHeader()->setStretchLastSection(true);
+  placement_->verticalHeader()->setVisible(false);
+  placement_->setMinimumHeight(90);
+  form->addRow(tr("Placement"), placement_mode_);
+  form->addRow(QString(), placement_);
+  connect(placement_mode_, &QComboBox::currentIndexChanged, this, [this] { edit_placement(); });
+  connect(placement_, &QTableWidget::itemChanged, this, [this] { edit_placement(); });
 
   connect(description_, &QLineEdit::editingFinished, this, [this] {
     component_.description = description_->text().toStdString();
@@ -137,7 +152,106 @@ void ComponentForm::set_component(const models::Model& model, std::size_t index)
   for (const auto& crew : model.crews) crew_->addItem(QString::fromStdString(crew.id));
   const int crew_index = crew_->findText(QString::fromStdString(component_.crew));
   crew_->setCurrentIndex(component_.crew.empty() || crew_index < 0 ? 0 : crew_index);
+  zone_ids_.clear();
+  for (const auto& zone : model.zones) zone_ids_.push_back(zone.id);
+  tag(placement_mode_, "placement");
+  show_placement();
   updating_ = false;
+}
+
+void ComponentForm::show_placement() {
+  const bool was_updating = updating_;
+  updating_ = true;
+  const Placement mode = !component_.placement.empty() ? Placement::kCounts
+                         : !component_.zones.empty()   ? Placement::kRoundRobin
+                                                       : Placement::kNone;
+  placement_mode_->setCurrentIndex(static_cast<int>(mode));
+  // Rows: the model's zones, then ids the component names that the model does not have (so an
+  // unknown id stays visible until the loader's message is dealt with).
+  std::vector<std::string> rows = zone_ids_;
+  for (const auto& id : component_.zones) {
+    if (std::find(rows.begin(), rows.end(), id) == rows.end()) rows.push_back(id);
+  }
+  for (const auto& entry : component_.placement) {
+    if (std::find(rows.begin(), rows.end(), entry.first) == rows.end()) rows.push_back(entry.first);
+  }
+  placement_->setRowCount(static_cast<int>(rows.size()));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto* zone = new QTableWidgetItem(QString::fromStdString(rows[i]));
+    zone->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+    const bool used = std::find(component_.zones.begin(), component_.zones.end(), rows[i]) !=
+                      component_.zones.end();
+    zone->setCheckState(used ? Qt::Checked : Qt::Unchecked);
+    std::int64_t count = 0;
+    for (const auto& entry : component_.placement) {
+      if (entry.first == rows[i]) count = entry.second;
+    }
+    placement_->setItem(static_cast<int>(i), 0, zone);
+    placement_->setItem(static_cast<int>(i), 1, new QTableWidgetItem(QString::number(count)));
+  }
+  placement_->setEnabled(mode != Placement::kNone);
+  placement_->setColumnHidden(1, mode != Placement::kCounts);
+  placement_->setProperty("pointer",
+                          placement_mode_->property("pointer").toString().replace(
+                              "placement", mode == Placement::kCounts ? "placement" : "zones"));
+  updating_ = was_updating;
+}
+
+void ComponentForm::edit_placement() {
+  if (updating_) return;
+  const auto mode = static_cast<Placement>(placement_mode_->currentIndex());
+  const bool was_counts = !component_.placement.empty();
+  const bool was_round_robin = !component_.zones.empty();
+  std::vector<std::string> checked;
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  for (int row = 0; row < placement_->rowCount(); ++row) {
+    const QTableWidgetItem* zone = placement_->item(row, 0);
+    const QTableWidgetItem* count = placement_->item(row, 1);
+    if (zone == nullptr) continue;
+    const std::string id = zone->text().toStdString();
+    if (zone->checkState() == Qt::Checked) checked.push_back(id);
+    const std::int64_t n = count == nullptr ? 0 : count->text().toLongLong();
+    if (n != 0) counts.emplace_back(id, n);
+  }
+  component_.zones.clear();
+  component_.placement.clear();
+  if (mode == Placement::kRoundRobin) {
+    // Switching to round-robin starts from every zone the counts used, else every zone.
+    if (checked.empty() || (!was_round_robin && was_counts)) {
+      checked.clear();
+      for (const auto& [id, n] : counts) checked.push_back(id);
+    }
+    if (checked.empty()) checked = zone_ids_;
+    component_.zones = checked;
+  } else if (mode == Placement::kCounts) {
+    if (!was_counts) {
+      // From round-robin (or nothing): the same instances per zone, counted.
+      const std::vector<std::string> over = checked.empty() ? zone_ids_ : checked;
+      counts.clear();
+      for (std::size_t i = 0; i < over.size(); ++i) {
+        const auto n = component_.instances / static_cast<std::int64_t>(over.size()) +
+                       (static_cast<std::int64_t>(i) <
+                                component_.instances % static_cast<std::int64_t>(over.size())
+                            ? 1
+                            : 0);
+        if (n > 0) counts.emplace_back(over[i], n);
+      }
+    }
+    std::sort(counts.begin(), counts.end());
+    component_.placement = counts;
+    // As in a model file, counts give the pool's size ("instances" follows "placement").
+    std::int64_t sum = 0;
+    for (const auto& entry : counts) sum += entry.second;
+    if (sum > 0) {
+      component_.instances = sum;
+      const bool was_updating = updating_;
+      updating_ = true;
+      instances_->setValue(static_cast<int>(sum));
+      updating_ = was_updating;
+    }
+  }
+  show_placement();
+  emit_edit("placement");
 }
 
 void ComponentForm::emit_edit(const QString& key) {

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStringList>
 #include <QSvgGenerator>
 #include <QWheelEvent>
 #include <algorithm>
@@ -53,13 +54,52 @@ models::Model shape_of(const models::Model& model) {
     c.id = component.id;
     c.instances = component.instances;
     c.min_up = component.min_up;
+    c.zones = component.zones;
+    c.placement = component.placement;
     shape.components.push_back(std::move(c));
   }
   shape.dependencies = model.dependencies;
+  // Zone ids only: a zone's laws are not drawn.
+  for (const auto& zone : model.zones) {
+    models::Zone z;
+    z.id = zone.id;
+    shape.zones.push_back(std::move(z));
+  }
   return shape;
 }
 
 }  // namespace
+
+QString zone_chip_text(const models::Model& model, const models::Component& component) {
+  if (component.zones.empty() && component.placement.empty()) return {};
+  std::vector<std::int64_t> counts(model.zones.size(), 0);
+  if (!component.placement.empty()) {
+    for (const auto& [zone, count] : component.placement) {
+      const std::int64_t z = model.zone_index(zone);
+      if (z >= 0) counts[static_cast<std::size_t>(z)] += count;
+    }
+  } else {
+    // Round-robin: instance i in zones[i mod size].
+    for (std::int64_t i = 0; i < component.instances; ++i) {
+      const auto& zone = component.zones[static_cast<std::size_t>(i) % component.zones.size()];
+      const std::int64_t z = model.zone_index(zone);
+      if (z >= 0) ++counts[static_cast<std::size_t>(z)];
+    }
+  }
+  QStringList parts;
+  for (std::size_t z = 0; z < counts.size(); ++z) {
+    if (counts[z] > 0) {
+      parts
+          << QStringLiteral("%1:%2").arg(QString::fromStdString(model.zones[z].id)).arg(counts[z]);
+    }
+  }
+  return parts.join(' ');
+}
+
+QString GraphView::zone_chip(const std::string& id) const {
+  const auto it = boxes_.find(id);
+  return it == boxes_.end() ? QString() : it->second.chip;
+}
 
 struct GraphView::Job {
   std::uint64_t generation = 0;
@@ -189,7 +229,26 @@ void GraphView::draw(const models::Model& model, const models::GraphLayout& layo
     auto* figures = new QGraphicsSimpleTextItem(QString(), rect);
     figures->setPos(c.x() - kBoxWidth / 2 + 5, c.y() + 9);
     rect->setToolTip(QString::fromStdString(component.id));
-    boxes_[component.id] = {rect, figures};
+    // The zone chip hangs under the box, above the edges leaving it.
+    const QString chip = zone_chip_text(model, component);
+    if (!chip.isEmpty()) {
+      QFont small = font();
+      small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
+      const QFontMetricsF chip_metrics(small);
+      const QString shown = chip_metrics.elidedText(chip, Qt::ElideRight, kBoxWidth + 10);
+      const double w = chip_metrics.horizontalAdvance(shown) + 12;
+      const double h = chip_metrics.height() + 4;
+      QPainterPath pill;
+      pill.addRoundedRect(QRectF(c.x() - w / 2, c.y() + kBoxHeight / 2 + 2, w, h), h / 2, h / 2);
+      auto* back = s->addPath(pill, QPen(QColor(70, 110, 170)), QColor(225, 236, 250));
+      back->setZValue(1);
+      back->setToolTip(
+          tr("%1: instances per zone %2").arg(QString::fromStdString(component.id), chip));
+      auto* text = new QGraphicsSimpleTextItem(shown, back);
+      text->setFont(small);
+      text->setPos(c.x() - text->boundingRect().width() / 2, c.y() + kBoxHeight / 2 + 4);
+    }
+    boxes_[component.id] = {rect, figures, chip};
   }
   s->setSceneRect(s->itemsBoundingRect().adjusted(-40, -40, 40, 40));
   if (model.components.size() != drawn_components_ || !user_zoomed_) fit();

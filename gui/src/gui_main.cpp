@@ -14,6 +14,7 @@
 #include "nines/gui/command_line.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/main_window.hpp"
+#include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/models/model_loader.hpp"
 
@@ -122,6 +123,7 @@ int gui_main(int argc, char** argv) {
     }
     window.run_and_wait();
   }
+  if (line->trace) window.timeline()->set_replication(*line->trace);
   if (!line->screenshot.isEmpty()) {
     window.show();
     // Let layouts, the graph's fit and the charts settle before grabbing.

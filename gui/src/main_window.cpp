@@ -23,12 +23,14 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
+#include <algorithm>
 
 #include "nines/gui/charts/chart_widget.hpp"
 #include "nines/gui/comparison_panel.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/model_editor.hpp"
 #include "nines/gui/scenario_panel.hpp"
+#include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/text_report.hpp"
@@ -101,6 +103,8 @@ void MainWindow::build_views() {
   scenarios_area->setWidgetResizable(true);
   scenarios_area->setFrameShape(QFrame::NoFrame);
   views_->addTab(scenarios_area, tr("Scenarios"));
+  timeline_ = new TimelineView(this);
+  views_->addTab(timeline_, tr("Timeline"));
   setCentralWidget(views_);
 
   editor_ = new ModelEditor(&document_, this);
@@ -282,6 +286,7 @@ void MainWindow::select_component(const std::string& id) {
 
 void MainWindow::on_document_changed() {
   graph_->set_model(document_.model());
+  timeline_->set_model(document_.runnable());
   if (last_) graph_->set_results(last_->result);
   refresh_problems();
   refresh_title();
@@ -320,6 +325,14 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
   }
   graph_->set_results(r);
   refresh_charts();
+  // The Timeline offers the history with most downtime (a run to a precision keeps no
+  // per-replication figures: the box stays where it is).
+  if (outcome.range && !r.cancelled && !outcome.range->unavailability.empty()) {
+    const auto& u = outcome.range->unavailability;
+    const auto worst = std::max_element(u.begin(), u.end()) - u.begin();
+    timeline_->suggest_replication(
+        static_cast<std::uint64_t>(outcome.range->first_replication + worst));
+  }
   const double half = (r.availability.ci95_hi - r.availability.ci95_lo) / 2.0;
   // No outage seen is not certainty: the same words as the CLI instead of a zero-width interval.
   const QString spread =

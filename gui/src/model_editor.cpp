@@ -18,6 +18,7 @@
 #include <cmath>
 
 #include "nines/gui/component_form.hpp"
+#include "nines/gui/distribution_editor.hpp"
 #include "nines/models/duration.hpp"
 
 namespace nines::gui {
@@ -190,6 +191,121 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
   });
   connect(crews_, &QTableWidget::cellChanged, this, [this] { edit_crews(); });
   tabs_->addTab(crews_tab, tr("Crews"));
+  // Zones and regions: two tables and the laws of the selected row.
+  // In a scroll area: two tables and two laws must not make the dock taller than a small screen.
+  auto* zones_scroll = new QScrollArea(this);
+  zones_scroll->setWidgetResizable(true);
+  zones_scroll->setFrameShape(QFrame::NoFrame);
+  auto* zones_tab = new QWidget(zones_scroll);
+  zones_scroll->setWidget(zones_tab);
+  auto* zones_layout = new QVBoxLayout(zones_tab);
+  zones_layout->addWidget(new QLabel(tr("Regions"), zones_tab));
+  regions_ = new QTableWidget(0, 2, zones_tab);
+  regions_->setHorizontalHeaderLabels({tr("id"), tr("description")});
+  regions_->horizontalHeader()->setStretchLastSection(true);
+  regions_->setProperty("pointer", "/regions");
+  zones_layout->addWidget(regions_, 1);
+  auto* region_buttons = new QHBoxLayout();
+  zones_layout->addLayout(region_buttons);
+  connect(button(tr("Add region"), zones_tab, region_buttons), &QPushButton::clicked, this, [this] {
+    domain_is_region_ = true;
+    domain_id_ = document_->add_region();
+    refresh();
+  });
+  connect(button(tr("Delete region"), zones_tab, region_buttons), &QPushButton::clicked, this,
+          [this] {
+            const int row = regions_->currentRow();
+            const auto& regions = document_->model().regions;
+            if (row < 0 || row >= static_cast<int>(regions.size())) return;
+            document_->delete_region(regions[static_cast<std::size_t>(row)].id);
+          });
+  zones_layout->addWidget(new QLabel(tr("Zones"), zones_tab));
+  zones_ = new QTableWidget(0, 3, zones_tab);
+  zones_->setHorizontalHeaderLabels({tr("id"), tr("region"), tr("description")});
+  zones_->horizontalHeaderItem(1)->setToolTip(tr("The id of its region, or empty: in no region"));
+  zones_->horizontalHeader()->setStretchLastSection(true);
+  zones_->setProperty("pointer", "/zones");
+  zones_layout->addWidget(zones_, 1);
+  auto* zone_buttons = new QHBoxLayout();
+  zones_layout->addLayout(zone_buttons);
+  connect(button(tr("Add zone"), zones_tab, zone_buttons), &QPushButton::clicked, this, [this] {
+    domain_is_region_ = false;
+    domain_id_ = document_->add_zone();
+    refresh();
+  });
+  connect(button(tr("Delete zone"), zones_tab, zone_buttons), &QPushButton::clicked, this, [this] {
+    const int row = zones_->currentRow();
+    const auto& zones = document_->model().zones;
+    if (row < 0 || row >= static_cast<int>(zones.size())) return;
+    document_->delete_zone(zones[static_cast<std::size_t>(row)].id);
+  });
+  auto* laws = new QFormLayout();
+  zones_layout->addLayout(laws);
+  domain_title_ = new QLabel(zones_tab);
+  domain_failure_ = new DistributionEditor(zones_tab);
+  domain_repair_ = new DistributionEditor(zones_tab);
+  laws->addRow(domain_title_);
+  laws->addRow(tr("Failure"), domain_failure_);
+  laws->addRow(tr("Repair"), domain_repair_);
+  tabs_->addTab(zones_scroll, tr("Zones"));
+  connect(regions_, &QTableWidget::cellChanged, this,
+          [this](int row, int column) { edit_domain(true, row, column); });
+  connect(zones_, &QTableWidget::cellChanged, this,
+          [this](int row, int column) { edit_domain(false, row, column); });
+  connect(regions_, &QTableWidget::currentCellChanged, this, [this](int row) {
+    if (!updating_) select_domain(true, row);
+  });
+  connect(zones_, &QTableWidget::currentCellChanged, this, [this](int row) {
+    if (!updating_) select_domain(false, row);
+  });
+  connect(domain_failure_, &DistributionEditor::edited, this,
+          [this](const models::Distribution& law) { edit_domain_law(true, law); });
+  connect(domain_repair_, &DistributionEditor::edited, this,
+          [this](const models::Distribution& law) { edit_domain_law(false, law); });
+
+  // Injections: scheduled faults (game days).
+  auto* inject_tab = new QWidget(this);
+  auto* inject_layout = new QVBoxLayout(inject_tab);
+  inject_ = new QTableWidget(0, 5, inject_tab);
+  inject_->setHorizontalHeaderLabels(
+      {tr("at"), tr("target"), tr("id"), tr("instances"), tr("for")});
+  inject_->horizontalHeaderItem(0)->setToolTip(tr("When: a duration from the start (\"30d\")"));
+  inject_->horizontalHeaderItem(1)->setToolTip(tr("component, zone or region"));
+  inject_->horizontalHeaderItem(3)->setToolTip(tr("Instances taken (component injections)"));
+  inject_->horizontalHeaderItem(4)->setToolTip(
+      tr("Held down this long; empty: failed, and repaired by its own laws"));
+  inject_->horizontalHeader()->setStretchLastSection(true);
+  inject_->setProperty("pointer", "/inject");
+  inject_->setToolTip(
+      tr("At a time, take instances of a component or a whole zone or region down; with 'for' "
+         "held down that long, else failed and repaired by its own laws"));
+  inject_layout->addWidget(inject_, 1);
+  auto* inject_buttons = new QHBoxLayout();
+  inject_layout->addLayout(inject_buttons);
+  connect(button(tr("Add"), inject_tab, inject_buttons), &QPushButton::clicked, this, [this] {
+    models::Model model = document_->model();
+    models::Injection injection;
+    injection.at_hours = model.horizon_hours / 2.0;
+    if (!model.zones.empty()) {
+      injection.target = models::Injection::Target::kZone;
+      injection.id = model.zones.front().id;
+    } else if (!model.components.empty()) {
+      injection.id = selected_.empty() ? model.components.front().id : selected_;
+    }
+    injection.for_hours = 1.0;
+    model.inject.push_back(injection);
+    document_->edit(model, tr("Add injection"));
+  });
+  connect(button(tr("Delete"), inject_tab, inject_buttons), &QPushButton::clicked, this, [this] {
+    const int row = inject_->currentRow();
+    models::Model model = document_->model();
+    if (row < 0 || row >= static_cast<int>(model.inject.size())) return;
+    model.inject.erase(model.inject.begin() + row);
+    document_->edit(model, tr("Delete injection"));
+  });
+  connect(inject_, &QTableWidget::cellChanged, this, [this] { edit_injections(); });
+  tabs_->addTab(inject_tab, tr("Inject"));
+
   // Scenarios are a view of the main window (ScenarioPanel), not a tab here: their comparison
   // table needs the width.
 
@@ -275,8 +391,168 @@ void ModelEditor::refresh() {
                     new QTableWidgetItem(QString::fromStdString(m.crews[i].id)));
     crews_->setItem(static_cast<int>(i), 1, new QTableWidgetItem(QString::number(m.crews[i].size)));
   }
+
+  const auto text_item = [](const std::string& text) {
+    return new QTableWidgetItem(QString::fromStdString(text));
+  };
+  regions_->setRowCount(static_cast<int>(m.regions.size()));
+  for (std::size_t i = 0; i < m.regions.size(); ++i) {
+    regions_->setItem(static_cast<int>(i), 0, text_item(m.regions[i].id));
+    regions_->setItem(static_cast<int>(i), 1, text_item(m.regions[i].description));
+  }
+  zones_->setRowCount(static_cast<int>(m.zones.size()));
+  for (std::size_t i = 0; i < m.zones.size(); ++i) {
+    zones_->setItem(static_cast<int>(i), 0, text_item(m.zones[i].id));
+    zones_->setItem(static_cast<int>(i), 1, text_item(m.zones[i].region));
+    zones_->setItem(static_cast<int>(i), 2, text_item(m.zones[i].description));
+  }
+  // The laws of the selected zone or region (the first zone, else region, by default).
+  const std::int64_t region_index = domain_is_region_ ? m.region_index(domain_id_) : -1;
+  const std::int64_t zone_index = domain_is_region_ ? -1 : m.zone_index(domain_id_);
+  if (region_index < 0 && zone_index < 0) {
+    domain_is_region_ = m.zones.empty() && !m.regions.empty();
+    domain_id_ = !m.zones.empty()     ? m.zones.front().id
+                 : !m.regions.empty() ? m.regions.front().id
+                                      : std::string();
+  }
+  domain_failure_->setEnabled(!domain_id_.empty());
+  domain_repair_->setEnabled(!domain_id_.empty());
+  if (domain_id_.empty()) {
+    domain_title_->setText(tr("Add a zone or a region to give it failure and repair laws."));
+  } else {
+    const auto i = static_cast<std::size_t>(domain_is_region_ ? m.region_index(domain_id_)
+                                                              : m.zone_index(domain_id_));
+    const QString pointer =
+        QStringLiteral("/%1/%2/").arg(domain_is_region_ ? "regions" : "zones").arg(i);
+    domain_failure_->setProperty("pointer", pointer + "failure");
+    domain_repair_->setProperty("pointer", pointer + "repair");
+    domain_title_->setText((domain_is_region_ ? tr("Laws of region %1") : tr("Laws of zone %1"))
+                               .arg(QString::fromStdString(domain_id_)));
+    domain_failure_->set_distribution(domain_is_region_ ? m.regions[i].failure
+                                                        : m.zones[i].failure);
+    domain_repair_->set_distribution(domain_is_region_ ? m.regions[i].repair : m.zones[i].repair);
+    (domain_is_region_ ? regions_ : zones_)->setCurrentCell(static_cast<int>(i), 0);
+  }
+
+  inject_->setRowCount(static_cast<int>(m.inject.size()));
+  for (std::size_t i = 0; i < m.inject.size(); ++i) {
+    const models::Injection& j = m.inject[i];
+    const int row = static_cast<int>(i);
+    static const char* const kTargets[] = {"component", "zone", "region"};
+    inject_->setItem(row, 0, text_item(models::format_duration(j.at_hours)));
+    inject_->setItem(row, 1, text_item(kTargets[static_cast<int>(j.target)]));
+    inject_->setItem(row, 2, text_item(j.id));
+    inject_->setItem(row, 3,
+                     j.target == models::Injection::Target::kComponent
+                         ? new QTableWidgetItem(QString::number(j.instances))
+                         : text_item({}));
+    inject_->setItem(row, 4, text_item(j.for_hours ? models::format_duration(*j.for_hours) : ""));
+  }
   updating_ = false;
   show_validation(document_->validation());
+}
+
+void ModelEditor::select_domain(bool region, int row) {
+  const models::Model& m = document_->model();
+  const std::size_t size = region ? m.regions.size() : m.zones.size();
+  if (row < 0 || row >= static_cast<int>(size)) return;
+  domain_is_region_ = region;
+  domain_id_ = region ? m.regions[static_cast<std::size_t>(row)].id
+                      : m.zones[static_cast<std::size_t>(row)].id;
+  refresh();
+}
+
+void ModelEditor::edit_domain(bool region, int row, int column) {
+  if (updating_) return;
+  models::Model m = document_->model();
+  QTableWidget* table = region ? regions_ : zones_;
+  const std::size_t size = region ? m.regions.size() : m.zones.size();
+  if (row < 0 || row >= static_cast<int>(size)) return;
+  const QTableWidgetItem* item = table->item(row, column);
+  const std::string text = item == nullptr ? std::string() : item->text().trimmed().toStdString();
+  const auto r = static_cast<std::size_t>(row);
+  if (column == 0) {
+    // A new id renames: placements, injections and scenario keys follow.
+    const std::string from = region ? m.regions[r].id : m.zones[r].id;
+    const QString error =
+        region ? document_->rename_region(from, text) : document_->rename_zone(from, text);
+    if (!error.isEmpty()) {
+      refresh();  // the old id back
+      error_->setText(error);
+      error_->setVisible(true);
+      return;
+    }
+    if (domain_id_ == from && domain_is_region_ == region) {
+      domain_id_ = text;
+      refresh();
+    }
+    return;
+  }
+  if (region) {
+    m.regions[r].description = text;
+  } else if (column == 1) {
+    m.zones[r].region = text;
+  } else {
+    m.zones[r].description = text;
+  }
+  document_->edit(m, region ? tr("Change regions") : tr("Change zones"));
+}
+
+void ModelEditor::edit_domain_law(bool failure, const models::Distribution& law) {
+  if (updating_ || domain_id_.empty()) return;
+  models::Model m = document_->model();
+  models::Distribution* target = nullptr;
+  if (domain_is_region_) {
+    const std::int64_t i = m.region_index(domain_id_);
+    if (i < 0) return;
+    auto& r = m.regions[static_cast<std::size_t>(i)];
+    target = failure ? &r.failure : &r.repair;
+  } else {
+    const std::int64_t i = m.zone_index(domain_id_);
+    if (i < 0) return;
+    auto& z = m.zones[static_cast<std::size_t>(i)];
+    target = failure ? &z.failure : &z.repair;
+  }
+  *target = law;
+  const QString key = failure ? QStringLiteral("failure") : QStringLiteral("repair");
+  document_->edit(m, tr("Change %1 of %2").arg(key, QString::fromStdString(domain_id_)),
+                  domain_id_ + "." + key.toStdString());
+}
+
+void ModelEditor::edit_injections() {
+  if (updating_) return;
+  models::Model m = document_->model();
+  for (int row = 0; row < inject_->rowCount() && row < static_cast<int>(m.inject.size()); ++row) {
+    auto cell = [&](int column) -> QTableWidgetItem* { return inject_->item(row, column); };
+    auto text = [&](int column) {
+      return cell(column) == nullptr ? QString() : cell(column)->text().trimmed();
+    };
+    models::Injection& j = m.inject[static_cast<std::size_t>(row)];
+    // A cell that does not read is marked and left as it was; the others apply.
+    auto mark = [&](int column, bool ok) {
+      if (cell(column) != nullptr) {
+        cell(column)->setBackground(ok ? QBrush() : QBrush(QColor(255, 214, 214)));
+      }
+      return ok;
+    };
+    if (const auto at = parse_hours(text(0)); mark(0, at.has_value())) j.at_hours = *at;
+    const QString target = text(1).toLower();
+    if (mark(1, target == "component" || target == "zone" || target == "region")) {
+      j.target = target == "zone"     ? models::Injection::Target::kZone
+                 : target == "region" ? models::Injection::Target::kRegion
+                                      : models::Injection::Target::kComponent;
+    }
+    j.id = text(2).toStdString();
+    bool ok = true;
+    const qlonglong instances = text(3).isEmpty() ? 1 : text(3).toLongLong(&ok);
+    if (mark(3, ok)) j.instances = instances;
+    if (text(4).isEmpty()) {
+      j.for_hours.reset();
+    } else if (const auto hours = parse_hours(text(4)); mark(4, hours.has_value())) {
+      j.for_hours = *hours;
+    }
+  }
+  document_->edit(m, tr("Change injections"));
 }
 
 void ModelEditor::edit_settings(const char* key) {

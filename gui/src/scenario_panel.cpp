@@ -60,13 +60,24 @@ QString change_text(const report::ScenarioRow& row, bool is_base, int decimals) 
   return text;
 }
 
-enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla, kChange };
+enum Column {
+  kName,
+  kAvailability,
+  kInterval,
+  kNines,
+  kDowntime,
+  kOutages,
+  kSla,
+  kChange,
+  kCommonCause,
+  kDomainShare
+};
 
 }  // namespace
 
 ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
     : QWidget(parent), document_(document) {
-  // The comparison on top at full width (it has eight columns); the list and the selected
+  // The comparison on top at full width (it has ten columns); the list and the selected
   // scenario's editor side by side below it.
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(4, 4, 4, 4);
@@ -89,10 +100,15 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top = new QWidget(splitter);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
-  table_ = new QTableWidget(0, 8, top);
+  table_ = new QTableWidget(0, 10, top);
   table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
                                      tr("downtime/year"), tr("outages/year"), tr("SLA met"),
-                                     tr("change vs base")});
+                                     tr("change vs base"), tr("common-cause/year"),
+                                     tr("zone+region share")});
+  table_->horizontalHeaderItem(kCommonCause)
+      ->setToolTip(tr("Outages per year whose first instant took two or more pools down"));
+  table_->horizontalHeaderItem(kDomainShare)
+      ->setToolTip(tr("Share of downtime caused by zones and regions (hover a cell for each)"));
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -433,6 +449,29 @@ void ScenarioPanel::show_comparison() {
                                      row.sla_met));
     table_->setItem(r, kChange,
                     new SortableItem(change_text(row, is_base, decimals), row.availability_change));
+    const engine::RunResult& result = compared_[i].result;
+    const engine::Estimate& common = result.common_cause_outages_per_year;
+    auto* common_item = new SortableItem(qs(report::format_number(common.mean, 3)), common.mean);
+    common_item->setToolTip(tr("95% CI %1 .. %2")
+                                .arg(qs(report::format_number(common.ci95_lo, 3)))
+                                .arg(qs(report::format_number(common.ci95_hi, 3))));
+    table_->setItem(r, kCommonCause, common_item);
+    double domain_share = 0.0;
+    QStringList each;
+    for (const auto& [kind, list] :
+         {std::pair{"zone", &result.zones}, {"region", &result.regions}}) {
+      for (const engine::DomainResult& domain : *list) {
+        domain_share += domain.downtime_share;
+        each << QStringLiteral("%1 %2: %3")
+                    .arg(QString::fromLatin1(kind), qs(domain.id),
+                         qs(report::format_percent(domain.downtime_share, 1)));
+      }
+    }
+    auto* domain_item = new SortableItem(
+        each.isEmpty() ? QStringLiteral("-") : qs(report::format_percent(domain_share, 1)),
+        domain_share);
+    domain_item->setToolTip(each.join('\n'));
+    table_->setItem(r, kDomainShare, domain_item);
   }
   table_->resizeColumnsToContents();
   table_->setSortingEnabled(true);

@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "nines/gui/model_document.hpp"
 
@@ -134,6 +135,23 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
   switch_slider_ = slider(this, 1000);
   form->addRow(tr("Switchover success"), pair(this, switch_success_, switch_slider_));
 
+  spread_ = new QSpinBox(this);
+  spread_->setRange(0, 0);
+  spread_->setKeyboardTracking(false);
+  spread_->setToolTip(tr("Round-robin over the model's first N zones (0: in no zone)"));
+  spread_slider_ = slider(this, 0);
+  form->addRow(tr("Spread over zones"), pair(this, spread_, spread_slider_));
+
+  // A zone or a region of the model: its own mean time to failure and to repair.
+  domain_ = new QComboBox(this);
+  form->addRow(tr("Zone or region"), domain_);
+  domain_failure_ = hours_box(this, 0.0001);
+  domain_failure_slider_ = slider(this, kSliderSteps);
+  form->addRow(tr("Its MTBF"), pair(this, domain_failure_, domain_failure_slider_));
+  domain_repair_ = hours_box(this, 0.0001);
+  domain_repair_slider_ = slider(this, kSliderSteps);
+  form->addRow(tr("Its MTTR"), pair(this, domain_repair_, domain_repair_slider_));
+
   auto edit_component = [this](const char* key, auto change) {
     if (updating_ || id_.empty()) return;
     models::Model model = document_->model();
@@ -181,8 +199,94 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
   connect(switch_slider_, &QSlider::valueChanged, this, [this](int position) {
     if (!updating_) switch_success_->setValue(position / 10.0);
   });
+  connect(spread_, &QSpinBox::valueChanged, this, [=, this](int n) {
+    const std::vector<models::Zone>& zones = document_->model().zones;
+    edit_component("zones", [&zones, n](models::Component& c) {
+      c.placement.clear();
+      c.zones.clear();
+      for (int i = 0; i < n && i < static_cast<int>(zones.size()); ++i) {
+        c.zones.push_back(zones[static_cast<std::size_t>(i)].id);
+      }
+    });
+  });
+  connect(spread_slider_, &QSlider::valueChanged, spread_, &QSpinBox::setValue);
+  auto bind_domain = [this](QDoubleSpinBox* box, QSlider* s, bool failure) {
+    connect(box, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
+      if (updating_ || !(v > 0.0)) return;
+      models::Model model = document_->model();
+      const QString choice = domain_->currentText();
+      models::Distribution* law = domain_law(model, choice, failure);
+      if (law == nullptr) return;
+      *law = with_mean(*law, v);
+      const QString key = failure ? QStringLiteral("failure") : QStringLiteral("repair");
+      document_->edit(model, tr("Change %1 of %2").arg(key, choice),
+                      choice.toStdString() + "." + key.toStdString());
+    });
+    connect(s, &QSlider::valueChanged, this, [=, this](int position) {
+      if (!updating_) box->setValue(hours_of_slider(position));
+    });
+  };
+  bind_domain(domain_failure_, domain_failure_slider_, true);
+  bind_domain(domain_repair_, domain_repair_slider_, false);
+  connect(domain_, &QComboBox::currentIndexChanged, this, [this] {
+    if (!updating_) refresh_domain();
+  });
   connect(document_, &ModelDocument::changed, this, &WhatIfPanel::refresh);
   refresh();
+}
+
+models::Distribution* WhatIfPanel::domain_law(models::Model& model, const QString& choice,
+                                              bool failure) {
+  if (choice.startsWith("zone ")) {
+    const std::int64_t i = model.zone_index(choice.mid(5).toStdString());
+    if (i < 0) return nullptr;
+    auto& zone = model.zones[static_cast<std::size_t>(i)];
+    return failure ? &zone.failure : &zone.repair;
+  }
+  if (choice.startsWith("region ")) {
+    const std::int64_t i = model.region_index(choice.mid(7).toStdString());
+    if (i < 0) return nullptr;
+    auto& region = model.regions[static_cast<std::size_t>(i)];
+    return failure ? &region.failure : &region.repair;
+  }
+  return nullptr;
+}
+
+void WhatIfPanel::refresh_domain() {
+  const bool was_updating = updating_;
+  updating_ = true;
+  // The choice survives edits (and renames only lose it to the first entry).
+  const QString chosen = domain_->currentText();
+  domain_->clear();
+  const models::Model& m = document_->model();
+  for (const auto& zone : m.zones) domain_->addItem("zone " + QString::fromStdString(zone.id));
+  for (const auto& region : m.regions) {
+    domain_->addItem("region " + QString::fromStdString(region.id));
+  }
+  domain_->setCurrentIndex(std::max(0, domain_->findText(chosen)));
+  models::Model copy = m;
+  const models::Distribution* failure = domain_law(copy, domain_->currentText(), true);
+  const models::Distribution* repair = domain_law(copy, domain_->currentText(), false);
+  const bool any = failure != nullptr;
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{domain_, domain_failure_, domain_failure_slider_,
+                                       domain_repair_, domain_repair_slider_}) {
+    w->setEnabled(any);
+  }
+  const QString blank = any ? QString() : QStringLiteral(" ");
+  for (QDoubleSpinBox* box : {domain_failure_, domain_repair_}) box->setSpecialValueText(blank);
+  if (any) {
+    const double f = models::mean_hours(*failure);
+    const double r = models::mean_hours(*repair);
+    domain_failure_->setValue(f);
+    domain_failure_slider_->setValue(slider_of_hours(f));
+    domain_repair_->setValue(r);
+    domain_repair_slider_->setValue(slider_of_hours(r));
+  } else {
+    domain_failure_->setValue(domain_failure_->minimum());
+    domain_repair_->setValue(domain_repair_->minimum());
+  }
+  updating_ = was_updating;
 }
 
 void WhatIfPanel::set_component(const std::string& id) {
@@ -191,6 +295,7 @@ void WhatIfPanel::set_component(const std::string& id) {
 }
 
 void WhatIfPanel::refresh() {
+  refresh_domain();
   const models::Component* c = document_->model().find_component(id_);
   for (QWidget* w : std::initializer_list<QWidget*>{
            instances_, instances_slider_, min_up_, min_up_slider_, failure_, failure_slider_,
@@ -198,6 +303,9 @@ void WhatIfPanel::refresh() {
            switch_slider_}) {
     w->setEnabled(c != nullptr);
   }
+  const auto zone_count = static_cast<int>(document_->model().zones.size());
+  spread_->setEnabled(c != nullptr && zone_count > 0);
+  spread_slider_->setEnabled(c != nullptr && zone_count > 0);
   // With nothing selected the boxes show nothing, not their minimum as if it were a figure.
   const QString blank = c == nullptr ? QStringLiteral(" ") : QString();
   updating_ = true;
@@ -242,6 +350,12 @@ void WhatIfPanel::refresh() {
   switch_slider_->setEnabled(standby);
   switch_success_->setValue(100.0 * c->standby.switch_success);
   switch_slider_->setValue(static_cast<int>(std::lround(1000.0 * c->standby.switch_success)));
+  // Zones the component uses (round-robin or counted).
+  spread_->setRange(0, zone_count);
+  spread_slider_->setRange(0, zone_count);
+  const auto used = static_cast<int>(!c->placement.empty() ? c->placement.size() : c->zones.size());
+  spread_->setValue(std::min(used, zone_count));
+  spread_slider_->setValue(std::min(used, zone_count));
   updating_ = false;
 }
 

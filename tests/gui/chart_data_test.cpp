@@ -42,5 +42,29 @@ TEST(ChartData, NoConvergenceCurveForACancelledRun) {
   EXPECT_TRUE(convergence_of(range).empty());
 }
 
+TEST(ChartData, ParetoListsCausesOfEveryKindWithTheirBaselineShares) {
+  engine::RunResult current;
+  current.causes = {{"zone", "eu-a", 0.5, 3},
+                    {"component", "db", 0.3, 9},
+                    {"region", "eu", 0.1, 1},
+                    {"inject", "web", 0.1, 1},
+                    {"other", "", 0.0, 0}};
+  engine::RunResult baseline;
+  baseline.causes = {{"component", "db", 0.6, 12}, {"zone", "eu-b", 0.4, 2}};
+  const ParetoData data = pareto_of(current, &baseline);
+  ASSERT_EQ(data.bars.size(), 5U);  // "other" caused nothing anywhere
+  EXPECT_EQ(data.bars[0].id, "zone eu-a");
+  EXPECT_TRUE(std::isnan(data.bars[0].baseline_share));
+  EXPECT_EQ(data.bars[1].id, "db");
+  EXPECT_DOUBLE_EQ(data.bars[1].baseline_share, 0.6);
+  EXPECT_EQ(data.bars[2].id, "region eu");
+  EXPECT_EQ(data.bars[3].id, "inject web");
+  // A zone that caused downtime only in the baseline still shows, at 0 now.
+  EXPECT_EQ(data.bars[4].id, "zone eu-b");
+  EXPECT_DOUBLE_EQ(data.bars[4].share, 0.0);
+  EXPECT_DOUBLE_EQ(data.bars[4].baseline_share, 0.4);
+  EXPECT_EQ(pareto_of(current, nullptr, 2).bars.size(), 2U);
+}
+
 }  // namespace
 }  // namespace nines::gui::charts

@@ -39,9 +39,22 @@ TEST(CommandLine, RefusesWhatIfWithoutRun) {
   EXPECT_TRUE(parse_command_line({"m.json", "--run", "--what-if", "db.instances=3"}, error));
 }
 
+TEST(CommandLine, ReadsTheReplicationToTraceForTheTimeline) {
+  QString error;
+  const auto line = parse_command_line({"m.json", "--view", "timeline", "--trace", "7"}, error);
+  ASSERT_TRUE(line) << error.toStdString();
+  EXPECT_EQ(line->view, View::kTimeline);
+  EXPECT_EQ(line->trace, 7U);
+  EXPECT_FALSE(parse_command_line({"m.json", "--view", "timeline", "--trace", "-1"}, error));
+  EXPECT_NE(error.indexOf("--trace: expected a replication number (0 or more); got \"-1\""), -1)
+      << error.toStdString();
+  EXPECT_FALSE(parse_command_line({"m.json", "--trace", "3"}, error));
+  EXPECT_NE(error.indexOf("--trace R requires --view timeline"), -1) << error.toStdString();
+}
+
 TEST(CommandLine, NamesEveryViewBothWays) {
   for (View v : {View::kGraph, View::kConvergence, View::kHistogram, View::kOutages, View::kPareto,
-                 View::kCompare, View::kScenarios}) {
+                 View::kCompare, View::kScenarios, View::kTimeline}) {
     EXPECT_EQ(view_from_name(view_name(v)), v);
   }
 }

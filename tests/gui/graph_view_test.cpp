@@ -145,5 +145,23 @@ TEST(GraphView, MeasuresOpeningAThousandComponentModel) {
   RecordProperty("layout_ms", static_cast<int>(layout_only));
 }
 
+TEST(GraphView, HangsAZoneChipUnderEveryPlacedComponent) {
+  models::Model model =
+      models::load_model(std::string(NINES_TEST_DATA_DIR) + "/valid/zones.json").model;
+  GraphView view;
+  view.resize(800, 600);
+  view.set_model(model);
+  ASSERT_TRUE(wait_until([&] { return !view.layout_pending(); }));
+  EXPECT_EQ(view.zone_chip("web"), "eu-a:2 eu-b:1");  // round-robin over two zones
+  EXPECT_EQ(view.zone_chip("db"), "eu-a:2 eu-b:1");   // counted
+  // A placement edit redraws the chip; a component outside every zone has none.
+  model.components[0].zones = {"eu-b"};
+  model.components[1].placement.clear();
+  view.set_model(model);
+  ASSERT_TRUE(wait_until([&] { return !view.layout_pending(); }));
+  EXPECT_EQ(view.zone_chip("web"), "eu-b:3");
+  EXPECT_EQ(view.zone_chip("db"), "");
+}
+
 }  // namespace
 }  // namespace nines::gui

@@ -50,7 +50,25 @@ TEST_P(Screenshot, IsANonBlankPngOfTheRequestedSize) {
 
 INSTANTIATE_TEST_SUITE_P(EveryView, Screenshot,
                          testing::Values("graph", "convergence", "histogram", "outages", "pareto",
-                                         "compare", "scenarios"));
+                                         "compare", "scenarios", "timeline"));
+
+TEST(GuiMain, TimelineOfAZonedModelIsANonBlankPngOfTheRequestedSize) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString model = QString(NINES_TEST_DATA_DIR) + "/valid/zones.json";
+  for (const QStringList& extra : {QStringList{"--run"}, QStringList{"--trace", "3"}}) {
+    const QString png = dir.filePath("timeline.png");
+    QStringList arguments = {model, "--view", "timeline", "--screenshot",
+                             png,   "--size", "1000x640"};
+    arguments << extra;
+    const Finished done = run_gui(arguments);
+    ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1000, 640));
+    EXPECT_GT(colours(image), 20) << extra.join(' ').toStdString() << ": looks blank";
+  }
+}
 
 TEST(GuiMain, ExitsWithTwoAndTheLoadersMessageForABadModel) {
   QTemporaryDir dir;

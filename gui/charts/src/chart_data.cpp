@@ -69,19 +69,37 @@ std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range) {
   return points;
 }
 
+std::string cause_label(const engine::CauseResult& cause) {
+  if (cause.kind == "component") return cause.id;
+  if (cause.kind == "other") return "other";
+  return cause.kind + " " + cause.id;
+}
+
 ParetoData pareto_of(const engine::RunResult& result, const engine::RunResult* baseline,
                      std::size_t limit) {
   ParetoData data;
   data.has_baseline = baseline != nullptr;
-  for (const auto& component : result.components) {
+  const auto same = [](const engine::CauseResult& a, const engine::CauseResult& b) {
+    return a.kind == b.kind && a.id == b.id;
+  };
+  for (const auto& cause : result.causes) {
     double before = std::numeric_limits<double>::quiet_NaN();
     if (baseline != nullptr) {
-      for (const auto& b : baseline->components) {
-        if (b.id == component.id) before = b.downtime_share;
+      for (const auto& b : baseline->causes) {
+        if (same(b, cause)) before = b.downtime_share;
       }
     }
-    if (component.downtime_share > 0.0 || (!std::isnan(before) && before > 0.0)) {
-      data.bars.push_back({component.id, component.downtime_share, before});
+    if (cause.downtime_share > 0.0 || (!std::isnan(before) && before > 0.0)) {
+      data.bars.push_back({cause_label(cause), cause.downtime_share, before});
+    }
+  }
+  // A cause of the baseline the current run no longer has (a zone removed) still shows, at 0.
+  if (baseline != nullptr) {
+    for (const auto& b : baseline->causes) {
+      const bool seen = std::any_of(result.causes.begin(), result.causes.end(),
+                                    [&](const auto& c) { return same(b, c); });
+      if (!seen && b.downtime_share > 0.0)
+        data.bars.push_back({cause_label(b), 0.0, b.downtime_share});
     }
   }
   std::stable_sort(data.bars.begin(), data.bars.end(),

@@ -322,9 +322,9 @@ void ChartWidget::show_outages(const OutageData& input) {
 }
 
 void ChartWidget::show_pareto(const ParetoData& input) {
-  QChart* chart = impl_->fresh(Kind::kPareto, tr("Share of system downtime by component"));
-  // Horizontal bars, the largest cause on top: component ids read in full on the vertical axis
-  // however many there are (a slanted category axis elides them to nothing).
+  QChart* chart = impl_->fresh(Kind::kPareto, tr("Share of system downtime by root cause"));
+  // Horizontal bars, the largest cause on top: causes ("db", "zone eu-a") read in full on the
+  // vertical axis however many there are (a slanted category axis elides them to nothing).
   auto* series = new QHorizontalBarSeries();
   auto* current = new QBarSet(tr("current"));
   current->setColor(kCurrent);
@@ -357,7 +357,7 @@ void ChartWidget::show_pareto(const ParetoData& input) {
   chart->addSeries(cumulative);
   auto* y = new QBarCategoryAxis();
   y->append(categories);
-  y->setTitleText(tr("component (root cause of the outage)"));
+  y->setTitleText(tr("root cause of the outage"));
   auto* x = new QValueAxis();
   x->setTitleText(tr("share of system downtime (%)"));
   x->setRange(0.0, 100.0);

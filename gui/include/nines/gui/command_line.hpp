@@ -4,12 +4,22 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
 #include <optional>
 
 namespace nines::gui {
 
 /// The views the window can show, as named on the command line.
-enum class View { kGraph, kConvergence, kHistogram, kOutages, kPareto, kCompare, kScenarios };
+enum class View {
+  kGraph,
+  kConvergence,
+  kHistogram,
+  kOutages,
+  kPareto,
+  kCompare,
+  kScenarios,
+  kTimeline
+};
 
 /// "graph" -> kGraph ...; nothing for an unknown name.
 std::optional<View> view_from_name(const QString& name);
@@ -27,6 +37,9 @@ struct CommandLine {
   /// With --run: pin the run as the baseline, apply these overrides (as `nines run --set`) as one
   /// edit and run again, so the views show baseline against variant.
   QStringList what_if;
+  /// With --view timeline: the replication to replay (default: the one with most downtime in
+  /// the --run, else 0).
+  std::optional<std::uint64_t> trace;
   /// Print the time from a what-if change to the first estimate, then exit (timing script).
   bool time_first_estimate = false;
 };

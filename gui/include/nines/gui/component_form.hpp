@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QWidget>
+#include <string>
+#include <vector>
 
 #include "nines/models/model.hpp"
 
@@ -10,6 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
+class QTableWidget;
 
 namespace nines::gui {
 
@@ -27,11 +30,20 @@ class ComponentForm : public QWidget {
   /// JSON pointers that validation messages name.
   void set_component(const models::Model& model, std::size_t index);
 
+  /// How the instances are placed in zones.
+  enum class Placement { kNone, kRoundRobin, kCounts };
+  /// The placement editor: the mode, and a row per zone of the model (a check box: used by
+  /// round-robin; a count: instances there).
+  QComboBox* placement_mode() { return placement_mode_; }
+  QTableWidget* placement_table() { return placement_; }
+
  signals:
   void edited(const nines::models::Component& component, const QString& key);
 
  private:
   void emit_edit(const QString& key);
+  void show_placement();
+  void edit_placement();
 
   models::Component component_;
   bool updating_ = false;
@@ -47,6 +59,10 @@ class ComponentForm : public QWidget {
   QCheckBox* has_dormant_ = nullptr;
   DistributionEditor* dormant_ = nullptr;
   QComboBox* crew_ = nullptr;
+  QComboBox* placement_mode_ = nullptr;
+  QTableWidget* placement_ = nullptr;
+  /// The model's zone ids, in its order (the rows of the placement table).
+  std::vector<std::string> zone_ids_;
 };
 
 }  // namespace nines::gui

@@ -21,10 +21,16 @@ class QGraphicsSimpleTextItem;
 
 namespace nines::gui {
 
+/// The zone chip of a component's box: its instances per zone in the model's zone order
+/// ("eu-a:2 eu-b:1"); "" for a component outside every zone. Zone ids the model does not know
+/// (an edit in progress) are left out.
+QString zone_chip_text(const models::Model& model, const models::Component& component);
+
 /// Lays the model out with models::layered_layout (entry on top) and draws a box per component
-/// ("id", "k of n", after a run its availability and share of system downtime, coloured by that
-/// share) and a junction per list dependency ("k of m"). Very wide layers wrap onto several rows
-/// so a few hundred components stay readable. Wheel zooms, dragging pans, fit() shows it all.
+/// ("id", "k of n", a zone chip "eu-a:2 eu-b:1" under a placed component, after a run its
+/// availability and share of system downtime, coloured by that share) and a junction per list
+/// dependency ("k of m"). Very wide layers wrap onto several rows so a few hundred components stay
+/// readable. Wheel zooms, dragging pans, fit() shows it all.
 ///
 /// The layout is computed on a worker thread and the scene rebuilt only when what is drawn
 /// changed (ids, dependencies, instances, min_up, entry): a parameter edit leaves the drawing as
@@ -61,6 +67,8 @@ class GraphView : public QGraphicsView {
   bool export_svg(const QString& path);
   /// Boxes drawn (components), for tests.
   std::size_t component_count() const { return boxes_.size(); }
+  /// The zone chip drawn under a component's box ("" when none), for tests.
+  QString zone_chip(const std::string& id) const;
 
  signals:
   void component_clicked(const QString& id);
@@ -81,6 +89,7 @@ class GraphView : public QGraphicsView {
   struct Box {
     QGraphicsRectItem* rect = nullptr;
     QGraphicsSimpleTextItem* figures = nullptr;
+    QString chip;
   };
   std::map<std::string, Box> boxes_;
   std::string selected_;

@@ -29,6 +29,7 @@ class ComparisonPanel;
 class GraphView;
 class ModelEditor;
 class ScenarioPanel;
+class TimelineView;
 class WhatIfPanel;
 
 class MainWindow : public QMainWindow {
@@ -44,6 +45,7 @@ class MainWindow : public QMainWindow {
   GraphView* graph() { return graph_; }
   ComparisonPanel* comparison() { return comparison_; }
   ScenarioPanel* scenarios() { return scenarios_; }
+  TimelineView* timeline() { return timeline_; }
   const std::optional<RunOutcome>& last_outcome() const { return last_; }
   const std::optional<RunOutcome>& baseline() const { return baseline_; }
 
@@ -100,6 +102,7 @@ class MainWindow : public QMainWindow {
   charts::ChartWidget* pareto_ = nullptr;
   ComparisonPanel* comparison_ = nullptr;
   ScenarioPanel* scenarios_ = nullptr;
+  TimelineView* timeline_ = nullptr;
   ModelEditor* editor_ = nullptr;
   WhatIfPanel* what_if_ = nullptr;
   QListWidget* problems_ = nullptr;

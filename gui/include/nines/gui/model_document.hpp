@@ -58,6 +58,20 @@ class ModelDocument : public QObject {
   /// Adds a component with a fresh id ("component-N") and returns that id.
   std::string add_component();
 
+  /// Renames a zone and every placement (round-robin lists and counts), injection and scenario
+  /// key or value naming it, as one step. Returns "" or why not (empty id, id in use).
+  QString rename_zone(const std::string& from, const std::string& to);
+  /// Renames a region and the zones in it, its injections and scenario keys, as one step.
+  QString rename_region(const std::string& from, const std::string& to);
+  /// Removes a zone, as one step: placements leave it (counts too, which validation then checks
+  /// against `instances`), its injections and scenario keys go.
+  void delete_zone(const std::string& id);
+  /// Removes a region, as one step: its zones are left in no region, its injections go.
+  void delete_region(const std::string& id);
+  /// Adds a zone ("zone-N") or a region ("region-N") with default laws; returns its id.
+  std::string add_zone();
+  std::string add_region();
+
   /// What the loader's rules say of `candidate` (messages name this document's file), without
   /// changing anything: for editors that refuse an edit that would break the model.
   Validation check(const models::Model& candidate) const;

@@ -18,6 +18,7 @@ class QPlainTextEdit;
 namespace nines::gui {
 
 class ComponentForm;
+class DistributionEditor;
 
 /// Every edit goes through the document (undoable); the editor redraws from the document on
 /// every change, so undo/redo and the what-if panel keep it current. The loader's first error is
@@ -37,6 +38,16 @@ class ModelEditor : public QWidget {
   QLineEdit* name_field() { return name_; }
   QListWidget* component_list() { return components_; }
   QTableWidget* dependency_table() { return dependencies_; }
+  /// The Zones tab: regions (id, description) and zones (id, region, description); an id edited
+  /// there renames (placements, injections and scenario keys follow).
+  QTableWidget* region_table() { return regions_; }
+  QTableWidget* zone_table() { return zones_; }
+  /// The laws of the zone or region selected in the Zones tab.
+  DistributionEditor* domain_failure() { return domain_failure_; }
+  DistributionEditor* domain_repair() { return domain_repair_; }
+  /// The Inject tab: at, target (component, zone or region), id, instances, for.
+  QTableWidget* inject_table() { return inject_; }
+  ComponentForm* component_form() { return form_; }
 
  signals:
   void component_selected(const QString& id);
@@ -46,6 +57,10 @@ class ModelEditor : public QWidget {
   void edit_settings(const char* key);
   void edit_dependencies();
   void edit_crews();
+  void edit_domain(bool region, int row, int column);
+  void edit_domain_law(bool failure, const models::Distribution& law);
+  void select_domain(bool region, int row);
+  void edit_injections();
 
   ModelDocument* document_;
   bool updating_ = false;
@@ -63,6 +78,15 @@ class ModelEditor : public QWidget {
   ComponentForm* form_ = nullptr;
   QTableWidget* dependencies_ = nullptr;
   QTableWidget* crews_ = nullptr;
+  QTableWidget* regions_ = nullptr;
+  QTableWidget* zones_ = nullptr;
+  QLabel* domain_title_ = nullptr;
+  DistributionEditor* domain_failure_ = nullptr;
+  DistributionEditor* domain_repair_ = nullptr;
+  /// The zone or region whose laws are shown: (is a region, id).
+  bool domain_is_region_ = false;
+  std::string domain_id_;
+  QTableWidget* inject_ = nullptr;
 };
 
 }  // namespace nines::gui

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nines/models/distribution.hpp"
+#include "nines/models/model.hpp"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -34,6 +35,13 @@ class WhatIfPanel : public QWidget {
   /// The spin boxes, for tests and the timing script.
   QSpinBox* instances() { return instances_; }
   QDoubleSpinBox* mean_repair() { return repair_; }
+  /// "Spread over N zones": sets the component's round-robin zones to the model's first N zones
+  /// (0: outside every zone).
+  QSpinBox* spread_zones() { return spread_; }
+  /// A zone or region ("zone eu-a", "region eu") and its mean time to failure and to repair.
+  QComboBox* domain_choice() { return domain_; }
+  QDoubleSpinBox* domain_mtbf() { return domain_failure_; }
+  QDoubleSpinBox* domain_mttr() { return domain_repair_; }
 
  private:
   void refresh();
@@ -55,6 +63,18 @@ class WhatIfPanel : public QWidget {
   QComboBox* standby_ = nullptr;
   QDoubleSpinBox* switch_success_ = nullptr;
   QSlider* switch_slider_ = nullptr;
+  QSpinBox* spread_ = nullptr;
+  QSlider* spread_slider_ = nullptr;
+  QComboBox* domain_ = nullptr;
+  QDoubleSpinBox* domain_failure_ = nullptr;
+  QSlider* domain_failure_slider_ = nullptr;
+  QDoubleSpinBox* domain_repair_ = nullptr;
+  QSlider* domain_repair_slider_ = nullptr;
+
+  void refresh_domain();
+  /// The law of the chosen zone or region (failure or repair), or nullptr.
+  static models::Distribution* domain_law(models::Model& model, const QString& choice,
+                                          bool failure);
 };
 
 }  // namespace nines::gui

@@ -58,11 +58,12 @@ struct OutageData {
   std::vector<CdfPoint> baseline;
 };
 
-/// Downtime share by component, largest first.
+/// Downtime share by root cause (a component, zone, region, injection or other), largest first.
 struct ParetoBar {
+  /// How the cause reads: "db", "zone eu-a", "region eu", "inject db", "other" (cause_label).
   std::string id;
   double share = 0.0;
-  /// The same component's share in the baseline (NaN when there is none).
+  /// The same cause's share in the baseline (NaN when there is none).
   double baseline_share = 0.0;
 };
 
@@ -84,8 +85,12 @@ std::vector<EstimatePoint> convergence_of(const engine::RangeResult& range,
 /// The outage-duration CDF from the run's merged duration histogram: one point per percent.
 std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range);
 
-/// The `limit` largest downtime shares (components that caused no downtime left out), with the
-/// baseline's share of the same component when `baseline` is given.
+/// "db", "zone eu-a", "region eu", "inject db", "other": a cause as the CLI's tables name it.
+std::string cause_label(const engine::CauseResult& cause);
+
+/// The `limit` largest downtime shares among the run's causes of every kind (causes of no
+/// downtime left out), with the baseline's share of the same cause (kind and id) when `baseline`
+/// is given.
 ParetoData pareto_of(const engine::RunResult& result, const engine::RunResult* baseline,
                      std::size_t limit = 15);
 

@@ -1,0 +1,87 @@
+// The Timeline view: one simulated history drawn as bands, a row per component, zone and region.
+#pragma once
+
+#include <QGraphicsView>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "nines/engine/trace_run.hpp"
+#include "nines/models/model.hpp"
+
+class QGraphicsItem;
+class QGraphicsScene;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace nines::gui {
+
+/// Replays replication R of the model with engine::trace_replication and draws its timeline:
+/// the system's up/down band on top, then per component (model order) the instances up (neither
+/// failed nor blocked) against `min_up`, then per zone and per region its up/down band. Every
+/// state change is a marker whose tooltip says what happened; injections are marked on their
+/// target's row, and the row of the system marks each outage with its root cause.
+///
+/// Tracing is one replication (milliseconds for a year of a few dozen components). It runs
+/// lazily: a model set while the view is hidden is traced when the view is shown.
+class TimelineView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit TimelineView(QWidget* parent = nullptr);
+
+  /// The validated model to trace (nothing: the model has an error; the view says so).
+  void set_model(const std::optional<models::Model>& runnable);
+  /// Shows replication `replication` (the box is set too).
+  void set_replication(std::uint64_t replication);
+  std::uint64_t replication() const;
+  /// The replication a finished run suggests (the one with most downtime); the box follows it
+  /// unless the user chose another one since.
+  void suggest_replication(std::uint64_t replication);
+
+  /// Labels of the rows drawn, top to bottom: "system", component ids, "zone ID", "region ID".
+  const QStringList& row_labels() const { return labels_; }
+  /// Markers drawn (state changes), for tests.
+  int marker_count() const { return markers_; }
+  /// The traced history, when one is drawn.
+  const std::optional<engine::TracedReplication>& traced() const { return traced_; }
+  QSpinBox* replication_box() { return replication_; }
+  /// Horizontal zoom: 1 fits the horizon to the width (Ctrl+wheel zooms about the pointer; the
+  /// row labels stay at the left edge while the history scrolls under them).
+  void set_zoom(double zoom);
+  double zoom() const { return zoom_; }
+  QGraphicsView* view() { return view_; }
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void retrace();
+  void redraw();
+  void pin_labels();
+
+  std::optional<models::Model> model_;
+  std::optional<engine::TracedReplication> traced_;
+  bool dirty_ = false;
+  bool user_chose_ = false;
+  bool updating_ = false;
+  QStringList labels_;
+  int markers_ = 0;
+  QSpinBox* replication_ = nullptr;
+  QPushButton* worst_ = nullptr;
+  QLabel* summary_ = nullptr;
+  QGraphicsView* view_ = nullptr;
+  QGraphicsScene* scene_ = nullptr;
+  std::optional<std::uint64_t> suggested_;
+  double zoom_ = 1.0;
+  /// The label column (a white backing and the labels), kept at the view's left edge.
+  std::vector<QGraphicsItem*> pinned_;
+};
+
+}  // namespace nines::gui
