@@ -400,9 +400,11 @@ void write_domains(const engine::RunResult& r, std::ostream& out) {
   for (const auto& d : r.regions) line("region " + d.id, d);
   for (const auto& d : r.zones) line("zone " + d.id, d);
   const auto& cc = r.common_cause_outages_per_year;
+  const NumberStyle style = number_style(cc.mean, kSignificantDigits);
   out << "  Common-cause outages (two or more pools down at once): "
-      << plain_number(cc.mean, 4) << " per year (95% CI " << plain_number(cc.ci95_lo, 4) << " .. "
-      << plain_number(cc.ci95_hi, 4) << ")\n\n";
+      << format_number_as(cc.mean, style) << " per year (95% CI "
+      << format_number_as(std::max(cc.ci95_lo, 0.0), style) << " .. "
+      << format_number_as(cc.ci95_hi, style) << ")\n\n";
 }
 
 void write_run_info(const engine::RunResult& r, std::ostream& out) {
