@@ -80,6 +80,30 @@ BENCHMARK(BM_Series20)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+/// BM_Series20 with every 5-instance pool spread round-robin over 3 zones (mtbf 1y, mttr 4h):
+/// what blocking and the zones' own events cost.
+void BM_Series20Zones(benchmark::State& state) {
+  static const Model model = [] {
+    Model m = nines::bench::series(20, 5, 3);
+    for (const char* id : {"za", "zb", "zc"}) {
+      nines::models::Zone zone;
+      zone.id = id;
+      zone.failure = nines::models::Exponential{nines::models::kHoursPerYear};
+      zone.repair = nines::models::Exponential{4.0};
+      m.zones.push_back(zone);
+    }
+    for (auto& component : m.components) component.zones = {"za", "zb", "zc"};
+    return m;
+  }();
+  run_engine(state, model, kSeriesReplications);
+}
+BENCHMARK(BM_Series20Zones)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 /// One pool of 1,000,000 instances: building the engine's arrays and running a few replications.
 /// `peak_rss_mb` is the whole process's peak, an upper bound on what the run needed.
 void BM_MillionInstances(benchmark::State& state) {
