@@ -4,7 +4,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "nines/cli/progress_bar.hpp"
 #include "nines/cli/run_flags.hpp"
@@ -94,7 +97,7 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
 }
 
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
-                    const Console& console) {
+                    const Console& console, bool keep_replications) {
   engine::RunOptions options;
   options.threads = arguments.threads;
   options.cancel = &g_interrupted;
@@ -107,9 +110,27 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
     };
   }
   Simulation simulation;
-  simulation.result = arguments.precision
-                          ? engine::run_to_precision(model, options, precision_options(arguments))
-                          : engine::run(model, options);
+  if (!keep_replications) {
+    simulation.result = arguments.precision
+                            ? engine::run_to_precision(model, options, precision_options(arguments))
+                            : engine::run(model, options);
+  } else if (arguments.precision) {
+    simulation.range.emplace();
+    simulation.result =
+        engine::run_to_precision(model, options, precision_options(arguments), &*simulation.range);
+  } else {
+    // engine::run with its per-replication figures kept: the same figures, run_info measured
+    // here.
+    const auto start = std::chrono::steady_clock::now();
+    simulation.range = engine::simulate_range(model, options);
+    simulation.result = engine::summarize_range(model, *simulation.range);
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+    const int threads = options.threads > 0
+                            ? options.threads
+                            : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    simulation.result.run_info =
+        engine::measured_run_info(simulation.result.events, threads, wall.count());
+  }
   progress_bar.reset();
   // The exact answer where the solvers have one: a cancelled run has nothing to compare.
   if (!simulation.result.cancelled) {

@@ -164,5 +164,16 @@ TEST(AnalyzeCommand, BadMaxStatesIsAUsageError) {
   EXPECT_NE(result.err.find("--max-states"), std::string::npos) << result.err;
 }
 
+TEST(AnalyzeCommand, ReportsTheCost) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", kSeries);
+  const auto r = run_nines({"analyze", model, "--json", "-", "--set", "currency=USD"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(doc.at("cost_per_month").is_null());
+  EXPECT_EQ(doc.at("currency"), "USD");
+  EXPECT_EQ(doc.at("format_version"), 2);
+}
+
 }  // namespace
 }  // namespace nines::cli

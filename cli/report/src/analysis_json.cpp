@@ -33,8 +33,10 @@ json component_json(const analysis::ComponentAnalysis& c) {
 
 }  // namespace
 
-json analysis_to_json(const analysis::Analysis& result, const std::string& model_name) {
+json analysis_to_json(const analysis::Analysis& result, const std::string& model_name,
+                      const DesignCost& cost) {
   json doc;
+  add_cost(doc, cost);
   doc["format_version"] = kResultFormatVersion;
   doc["model"] = model_name;
   doc["method"] = result.method;
@@ -60,8 +62,10 @@ json analysis_to_json(const analysis::Analysis& result, const std::string& model
   return doc;
 }
 
-std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name) {
-  return analysis_to_json(result, model_name).dump(2, ' ', false, json::error_handler_t::replace) +
+std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name,
+                               const DesignCost& cost) {
+  return analysis_to_json(result, model_name, cost)
+             .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }
 
