@@ -9,6 +9,7 @@
 
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/models/scenario.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/exact_check.hpp"
 #include "nines/report/provenance.hpp"
 
@@ -65,6 +66,7 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
         report::ScenarioRun run{name, scenario_settings(base, name), engine::run(model, options),
                                 std::nullopt};
         if (!run.result.cancelled) run.exact = report::exact_check(model, run.result);
+        run.cost = report::design_cost(model);
         const bool cancelled = run.result.cancelled;
         runs.push_back(std::move(run));
         if (cancelled) break;

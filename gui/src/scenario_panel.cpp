@@ -18,6 +18,7 @@
 
 #include "nines/gui/scenario_settings.hpp"
 #include "nines/models/scenario.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::gui {
@@ -60,7 +61,7 @@ QString change_text(const report::ScenarioRow& row, bool is_base, int decimals) 
   return text;
 }
 
-enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla, kChange };
+enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla, kCost, kChange };
 
 }  // namespace
 
@@ -89,10 +90,10 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top = new QWidget(splitter);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
-  table_ = new QTableWidget(0, 8, top);
+  table_ = new QTableWidget(0, 9, top);
   table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
                                      tr("downtime/year"), tr("outages/year"), tr("SLA met"),
-                                     tr("change vs base")});
+                                     tr("cost/month"), tr("change vs base")});
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -431,6 +432,8 @@ void ScenarioPanel::show_comparison() {
                     new SortableItem(row.sla_met ? qs(report::format_percent(*row.sla_met, 1))
                                                  : QStringLiteral("-"),
                                      row.sla_met));
+    table_->setItem(r, kCost,
+                    new SortableItem(qs(report::cost_text(row.cost)), row.cost.per_month));
     table_->setItem(r, kChange,
                     new SortableItem(change_text(row, is_base, decimals), row.availability_change));
   }

@@ -154,7 +154,8 @@ TEST(ScenarioPanel, ComparesAllWithOneRowPerScenarioEachEqualToItsSingleRun) {
   QTableWidget* table = panel.table();
   ASSERT_EQ(table->rowCount(), 4);
   EXPECT_EQ(table->item(0, 0)->text(), "base");
-  EXPECT_EQ(table->item(0, 7)->text(), "-");
+  EXPECT_EQ(table->item(0, 7)->text(), "3,470 EUR");  // cost/month of the sample
+  EXPECT_EQ(table->item(0, 8)->text(), "-");
   // Sortable by figure: descending availability puts the best scenario on top.
   table->sortItems(1, Qt::DescendingOrder);
   double previous = 2.0;
