@@ -204,6 +204,7 @@ void build_compare(CLI::App& app, Arguments& args) {
       ->add_option("MODELS", args.compare_files,
                    "The model files (JSON); each is compared with the first")
       ->required();
+  args.compare.command = "nines compare";
   add_run_flags(compare, args.compare);
   compare->footer(
       "The first file's seed, replications, horizon and target (or the flags) apply to all.\n"

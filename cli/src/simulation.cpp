@@ -58,8 +58,8 @@ InterruptGuard::~InterruptGuard() {
 bool InterruptGuard::interrupted() const { return g_interrupted.load(); }
 
 void check_flag_combinations(const RunArguments& a) {
-  const auto fail = [](const std::string& problem) {
-    throw UsageError("nines run: " + problem + " (see 'nines run --help')");
+  const auto fail = [&a](const std::string& problem) {
+    throw UsageError(a.command + ": " + problem + " (see '" + a.command + " --help')");
   };
   if (a.scenario && a.all_scenarios) {
     fail(
@@ -89,7 +89,7 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
   if (!arguments.window) return 0.0;
   const double hours = parse_window_hours(*arguments.window).value();
   if (hours > horizon_hours * (1.0 + 1e-9)) {
-    throw UsageError("nines run: --window: must not be longer than the horizon (" +
+    throw UsageError(arguments.command + ": --window: must not be longer than the horizon (" +
                      models::format_duration(horizon_hours) + "); got \"" + *arguments.window +
                      "\" (see 'nines run --help')");
   }

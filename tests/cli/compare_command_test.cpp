@@ -162,6 +162,11 @@ TEST(CompareCommand, RejectsOneFileAndBadFilesInOneLine) {
   EXPECT_EQ(r.err,
             "nines compare: needs at least two model files to compare; got 1 (see 'nines "
             "compare --help')\n");
+  r = run_nines({"compare", a, a, "--precision", "0.1", "--replications", "5"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "nines compare: --replications excludes --precision (use --max-replications for a "
+            "ceiling) (see 'nines compare --help')\n");
   json bad = json::parse(testing::small_model());
   bad["components"][1]["cost"] = "12 EUR";
   const auto b = dir.write("shop.json", bad.dump());
