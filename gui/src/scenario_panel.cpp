@@ -43,25 +43,19 @@ class SortableItem : public QTableWidgetItem {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-/// "+0.0071 pp, downtime -42 %": the CLI table's change column.
-QString change_text(const report::ScenarioRow& row, bool is_base, int decimals) {
-  if (is_base) return QStringLiteral("-");
-  const double points = 100.0 * row.availability_change;
-  const int change_decimals =
-      std::min(12, std::max(decimals, report::significant_decimals(points, 2)));
-  QString text =
-      (points >= 0.0 ? "+" : "") + qs(report::format_fixed(points, change_decimals)) + " pp";
-  if (row.downtime_ratio && std::isfinite(*row.downtime_ratio)) {
-    const double percent = 100.0 * (*row.downtime_ratio - 1.0);
-    const int percent_decimals = std::min(1, report::significant_decimals(percent, 2));
-    text += QStringLiteral(", downtime %1%2 %")
-                .arg(percent >= 0.0 ? "+" : "")
-                .arg(qs(report::format_fixed(percent, percent_decimals)));
-  }
-  return text;
-}
-
-enum Column { kName, kAvailability, kInterval, kNines, kDowntime, kOutages, kSla, kCost, kChange };
+enum Column {
+  kName,
+  kAvailability,
+  kInterval,
+  kNines,
+  kDowntime,
+  kOutages,
+  kSla,
+  kCost,
+  kDeltaAvailability,
+  kDeltaDowntime,
+  kPairing
+};
 
 }  // namespace
 
@@ -90,10 +84,11 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top = new QWidget(splitter);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
-  table_ = new QTableWidget(0, 9, top);
+  table_ = new QTableWidget(0, 11, top);
   table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
                                      tr("downtime/year"), tr("outages/year"), tr("SLA met"),
-                                     tr("cost/month"), tr("change vs base")});
+                                     tr("cost/month"), tr("Δ availability (paired 95% CI)"),
+                                     tr("Δ downtime/year (paired 95% CI)"), tr("pairing")});
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -434,8 +429,26 @@ void ScenarioPanel::show_comparison() {
                                      row.sla_met));
     table_->setItem(r, kCost,
                     new SortableItem(qs(report::cost_text(row.cost)), row.cost.per_month));
-    table_->setItem(r, kChange,
-                    new SortableItem(change_text(row, is_base, decimals), row.availability_change));
+    // As the CLI's table: paired differences against the base, `*` where availability's
+    // interval excludes 0.
+    const auto& difference = row.difference;
+    table_->setItem(
+        r, kDeltaAvailability,
+        new SortableItem(difference
+                             ? qs(report::availability_difference_text(difference->availability)) +
+                                   (difference->significant ? " *" : "")
+                             : QStringLiteral("-"),
+                         difference ? std::optional(difference->availability.mean) : std::nullopt));
+    table_->setItem(
+        r, kDeltaDowntime,
+        new SortableItem(
+            difference ? qs(report::downtime_difference_text(difference->downtime_hours_per_year))
+                       : QStringLiteral("-"),
+            difference ? std::optional(difference->downtime_hours_per_year.mean) : std::nullopt));
+    table_->setItem(r, kPairing,
+                    new SortableItem(qs(report::pairing_text(difference ? difference->variance_ratio
+                                                                        : std::nullopt)),
+                                     difference ? difference->variance_ratio : std::nullopt));
   }
   table_->resizeColumnsToContents();
   table_->setSortingEnabled(true);

@@ -24,34 +24,12 @@ std::string signed_fixed(double value, int decimals) {
   return (value < 0.0 ? "-" : "+") + text;
 }
 
-/// "+0.0071 pp (+0.0052 .. +0.0090)": the paired difference of availability in percentage
-/// points, with two significant digits of the mean or of the interval's half-width.
-std::string availability_difference_text(const engine::Estimate& e) {
-  const double mean = 100.0 * e.mean;
-  const double half = 100.0 * (e.ci95_hi - e.ci95_lo) / 2.0;
-  const int decimals =
-      std::min(12, std::max({significant_decimals(mean, 2), significant_decimals(half, 2)}));
-  return signed_fixed(mean, decimals) + " pp (" + signed_fixed(100.0 * e.ci95_lo, decimals) +
-         " .. " + signed_fixed(100.0 * e.ci95_hi, decimals) + ")";
-}
-
 /// A signed yearly downtime: "+1 h 02 min", "-45 min", "0".
 std::string signed_hours_minutes(double hours) {
   if (!std::isfinite(hours)) return "-";
   const std::string text = format_hours_minutes(std::abs(hours));
   if (hours == 0.0 || text == "0 s") return "0";
   return (hours < 0.0 ? "-" : "+") + text;
-}
-
-std::string downtime_difference_text(const engine::Estimate& e) {
-  return signed_hours_minutes(e.mean) + " (" + signed_hours_minutes(e.ci95_lo) + " .. " +
-         signed_hours_minutes(e.ci95_hi) + ")";
-}
-
-/// "x37": how many times the replications independent runs would need; "-" when unknown.
-std::string pairing_text(const std::optional<double>& variance_ratio) {
-  if (!variance_ratio || !std::isfinite(*variance_ratio)) return "-";
-  return "x" + format_significant(*variance_ratio, 2);
 }
 
 /// Characters on screen of UTF-8 text (the column titles hold a "Δ").
@@ -123,6 +101,25 @@ void write_header(const std::vector<ScenarioRun>& runs, const std::vector<std::s
 }
 
 }  // namespace
+
+std::string availability_difference_text(const engine::Estimate& e) {
+  const double mean = 100.0 * e.mean;
+  const double half = 100.0 * (e.ci95_hi - e.ci95_lo) / 2.0;
+  const int decimals =
+      std::min(12, std::max({significant_decimals(mean, 2), significant_decimals(half, 2)}));
+  return signed_fixed(mean, decimals) + " pp (" + signed_fixed(100.0 * e.ci95_lo, decimals) +
+         " .. " + signed_fixed(100.0 * e.ci95_hi, decimals) + ")";
+}
+
+std::string downtime_difference_text(const engine::Estimate& e) {
+  return signed_hours_minutes(e.mean) + " (" + signed_hours_minutes(e.ci95_lo) + " .. " +
+         signed_hours_minutes(e.ci95_hi) + ")";
+}
+
+std::string pairing_text(const std::optional<double>& variance_ratio) {
+  if (!variance_ratio || !std::isfinite(*variance_ratio)) return "-";
+  return "x" + format_significant(*variance_ratio, 2);
+}
 
 std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
   std::vector<ScenarioRow> rows;

@@ -61,6 +61,14 @@ struct ScenarioRow {
   std::string no_outage;
 };
 
+/// "+0.0071 pp (+0.0052 .. +0.0090)": a paired difference of availability in percentage points,
+/// with two significant digits of the mean or of the interval's half-width.
+std::string availability_difference_text(const engine::Estimate& difference);
+/// "+1 h 02 min (+40 min .. +1 h 24 min)": a paired difference of downtime per year.
+std::string downtime_difference_text(const engine::Estimate& difference);
+/// "x37": how many times the replications independent runs would need; "-" when unknown.
+std::string pairing_text(const std::optional<double>& variance_ratio);
+
 /// The rows of `runs`, whose first element is the base run.
 std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs);
 
