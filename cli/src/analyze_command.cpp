@@ -36,11 +36,13 @@ int analyze_command(const AnalyzeArguments& arguments, const Console& console) {
     report::AnalysisReportOptions report_options;
     if (arguments.top) report_options.top_components = parse_top(*arguments.top).value();
     report_options.overrides = report::canonical_overrides(arguments.overrides);
+    report_options.cost = report::design_cost(loaded.model);
     report::write_analysis_report(result, loaded.model.name, console.out, report_options);
     console.out.flush();
   }
   if (json_to_stdout || json_file) {
-    const std::string json = report::analysis_json_text(result, loaded.model.name);
+    const std::string json =
+        report::analysis_json_text(result, loaded.model.name, report::design_cost(loaded.model));
     if (json_to_stdout) console.out << json << std::flush;
     if (json_file) json_file->commit(json);
   }

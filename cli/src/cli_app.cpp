@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "nines/cli/analyze_command.hpp"
+#include "nines/cli/compare_command.hpp"
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/run_flags.hpp"
@@ -23,9 +24,9 @@ namespace nines::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kCommands = {"run", "analyze", "validate", "graph",
-                                                       "help"};
-constexpr const char* kCommandList = "run, analyze, validate, graph, help";
+constexpr std::array<std::string_view, 6> kCommands = {"run",      "compare", "analyze",
+                                                       "validate", "graph",   "help"};
+constexpr const char* kCommandList = "run, compare, analyze, validate, graph, help";
 
 /// Messages are printed on one line whatever their source.
 std::string one_line(std::string text) {
@@ -42,6 +43,9 @@ bool is_command(std::string_view word) {
 struct Arguments {
   bool version = false;
   RunArguments run;
+  /// `nines compare`: its files and run's flags.
+  std::vector<std::string> compare_files;
+  RunArguments compare;
   AnalyzeArguments analyze;
   std::string model_file;
   std::vector<std::string> overrides;
@@ -138,10 +142,8 @@ void add_precision_flags(CLI::App& run, RunArguments& r) {
       ->check(duration_validator(parse_window_hours, kWindowProblem));
 }
 
-void build_run(CLI::App& app, Arguments& args) {
-  auto* run = app.add_subcommand("run", "Simulate a model and report its availability");
-  auto& r = args.run;
-  add_model(*run, r.model_file);
+/// The flags `run` and `compare` share: run settings, overrides, precision, output.
+void add_run_flags(CLI::App* run, RunArguments& r) {
   run->add_option("--replications,-n", r.replications,
                   "Histories to simulate (overrides `replications`)")
       ->type_name("N");
@@ -158,16 +160,23 @@ void build_run(CLI::App& app, Arguments& args) {
   run->add_option("--scenario", r.scenario,
                   "Run this named scenario of the model (its keys first, then any --set)")
       ->type_name("NAME");
-  run->add_flag("--all-scenarios", r.all_scenarios,
-                "Run the base model and every scenario on the same seed and print one "
-                "comparison table (one JSON document with --json)");
   add_precision_flags(*run, r);
   run->add_option("--json", r.json_output,
                   "Write the full result as JSON to FILE, or to stdout with - (instead of the "
                   "text report)")
       ->type_name("FILE|-");
-  add_top(*run, r.top, "Causes of downtime to list (default 5); all for every one");
   run->add_flag("--quiet,-q", r.quiet, "No progress bar and no text report");
+}
+
+void build_run(CLI::App& app, Arguments& args) {
+  auto* run = app.add_subcommand("run", "Simulate a model and report its availability");
+  auto& r = args.run;
+  add_model(*run, r.model_file);
+  add_run_flags(run, r);
+  run->add_flag("--all-scenarios", r.all_scenarios,
+                "Run the base model and every scenario on the same seed and print one "
+                "comparison table (one JSON document with --json)");
+  add_top(*run, r.top, "Causes of downtime to list (default 5); all for every one");
   run->add_option("--trace", r.trace,
                   "Simulate replication R alone and print its timeline: every state change of "
                   "an instance, zone, region or injection")
@@ -186,6 +195,28 @@ void build_run(CLI::App& app, Arguments& args) {
       "  nines run samples/regional-databases.json --top all\n"
       "\n"
       "Exit status: 0 success, 2 bad model or command line, 1 internal error, 130 interrupted.");
+}
+
+void build_compare(CLI::App& app, Arguments& args) {
+  auto* compare = app.add_subcommand(
+      "compare", "Run two or more model files on the same seed and compare them, paired");
+  compare
+      ->add_option("MODELS", args.compare_files,
+                   "The model files (JSON); each is compared with the first")
+      ->required();
+  args.compare.command = "nines compare";
+  add_run_flags(compare, args.compare);
+  compare->footer(
+      "The first file's seed, replications, horizon and target (or the flags) apply to all.\n"
+      "Replications are paired by component id and instance index: what the designs share\n"
+      "draws the same random numbers, so the differences are far less noisy than each run.\n"
+      "\n"
+      "Examples:\n"
+      "  nines compare samples/web-shop.json samples/web-shop-oncall.json\n"
+      "  nines compare samples/web-shop.json samples/web-shop-oncall.json -n 500 --json -\n"
+      "\n"
+      "Exit status: 0 success (whichever design is better), 2 bad model or command line,\n"
+      "1 internal error, 130 interrupted (no JSON written).");
 }
 
 void build_analyze(CLI::App& app, Arguments& args) {
@@ -253,6 +284,7 @@ void build_app(CLI::App& app, Arguments& args) {
   app.set_help_flag("--help,-h", "Print this help and exit");
   app.add_flag("--version", args.version, "Print the version and exit");
   build_run(app, args);
+  build_compare(app, args);
   build_analyze(app, args);
   build_validate(app, args);
   build_graph(app, args);
@@ -327,6 +359,7 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   }
   const std::string command = parsed.front()->get_name();
   if (command == "run") return run_command(args.run, console);
+  if (command == "compare") return compare_command(args.compare_files, args.compare, console);
   if (command == "analyze") return analyze_command(args.analyze, console);
   if (command == "validate") return validate_command(args.model_file, args.overrides, console);
   if (command == "graph") return graph_command(args.model_file, args.overrides, console);

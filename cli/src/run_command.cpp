@@ -81,6 +81,7 @@ int run_command(const RunArguments& arguments, const Console& console) {
     report_options.exact = exact ? &*exact : nullptr;
     report_options.scenario = arguments.scenario.value_or("");
     report_options.overrides = provenance.overrides;
+    report_options.cost = report::design_cost(loaded.model);
     if (arguments.top) report_options.top_components = parse_top(*arguments.top).value();
     report::write_text_report(result, console.out, report_options);
     console.out.flush();
@@ -95,7 +96,8 @@ int run_command(const RunArguments& arguments, const Console& console) {
   }
   const std::string json =
       json_to_stdout || json_file
-          ? report::result_json_text(result, exact, arguments.scenario, provenance)
+          ? report::result_json_text(result, exact, arguments.scenario, provenance,
+                                     report::design_cost(loaded.model))
           : "";
   if (json_to_stdout) console.out << json << std::flush;
   if (json_file) json_file->commit(json);

@@ -10,6 +10,7 @@
 #include "nines/cli/simulation.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/provenance.hpp"
 #include "nines/report/scenario_json.hpp"
@@ -73,10 +74,12 @@ int scenario_runs_command(const RunArguments& arguments, const Console& console)
     // One guard for all the runs: a Ctrl-C between two of them cancels the next one at once.
     const InterruptGuard interrupt_guard;
     for (const auto& variant : variants) {
-      Simulation simulation = simulate(variant.model, arguments, variant.window, console);
+      Simulation simulation = simulate(variant.model, arguments, variant.window, console,
+                                       /*keep_replications=*/true);
       const bool cancelled = simulation.result.cancelled;
       runs.push_back({variant.name, variant.settings, std::move(simulation.result),
-                      std::move(simulation.exact)});
+                      std::move(simulation.exact), report::design_cost(variant.model),
+                      std::move(simulation.range)});
       if (cancelled) break;
     }
   }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "nines/cli/progress_bar.hpp"
@@ -58,8 +59,8 @@ InterruptGuard::~InterruptGuard() {
 bool InterruptGuard::interrupted() const { return g_interrupted.load(); }
 
 void check_flag_combinations(const RunArguments& a) {
-  const auto fail = [](const std::string& problem) {
-    throw UsageError("nines run: " + problem + " (see 'nines run --help')");
+  const auto fail = [&a](const std::string& problem) {
+    throw UsageError(a.command + ": " + problem + " (see '" + a.command + " --help')");
   };
   if (a.scenario && a.all_scenarios) {
     fail(
@@ -89,7 +90,7 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
   if (!arguments.window) return 0.0;
   const double hours = parse_window_hours(*arguments.window).value();
   if (hours > horizon_hours * (1.0 + 1e-9)) {
-    throw UsageError("nines run: --window: must not be longer than the horizon (" +
+    throw UsageError(arguments.command + ": --window: must not be longer than the horizon (" +
                      models::format_duration(horizon_hours) + "); got \"" + *arguments.window +
                      "\" (see 'nines run --help')");
   }
@@ -110,7 +111,7 @@ void refuse_runs_beyond_memory(const models::Model& model, const RunArguments& a
 }
 
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
-                    const Console& console) {
+                    const Console& console, bool keep_replications) {
   engine::RunOptions options;
   options.threads = arguments.threads;
   options.cancel = &g_interrupted;
@@ -124,9 +125,27 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
   }
   refuse_runs_beyond_memory(model, arguments, window);
   Simulation simulation;
-  simulation.result = arguments.precision
-                          ? engine::run_to_precision(model, options, precision_options(arguments))
-                          : engine::run(model, options);
+  if (!keep_replications) {
+    simulation.result = arguments.precision
+                            ? engine::run_to_precision(model, options, precision_options(arguments))
+                            : engine::run(model, options);
+  } else if (arguments.precision) {
+    simulation.range.emplace();
+    simulation.result =
+        engine::run_to_precision(model, options, precision_options(arguments), &*simulation.range);
+  } else {
+    // engine::run with its per-replication figures kept: the same figures, run_info measured
+    // here.
+    const auto start = std::chrono::steady_clock::now();
+    simulation.range = engine::simulate_range(model, options);
+    simulation.result = engine::summarize_range(model, *simulation.range);
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+    const int threads = options.threads > 0
+                            ? options.threads
+                            : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    simulation.result.run_info =
+        engine::measured_run_info(simulation.result.events, threads, wall.count());
+  }
   progress_bar.reset();
   // The exact answer where the solvers have one: a cancelled run has nothing to compare.
   if (!simulation.result.cancelled) {

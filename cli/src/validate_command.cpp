@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nines/models/model_loader.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::cli {
@@ -56,6 +57,9 @@ int validate_command(const std::string& model_file, const std::vector<std::strin
   const auto loaded = models::load_model(model_file, overrides);
   for (const auto& warning : loaded.warnings) console.err << "warning: " << warning << '\n';
   console.out << model_summary(model_file, loaded.model) << '\n';
+  if (const auto cost = report::cost_line(report::design_cost(loaded.model)); !cost.empty()) {
+    console.out << cost << '\n';
+  }
   return kExitSuccess;
 }
 

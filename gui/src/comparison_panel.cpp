@@ -11,6 +11,7 @@
 #include <map>
 
 #include "nines/engine/paired_difference.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::gui {
@@ -185,6 +186,25 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     };
     if (baseline != nullptr) figures_->setItem(row, 1, text_item(nines(baseline->result)));
     figures_->setItem(row, 2, text_item(nines(current->result)));
+  }
+  {
+    // The design's cost per month, a property of the model: its difference is exact.
+    const int row = figures_->rowCount();
+    figures_->insertRow(row);
+    figures_->setItem(row, 0, text_item(tr("Cost per month")));
+    const report::DesignCost now = report::design_cost(current->model);
+    figures_->setItem(row, 2, text_item(QString::fromStdString(report::cost_text(now))));
+    if (baseline != nullptr) {
+      const report::DesignCost before = report::design_cost(baseline->model);
+      figures_->setItem(row, 1, text_item(QString::fromStdString(report::cost_text(before))));
+      if (now.per_month && before.per_month) {
+        figures_->setItem(
+            row, 3,
+            text_item(QString::fromStdString(
+                report::format_amount(*now.per_month - *before.per_month, /*sign=*/true) + " " +
+                now.currency)));
+      }
+    }
   }
 
   // Components, then zones and regions ("zone eu-a"): each one's own availability and its share

@@ -32,11 +32,18 @@
 #include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 #include "nines/report/text_report.hpp"
 
 namespace nines::gui {
 namespace {
+
+/// "; Cost 3,470 EUR per month" after a run's summary, or "" when the model has no cost.
+QString cost_suffix(const models::Model& model) {
+  const std::string line = report::cost_line(report::design_cost(model));
+  return line.empty() ? QString() : "; " + QString::fromStdString(line);
+}
 
 constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentFiles";
@@ -345,7 +352,8 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
                        .arg(r.run_info.wall_seconds, 0, 'f', 2)
                        .arg(QString::fromStdString(report::format_si(r.run_info.events_per_second)))
                        .arg(percent_text(r.availability.mean))
-                       .arg(spread));
+                       .arg(spread) +
+                   cost_suffix(outcome.model));
 }
 
 charts::ConvergenceData MainWindow::convergence_data() const {

@@ -9,6 +9,7 @@
 
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/models/scenario.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/exact_check.hpp"
 #include "nines/report/provenance.hpp"
 
@@ -62,9 +63,13 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
         engine::RunOptions options;
         options.threads = threads;
         options.cancel = &cancel;
-        report::ScenarioRun run{name, scenario_settings(base, name), engine::run(model, options),
-                                std::nullopt};
+        // The per-replication figures are kept for the paired differences against the base.
+        engine::RangeResult range = engine::simulate_range(model, options);
+        report::ScenarioRun run{name, scenario_settings(base, name),
+                                engine::summarize_range(model, range), std::nullopt};
         if (!run.result.cancelled) run.exact = report::exact_check(model, run.result);
+        run.cost = report::design_cost(model);
+        run.range = std::move(range);
         const bool cancelled = run.result.cancelled;
         runs.push_back(std::move(run));
         if (cancelled) break;

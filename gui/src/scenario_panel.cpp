@@ -18,6 +18,7 @@
 
 #include "nines/gui/scenario_settings.hpp"
 #include "nines/models/scenario.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::gui {
@@ -42,24 +43,6 @@ class SortableItem : public QTableWidgetItem {
 
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-/// "+0.0071 pp, downtime -42 %": the CLI table's change column.
-QString change_text(const report::ScenarioRow& row, bool is_base, int decimals) {
-  if (is_base) return QStringLiteral("-");
-  const double points = 100.0 * row.availability_change;
-  const int change_decimals =
-      std::min(12, std::max(decimals, report::significant_decimals(points, 2)));
-  QString text =
-      (points >= 0.0 ? "+" : "") + qs(report::format_fixed(points, change_decimals)) + " pp";
-  if (row.downtime_ratio && std::isfinite(*row.downtime_ratio)) {
-    const double percent = 100.0 * (*row.downtime_ratio - 1.0);
-    const int percent_decimals = std::min(1, report::significant_decimals(percent, 2));
-    text += QStringLiteral(", downtime %1%2 %")
-                .arg(percent >= 0.0 ? "+" : "")
-                .arg(qs(report::format_fixed(percent, percent_decimals)));
-  }
-  return text;
-}
-
 enum Column {
   kName,
   kAvailability,
@@ -68,7 +51,10 @@ enum Column {
   kDowntime,
   kOutages,
   kSla,
-  kChange,
+  kCost,
+  kDeltaAvailability,
+  kDeltaDowntime,
+  kPairing,
   kCommonCause,
   kDomainShare
 };
@@ -100,11 +86,12 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top = new QWidget(splitter);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
-  table_ = new QTableWidget(0, 10, top);
+  table_ = new QTableWidget(0, 13, top);
   table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
                                      tr("downtime/year"), tr("outages/year"), tr("SLA met"),
-                                     tr("change vs base"), tr("common-cause/year"),
-                                     tr("zone+region share")});
+                                     tr("cost/month"), tr("Δ availability (paired 95% CI)"),
+                                     tr("Δ downtime/year (paired 95% CI)"), tr("pairing"),
+                                     tr("common-cause/year"), tr("zone+region share")});
   table_->horizontalHeaderItem(kCommonCause)
       ->setToolTip(tr("Outages per year whose first instant took two or more pools down"));
   table_->horizontalHeaderItem(kDomainShare)
@@ -447,8 +434,28 @@ void ScenarioPanel::show_comparison() {
                     new SortableItem(row.sla_met ? qs(report::format_percent(*row.sla_met, 1))
                                                  : QStringLiteral("-"),
                                      row.sla_met));
-    table_->setItem(r, kChange,
-                    new SortableItem(change_text(row, is_base, decimals), row.availability_change));
+    table_->setItem(r, kCost,
+                    new SortableItem(qs(report::cost_text(row.cost)), row.cost.per_month));
+    // As the CLI's table: paired differences against the base, `*` where availability's
+    // interval excludes 0.
+    const auto& difference = row.difference;
+    table_->setItem(
+        r, kDeltaAvailability,
+        new SortableItem(difference
+                             ? qs(report::availability_difference_text(difference->availability)) +
+                                   (difference->significant ? " *" : "")
+                             : QStringLiteral("-"),
+                         difference ? std::optional(difference->availability.mean) : std::nullopt));
+    table_->setItem(
+        r, kDeltaDowntime,
+        new SortableItem(
+            difference ? qs(report::downtime_difference_text(difference->downtime_hours_per_year))
+                       : QStringLiteral("-"),
+            difference ? std::optional(difference->downtime_hours_per_year.mean) : std::nullopt));
+    table_->setItem(r, kPairing,
+                    new SortableItem(qs(report::pairing_text(difference ? difference->variance_ratio
+                                                                        : std::nullopt)),
+                                     difference ? difference->variance_ratio : std::nullopt));
     const engine::RunResult& result = compared_[i].result;
     const engine::Estimate& common = result.common_cause_outages_per_year;
     auto* common_item = new SortableItem(qs(report::format_number(common.mean, 3)), common.mean);

@@ -100,7 +100,7 @@ std::vector<std::pair<std::string, std::int64_t>> parse_placement(const JsonNode
 Component parse_component(const JsonNode& node) {
   node.expect_object_with_keys(
       {"id", "description", "instances", "min_up", "failure", "mtbf", "repair", "mttr", "detection",
-       "standby", "crew", "zones", "placement"},
+       "standby", "crew", "zones", "placement", "cost", "idle_cost"},
       "component");
   Component component;
   component.id = node.require("id").as_id();
@@ -133,6 +133,10 @@ Component parse_component(const JsonNode& node) {
   }
   if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
   if (auto crew = node.find("crew")) component.crew = crew->as_id();
+  if (auto cost = node.find("cost")) component.cost = cost->as_non_negative_number();
+  if (auto idle_cost = node.find("idle_cost")) {
+    component.idle_cost = idle_cost->as_non_negative_number();
+  }
   return component;
 }
 

@@ -102,6 +102,13 @@ double JsonNode::as_positive_number() const {
   return x;
 }
 
+double JsonNode::as_non_negative_number() const {
+  if (!value_->is_number()) fail(kNonNegativeNumber);
+  const double x = value_->get<double>();
+  if (!std::isfinite(x) || !(x >= 0.0)) fail(kNonNegativeNumber);
+  return x;
+}
+
 std::int64_t JsonNode::as_integer(std::int64_t min, std::int64_t max) const {
   return as_integer(
       min, max, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));

@@ -49,6 +49,8 @@ class JsonNode {
   double as_number() const;
   /// A finite number > 0.
   double as_positive_number() const;
+  /// A finite number >= 0 (a cost).
+  double as_non_negative_number() const;
   /// An integer in [min, max] (an integral floating value like 1e3 is accepted).
   std::int64_t as_integer(std::int64_t min, std::int64_t max) const;
   /// Same, failing with `problem`.
@@ -72,6 +74,9 @@ inline constexpr std::string_view kNonNegativeDuration = "must be a non-negative
 inline constexpr std::string_view kDurationExamples =
     R"( like "90s", "15m", "2.5h", "3d", "2w" or "1y")";
 inline constexpr std::string_view kPositiveNumber = "must be a positive number";
+inline constexpr std::string_view kNonNegativeNumber = "must be a non-negative number";
+inline constexpr std::string_view kCurrencyRule =
+    R"(must be a non-empty string naming the currency of the costs, like "EUR")";
 inline constexpr std::string_view kProbability = "must be a probability between 0 and 1";
 inline constexpr std::string_view kIdRule =
     "must be a non-empty id made of letters, digits, '_', '.' and '-'";

@@ -77,4 +77,31 @@ const Scenario* Model::find_scenario(std::string_view scenario_name) const {
   return nullptr;
 }
 
+std::optional<double> Model::cost_per_month() const {
+  bool stated = false;
+  double sum = 0.0;
+  const auto add = [&](const std::optional<double>& cost, double count) {
+    if (!cost) return;
+    stated = true;
+    sum += *cost * count;
+  };
+  for (const auto& c : components) {
+    const bool keeps_idle = c.standby.mode != StandbyMode::kHot;
+    const auto idle = static_cast<double>(c.instances - c.min_up);
+    if (keeps_idle && c.idle_cost) {
+      add(c.cost, static_cast<double>(c.min_up));
+      add(c.idle_cost, idle);
+    } else {
+      add(c.cost, static_cast<double>(c.instances));
+      // Stated but unused (a hot pool, or no idle instance): still a design with costs.
+      stated = stated || c.idle_cost.has_value();
+    }
+  }
+  for (const auto& crew : crews) add(crew.cost, static_cast<double>(crew.size));
+  for (const auto& zone : zones) add(zone.cost, 1.0);
+  for (const auto& region : regions) add(region.cost, 1.0);
+  if (!stated) return std::nullopt;
+  return sum;
+}
+
 }  // namespace nines::models

@@ -15,10 +15,11 @@ namespace nines::models::detail {
 namespace {
 
 Crew parse_crew(const JsonNode& node) {
-  node.expect_object_with_keys({"id", "size"}, "crew");
+  node.expect_object_with_keys({"id", "size", "cost"}, "crew");
   Crew crew;
   crew.id = node.require("id").as_id();
   if (auto size = node.find("size")) crew.size = size->as_integer(1, kMaxInstances);
+  if (auto cost = node.find("cost")) crew.cost = cost->as_non_negative_number();
   return crew;
 }
 
@@ -81,8 +82,8 @@ double parse_target(const JsonNode& node) {
 
 Model build_model(const JsonNode& root) {
   root.expect_object_with_keys(
-      {"name", "description", "horizon", "replications", "seed", "target", "entry", "crews",
-       "regions", "zones", "components", "dependencies", "inject", "scenarios"},
+      {"name", "description", "horizon", "replications", "seed", "target", "currency", "entry",
+       "crews", "regions", "zones", "components", "dependencies", "inject", "scenarios"},
       "model");
   Model model;
   if (auto name = root.find("name")) model.name = name->as_string();
@@ -96,6 +97,10 @@ Model build_model(const JsonNode& root) {
   }
   if (auto seed = root.find("seed")) model.seed = seed->as_unsigned();
   if (auto target = root.find("target")) model.target = parse_target(*target);
+  if (auto currency = root.find("currency")) {
+    if (!currency->value().is_string() || currency->value().empty()) currency->fail(kCurrencyRule);
+    model.currency = currency->as_string();
+  }
   if (auto entry = root.find("entry")) model.entry = entry->as_id();
   if (auto crews = root.find("crews")) model.crews = parse_list<Crew>(*crews, parse_crew);
   if (auto regions = root.find("regions")) {

@@ -19,9 +19,10 @@ inline constexpr std::string_view kHorizonRule =
 
 /// Top-level keys of a model file, and names reserved for later ones ("load"). No component,
 /// crew, zone or region may take one as its id: `TOP.SUB=VALUE` overrides must stay unambiguous.
-inline constexpr std::array<std::string_view, 15> kTopLevelNames{
-    "name",  "description", "horizon",    "replications", "seed",   "target",    "entry", "crews",
-    "zones", "regions",     "components", "dependencies", "inject", "scenarios", "load"};
+inline constexpr std::array<std::string_view, 16> kTopLevelNames{
+    "name",         "description", "horizon",   "replications", "seed",    "target",
+    "currency",     "entry",       "crews",     "zones",        "regions", "components",
+    "dependencies", "inject",      "scenarios", "load"};
 
 /// The model at `root` (the whole document), before validate_model's semantic checks.
 Model build_model(const JsonNode& root);

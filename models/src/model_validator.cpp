@@ -1,5 +1,6 @@
 // validate_model: the semantic checks of a model, from a file or built in code.
 #include <cmath>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -41,6 +42,32 @@ void check_run_settings(const Model& model, const Reporter& reporter) {
   check_integer(reporter, "/replications", model.replications, 1, kMaxReplications);
   if (model.target && !(*model.target > 0.0 && *model.target <= 1.0)) {
     reporter.fail("/target", kTargetRule, number(*model.target));
+  }
+}
+
+void check_cost(const Reporter& reporter, const std::string& pointer,
+                const std::optional<double>& cost) {
+  if (cost && (!std::isfinite(*cost) || !(*cost >= 0.0))) {
+    reporter.fail(pointer, kNonNegativeNumber, number(*cost));
+  }
+}
+
+/// The currency and every cost of a model built in code, with the loader's messages.
+void check_costs(const Model& model, const Reporter& reporter) {
+  if (model.currency.empty()) reporter.fail("/currency", kCurrencyRule, quote(model.currency));
+  for (std::size_t i = 0; i < model.crews.size(); ++i) {
+    check_cost(reporter, "/crews/" + std::to_string(i) + "/cost", model.crews[i].cost);
+  }
+  for (std::size_t i = 0; i < model.regions.size(); ++i) {
+    check_cost(reporter, "/regions/" + std::to_string(i) + "/cost", model.regions[i].cost);
+  }
+  for (std::size_t i = 0; i < model.zones.size(); ++i) {
+    check_cost(reporter, "/zones/" + std::to_string(i) + "/cost", model.zones[i].cost);
+  }
+  for (std::size_t i = 0; i < model.components.size(); ++i) {
+    const std::string at = "/components/" + std::to_string(i);
+    check_cost(reporter, at + "/cost", model.components[i].cost);
+    check_cost(reporter, at + "/idle_cost", model.components[i].idle_cost);
   }
 }
 
@@ -146,6 +173,7 @@ std::vector<std::string> validate(Model& model, const Reporter& reporter) {
   warn_about_unused_parts(model, reporter, warnings);
   warn_about_empty_regions(model, reporter, warnings);
   check_scenario_list(model, reporter);
+  check_costs(model, reporter);
   return warnings;
 }
 

@@ -102,6 +102,8 @@ Json component_json(const Component& c) {
     for (const auto& [zone, count] : c.placement) placement[zone] = count;
     out["placement"] = placement;
   }
+  if (c.cost) out["cost"] = *c.cost;
+  if (c.idle_cost) out["idle_cost"] = *c.idle_cost;
   return out;
 }
 
@@ -115,6 +117,7 @@ Json domain_json(const Domain& d) {
   if (!d.description.empty()) out["description"] = d.description;
   out["failure"] = law_json<Json>(d.failure);
   out["repair"] = law_json<Json>(d.repair);
+  if (d.cost) out["cost"] = *d.cost;
   return out;
 }
 
@@ -154,11 +157,15 @@ Json model_json(const Model& model) {
   out["replications"] = model.replications;
   out["seed"] = model.seed;
   if (model.target) out["target"] = *model.target;
+  if (model.currency != kDefaultCurrency) out["currency"] = model.currency;
   if (!model.entry.empty()) out["entry"] = model.entry;
   if (!model.crews.empty()) {
     Json crews = Json::array();
-    for (const auto& crew : model.crews)
-      crews.push_back(Json{{"id", crew.id}, {"size", crew.size}});
+    for (const auto& crew : model.crews) {
+      Json item{{"id", crew.id}, {"size", crew.size}};
+      if (crew.cost) item["cost"] = *crew.cost;
+      crews.push_back(item);
+    }
     out["crews"] = crews;
   }
   write_list(out, "regions", model.regions, domain_json<Json, Region>);
@@ -230,6 +237,8 @@ Ordered component_like(const Component& now, const Component& before, const Orde
   keep_or_replace(out, canonical, now.crew == before.crew, {"crew"}, "crew");
   keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");
   keep_or_replace(out, canonical, now.placement == before.placement, {"placement"}, "placement");
+  keep_or_replace(out, canonical, now.cost == before.cost, {"cost"}, "cost");
+  keep_or_replace(out, canonical, now.idle_cost == before.idle_cost, {"idle_cost"}, "idle_cost");
   return out;
 }
 
@@ -282,6 +291,7 @@ nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_
   top("replications", model.replications == before.replications);
   top("seed", model.seed == before.seed);
   top("target", model.target == before.target);
+  top("currency", model.currency == before.currency);
   top("entry", model.entry == before.entry);
   top("crews", model.crews == before.crews);
   list_like(out, canonical, original, "regions", model.regions, before.regions);

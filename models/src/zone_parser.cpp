@@ -25,26 +25,28 @@ void reject_component_keys(const JsonNode& node, std::string_view what) {
 
 Region parse_region(const JsonNode& node) {
   if (node.value().is_object()) reject_component_keys(node, "region");
-  node.expect_object_with_keys({"id", "description", "failure", "mtbf", "repair", "mttr"},
+  node.expect_object_with_keys({"id", "description", "failure", "mtbf", "repair", "mttr", "cost"},
                                "region");
   Region region;
   region.id = node.require("id").as_id();
   if (auto description = node.find("description")) region.description = description->as_string();
   region.failure = parse_law_or_shorthand(node, "failure", "mtbf");
   region.repair = parse_law_or_shorthand(node, "repair", "mttr");
+  if (auto cost = node.find("cost")) region.cost = cost->as_non_negative_number();
   return region;
 }
 
 Zone parse_zone(const JsonNode& node) {
   if (node.value().is_object()) reject_component_keys(node, "zone");
-  node.expect_object_with_keys({"id", "region", "description", "failure", "mtbf", "repair", "mttr"},
-                               "zone");
+  node.expect_object_with_keys(
+      {"id", "region", "description", "failure", "mtbf", "repair", "mttr", "cost"}, "zone");
   Zone zone;
   zone.id = node.require("id").as_id();
   if (auto region = node.find("region")) zone.region = region->as_id();
   if (auto description = node.find("description")) zone.description = description->as_string();
   zone.failure = parse_law_or_shorthand(node, "failure", "mtbf");
   zone.repair = parse_law_or_shorthand(node, "repair", "mttr");
+  if (auto cost = node.find("cost")) zone.cost = cost->as_non_negative_number();
   return zone;
 }
 

@@ -235,5 +235,21 @@ TEST(AnalyzeCommand, BadMaxStatesIsAUsageError) {
   EXPECT_NE(result.err.find("--max-states"), std::string::npos) << result.err;
 }
 
+TEST(AnalyzeCommand, ReportsTheCost) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", kSeries);
+  const auto r = run_nines({"analyze", model, "--json", "-", "--set", "currency=USD"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(doc.at("cost_per_month").is_null());
+  EXPECT_EQ(doc.at("currency"), "USD");
+  EXPECT_EQ(doc.at("format_version"), 2);
+  const auto text =
+      run_nines({"analyze", model, "--set", "db.cost=2150.5", "--set", "currency=EUR"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("\nCost 2,150.50 EUR per month\n"), std::string::npos) << text.out;
+  EXPECT_EQ(run_nines({"analyze", model}).out.find("Cost "), std::string::npos);
+}
+
 }  // namespace
 }  // namespace nines::cli

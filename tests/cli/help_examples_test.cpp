@@ -55,6 +55,8 @@ std::set<std::string> every_example() {
                                              {"analyze", "--help"},
                                              {"help", "validate"},
                                              {"validate", "--help"},
+                                             {"help", "compare"},
+                                             {"compare", "--help"},
                                              {"help", "graph"},
                                              {"graph", "--help"},
                                              {"help", "help"}}) {

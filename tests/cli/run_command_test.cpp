@@ -428,5 +428,47 @@ TEST(RunCommand, RejectsBadPrecisionAndWindowFlags) {
   }
 }
 
+TEST(RunCommand, ReportsTheDesignsMonthlyCost) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model(10));
+  // web: 2 instances x 1000; db: 150; EUR.
+  const std::vector<std::string> costs{"--set",       "web.cost=1000", "--set",
+                                       "db.cost=150", "--set",         "currency=EUR"};
+  std::vector<std::string> arguments{"run", model};
+  arguments.insert(arguments.end(), costs.begin(), costs.end());
+  const auto doc = run_json(arguments);
+  EXPECT_EQ(doc.at("cost_per_month"), 2150.0);
+  EXPECT_EQ(doc.at("currency"), "EUR");
+  const auto r = run_nines(arguments);
+  EXPECT_NE(r.out.find("\nCost 2,150 EUR per month\n"), std::string::npos) << r.out;
+  // Without any cost: null, the default currency, and no cost line.
+  const auto plain = run_json({"run", model});
+  EXPECT_TRUE(plain.at("cost_per_month").is_null());
+  EXPECT_EQ(plain.at("currency"), "units");
+  EXPECT_EQ(run_nines({"run", model}).out.find("Cost "), std::string::npos);
+}
+
+TEST(RunCommand, RejectsABadCostInOneLine) {
+  const TempDir dir;
+  json document = json::parse(testing::small_model());
+  document["components"][1]["cost"] = "12 EUR";
+  const auto model = dir.write("shop.json", document.dump());
+  const auto r = run_nines({"run", model});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, model + ": /components/1/cost: must be a non-negative number; got \"12 EUR\"\n");
+  const auto good = dir.write("m.json", testing::small_model());
+  for (const std::string& set :
+       {std::string("db.cost=-1"), std::string("web.idle_cost=\"x\""), std::string("currency=3")}) {
+    const auto bad = run_nines({"run", good, "--set", set});
+    EXPECT_EQ(bad.exit_code, 2) << set;
+    EXPECT_EQ(line_count(bad.err), 1U) << bad.err;
+    EXPECT_NE(bad.err.find(set == "currency=3" ? "/currency: must be a non-empty string"
+                                               : "cost: must be a non-negative number"),
+              std::string::npos)
+        << bad.err;
+  }
+}
+
 }  // namespace
 }  // namespace nines::cli

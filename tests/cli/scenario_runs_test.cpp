@@ -128,7 +128,8 @@ TEST(AllScenarios, PrintsOneComparisonTable) {
   EXPECT_EQ(r.err, "");
   for (const char* fragment :
        {"Small shop: base and scenarios compared", "40 replications x 1.00 y per row, seed 3",
-        "change vs base", "SLA 99.00 % met", "\n  base ", "\n  three web ", "\n  slow db repairs ",
+        "Δ availability (paired 95% CI)", "Δ downtime/year (paired 95% CI)", "pairing",
+        "SLA 99.00 % met", "\n  base ", "\n  three web ", "\n  slow db repairs ",
         "same random streams"}) {
     EXPECT_NE(r.out.find(fragment), std::string::npos) << fragment << "\n" << r.out;
   }
@@ -181,7 +182,7 @@ TEST(AllScenarios, WritesTheJsonFileAndStillPrintsTheTable) {
   const auto out = (dir.path() / "cmp.json").string();
   const auto r = run_nines({"run", model, "--all-scenarios", "--json", out});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("change vs base"), std::string::npos);
+  EXPECT_NE(r.out.find("Δ availability"), std::string::npos);
   EXPECT_EQ(json::parse(testing::read_file(out)).at("scenarios").size(), 3U);
 }
 
@@ -212,6 +213,56 @@ TEST(AllScenarios, ChecksEveryVariantBeforeRunning) {
       {"/components/0/min_up: must be at most \"instances\" (2); got 3 (from override "
        "\"web.min_up=3\")"});
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(AllScenarios, ScenarioSettingAKeyToItsOwnValueDiffersByExactlyZero) {
+  const TempDir dir;
+  json document = json::parse(model_with_scenarios());
+  document["currency"] = "EUR";
+  document["components"][1]["cost"] = 420;
+  document["scenarios"].push_back(json::parse(R"({"name": "same", "set": {"db.mttr": "5h"}})"));
+  document["scenarios"].push_back(
+      json::parse(R"({"name": "pricier db", "set": {"db.cost": 500, "currency": "EUR"}})"));
+  const auto model = dir.write("m.json", document.dump());
+  const auto doc = run_json({"run", model, "--all-scenarios"});
+  const auto& list = doc.at("scenarios");
+  ASSERT_EQ(list.size(), 5U);
+  EXPECT_TRUE(list.at(0).at("difference").is_null());
+  for (std::size_t row : {3U, 4U}) {
+    const auto& d = list.at(row).at("difference");
+    for (const char* key : {"availability", "downtime_hours_per_year", "outages_per_year"}) {
+      EXPECT_EQ(d.at(key).at("mean"), 0.0) << key;
+      EXPECT_EQ(d.at(key).at("stderr"), 0.0) << key;
+      EXPECT_EQ(d.at(key).at("ci95"), (json{0.0, 0.0})) << key;
+    }
+    EXPECT_FALSE(d.at("significant").get<bool>());
+    EXPECT_TRUE(d.at("variance_ratio").is_null());
+    EXPECT_EQ(d.at("pairs"), 40);
+  }
+  EXPECT_EQ(list.at(3).at("difference").at("cost_per_month"), 0.0);
+  EXPECT_EQ(list.at(4).at("difference").at("cost_per_month"), 80.0);
+  EXPECT_EQ(list.at(4).at("result").at("cost_per_month"), 500.0);
+  EXPECT_EQ(list.at(0).at("result").at("currency"), "EUR");
+  // A real change is paired: its interval is narrower than the independent one.
+  const auto& slow = list.at(2).at("difference");
+  EXPECT_GT(slow.at("variance_ratio").get<double>(), 1.0);
+  const auto r = run_nines({"run", model, "--all-scenarios"});
+  EXPECT_NE(r.out.find("cost/month"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("420 EUR"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("500 EUR"), std::string::npos) << r.out;
+}
+
+TEST(AllScenarios, PairsTheReplicationsBothRunsHaveToAPrecision) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", model_with_scenarios());
+  const auto doc =
+      run_json({"run", model, "--all-scenarios", "--precision", "0.2", "--batch", "20"});
+  const auto& list = doc.at("scenarios");
+  for (std::size_t i = 1; i < list.size(); ++i) {
+    const std::int64_t base = list.at(0).at("result").at("replications");
+    const std::int64_t row = list.at(i).at("result").at("replications");
+    EXPECT_EQ(list.at(i).at("difference").at("pairs"), std::min(base, row));
+  }
 }
 
 }  // namespace

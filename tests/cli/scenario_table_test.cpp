@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
+#include "nines/engine/summary.hpp"
 #include "nines/report/scenario_json.hpp"
 #include "sample_run_result.hpp"
 
@@ -57,11 +59,14 @@ TEST(ScenarioTable, ShowsOneRowPerRunWithTheChange) {
   for (const char* fragment :
        {"Web shop: base and scenarios compared", "2,000 replications x 1.00 y per row, seed 7",
         "scenario", "availability", "95% CI", "nines", "downtime/year", "outages/year",
-        "SLA 99.95 % met", "change vs base", "99.9512 %", "99.9750 %", "99.9481 .. 99.9544 %",
-        "+0.0238 pp, downtime -50 %", "-0.0492 pp, downtime +100 %", "90.0 %",
+        "SLA 99.95 % met", "Δ availability (paired 95% CI)", "Δ downtime/year (paired 95% CI)",
+        "pairing", "99.9512 %", "99.9750 %", "99.9481 .. 99.9544 %", "90.0 %",
         "same random streams (seed 7"}) {
     EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n" << text;
   }
+  // Without per-replication figures there is no paired difference, and no cost column.
+  EXPECT_EQ(text.find("cost/month"), std::string::npos) << text;
+  EXPECT_EQ(text.find(" pp ("), std::string::npos) << text;
   // The base row has no change, and rows start with their label.
   EXPECT_NE(text.find("\n  base "), std::string::npos) << text;
   EXPECT_NE(text.find("\n  third replica "), std::string::npos) << text;
@@ -118,6 +123,110 @@ TEST(ScenarioJson, HoldsEveryRunsFullResult) {
   const std::string text = scenario_comparison_json_text(sample_runs());
   EXPECT_EQ(text.back(), '\n');
   EXPECT_EQ(nlohmann::json::parse(text), doc);
+}
+
+/// Per-replication figures: unavailabilities and outage counts of four one-year histories.
+engine::RangeResult range_of(std::vector<double> unavailability,
+                             std::vector<std::uint32_t> outages) {
+  engine::RangeResult range;
+  range.unavailability = std::move(unavailability);
+  range.outages = std::move(outages);
+  return range;
+}
+
+TEST(ScenarioRows, PairTheDifferencesReplicationByReplication) {
+  auto runs = sample_runs();
+  runs[0].range = range_of({0.001, 0.002, 0.0, 0.003}, {1, 2, 0, 3});
+  runs[1].range = range_of({0.0005, 0.002, 0.0, 0.001}, {1, 1, 0, 2});
+  runs[2].range = runs[0].range;
+  runs[0].cost = {2150.0, "EUR"};
+  runs[1].cost = {2570.0, "EUR"};
+  const auto rows = scenario_rows(runs);
+  EXPECT_FALSE(rows[0].difference.has_value());
+  ASSERT_TRUE(rows[1].difference.has_value());
+  const PairedComparison& d = *rows[1].difference;
+  // Availability differences 0.0005, 0, 0, 0.002: by hand.
+  const double mean = (0.0005 + 0.0 + 0.0 + 0.002) / 4.0;
+  double squares = 0.0;
+  for (double x : {0.0005, 0.0, 0.0, 0.002}) squares += (x - mean) * (x - mean);
+  const double stderr_ = std::sqrt(squares / 3.0 / 4.0);
+  EXPECT_NEAR(d.availability.mean, mean, 1e-15);
+  EXPECT_NEAR(d.availability.stderr_, stderr_, 1e-15);
+  // The interval is the engine's Student t interval of the differences.
+  const engine::Estimate direct = engine::estimate_mean({0.0005, 0.0, 0.0, 0.002});
+  EXPECT_NEAR(d.availability.ci95_lo, direct.ci95_lo, 1e-15);
+  EXPECT_NEAR(d.availability.ci95_hi, direct.ci95_hi, 1e-15);
+  EXPECT_NEAR(d.downtime_hours_per_year.mean, -8760.0 * mean, 1e-9);
+  EXPECT_NEAR(d.outages_per_year.mean, (0.0 - 1.0 + 0.0 - 1.0) / 4.0, 1e-15);
+  EXPECT_EQ(d.pairs, 4);
+  const double s_base = runs[0].result.availability.stderr_;
+  const double s_row = runs[1].result.availability.stderr_;
+  ASSERT_TRUE(d.variance_ratio.has_value());
+  EXPECT_NEAR(*d.variance_ratio, (s_base * s_base + s_row * s_row) / (stderr_ * stderr_), 1e-9);
+  EXPECT_EQ(d.significant, d.availability.ci95_lo > 0.0);
+  EXPECT_EQ(d.cost_per_month, 420.0);
+  // The same figures: exactly zero, no ratio, not significant; no cost difference without costs.
+  const PairedComparison& same = *rows[2].difference;
+  EXPECT_EQ(same.availability.mean, 0.0);
+  EXPECT_EQ(same.availability.stderr_, 0.0);
+  EXPECT_EQ(same.availability.ci95_lo, 0.0);
+  EXPECT_EQ(same.availability.ci95_hi, 0.0);
+  EXPECT_FALSE(same.variance_ratio.has_value());
+  EXPECT_FALSE(same.significant);
+  EXPECT_FALSE(same.cost_per_month.has_value());
+}
+
+TEST(ScenarioTable, ShowsCostsPairedDifferencesAndMarksSignificantRows) {
+  auto runs = sample_runs();
+  runs[0].range = range_of({0.001, 0.002, 0.001, 0.003}, {1, 2, 1, 3});
+  runs[1].range = range_of({0.0005, 0.0015, 0.0004, 0.0024}, {1, 1, 0, 2});
+  runs[2].range = runs[0].range;
+  runs[0].cost = {2150.0, "EUR"};
+  runs[1].cost = {2570.5, "EUR"};
+  const auto text = table_of(runs);
+  for (const char* fragment : {"cost/month", "2,150 EUR", "2,570.50 EUR", "third replica *",
+                               " pp (", "pairing", "excludes 0", "docs/planner.md"}) {
+    EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n" << text;
+  }
+  EXPECT_EQ(text.find("slow repairs *"), std::string::npos) << text;
+}
+
+TEST(ScenarioJson, HasADifferenceForEveryRowButTheFirst) {
+  auto runs = sample_runs();
+  runs[0].range = range_of({0.001, 0.002, 0.0, 0.003}, {1, 2, 0, 3});
+  runs[1].range = range_of({0.0005, 0.002, 0.0, 0.001}, {1, 1, 0, 2});
+  runs[2].range = runs[0].range;
+  runs[1].cost = {12.5, "EUR"};
+  const auto doc = scenario_comparison_to_json(runs);
+  const auto& list = doc.at("scenarios");
+  EXPECT_TRUE(list.at(0).at("difference").is_null());
+  const auto& d = list.at(1).at("difference");
+  for (const char* key : {"availability", "downtime_hours_per_year", "outages_per_year"}) {
+    EXPECT_TRUE(d.at(key).at("mean").is_number()) << key;
+    EXPECT_TRUE(d.at(key).at("stderr").is_number()) << key;
+    EXPECT_EQ(d.at(key).at("ci95").size(), 2U) << key;
+  }
+  EXPECT_EQ(d.at("pairs"), 4);
+  EXPECT_TRUE(d.at("variance_ratio").is_number());
+  EXPECT_TRUE(d.at("significant").is_boolean());
+  EXPECT_TRUE(d.at("cost_per_month").is_null()) << "the base has no cost";
+  EXPECT_TRUE(list.at(2).at("difference").at("variance_ratio").is_null());
+  EXPECT_EQ(list.at(1).at("result").at("cost_per_month"), 12.5);
+  EXPECT_EQ(list.at(1).at("result").at("currency"), "EUR");
+  EXPECT_TRUE(list.at(0).at("result").at("cost_per_month").is_null());
+  EXPECT_EQ(list.at(0).at("result").at("currency"), "units");
+}
+
+TEST(DesignCost, FormatsAmountsWithSeparatorsAndCents) {
+  EXPECT_EQ(format_amount(2150.0), "2,150");
+  EXPECT_EQ(format_amount(1234.5), "1,234.50");
+  EXPECT_EQ(format_amount(0.05), "0.05");
+  EXPECT_EQ(format_amount(-35.25, true), "-35.25");
+  EXPECT_EQ(format_amount(120.0, true), "+120");
+  EXPECT_EQ(format_amount(0.0, true), "0");
+  EXPECT_EQ(cost_line({2150.0, "EUR"}), "Cost 2,150 EUR per month");
+  EXPECT_EQ(cost_line({std::nullopt, "EUR"}), "");
+  EXPECT_EQ(cost_text({std::nullopt, "EUR"}), "-");
 }
 
 }  // namespace

@@ -85,7 +85,7 @@ TEST(TextReport, ListsCausesOfEveryKindAndTheFailureDomains) {
   EXPECT_NE(text.find("Failure domains"), std::string::npos) << text;
   EXPECT_NE(text.find("  region eu "), std::string::npos) << text;
   EXPECT_NE(text.find("Common-cause outages"), std::string::npos) << text;
-  EXPECT_NE(text.find("0.25 per year"), std::string::npos) << text;
+  EXPECT_NE(text.find("0.250 per year (95% CI 0.230 .. 0.270)"), std::string::npos) << text;
 }
 
 TEST(TextReport, ShowsOutageDurationPercentiles) {

@@ -104,5 +104,13 @@ TEST(ValidateCommand, RejectsAModelThatIsNotAnObject) {
   EXPECT_NE(r.err.find(model), std::string::npos) << r.err;
 }
 
+TEST(ValidateCommand, PrintsTheCostWhenTheModelHasOne) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto r = run_nines({"validate", model, "--set", "web.cost=1075", "--set", "currency=EUR"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nCost 2,150 EUR per month\n"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace nines::cli

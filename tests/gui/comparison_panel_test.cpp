@@ -1,5 +1,6 @@
-// ComparisonPanel with runs to a precision: they stop at different replication counts, and the
-// replications both have are paired (the paired interval is narrower than the independent one).
+// ComparisonPanel: runs to a precision stop at different replication counts and the replications
+// both have are paired (the paired interval is narrower than the independent one); the designs'
+// costs and their difference.
 #include "nines/gui/comparison_panel.hpp"
 
 #include <gtest/gtest.h>
@@ -51,6 +52,25 @@ TEST(ComparisonPanel, PairsRunsToAPrecisionOverTheReplicationsBothHave) {
   EXPECT_FALSE(panel.figures()->item(0, 3)->text().isEmpty());
   EXPECT_FALSE(panel.figures()->item(0, 4)->text().isEmpty());
   EXPECT_FALSE(panel.figures()->item(0, 5)->text().isEmpty());
+}
+
+TEST(ComparisonPanel, ShowsEachDesignsCostAndTheDifference) {
+  models::Model base = models::load_model(testing::samples_dir() / "web-shop.json").model;
+  models::Model variant = base;
+  variant.find_component("db")->instances = 3;  // one more idle cold instance at 60 EUR
+  RunOutcome baseline;
+  baseline.model = base;
+  RunOutcome current;
+  current.model = variant;
+  ComparisonPanel panel;
+  panel.set_outcomes(&baseline, &current);
+  const QTableWidget* figures = panel.figures();
+  const int last = figures->rowCount() - 1;
+  ASSERT_GE(last, 0);
+  EXPECT_EQ(figures->item(last, 0)->text(), "Cost per month");
+  EXPECT_EQ(figures->item(last, 1)->text(), "3,470 EUR");
+  EXPECT_EQ(figures->item(last, 2)->text(), "3,530 EUR");
+  EXPECT_EQ(figures->item(last, 3)->text(), "+60 EUR");
 }
 
 }  // namespace

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 
 #include "gui_test_support.hpp"
@@ -33,6 +35,12 @@ TEST(MainWindow, OpensRunsAndDrawsEveryComponent) {
   ASSERT_TRUE(window.run_and_wait());
   ASSERT_TRUE(window.last_outcome());
   EXPECT_EQ(window.last_outcome()->result.replications, 2000);
+  // The run's summary in the status bar names the design's cost.
+  bool cost_shown = false;
+  for (const QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
+    cost_shown = cost_shown || label->text().contains("; Cost 3,470 EUR per month");
+  }
+  EXPECT_TRUE(cost_shown);
   for (View v : {View::kGraph, View::kConvergence, View::kHistogram, View::kOutages, View::kPareto,
                  View::kCompare}) {
     window.show_view(v);  // every view draws a finished run without trouble

@@ -154,7 +154,14 @@ TEST(ScenarioPanel, ComparesAllWithOneRowPerScenarioEachEqualToItsSingleRun) {
   QTableWidget* table = panel.table();
   ASSERT_EQ(table->rowCount(), 4);
   EXPECT_EQ(table->item(0, 0)->text(), "base");
-  EXPECT_EQ(table->item(0, 7)->text(), "-");
+  EXPECT_EQ(table->item(0, 7)->text(), "3,470 EUR");  // cost/month of the sample
+  EXPECT_EQ(table->item(0, 8)->text(), "-");
+  // Every other row has its paired difference against the base, as in the CLI's table.
+  for (int r = 1; r < table->rowCount(); ++r) {
+    EXPECT_NE(table->item(r, 8)->text().indexOf(" pp ("), -1)
+        << table->item(r, 8)->text().toStdString();
+    EXPECT_TRUE(table->item(r, 10)->text().startsWith("x") || table->item(r, 10)->text() == "-");
+  }
   // Sortable by figure: descending availability puts the best scenario on top.
   table->sortItems(1, Qt::DescendingOrder);
   double previous = 2.0;

@@ -262,12 +262,12 @@ TEST(ZoneEditing, CompareAllShowsTheCommonCauseRateAndTheZoneAndRegionShare) {
   ASSERT_TRUE(window.compare_scenarios_and_wait());
   QTableWidget* table = window.scenarios()->table();
   ASSERT_EQ(table->rowCount(), 2);
-  EXPECT_EQ(table->horizontalHeaderItem(8)->text(), "common-cause/year");
-  EXPECT_EQ(table->horizontalHeaderItem(9)->text(), "zone+region share");
-  const QString each = table->item(0, 9)->toolTip();
+  EXPECT_EQ(table->horizontalHeaderItem(11)->text(), "common-cause/year");
+  EXPECT_EQ(table->horizontalHeaderItem(12)->text(), "zone+region share");
+  const QString each = table->item(0, 12)->toolTip();
   EXPECT_NE(each.indexOf("zone eu-a: "), -1) << each.toStdString();
   EXPECT_NE(each.indexOf("region eu: "), -1) << each.toStdString();
-  EXPECT_NE(table->item(0, 8)->text(), "");
+  EXPECT_NE(table->item(0, 11)->text(), "");
 }
 
 }  // namespace

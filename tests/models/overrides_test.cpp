@@ -94,7 +94,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, standby, crew, zones, placement (from override \"web.mtbff=1h\")");
+            "mttr, detection, standby, crew, zones, placement, cost, idle_cost (from override "
+            "\"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
             "override \"web.min_up=9\")");
@@ -250,10 +251,11 @@ TEST(Overrides, TopLevelObjectsTakeNestedKeys) {
   // No top-level key holds an object yet ("load" will); the form still resolves first.
   json document = testing::zoned();
   document["load"] = {{"rps", 1}};
-  EXPECT_EQ(testing::parse_error(document, {"load.rps=2000"}),
-            "m.json: /load: unknown key \"load\"; known keys of a model: name, description, "
-            "horizon, replications, seed, target, entry, crews, regions, zones, components, "
-            "dependencies, inject, scenarios");
+  EXPECT_EQ(
+      testing::parse_error(document, {"load.rps=2000"}),
+      "m.json: /load: unknown key \"load\"; known keys of a model: name, description, "
+      "horizon, replications, seed, target, currency, entry, crews, regions, zones, components, "
+      "dependencies, inject, scenarios");
 }
 
 TEST(Overrides, SetTheInjectListWhole) {

@@ -51,8 +51,10 @@ json domains_json(const std::vector<analysis::DomainAnalysis>& domains) {
 
 }  // namespace
 
-json analysis_to_json(const analysis::Analysis& result, const std::string& model_name) {
+json analysis_to_json(const analysis::Analysis& result, const std::string& model_name,
+                      const DesignCost& cost) {
   json doc;
+  add_cost(doc, cost);
   doc["format_version"] = kResultFormatVersion;
   doc["model"] = model_name;
   doc["method"] = result.method;
@@ -81,8 +83,10 @@ json analysis_to_json(const analysis::Analysis& result, const std::string& model
   return doc;
 }
 
-std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name) {
-  return analysis_to_json(result, model_name).dump(2, ' ', false, json::error_handler_t::replace) +
+std::string analysis_json_text(const analysis::Analysis& result, const std::string& model_name,
+                               const DesignCost& cost) {
+  return analysis_to_json(result, model_name, cost)
+             .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }
 

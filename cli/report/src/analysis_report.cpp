@@ -188,6 +188,7 @@ void write_analysis_report(const analysis::Analysis& result, const std::string& 
                     result.approximation + ")");
   if (!options.overrides.empty()) out << ", " << overrides_text(options.overrides);
   out << '\n';
+  if (const std::string cost = cost_line(options.cost); !cost.empty()) out << cost << '\n';
   if (!result.approximation.empty()) write_approximation(result, out);
   out << '\n';
   write_system(result, out);

@@ -164,7 +164,7 @@ std::optional<double> no_outage_upper_bound_95(const engine::RunResult& result) 
 nlohmann::json result_to_json(const engine::RunResult& result,
                               const std::optional<ExactCheck>& exact,
                               const std::optional<std::string>& scenario,
-                              const Provenance& provenance) {
+                              const Provenance& provenance, const DesignCost& cost) {
   // nlohmann's default object type keeps keys sorted, so the document is byte-for-byte
   // reproducible whatever order the keys are inserted in.
   json doc;
@@ -183,6 +183,7 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["outages_per_year"] = estimate(result.outages_per_year);
   doc["outages_per_year"]["upper_bound_95"] = optional_number(no_outage_upper_bound_95(result));
   add_provenance(doc, provenance);
+  add_cost(doc, cost);
   doc["outages"] = result.outages;
   doc["outages_cut_at_horizon"] = result.outages_cut_at_horizon;
   doc["outage_duration_hours"] = outage_duration(result.outage_duration);
@@ -207,9 +208,9 @@ nlohmann::json result_to_json(const engine::RunResult& result,
 std::string result_json_text(const engine::RunResult& result,
                              const std::optional<ExactCheck>& exact,
                              const std::optional<std::string>& scenario,
-                             const Provenance& provenance) {
+                             const Provenance& provenance, const DesignCost& cost) {
   // Replace invalid UTF-8 (a model name from a Latin-1 file) rather than fail at the end of a run.
-  return result_to_json(result, exact, scenario, provenance)
+  return result_to_json(result, exact, scenario, provenance, cost)
              .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
 }

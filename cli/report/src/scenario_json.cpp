@@ -8,10 +8,18 @@ namespace nines::report {
 nlohmann::json scenario_comparison_to_json(const std::vector<ScenarioRun>& runs,
                                            const Provenance& provenance) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& run : runs) {
-    list.push_back({{"name", run.name ? nlohmann::json(*run.name) : nlohmann::json(nullptr)},
-                    {"settings", run.settings},
-                    {"result", result_to_json(run.result, run.exact, run.name, provenance)}});
+  const std::vector<ScenarioRow> rows = scenario_rows(runs);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const ScenarioRun& run = runs[i];
+    const auto& difference = rows[i].difference;
+    Provenance own = provenance;
+    if (run.is_file) own.model_sha256 = run.model_sha256;
+    list.push_back(
+        {{"name", run.name ? nlohmann::json(*run.name) : nlohmann::json(nullptr)},
+         {"settings", run.settings},
+         {"difference", difference ? paired_comparison_to_json(*difference) : nullptr},
+         {"result", result_to_json(run.result, run.exact, run.is_file ? run.scenario : run.name,
+                                   own, run.cost)}});
   }
   const engine::RunResult& base = runs.front().result;
   nlohmann::json doc = {{"format_version", kResultFormatVersion},

@@ -14,24 +14,34 @@ namespace nines::report {
 
 namespace {
 
-using layout::pad_right;
-
 constexpr int kSignificantDigits = 3;
 
-/// "+0.000071 pp" (percentage points, with the table's decimals); "-" for the base row.
-std::string change_text(const ScenarioRow& row, bool is_base, int decimals) {
-  if (is_base) return "-";
-  const double points = 100.0 * row.availability_change;
-  // Two significant digits at least: a small change must not print as "+0.000000".
-  const int change_decimals = std::min(12, std::max(decimals, significant_decimals(points, 2)));
-  std::string text = (points >= 0.0 ? "+" : "") + format_fixed(points, change_decimals) + " pp";
-  if (row.downtime_ratio && std::isfinite(*row.downtime_ratio)) {
-    // The downtime change is what an architect weighs; the points alone look tiny at five nines.
-    const double percent = 100.0 * (*row.downtime_ratio - 1.0);
-    const int percent_decimals = std::min(1, significant_decimals(percent, 2));
-    text += ", downtime " + std::string(percent >= 0.0 ? "+" : "") +
-            format_fixed(percent, percent_decimals) + " %";
-  }
+/// `value` with `decimals` decimals and its sign ("+0.0071", "-1.20"); "0" (unsigned) when it
+/// rounds to zero.
+std::string signed_fixed(double value, int decimals) {
+  const std::string text = format_fixed(std::abs(value), decimals);
+  if (text.find_first_not_of("0.") == std::string::npos) return "0";
+  return (value < 0.0 ? "-" : "+") + text;
+}
+
+/// A signed yearly downtime: "+1 h 02 min", "-45 min", "0".
+std::string signed_hours_minutes(double hours) {
+  if (!std::isfinite(hours)) return "-";
+  const std::string text = format_hours_minutes(std::abs(hours));
+  if (hours == 0.0 || text == "0 s") return "0";
+  return (hours < 0.0 ? "-" : "+") + text;
+}
+
+/// Characters on screen of UTF-8 text (the column titles hold a "Δ").
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  return width;
+}
+
+std::string pad_to(std::string text, std::size_t width) {
+  const std::size_t shown = display_width(text);
+  if (shown < width) text.append(width - shown, ' ');
   return text;
 }
 
@@ -48,13 +58,13 @@ struct Column {
 void write_columns(const std::vector<Column>& columns, std::ostream& out) {
   std::vector<std::size_t> widths;
   for (const auto& column : columns) {
-    std::size_t width = column.title.size();
-    for (const auto& cell : column.cells) width = std::max(width, cell.size());
+    std::size_t width = display_width(column.title);
+    for (const auto& cell : column.cells) width = std::max(width, display_width(cell));
     widths.push_back(width + 2);
   }
   const auto line = [&](auto cell_of) {
     std::string text = "  ";
-    for (std::size_t c = 0; c < columns.size(); ++c) text += pad_right(cell_of(c), widths[c]);
+    for (std::size_t c = 0; c < columns.size(); ++c) text += pad_to(cell_of(c), widths[c]);
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out << text << '\n';
   };
@@ -71,12 +81,12 @@ bool all_equal(const std::vector<ScenarioRun>& runs, Value value) {
 }
 
 void write_header(const std::vector<ScenarioRun>& runs, const std::vector<std::string>& overrides,
-                  std::ostream& out, bool same_replications, bool same_horizon) {
+                  const std::string& what, std::ostream& out, bool same_replications,
+                  bool same_horizon) {
   const engine::RunResult& base = runs.front().result;
   // No count of scenarios: after a Ctrl-C the table holds only the runs that were made.
   out << "nines " << kVersion << " - "
-      << (base.model_name.empty() ? "(unnamed model)" : base.model_name)
-      << ": base and scenarios compared";
+      << (base.model_name.empty() ? "(unnamed model)" : base.model_name) << ": " << what;
   if (!overrides.empty()) out << ", " << overrides_text(overrides);
   out << '\n';
   if (same_replications) {
@@ -92,6 +102,25 @@ void write_header(const std::vector<ScenarioRun>& runs, const std::vector<std::s
 
 }  // namespace
 
+std::string availability_difference_text(const engine::Estimate& e) {
+  const double mean = 100.0 * e.mean;
+  const double half = 100.0 * (e.ci95_hi - e.ci95_lo) / 2.0;
+  const int decimals =
+      std::min(12, std::max({significant_decimals(mean, 2), significant_decimals(half, 2)}));
+  return signed_fixed(mean, decimals) + " pp (" + signed_fixed(100.0 * e.ci95_lo, decimals) +
+         " .. " + signed_fixed(100.0 * e.ci95_hi, decimals) + ")";
+}
+
+std::string downtime_difference_text(const engine::Estimate& e) {
+  return signed_hours_minutes(e.mean) + " (" + signed_hours_minutes(e.ci95_lo) + " .. " +
+         signed_hours_minutes(e.ci95_hi) + ")";
+}
+
+std::string pairing_text(const std::optional<double>& variance_ratio) {
+  if (!variance_ratio || !std::isfinite(*variance_ratio)) return "-";
+  return "x" + format_significant(*variance_ratio, 2);
+}
+
 std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
   std::vector<ScenarioRow> rows;
   if (runs.empty()) return rows;
@@ -105,6 +134,13 @@ std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
     row.downtime_hours_per_year = r.downtime_hours_per_year;
     row.outages_per_year = r.outages_per_year;
     if (r.sla) row.sla_met = r.sla->probability_met;
+    row.cost = run.cost;
+    if (&run != &runs.front() && run.range && runs.front().range) {
+      row.difference = paired_comparison(base, *runs.front().range, r, *run.range);
+      if (run.cost.per_month && runs.front().cost.per_month) {
+        row.difference->cost_per_month = *run.cost.per_month - *runs.front().cost.per_month;
+      }
+    }
     row.availability_change = r.availability.mean - base.availability.mean;
     if (base.downtime_hours_per_year.mean > 0.0) {
       row.downtime_ratio = r.downtime_hours_per_year.mean / base.downtime_hours_per_year.mean;
@@ -118,20 +154,21 @@ std::vector<ScenarioRow> scenario_rows(const std::vector<ScenarioRun>& runs) {
 }
 
 void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& out,
-                          const std::vector<std::string>& overrides) {
+                          const std::vector<std::string>& overrides, const std::string& what,
+                          const std::string& label_title) {
   const auto rows = scenario_rows(runs);
   const bool same_replications =
       all_equal(runs, [](const ScenarioRun& run) { return run.result.replications; });
   const bool same_horizon =
       all_equal(runs, [](const ScenarioRun& run) { return run.result.horizon_hours; });
-  write_header(runs, overrides, out, same_replications, same_horizon);
+  write_header(runs, overrides, what, out, same_replications, same_horizon);
 
   // One number of decimals for every row, so that the availabilities line up and compare.
   int decimals = 2;
   for (const auto& row : rows) {
     decimals = std::max(decimals, availability_decimals(row.availability.mean));
   }
-  Column name{"scenario", {}};
+  Column name{label_title, {}};
   Column availability{"availability", {}};
   Column interval{"95% CI", {}};
   Column nines{"nines", {}};
@@ -140,11 +177,19 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column sla{runs.front().result.target ? sla_title(*runs.front().result.target) : "", {}};
   Column replications{"replications", {}};
   Column horizon{"horizon", {}};
-  Column change{"change vs base", {}};
+  Column cost{"cost/month", {}};
+  Column delta_availability{"Δ availability (paired 95% CI)", {}};
+  Column delta_downtime{"Δ downtime/year (paired 95% CI)", {}};
+  Column pairing{"pairing", {}};
+  bool any_cost = false;
+  bool any_significant = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const ScenarioRow& row = rows[i];
     const auto& a = row.availability;
-    name.cells.push_back(row.label + (row.cancelled ? " (cancelled)" : ""));
+    const bool significant = row.difference && row.difference->significant;
+    any_significant = any_significant || significant;
+    name.cells.push_back(row.label + (row.cancelled ? " (cancelled)" : "") +
+                         (significant ? " *" : ""));
     availability.cells.push_back(format_percent(a.mean, decimals));
     interval.cells.push_back(!row.no_outage.empty()
                                  ? row.no_outage
@@ -157,18 +202,38 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     sla.cells.push_back(row.sla_met ? format_percent(*row.sla_met, 1) : "-");
     replications.cells.push_back(format_count(row.replications));
     horizon.cells.push_back(format_duration(runs[i].result.horizon_hours));
-    change.cells.push_back(change_text(row, i == 0, decimals));
+    any_cost = any_cost || row.cost.per_month.has_value();
+    cost.cells.push_back(cost_text(row.cost));
+    if (row.difference) {
+      delta_availability.cells.push_back(
+          availability_difference_text(row.difference->availability));
+      delta_downtime.cells.push_back(
+          downtime_difference_text(row.difference->downtime_hours_per_year));
+      pairing.cells.push_back(pairing_text(row.difference->variance_ratio));
+    } else {
+      delta_availability.cells.push_back("-");
+      delta_downtime.cells.push_back("-");
+      pairing.cells.push_back("-");
+    }
   }
   std::vector<Column> columns{name, availability, interval, nines, downtime, outages};
   if (runs.front().result.target) columns.push_back(sla);
   if (!same_replications) columns.push_back(replications);
   if (!same_horizon) columns.push_back(horizon);
-  columns.push_back(change);
+  if (any_cost) columns.push_back(cost);
+  columns.push_back(delta_availability);
+  columns.push_back(delta_downtime);
+  columns.push_back(pairing);
   write_columns(columns, out);
   out << '\n'
       << "Every row ran on the same random streams (seed " << runs.front().result.seed
-      << ", one stream per component instance), so the\n"
-         "differences between rows are less noisy than each row's own interval suggests.\n";
+      << ", one stream per component instance), so each\n"
+         "difference from the first row is taken replication by replication; \"pairing\" is how "
+         "many times\nthe replications two independent runs would need for the same interval.\n";
+  if (any_significant) {
+    out << "* the paired 95% interval of the availability difference excludes 0 (no correction "
+           "for\n  multiple comparisons: see docs/planner.md).\n";
+  }
 }
 
 }  // namespace nines::report

@@ -135,6 +135,7 @@ void write_header(const engine::RunResult& r, const TextReportOptions& options, 
       << plain_number(r.horizon_hours, 6) << " h), seed " << r.seed;
   if (r.first_replication != 0) out << ", from replication " << format_count(r.first_replication);
   out << '\n';
+  if (const std::string cost = cost_line(options.cost); !cost.empty()) out << cost << '\n';
   if (r.precision) write_precision(*r.precision, out);
   if (r.cancelled) out << "CANCELLED: figures cover the replications completed before the stop\n";
   out << '\n';
@@ -385,8 +386,10 @@ void write_domains(const engine::RunResult& r, std::ostream& out) {
   for (const auto& d : r.zones) id_width = std::max(id_width, d.id.size() + 5);
   for (const auto& d : r.regions) id_width = std::max(id_width, d.id.size() + 7);
   int decimals = 2;
-  for (const auto& d : r.zones) decimals = std::max(decimals, availability_decimals(d.availability));
-  for (const auto& d : r.regions) decimals = std::max(decimals, availability_decimals(d.availability));
+  for (const auto& d : r.zones)
+    decimals = std::max(decimals, availability_decimals(d.availability));
+  for (const auto& d : r.regions)
+    decimals = std::max(decimals, availability_decimals(d.availability));
   const std::size_t avail_width = std::max<std::size_t>(12, static_cast<std::size_t>(decimals) + 6);
   out << "Failure domains\n";
   out << "  " << pad_right("domain", id_width) << pad_left("availability", avail_width + 2)

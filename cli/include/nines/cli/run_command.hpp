@@ -11,6 +11,8 @@
 namespace nines::cli {
 
 struct RunArguments {
+  /// The command named in messages about the flags ("nines run", "nines compare").
+  std::string command = "nines run";
   std::string model_file;
   /// Raw values of --replications/--horizon/--seed, validated by the model loader.
   std::optional<std::string> replications;

@@ -6,6 +6,7 @@
 
 #include "nines/cli/console.hpp"
 #include "nines/cli/run_command.hpp"
+#include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
 #include "nines/report/exact_check.hpp"
@@ -17,6 +18,8 @@ struct Simulation {
   engine::RunResult result;
   /// Empty for a cancelled run or when the solvers cannot give one.
   std::optional<report::ExactCheck> exact;
+  /// The per-replication figures, when asked for (paired comparisons need them).
+  std::optional<engine::RangeResult> range;
 };
 
 /// Turns the first Ctrl-C into a cooperative cancel of simulate() while it lives (a second one
@@ -48,7 +51,8 @@ double window_hours(const RunArguments& arguments, double horizon_hours);
 /// Runs the validated `model` as the flags say (a fixed number of replications or to a
 /// precision; `window` hours of SLA windows), drawing a progress bar on a terminal. Under an
 /// InterruptGuard, Ctrl-C stops it at the next replication: the result then says `cancelled`.
+/// With `keep_replications`, the result's per-replication figures are kept in `range`.
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
-                    const Console& console);
+                    const Console& console, bool keep_replications = false);
 
 }  // namespace nines::cli

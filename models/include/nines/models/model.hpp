@@ -48,6 +48,12 @@ struct Component {
   /// At most one of `zones` and `placement` is non-empty; with neither the component is
   /// outside every zone.
   std::vector<std::pair<std::string, std::int64_t>> placement;
+  /// Cost per instance per month, in the model's currency; every instance counts, idle standby
+  /// included unless `idle_cost` says otherwise. Empty: not stated (counts 0).
+  std::optional<double> cost = std::nullopt;
+  /// Cost per month of each instance a warm or cold pool keeps idle (`instances - min_up`),
+  /// instead of `cost`; unused by hot pools.
+  std::optional<double> idle_cost = std::nullopt;
 
   friend bool operator==(const Component&, const Component&) = default;
 };
@@ -59,6 +65,8 @@ struct Region {
   std::string description;
   Distribution failure = Exponential{43800.0};
   Distribution repair = Exponential{12.0};
+  /// Cost per month, in the model's currency (empty: not stated).
+  std::optional<double> cost = std::nullopt;
 
   friend bool operator==(const Region&, const Region&) = default;
 };
@@ -71,6 +79,8 @@ struct Zone {
   std::string description;
   Distribution failure = Exponential{8760.0};
   Distribution repair = Exponential{4.0};
+  /// Cost per month, in the model's currency (empty: not stated).
+  std::optional<double> cost = std::nullopt;
 
   friend bool operator==(const Zone&, const Zone&) = default;
 };
@@ -95,6 +105,8 @@ struct Injection {
 struct Crew {
   std::string id;
   std::int64_t size = 1;
+  /// Cost per member per month, in the model's currency (empty: not stated).
+  std::optional<double> cost = std::nullopt;
 
   friend bool operator==(const Crew&, const Crew&) = default;
 };
@@ -133,6 +145,9 @@ struct Scenario {
 
 inline constexpr double kHoursPerYear = 8760.0;
 
+/// The currency of a model that names none.
+inline constexpr std::string_view kDefaultCurrency = "units";
+
 struct Model {
   std::string name;
   std::string description;
@@ -141,6 +156,8 @@ struct Model {
   std::uint64_t seed = 1;
   /// Availability target as a fraction in (0, 1].
   std::optional<double> target;
+  /// The unit of every `cost` (a free name: "EUR", "USD", "units").
+  std::string currency = std::string(kDefaultCurrency);
   /// The component users reach; always set in a validated model (inferred when not given).
   std::string entry;
   std::vector<Crew> crews;
@@ -167,6 +184,11 @@ struct Model {
   std::vector<std::int64_t> instance_zones(const Component& component) const;
   /// The scenario with this name, or nullptr.
   const Scenario* find_scenario(std::string_view scenario_name) const;
+  /// What the design costs per month, in `currency`: each component's instances at `cost`
+  /// (the idle `instances - min_up` of a warm or cold pool at `idle_cost` when given), each
+  /// crew's members at its `cost`, each zone's and region's `cost`. A missing cost counts 0;
+  /// empty when no component, crew, zone or region states a `cost` or `idle_cost`.
+  std::optional<double> cost_per_month() const;
 
   friend bool operator==(const Model&, const Model&) = default;
 };

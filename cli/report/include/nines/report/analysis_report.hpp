@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "nines/analysis/system_analysis.hpp"
+#include "nines/report/design_cost.hpp"
 
 namespace nines::report {
 
@@ -15,6 +16,8 @@ struct AnalysisReportOptions {
   std::size_t top_components = 25;
   /// The --set overrides as `canonical_override` writes them, shown in the header.
   std::vector<std::string> overrides;
+  /// The design's monthly cost, shown in the header when it has one.
+  DesignCost cost;
 };
 
 void write_analysis_report(const analysis::Analysis& result, const std::string& model_name,

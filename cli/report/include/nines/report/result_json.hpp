@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nines/engine/run_result.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/exact_check.hpp"
 #include "nines/report/provenance.hpp"
 
@@ -18,18 +19,19 @@ inline constexpr int kResultFormatVersion = 2;
 /// can rely on every documented key being present. Non-finite numbers become null.
 /// `exact` is the cross-check against the exact solvers ("exact": null when there is none);
 /// `scenario` the name of the model's scenario that was run ("scenario": null for the base);
-/// `provenance` the --set overrides and the model file's digest.
+/// `provenance` the --set overrides and the model file's digest; `cost` the design's monthly
+/// cost ("cost_per_month", "currency").
 nlohmann::json result_to_json(const engine::RunResult& result,
                               const std::optional<ExactCheck>& exact = std::nullopt,
                               const std::optional<std::string>& scenario = std::nullopt,
-                              const Provenance& provenance = {});
+                              const Provenance& provenance = {}, const DesignCost& cost = {});
 
 /// `result_to_json(result)` serialised with two-space indentation and a final newline; doubles
 /// are written with round-trip precision.
 std::string result_json_text(const engine::RunResult& result,
                              const std::optional<ExactCheck>& exact = std::nullopt,
                              const std::optional<std::string>& scenario = std::nullopt,
-                             const Provenance& provenance = {});
+                             const Provenance& provenance = {}, const DesignCost& cost = {});
 
 /// Replications times horizon, in years: the time the run watched the system.
 double simulated_years(const engine::RunResult& result);

@@ -14,7 +14,8 @@ namespace nines::report {
 /// the base run (name null) first, then each scenario in file order; each "result" is the
 /// document `nines run --json` writes for that run. Precondition: `runs` is not empty.
 /// Each entry has the scenario's "settings" beside its "name"; the document and each result
-/// carry `provenance` (the --set overrides applied to every run, the model file's digest).
+/// carry `provenance` (the --set overrides applied to every run, the model file's digest), and
+/// a "difference" against the first run (null for it; see scenario_rows).
 nlohmann::json scenario_comparison_to_json(const std::vector<ScenarioRun>& runs,
                                            const Provenance& provenance = {});
 

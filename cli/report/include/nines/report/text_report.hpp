@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nines/engine/run_result.hpp"
+#include "nines/report/design_cost.hpp"
 #include "nines/report/exact_check.hpp"
 
 namespace nines::report {
@@ -27,6 +28,8 @@ struct TextReportOptions {
   std::string scenario;
   /// The --set overrides as `canonical_override` writes them, shown in the header.
   std::vector<std::string> overrides;
+  /// The design's monthly cost, shown in the header when it has one.
+  DesignCost cost;
 };
 
 /// "no outage in 1,000 replication-years": what a run that saw no outage says instead of an
