@@ -82,9 +82,10 @@ constexpr std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4
   return ctr;
 }
 
-/// One stream: the Philox block of counter (source hash, purpose << 28 | index, draw number)
-/// under the replication key gives draw number n. The stream object is cheap to make (six
-/// words); callers keep only the draw number between draws.
+/// One stream: draws 2b and 2b + 1 are the two 64-bit halves of the Philox block of counter
+/// (source hash, purpose << 28 | index, b) under the replication key. The stream object is cheap
+/// to make; callers keep the draw number between draws, and may keep the spare half of the last
+/// block (valid while the draw number is odd) to save recomputing it.
 class RandomStream {
  public:
   /// A stream keyed by one 64-bit number (tests and tools).
@@ -92,15 +93,31 @@ class RandomStream {
       : key_{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32U)} {}
 
   /// Draw `next_draw` onwards of the stream of (source, purpose, index) in replication `rep_key`.
+  /// With `has_spare`, `spare` is the second half of block next_draw / 2 (next_draw odd).
   constexpr RandomStream(std::uint64_t rep_key, std::uint64_t source, Purpose purpose,
-                         std::uint32_t index, std::uint32_t next_draw)
+                         std::uint32_t index, std::uint32_t next_draw, std::uint64_t spare = 0,
+                         bool has_spare = false)
       : key_{static_cast<std::uint32_t>(rep_key), static_cast<std::uint32_t>(rep_key >> 32U)},
         ctr_{static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(source >> 32U),
-             (static_cast<std::uint32_t>(purpose) << 28U) | index, next_draw} {}
+             (static_cast<std::uint32_t>(purpose) << 28U) | index, 0},
+        next_(next_draw),
+        spare_(spare),
+        has_spare_(has_spare && (next_draw & 1U) != 0) {}
 
   constexpr std::uint64_t next_u64() {
-    const std::array<std::uint32_t, 4> out = philox4x32_10(ctr_, key_);
-    ++ctr_[3];
+    if ((next_ & 1U) != 0 && has_spare_) {
+      ++next_;
+      has_spare_ = false;
+      return spare_;
+    }
+    std::array<std::uint32_t, 4> ctr = ctr_;
+    ctr[3] = next_ >> 1U;
+    const std::array<std::uint32_t, 4> out = philox4x32_10(ctr, key_);
+    const bool second = (next_ & 1U) != 0;
+    ++next_;
+    if (second) return (std::uint64_t{out[2]} << 32U) | out[3];
+    spare_ = (std::uint64_t{out[2]} << 32U) | out[3];
+    has_spare_ = true;
     return (std::uint64_t{out[0]} << 32U) | out[1];
   }
 
@@ -110,11 +127,16 @@ class RandomStream {
   }
 
   /// The number of the next draw: what a caller stores to continue the stream later.
-  constexpr std::uint32_t next_draw() const { return ctr_[3]; }
+  constexpr std::uint32_t next_draw() const { return next_; }
+  /// The second half of the last block, to pass back with next_draw() while it is odd.
+  constexpr std::uint64_t spare() const { return spare_; }
 
  private:
   std::array<std::uint32_t, 2> key_{};
   std::array<std::uint32_t, 4> ctr_{};
+  std::uint32_t next_ = 0;
+  std::uint64_t spare_ = 0;
+  bool has_spare_ = false;
 };
 
 /// A 64-bit stream key for tests and tools that want many distinct RandomStream(key).

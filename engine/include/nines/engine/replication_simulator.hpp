@@ -129,10 +129,16 @@ class ReplicationSimulator {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
     const auto p = static_cast<std::size_t>(purpose);
+    // Failure and repair draws are most of the draws: their spare half-blocks are kept, so a
+    // Philox block serves two of them.
+    const bool cached = purpose == Purpose::kFailure || purpose == Purpose::kRepair;
+    const std::size_t c = purpose == Purpose::kFailure ? 0 : 1;
     RandomStream stream(replication_key_, cc.stream_source, purpose,
-                        instance - cc.first_instance, in.draws[p]);
+                        instance - cc.first_instance, in.draws[p], cached ? in.spare[c] : 0,
+                        cached);
     const double x = sample_law(law, stream, model_.law_table.data());
     in.draws[p] = stream.next_draw();
+    if (cached) in.spare[c] = stream.spare();
     return x;
   }
   bool draw_success(std::uint32_t instance, double probability) {
@@ -169,6 +175,9 @@ class ReplicationSimulator {
 
   // Per instance: what every event reads in one record.
   struct Instance {
+    /// The spare half-blocks of the failure and repair streams (valid while their draw numbers
+    /// are odd).
+    std::array<std::uint64_t, 2> spare{};
     /// Next draw number of each purpose's stream.
     std::array<std::uint32_t, kInstancePurposes> draws{};
     std::uint32_t component = 0;
