@@ -12,6 +12,8 @@
 #include <cassert>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace nines::engine {
@@ -32,7 +34,12 @@ class EventQueue {
   /// Empties the queue for `slots` sources and events before `horizon_hours`. Allocates only
   /// when it grows.
   void reset(std::uint32_t slots, double horizon_hours) {
-    assert(slots <= kMaxSlots && horizon_hours > 0.0);
+    // Reached from user input (model size, horizon): checks, not asserts.
+    if (slots > kMaxSlots || !(horizon_hours > 0.0)) {
+      throw std::invalid_argument("internal error: EventQueue::reset with " +
+                                  std::to_string(slots) + " slots and a horizon of " +
+                                  std::to_string(horizon_hours) + " h");
+    }
     if (heap_storage_.size() < slots + 4U) heap_storage_.resize(slots + 4U);
     // Place the heap so that each group of four siblings (4i+1 .. 4i+4) fills one 64-byte line.
     const auto address = reinterpret_cast<std::uintptr_t>(heap_storage_.data());

@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <stdexcept>
 #include <cstdint>
 
 namespace nines::engine {
@@ -13,9 +14,13 @@ __extension__ using Int128 = __int128;
 class ExactSum {
  public:
   /// Values are truncated to multiples of 2^-48 (far below any figure nines reports) and must
-  /// stay below 2^60 in magnitude; sums of up to 2^18 such maximal values cannot overflow.
+  /// stay below 2^60 in magnitude (checked: a value out of range throws std::out_of_range); sums
+  /// of up to 2^18 such maximal values cannot overflow. The engine adds at most the horizon
+  /// (<= 1000 years < 2^24 hours) per replication: 2^55 replications before overflow.
   void add(double value) {
-    assert(std::isfinite(value) && std::fabs(value) < 0x1.0p60);
+    if (!(std::fabs(value) < 0x1.0p60)) [[unlikely]] {
+      throw std::out_of_range("internal error: ExactSum::add of a value beyond 2^60 (or NaN)");
+    }
     fixed_ += static_cast<Int128>(value * kScale);
   }
   void merge(const ExactSum& other) { fixed_ += other.fixed_; }
