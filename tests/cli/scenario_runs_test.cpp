@@ -265,5 +265,16 @@ TEST(AllScenarios, PairsTheReplicationsBothRunsHaveToAPrecision) {
   }
 }
 
+TEST(AllScenarios, ShowsTheCommonCauseRateWhenARowHasZones) {
+  const std::string zoned = std::string(NINES_SOURCE_DIR) + "/samples/one-zone-vs-three-zones.json";
+  const auto with_zones = run_nines({"run", zoned, "--all-scenarios", "--replications", "200"});
+  ASSERT_EQ(with_zones.exit_code, 0) << with_zones.err;
+  EXPECT_NE(with_zones.out.find("common-cause/y"), std::string::npos) << with_zones.out;
+  const std::string plain = std::string(NINES_SOURCE_DIR) + "/samples/web-shop.json";
+  const auto without = run_nines({"run", plain, "--all-scenarios", "--replications", "200"});
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(without.out.find("common-cause/y"), std::string::npos) << without.out;
+}
+
 }  // namespace
 }  // namespace nines::cli

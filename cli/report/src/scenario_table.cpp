@@ -181,6 +181,9 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column delta_availability{"Δ availability (paired 95% CI)", {}};
   Column delta_downtime{"Δ downtime/year (paired 95% CI)", {}};
   Column pairing{"pairing", {}};
+  // Outages that took two or more pools down at once, shown when a row has zones or regions.
+  Column common_cause{"common-cause/y", {}};
+  bool any_domains = false;
   bool any_cost = false;
   bool any_significant = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -204,6 +207,10 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     horizon.cells.push_back(format_duration(runs[i].result.horizon_hours));
     any_cost = any_cost || row.cost.per_month.has_value();
     cost.cells.push_back(cost_text(row.cost));
+    const engine::RunResult& result = runs[i].result;
+    any_domains = any_domains || !result.zones.empty() || !result.regions.empty();
+    common_cause.cells.push_back(
+        format_number(result.common_cause_outages_per_year.mean, kSignificantDigits));
     if (row.difference) {
       delta_availability.cells.push_back(
           availability_difference_text(row.difference->availability));
@@ -221,6 +228,7 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   if (!same_replications) columns.push_back(replications);
   if (!same_horizon) columns.push_back(horizon);
   if (any_cost) columns.push_back(cost);
+  if (any_domains) columns.push_back(common_cause);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);
   columns.push_back(pairing);
