@@ -20,8 +20,13 @@ shot web-shop.json outages outages.png
 shot microservice-estate.json pareto pareto.png
 "$gui" samples/web-shop-two-zones.json --run --what-if db.instances=3 --view compare \
   --size 1960x860 --screenshot docs/images/compare.png && echo docs/images/compare.png
-"$gui" samples/web-shop.json --run --view scenarios --size 1760x860 \
+# Scenarios: one zone, two, three and a game day, with the common-cause and zone columns.
+"$gui" samples/one-zone-vs-three-zones.json --run --view scenarios --size 2600x860 \
   --screenshot docs/images/scenarios.png && echo docs/images/scenarios.png
-# No sample has zones yet: the Timeline shows the zoned test model's history with most downtime.
-"$gui" tests/data/valid/zones.json --run --view timeline --size 1400x860 \
+# Timeline: the game day of samples/web-shop-two-zones.json (its scenario "game day: zone-a down
+# for 2 h on day 100", given as a what-if since nines-gui has no --scenario), replication 1, the
+# one samples/README.md traces: zone-a's injection blocks the primary database until the switchover.
+"$gui" samples/web-shop-two-zones.json --run \
+  --what-if 'inject=[{"at": "100d", "zone": "zone-a", "for": "2h"}]' \
+  --view timeline --trace 1 --size 1400x860 \
   --screenshot docs/images/timeline.png && echo docs/images/timeline.png
