@@ -126,7 +126,8 @@ void ReplicationSimulator::unblock(std::uint32_t instance) {
   const std::uint32_t c = in.component;
   const CompiledComponent& cc = model_.components[c];
   note(TraceEvent::kUnblock, SourceKind::kComponent, c, instance);
-  if (cc.standby != Standby::kHot) queue_.cancel(cc.first_block_slot + (instance - cc.first_instance));
+  if (cc.standby != Standby::kHot)
+    queue_.cancel(cc.first_block_slot + (instance - cc.first_instance));
   if (in.state != State::kActive) return;
   if (in.counted_failed == 0) {
     serving_up(c);

@@ -209,7 +209,10 @@ void compile_domains(const models::Model& model, CompiledModel& out) {
   for (const std::uint32_t z : zone_order) {
     CompiledDomain d = compile_domain(model.zones[z], SourceKind::kZone, out);
     const std::int64_t region = model.region_index(model.zones[z].region);
-    d.region = region < 0 ? -1 : static_cast<std::int32_t>(out.region_of_model[static_cast<std::size_t>(region)]);
+    d.region =
+        region < 0
+            ? -1
+            : static_cast<std::int32_t>(out.region_of_model[static_cast<std::size_t>(region)]);
     out.zones.push_back(d);
     out.zone_ids.push_back(model.zones[z].id);
   }
@@ -325,14 +328,16 @@ CompiledModel compile(const models::Model& model) {
   compile_domains(model, out);
   // instance_zone held model zone indices until the zones were sorted.
   for (auto& zone : out.instance_zone) {
-    if (zone >= 0) zone = static_cast<std::int32_t>(out.zone_of_model[static_cast<std::size_t>(zone)]);
+    if (zone >= 0)
+      zone = static_cast<std::int32_t>(out.zone_of_model[static_cast<std::size_t>(zone)]);
   }
   {
     // compile_domains grouped members by model zone index: regroup by compiled index.
     out.zone_instances.clear();
     std::vector<std::vector<std::uint32_t>> members(out.zones.size());
     for (std::uint32_t i = 0; i < out.instance_count; ++i) {
-      if (out.instance_zone[i] >= 0) members[static_cast<std::size_t>(out.instance_zone[i])].push_back(i);
+      if (out.instance_zone[i] >= 0)
+        members[static_cast<std::size_t>(out.instance_zone[i])].push_back(i);
     }
     for (std::size_t z = 0; z < out.zones.size(); ++z) {
       out.zones[z].first_member = static_cast<std::uint32_t>(out.zone_instances.size());

@@ -44,7 +44,8 @@ void ReplicationSimulator::on_active_failure(std::uint32_t instance) {
   } else {
     --believed_up_[c];
   }
-  if (cc.standby != Standby::kHot) queue_.cancel(cc.first_block_slot + (instance - cc.first_instance));
+  if (cc.standby != Standby::kHot)
+    queue_.cancel(cc.first_block_slot + (instance - cc.first_instance));
   after_failure(instance);
 }
 
@@ -92,8 +93,7 @@ void ReplicationSimulator::begin_repair(std::uint32_t instance) {
 void ReplicationSimulator::start_repair_work(std::uint32_t instance) {
   const CompiledComponent& cc = model_.components[instances_[instance].component];
   instances_[instance].state = State::kInRepair;
-  note(TraceEvent::kRepairStart, SourceKind::kComponent, instances_[instance].component,
-       instance);
+  note(TraceEvent::kRepairStart, SourceKind::kComponent, instances_[instance].component, instance);
   // A zero repair still passes through the queue (at the same instant) so crews stay simple.
   const double duration =
       cc.repair.kind == LawKind::kZero ? 0.0 : draw(cc.repair, instance, Purpose::kRepair);
@@ -152,8 +152,8 @@ void ReplicationSimulator::make_idle(std::uint32_t instance) {
   instances_[instance].state = State::kIdle;
   push_back(idle_[c], instance);
   if (cc.standby == Standby::kWarm) {
-    schedule_instance(instance,
-                      now_ + draw(cc.dormant_failure, instance, Purpose::kDormantFailure), kLoss);
+    schedule_instance(instance, now_ + draw(cc.dormant_failure, instance, Purpose::kDormantFailure),
+                      kLoss);
   } else {
     queue_.cancel(instance);
   }
@@ -181,8 +181,8 @@ void ReplicationSimulator::try_switchover(std::uint32_t component) {
     if (cc.switchover.kind == LawKind::kZero) {
       resolve_switch(candidate);
     } else {
-      schedule_instance(candidate,
-                        now_ + draw(cc.switchover, candidate, Purpose::kSwitchover), kDetection);
+      schedule_instance(candidate, now_ + draw(cc.switchover, candidate, Purpose::kSwitchover),
+                        kDetection);
     }
   }
 }

@@ -22,11 +22,13 @@ void ReplicationSimulator::check_invariants() const {
   std::vector<std::uint32_t> blocked(model_.instance_count, 0);
   for (std::size_t z = 0; z < model_.zones.size(); ++z) {
     const std::int32_t region = model_.zones[z].region;
-    const bool blocks = zone_down_[z].down() || (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
+    const bool blocks = zone_down_[z].down() ||
+                        (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
     expect(blocks == (zone_blocking_[z] != 0), "zone blocking flag of " + model_.zone_ids[z]);
     if (!blocks) continue;
     const CompiledDomain& d = model_.zones[z];
-    for (std::uint32_t k = 0; k < d.member_count; ++k) ++blocked[model_.zone_instances[d.first_member + k]];
+    for (std::uint32_t k = 0; k < d.member_count; ++k)
+      ++blocked[model_.zone_instances[d.first_member + k]];
   }
   for (std::size_t j = 0; j < model_.injections.size(); ++j) {
     const CompiledInjection& inj = model_.injections[j];
@@ -46,9 +48,9 @@ void ReplicationSimulator::check_invariants() const {
       expect(in.counted_failed == 0, "counted_failed on a non-active instance");
     }
     if (in.state == State::kSwitching) ++switching[in.component];
-    const bool waits = in.state == State::kWaitingCrew ||
-                       (in.state == State::kIdle &&
-                        model_.components[in.component].standby == Standby::kCold);
+    const bool waits =
+        in.state == State::kWaitingCrew ||
+        (in.state == State::kIdle && model_.components[in.component].standby == Standby::kCold);
     expect(queue_.contains(i) != waits, "pending event of instance " + std::to_string(i));
   }
   // Components: pools, gates and services, evaluated bottom-up until nothing changes.
@@ -71,7 +73,8 @@ void ReplicationSimulator::check_invariants() const {
       for (std::uint32_t g = cc.first_gate; g < cc.first_gate + cc.gate_count; ++g) {
         const Gate& gate = model_.gates[g];
         std::uint32_t up = 0;
-        for (std::uint32_t k = 0; k < gate.child_count; ++k) up += service[model_.gate_children[gate.first_child + k]];
+        for (std::uint32_t k = 0; k < gate.child_count; ++k)
+          up += service[model_.gate_children[gate.first_child + k]];
         if (up < gate.need) {
           service[c] = 0;
           changed = true;
@@ -87,7 +90,8 @@ void ReplicationSimulator::check_invariants() const {
     const Gate& gate = model_.gates[g];
     if (gate.child_count == 1 && gate.need == 1) continue;  // plain: propagation keeps no count
     std::uint32_t up = 0;
-    for (std::uint32_t k = 0; k < gate.child_count; ++k) up += service[model_.gate_children[gate.first_child + k]];
+    for (std::uint32_t k = 0; k < gate.child_count; ++k)
+      up += service[model_.gate_children[gate.first_child + k]];
     expect(gates_[g].up_children == up, "up children of gate " + std::to_string(g));
   }
   expect(system_up_ == (service[model_.entry] != 0), "system state after the batch");

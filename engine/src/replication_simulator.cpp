@@ -34,8 +34,8 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       work_(model.direct_parents.size() + model.parent_links.size() + 1),
       window_hours_(window_hours),
       window_downtime_(static_cast<std::size_t>(whole_windows(model.horizon_hours, window_hours))),
-      year_downtime_(model.target ? static_cast<std::size_t>(whole_windows(
-                                        model.horizon_hours, models::kHoursPerYear))
+      year_downtime_(model.target ? static_cast<std::size_t>(
+                                        whole_windows(model.horizon_hours, models::kHoursPerYear))
                                   : 0U) {
   queue_.reset(model.slot_count, model.horizon_hours);
   // instances_ never reallocates.
@@ -196,9 +196,8 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
     handle_slot(slot);
     // A handler must reschedule or cancel its slot; one that did neither would loop forever.
     if (queue_.pending_key(slot) == before) [[unlikely]] {
-      throw std::logic_error("internal error: the handler of event source " +
-                             std::to_string(slot) + " left its event in place at t = " +
-                             std::to_string(now_) + " h");
+      throw std::logic_error("internal error: the handler of event source " + std::to_string(slot) +
+                             " left its event in place at t = " + std::to_string(now_) + " h");
     }
     if ((events_ & 0xffffU) == 0 && cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
       trace_ = nullptr;

@@ -15,7 +15,8 @@ void ReplicationSimulator::set_pool_up(std::uint32_t component, bool up) {
   pool_up_hours_[component] += up ? -now_ : now_;
   if (!up) {
     // Kept for the root cause, should this batch start an outage (rare next to events).
-    batch_pool_downs_.push_back(PoolDown{component, loss_cause_ != kNone ? loss_cause_ : component});
+    batch_pool_downs_.push_back(
+        PoolDown{component, loss_cause_ != kNone ? loss_cause_ : component});
   }
   propagate(component, up);
 }

@@ -146,8 +146,10 @@ std::vector<CauseResult> summarize_causes(const CompiledModel& model, const RunT
     const double sa = share(a);
     const double sb = share(b);
     if (sa != sb) return sa > sb;
-    if (t.outages_caused[a] != t.outages_caused[b]) return t.outages_caused[a] > t.outages_caused[b];
-    if (model.cause_kinds[a] != model.cause_kinds[b]) return model.cause_kinds[a] < model.cause_kinds[b];
+    if (t.outages_caused[a] != t.outages_caused[b])
+      return t.outages_caused[a] > t.outages_caused[b];
+    if (model.cause_kinds[a] != model.cause_kinds[b])
+      return model.cause_kinds[a] < model.cause_kinds[b];
     return model.cause_ids[a] < model.cause_ids[b];
   });
   std::vector<CauseResult> causes;
@@ -161,7 +163,7 @@ std::vector<CauseResult> summarize_causes(const CompiledModel& model, const RunT
 }  // namespace
 
 static std::optional<SlaPerYear> sla_per_year(double target, const RangeResult& range,
-                                       double horizon_hours) {
+                                              double horizon_hours) {
   const std::int64_t per_history = whole_windows(horizon_hours, models::kHoursPerYear);
   if (per_history < 1 || range.years_met.size() != range.unavailability.size()) {
     return std::nullopt;

@@ -70,10 +70,10 @@ void ReplicationSimulator::trace_note(TraceEvent event, SourceKind kind, std::ui
   row.batch = batch_number_;
   row.kind = kind;
   row.source = source;
-  row.instance = instance == kNone
-                     ? -1
-                     : static_cast<std::int64_t>(instance -
-                                                 model_.components[source].first_instance);
+  row.instance =
+      instance == kNone
+          ? -1
+          : static_cast<std::int64_t>(instance - model_.components[source].first_instance);
   row.event = event;
   row.system_up = system_up_;
   trace_->rows.push_back(row);

@@ -107,8 +107,7 @@ TEST(Trace, RefusesBadFlagsWithExitTwo) {
 TEST(MemoryLimit, RefusesARunThatCannotFitNamingBothFigures) {
   TempDir dir;
   const auto model = dir.write("m.json", small_model());
-  const auto result =
-      run_nines({"run", model, "--replications", "1000000000", "--window", "1h"});
+  const auto result = run_nines({"run", model, "--replications", "1000000000", "--window", "1h"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("the run would hold about"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("of memory"), std::string::npos) << result.err;

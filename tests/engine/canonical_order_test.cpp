@@ -151,9 +151,11 @@ TEST(Invariants, IncrementalStateEqualsFromScratchAfterEveryBatch) {
       }
       m.components.push_back(c);
       // Depended on by an earlier component (a DAG), sometimes as part of a k-of-n list.
-      const std::string owner = k == 0 ? "cache" : "x" + std::to_string(rng() % static_cast<unsigned>(k));
+      const std::string owner =
+          k == 0 ? "cache" : "x" + std::to_string(rng() % static_cast<unsigned>(k));
       if (rng() % 2 == 0 && k > 0) {
-        m.dependencies.push_back(testing::depends(owner, {"x" + std::to_string(k), "db"}, 1 + static_cast<std::int64_t>(rng() % 2)));
+        m.dependencies.push_back(testing::depends(owner, {"x" + std::to_string(k), "db"},
+                                                  1 + static_cast<std::int64_t>(rng() % 2)));
       } else {
         m.dependencies.push_back(testing::depends(owner, {"x" + std::to_string(k)}));
       }

@@ -1,5 +1,5 @@
-// The event queue: (time, class, rank, slot) order, rescheduling, cancellation and the horizon, against a
-// reference ordered map.
+// The event queue: (time, class, rank, slot) order, rescheduling, cancellation and the horizon,
+// against a reference ordered map.
 #include "nines/engine/event_queue.hpp"
 
 #include <gtest/gtest.h>
@@ -120,7 +120,8 @@ TEST(EventQueue, MatchesAReferenceUnderRandomOperations) {
       const auto event_class = static_cast<std::uint32_t>(rng.next_u64() % 3);
       const auto rank = static_cast<std::uint32_t>(rng.next_u64() % 64);
       if (key_of[slot].first >= 0.0) reference.erase(key_of[slot]);
-      key_of[slot] = {time, (std::uint64_t{event_class} << 56U) | (std::uint64_t{rank} << 28U) | slot};
+      key_of[slot] = {time,
+                      (std::uint64_t{event_class} << 56U) | (std::uint64_t{rank} << 28U) | slot};
       if (time < horizon) reference[key_of[slot]] = slot;
       q.schedule(slot, time, event_class, rank);
     } else if (op < 0.7) {

@@ -49,22 +49,14 @@ TEST(Timeline, ComponentInjectionsWithAndWithoutForFewerQualifyingAndAtTheHorizo
               testing::inject_component("web", 100.0, 1)};
   const TracedReplication t = trace_replication(m, 0);
   const std::vector<std::string> expected = {
-      "10 inject:web inject-start",
-      "10 component:web#0 failure",
-      "10 component:web#1 failure",
-      "10.5 component:web#0 detection",
-      "10.5 component:web#0 repair-start",
-      "10.5 component:web#1 detection",
-      "10.5 component:web#1 repair-start",
-      "12.5 component:web#0 repair-end",
-      "12.5 component:web#1 repair-end",
-      "20 inject:web inject-start",
-      "20 component:web#0 block",
-      "20 component:web#1 block",
-      "20 component:web#2 block",
-      "21 inject:web inject-end",
-      "21 component:web#0 unblock",
-      "21 component:web#1 unblock",
+      "10 inject:web inject-start",        "10 component:web#0 failure",
+      "10 component:web#1 failure",        "10.5 component:web#0 detection",
+      "10.5 component:web#0 repair-start", "10.5 component:web#1 detection",
+      "10.5 component:web#1 repair-start", "12.5 component:web#0 repair-end",
+      "12.5 component:web#1 repair-end",   "20 inject:web inject-start",
+      "20 component:web#0 block",          "20 component:web#1 block",
+      "20 component:web#2 block",          "21 inject:web inject-end",
+      "21 component:web#0 unblock",        "21 component:web#1 unblock",
       "21 component:web#2 unblock",
   };
   EXPECT_EQ(rows_of(t), expected);

@@ -257,7 +257,8 @@ TEST_P(Sample, RunsWithSaneResults) {
   // causes of every kind do.
   EXPECT_LE(share_sum, 1.0 + 1e-6);
   double cause_sum = 0.0;
-  for (const json& cause : result.at("causes")) cause_sum += cause.at("downtime_share").get<double>();
+  for (const json& cause : result.at("causes"))
+    cause_sum += cause.at("downtime_share").get<double>();
   if (outages_per_year > 0.0) {
     EXPECT_NEAR(cause_sum, 1.0, 1e-6) << "every outage is charged to exactly one cause";
     const json& durations = result.at("outage_duration_hours");

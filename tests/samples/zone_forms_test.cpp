@@ -27,8 +27,8 @@ void expect_agree(const engine::Estimate& a, const engine::Estimate& b, const ch
 TEST(ZoneForms, WebShopTwoZonesAgreesWithZonesAsComponentsWithHotPools) {
   const std::vector<std::string> hot = {"db.standby={\"mode\":\"hot\"}", "replications=20000"};
   const auto zoned = models::load_model(kSource / "samples/web-shop-two-zones.json", hot);
-  const auto old = models::load_model(
-      kSource / "tests/data/valid/web-shop-two-zones-as-components.json", hot);
+  const auto old =
+      models::load_model(kSource / "tests/data/valid/web-shop-two-zones-as-components.json", hot);
   engine::RunOptions options;
   options.threads = 2;
   const engine::RunResult a = engine::run(zoned.model, options);

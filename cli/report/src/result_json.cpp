@@ -43,13 +43,12 @@ json sla(const std::optional<engine::SlaResult>& s) {
           {"ci95", interval(s->ci95_lo, s->ci95_hi)},
           {"probability_missed", number(s->probability_missed)},
           {"probability_missed_ci95", interval(s->missed_ci95_lo, s->missed_ci95_hi)},
-          {"per_year", s->per_year ? json{{"probability_met", number(s->per_year->probability_met)},
-                                          {"probability_missed",
-                                           number(s->per_year->probability_missed)},
-                                          {"ci95", interval(s->per_year->ci95_lo,
-                                                            s->per_year->ci95_hi)},
-                                          {"years", s->per_year->years}}
-                                   : json(nullptr)}};
+          {"per_year", s->per_year
+                           ? json{{"probability_met", number(s->per_year->probability_met)},
+                                  {"probability_missed", number(s->per_year->probability_missed)},
+                                  {"ci95", interval(s->per_year->ci95_lo, s->per_year->ci95_hi)},
+                                  {"years", s->per_year->years}}
+                           : json(nullptr)}};
 }
 
 json quantiles(const std::optional<engine::AvailabilityQuantiles>& q) {

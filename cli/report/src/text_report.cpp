@@ -202,21 +202,19 @@ void write_availability(const engine::RunResult& r, std::ostream& out) {
     const int d =
         sla_decimals(s.probability_missed > 0.0 ? s.probability_missed : s.missed_ci95_hi);
     row(out, sla_label(s.target) + " met", format_percent(s.probability_met, d),
-        interval(format_percent(s.ci95_lo, d), format_percent(s.ci95_hi, d)) +
-            "   (share of " + format_fixed(r.horizon_hours / models::kHoursPerYear, 2) +
-            " y histories)");
+        interval(format_percent(s.ci95_lo, d), format_percent(s.ci95_hi, d)) + "   (share of " +
+            format_fixed(r.horizon_hours / models::kHoursPerYear, 2) + " y histories)");
     row(out, "SLA missed", format_percent(s.probability_missed, d),
         interval(format_percent(s.missed_ci95_lo, d), format_percent(s.missed_ci95_hi, d)) +
-            "   (per " + format_fixed(r.horizon_hours / models::kHoursPerYear, 2) +
-            " y history)");
+            "   (per " + format_fixed(r.horizon_hours / models::kHoursPerYear, 2) + " y history)");
     if (s.per_year) {
       const auto& y = *s.per_year;
-      const int dy = sla_decimals(y.probability_missed > 0.0 ? y.probability_missed
-                                                             : 1.0 - y.ci95_lo);
-      out << "  " << sla_label(s.target) << " missed in " << format_percent(y.probability_missed, dy)
-          << " of years (95% CI " << format_percent(1.0 - y.ci95_hi, dy) << " .. "
-          << format_percent(1.0 - y.ci95_lo, dy) << ", " << format_count(y.years)
-          << " whole years)\n";
+      const int dy =
+          sla_decimals(y.probability_missed > 0.0 ? y.probability_missed : 1.0 - y.ci95_lo);
+      out << "  " << sla_label(s.target) << " missed in "
+          << format_percent(y.probability_missed, dy) << " of years (95% CI "
+          << format_percent(1.0 - y.ci95_hi, dy) << " .. " << format_percent(1.0 - y.ci95_lo, dy)
+          << ", " << format_count(y.years) << " whole years)\n";
     }
   }
   if (r.availability_quantiles) {

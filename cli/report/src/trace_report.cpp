@@ -60,7 +60,8 @@ std::string csv_field(const std::string& text) {
 }
 
 std::string source_label(const engine::TracedReplication& t, const engine::TraceRow& row) {
-  std::string label = std::string(kind_name(row.kind)) + " " + engine::trace_source_id(t.compiled, row);
+  std::string label =
+      std::string(kind_name(row.kind)) + " " + engine::trace_source_id(t.compiled, row);
   if (row.instance >= 0) label += " #" + std::to_string(row.instance);
   return label;
 }
@@ -100,10 +101,11 @@ std::string trace_csv(const engine::TracedReplication& traced) {
 void write_trace_report(const engine::TracedReplication& traced, std::uint64_t replication,
                         std::ostream& out) {
   const engine::Trace& trace = traced.trace;
-  out << "Timeline of replication " << replication << " (" << format_count(static_cast<std::int64_t>(trace.rows.size()))
-      << " state changes)\n";
+  out << "Timeline of replication " << replication << " ("
+      << format_count(static_cast<std::int64_t>(trace.rows.size())) << " state changes)\n";
   std::size_t source_width = std::string("source").size();
-  for (const auto& row : trace.rows) source_width = std::max(source_width, source_label(traced, row).size());
+  for (const auto& row : trace.rows)
+    source_width = std::max(source_width, source_label(traced, row).size());
   out << "  " << std::string(14 - std::string("hours").size(), ' ') << "hours  batch  "
       << "source" << std::string(source_width - 6, ' ') << "  event              system\n";
   for (const auto& row : trace.rows) {
@@ -114,7 +116,8 @@ void write_trace_report(const engine::TracedReplication& traced, std::uint64_t r
     out << "  " << std::string(time.size() < 14 ? 14 - time.size() : 0, ' ') << time << "  "
         << std::string(batch.size() < 5 ? 5 - batch.size() : 0, ' ') << batch << "  " << source
         << std::string(source_width - source.size(), ' ') << "  " << event
-        << std::string(event.size() < 19 ? 19 - event.size() : 0, ' ') << (row.system_up ? "up" : "DOWN");
+        << std::string(event.size() < 19 ? 19 - event.size() : 0, ' ')
+        << (row.system_up ? "up" : "DOWN");
     if (row.cause >= 0) out << "   outage begins: " << cause_label(traced, row.cause);
     out << '\n';
   }

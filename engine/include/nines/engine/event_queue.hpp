@@ -114,8 +114,8 @@ class EventQueue {
   /// it has one. Events at one time come out by `event_class` (0 first), then `rank`, then slot.
   void schedule(std::uint32_t slot, double time, std::uint32_t event_class, std::uint32_t rank) {
     assert(time >= 0.0);
-    const Key key = make_key(time, (std::uint64_t{event_class} << 56U) |
-                                       (std::uint64_t{rank} << kSlotBits) | slot);
+    const Key key = make_key(
+        time, (std::uint64_t{event_class} << 56U) | (std::uint64_t{rank} << kSlotBits) | slot);
     const std::uint32_t bucket = bucket_of(time);
     const std::uint32_t target = bucket <= current_bucket_ ? kHeap : bucket;
     if (slots_[slot].container == kHeap && target == kHeap) {
@@ -220,7 +220,8 @@ class EventQueue {
       if (slot == kNone) continue;
       bucket_head_[current_bucket_] = kNone;
       while (slot != kNone) {
-        if (slot < payload_count_) __builtin_prefetch(payload_ + std::size_t{slot} * payload_stride_);
+        if (slot < payload_count_)
+          __builtin_prefetch(payload_ + std::size_t{slot} * payload_stride_);
         SlotRecord& record = slots_[slot];
         record.container = kHeap;
         slot = record.next;

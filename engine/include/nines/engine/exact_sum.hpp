@@ -4,8 +4,8 @@
 
 #include <cassert>
 #include <cmath>
-#include <stdexcept>
 #include <cstdint>
+#include <stdexcept>
 
 namespace nines::engine {
 

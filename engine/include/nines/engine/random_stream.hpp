@@ -67,7 +67,7 @@ inline constexpr std::uint32_t kMaxStreamIndex = (1U << 28U) - 1U;
 /// Philox4x32-10 (Salmon, Moraes, Dror and Shaw, SC'11): a bijection of the 128-bit counter
 /// under a 64-bit key; 10 rounds as Random123 recommends.
 constexpr std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> ctr,
-                                                      std::array<std::uint32_t, 2> key) {
+                                                     std::array<std::uint32_t, 2> key) {
   for (int round = 0; round < 10; ++round) {
     const std::uint64_t p0 = std::uint64_t{0xD2511F53U} * ctr[0];
     const std::uint64_t p1 = std::uint64_t{0xCD9E8D57U} * ctr[2];

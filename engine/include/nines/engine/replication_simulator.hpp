@@ -103,7 +103,8 @@ class ReplicationSimulator {
                        std::uint32_t& failure_draws, std::uint32_t& repair_draws);
   bool domain_blocks(std::uint32_t zone) const {
     const std::int32_t region = model_.zones[zone].region;
-    return zone_down_[zone].down() || (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
+    return zone_down_[zone].down() ||
+           (region >= 0 && region_down_[static_cast<std::size_t>(region)].down());
   }
 
   // service_state.cpp
@@ -133,9 +134,8 @@ class ReplicationSimulator {
     // Philox block serves two of them.
     const bool cached = purpose == Purpose::kFailure || purpose == Purpose::kRepair;
     const std::size_t c = purpose == Purpose::kFailure ? 0 : 1;
-    RandomStream stream(replication_key_, cc.stream_source, purpose,
-                        instance - cc.first_instance, in.draws[p], cached ? in.spare[c] : 0,
-                        cached);
+    RandomStream stream(replication_key_, cc.stream_source, purpose, instance - cc.first_instance,
+                        in.draws[p], cached ? in.spare[c] : 0, cached);
     const double x = sample_law(law, stream, model_.law_table.data());
     in.draws[p] = stream.next_draw();
     if (cached) in.spare[c] = stream.spare();
