@@ -74,9 +74,11 @@ void check_memory(const MemoryEstimate& estimate, std::uint64_t limit, const std
                    " (" + std::to_string(estimate.replications) + " replications x " +
                    std::to_string(estimate.per_replication_bytes) + " bytes + " +
                    std::to_string(estimate.threads) + " threads x " +
-                   gigabytes(estimate.per_thread_bytes) + ") but this machine has " +
-                   gigabytes(limit) +
-                   " of memory; lower --replications, --max-replications or lengthen --window");
+                   gigabytes(estimate.per_thread_bytes) + ") but " +
+                   (std::getenv("NINES_MEMORY_LIMIT_BYTES") != nullptr
+                        ? "NINES_MEMORY_LIMIT_BYTES allows " + gigabytes(limit)
+                        : "this machine has " + gigabytes(limit) + " of memory") +
+                   "; lower --replications, --max-replications or lengthen --window");
 }
 
 }  // namespace nines::engine
