@@ -1,9 +1,13 @@
 // The worker-thread runs behind the GUI: one std::thread per run, reports queued to the GUI thread.
 #include "nines/gui/run_controller.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
+#include <thread>
 #include <utility>
+
+#include "nines/engine/memory_estimate.hpp"
 
 namespace nines::gui {
 
@@ -62,6 +66,18 @@ void RunController::start(const models::Model& model) {
     outcome.model = model;
     QString error;
     try {
+      // As `nines run`: a run that cannot fit in memory is refused before it starts.
+      const std::uint64_t replications =
+          target.to_precision
+              ? static_cast<std::uint64_t>(engine::PrecisionOptions{}.max_replications)
+              : static_cast<std::uint64_t>(model.replications);
+      const std::uint64_t workers =
+          threads > 0 ? static_cast<std::uint64_t>(threads)
+                      : std::max<std::uint64_t>(1, std::thread::hardware_concurrency());
+      engine::check_memory(
+          engine::estimate_run_memory(engine::compile(model), replications, 0.0,
+                                      std::min(workers, std::max<std::uint64_t>(replications, 1))),
+          engine::memory_limit_bytes(), "nines-gui");
       if (target.to_precision) {
         engine::PrecisionOptions precision;
         precision.relative_precision = target.relative_precision;

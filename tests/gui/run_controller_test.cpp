@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QTimer>
+#include <cstdlib>
 #include <memory>
 
 #include "gui_test_support.hpp"
@@ -42,6 +43,19 @@ struct Recorder {
     QObject::connect(&runs, &RunController::progress, [this] { ++progress; });
   }
 };
+
+TEST(RunController, RefusesARunThatCannotFitInMemory) {
+  RunController runs;
+  QString error;
+  QObject::connect(&runs, &RunController::failed, [&](const QString& e) { error = e; });
+  ::setenv("NINES_MEMORY_LIMIT_BYTES", "1000", 1);
+  runs.run_now(load("web-shop.json"));
+  const bool reported = wait_until([&] { return !error.isEmpty(); });
+  ::unsetenv("NINES_MEMORY_LIMIT_BYTES");
+  ASSERT_TRUE(reported);
+  EXPECT_NE(error.indexOf("the run would hold about"), -1) << error.toStdString();
+  EXPECT_NE(error.indexOf("NINES_MEMORY_LIMIT_BYTES allows 1 kB"), -1) << error.toStdString();
+}
 
 TEST(RunController, GivesEverySampleTheFiguresOfNinesRun) {
   for (const std::string& name : testing::sample_names()) {
