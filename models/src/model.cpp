@@ -104,4 +104,19 @@ std::optional<double> Model::cost_per_month() const {
   return sum;
 }
 
+Model canonical_order(Model model) {
+  const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  std::stable_sort(model.components.begin(), model.components.end(), by_id);
+  std::stable_sort(model.crews.begin(), model.crews.end(), by_id);
+  std::stable_sort(model.zones.begin(), model.zones.end(), by_id);
+  std::stable_sort(model.regions.begin(), model.regions.end(), by_id);
+  std::stable_sort(model.dependencies.begin(), model.dependencies.end(),
+                   [](const Dependency& a, const Dependency& b) {
+                     if (a.from != b.from) return a.from < b.from;
+                     if (a.to != b.to) return a.to < b.to;
+                     return a.min_up < b.min_up;
+                   });
+  return model;
+}
+
 }  // namespace nines::models

@@ -28,7 +28,8 @@ std::optional<ExactCheck> exact_check(const models::Model& model, const engine::
   options.max_transient_states = kCrossCheckMaxTransientStates;
   analysis::Analysis exact;
   try {
-    exact = analysis::analyze(model, options);
+    // In canonical order: the solvers' sums then do not depend on the file's order.
+    exact = analysis::analyze(models::canonical_order(model), options);
   } catch (const NotAnalysableError& e) {
     if (why_not != nullptr) *why_not = e.what();
     return std::nullopt;

@@ -193,4 +193,9 @@ struct Model {
   friend bool operator==(const Model&, const Model&) = default;
 };
 
+/// A copy with components, crews, zones and regions sorted by id and dependency rows by (from,
+/// to): the same system, so solvers that sum in list order give bit-identical answers whatever
+/// the file's order.
+Model canonical_order(Model model);
+
 }  // namespace nines::models
