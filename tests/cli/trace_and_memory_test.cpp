@@ -123,7 +123,8 @@ TEST(MemoryLimit, FollowsTheLimitTheEnvironmentSets) {
   const auto allowed = run_nines({"run", model});
   ::unsetenv("NINES_MEMORY_LIMIT_BYTES");
   EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_NE(refused.err.find("NINES_MEMORY_LIMIT_BYTES allows 1 kB"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("NINES_MEMORY_LIMIT_BYTES allows 1 kB"), std::string::npos)
+      << refused.err;
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
 }
 
