@@ -67,7 +67,6 @@ class ReplicationSimulator {
   void reset(std::uint64_t replication);
   void handle_slot(std::uint32_t slot);
   void end_batch();
-  void check_slot_handled(std::uint32_t slot, std::uint64_t stamp) const;
 
   // instance_lifecycle.cpp
   void handle(std::uint32_t instance);
