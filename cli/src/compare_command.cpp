@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nines/cli/atomic_file.hpp"
+#include "nines/cli/scenario_runs.hpp"
 #include "nines/cli/simulation.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
@@ -104,23 +105,9 @@ int compare_command(const std::vector<std::string>& files, const RunArguments& a
   }
   const report::Provenance provenance{report::canonical_overrides(arguments.overrides),
                                       designs.front().sha256};
-  const bool cancelled = runs.back().result.cancelled;
-  if (!arguments.quiet && !json_to_stdout) {
-    report::write_scenario_table(runs, console.out, provenance.overrides, "designs compared",
-                                 "design");
-    console.out.flush();
-  }
-  if (cancelled) {
-    console.err << "nines: interrupted during " << runs.back().name.value_or("") << " ("
-                << runs.size() << " of " << designs.size() << " runs)"
-                << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
-    return kExitInterrupted;
-  }
-  const std::string json =
-      json_to_stdout || json_file ? report::scenario_comparison_json_text(runs, provenance) : "";
-  if (json_to_stdout) console.out << json << std::flush;
-  if (json_file) json_file->commit(json);
-  return kExitSuccess;
+  return report_comparison(runs, provenance, arguments, console, json_file,
+                           {"designs compared", "design"}, runs.back().name.value_or(""),
+                           designs.size());
 }
 
 }  // namespace nines::cli

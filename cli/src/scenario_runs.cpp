@@ -83,16 +83,28 @@ int scenario_runs_command(const RunArguments& arguments, const Console& console)
       if (cancelled) break;
     }
   }
+  const std::string during = runs.back().name
+                                 ? "scenario " + nlohmann::json(*runs.back().name).dump()
+                                 : std::string("the base run");
+  return report_comparison(runs, provenance, arguments, console, json_file,
+                           {"base and scenarios compared", "scenario"}, during, variants.size());
+}
+
+int report_comparison(const std::vector<report::ScenarioRun>& runs,
+                      const report::Provenance& provenance, const RunArguments& arguments,
+                      const Console& console, std::optional<AtomicFile>& json_file,
+                      const ComparisonText& text, const std::string& interrupted_during,
+                      std::size_t total) {
+  const bool json_to_stdout = arguments.json_output == "-";
   const bool cancelled = runs.back().result.cancelled;
   if (!arguments.quiet && !json_to_stdout) {
-    report::write_scenario_table(runs, console.out, provenance.overrides);
+    report::write_scenario_table(runs, console.out, provenance.overrides, text.what,
+                                 text.label_title);
     console.out.flush();
   }
   if (cancelled) {
-    console.err << "nines: interrupted during "
-                << (runs.back().name ? "scenario " + nlohmann::json(*runs.back().name).dump()
-                                     : std::string("the base run"))
-                << " (" << runs.size() << " of " << variants.size() << " runs)"
+    console.err << "nines: interrupted during " << interrupted_during << " (" << runs.size()
+                << " of " << total << " runs)"
                 << (arguments.json_output.empty() ? "" : "; no JSON result written") << '\n';
     return kExitInterrupted;
   }
