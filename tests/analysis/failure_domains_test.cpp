@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 
+#include "../support/two_state_unit.hpp"
 #include "analysis_models.hpp"
 #include "nines/analysis/system_analysis.hpp"
 #include "nines/models/error.hpp"
@@ -26,22 +27,9 @@ constexpr double kRegionLambda = 1.0 / 1500.0;
 constexpr double kRegionMu = 1.0 / 30.0;
 constexpr double kHorizon = 2000.0;
 
-/// P(up at t) of an exponential two-state unit that starts up.
-double up_at(double lambda, double mu, double t) {
-  const double a = mu / (lambda + mu);
-  return a + (1.0 - a) * std::exp(-(lambda + mu) * t);
-}
-
-/// (1/T) times the integral of f over [0, T] by Simpson's rule on a grid fine enough for 1e-11.
-double horizon_average(const std::function<double(double)>& f, double horizon) {
-  const int n = 200000;
-  const double h = horizon / n;
-  double sum = f(0.0) + f(horizon);
-  for (int k = 1; k < n; ++k) sum += (k % 2 == 1 ? 4.0 : 2.0) * f(k * h);
-  return sum * h / 3.0 / horizon;
-}
-
-double two_of_three(double p) { return p * p * p + 3.0 * p * p * (1.0 - p); }
+using testing::horizon_average;
+using testing::two_of_three;
+using testing::up_at;
 
 const DomainAnalysis& row(const std::vector<DomainAnalysis>& rows, const std::string& id) {
   for (const auto& r : rows) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 
+#include "../support/two_state_unit.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/monte_carlo.hpp"
 
@@ -21,24 +22,13 @@ using testing::pool;
 using testing::region;
 using testing::zone;
 
-/// P(up at t) of an exponential two-state unit that starts up: A + (1 - A) e^{-(l + m) t}.
+/// P(up at t) of a unit with exponential laws of these means that starts up.
 double up_at(double mtbf, double mttr, double t) {
-  const double l = 1.0 / mtbf;
-  const double m = 1.0 / mttr;
-  const double a = m / (l + m);
-  return a + (1.0 - a) * std::exp(-(l + m) * t);
+  return testing::up_at(1.0 / mtbf, 1.0 / mttr, t);
 }
 
-/// (1/T) times the integral of f over [0, T] (Simpson, fine enough for 1e-9).
-double horizon_average(const std::function<double(double)>& f, double horizon) {
-  const int n = 20000;
-  const double h = horizon / n;
-  double sum = f(0.0) + f(horizon);
-  for (int k = 1; k < n; ++k) sum += (k % 2 == 1 ? 4.0 : 2.0) * f(k * h);
-  return sum * h / 3.0 / horizon;
-}
-
-double two_of_three(double p) { return p * p * p + 3.0 * p * p * (1.0 - p); }
+using testing::horizon_average;
+using testing::two_of_three;
 
 constexpr double kMtbf = 100.0;
 constexpr double kMttr = 10.0;
