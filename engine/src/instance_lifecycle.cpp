@@ -4,7 +4,7 @@
 
 namespace nines::engine {
 
-void ReplicationSimulator::handle(std::uint32_t instance) {
+[[gnu::flatten]] void ReplicationSimulator::handle(std::uint32_t instance) {
   switch (instances_[instance].state) {
     case State::kActive:
       loss_cause_ = instances_[instance].component;

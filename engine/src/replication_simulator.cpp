@@ -11,6 +11,7 @@ namespace nines::engine {
 ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double window_hours)
     : model_(model),
       instances_(model.instance_count),
+      draws_(model.instance_count),
       next_(model.instance_count),
       prev_(model.instance_count),
       active_up_(model.components.size()),
@@ -67,6 +68,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
       const std::uint32_t i = cc.first_instance + k;
       instances_[i] = Instance{};
+      draws_[i] = {};
       instances_[i].component = static_cast<std::uint32_t>(c);
       if (k < active) {
         instances_[i].state = State::kActive;

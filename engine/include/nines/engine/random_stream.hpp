@@ -82,10 +82,18 @@ constexpr std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4
   return ctr;
 }
 
+/// The Philox block that holds a stream's next draw, kept between draws. An instance keeps one
+/// for its failure stream and one for its repair stream: the draw an event needs is then a load,
+/// and the block after it is computed where nothing waits for it (off the event's critical path:
+/// the queue's next step depends on the drawn time, not on the block refilled behind it).
+struct StreamBlock {
+  std::array<std::uint64_t, 2> halves{};
+};
+
 /// One stream: draws 2b and 2b + 1 are the two 64-bit halves of the Philox block of counter
 /// (source hash, purpose << 28 | index, b) under the replication key. The stream object is cheap
-/// to make; callers keep the draw number between draws, and may keep the spare half of the last
-/// block (valid while the draw number is odd) to save recomputing it.
+/// to make; callers keep the draw number between draws, and may keep the block holding the next
+/// draw (a StreamBlock) so that a draw never waits for Philox.
 class RandomStream {
  public:
   /// A stream keyed by one 64-bit number (tests and tools).
@@ -93,32 +101,26 @@ class RandomStream {
       : key_{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32U)} {}
 
   /// Draw `next_draw` onwards of the stream of (source, purpose, index) in replication `rep_key`.
-  /// With `has_spare`, `spare` is the second half of block next_draw / 2 (next_draw odd).
+  /// With `ahead`, which must hold block next_draw / 2, draws are read from it and it is refilled
+  /// with the next block as the draw number crosses into it.
   constexpr RandomStream(std::uint64_t rep_key, std::uint64_t source, Purpose purpose,
-                         std::uint32_t index, std::uint32_t next_draw, std::uint64_t spare = 0,
-                         bool has_spare = false)
+                         std::uint32_t index, std::uint32_t next_draw, StreamBlock* ahead = nullptr)
       : key_{static_cast<std::uint32_t>(rep_key), static_cast<std::uint32_t>(rep_key >> 32U)},
         ctr_{static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(source >> 32U),
              (static_cast<std::uint32_t>(purpose) << 28U) | index, 0},
         next_(next_draw),
-        spare_(spare),
-        has_spare_(has_spare && (next_draw & 1U) != 0) {}
+        ahead_(ahead) {}
 
   constexpr std::uint64_t next_u64() {
-    if ((next_ & 1U) != 0 && has_spare_) {
+    if (ahead_ != nullptr) {
+      const std::uint64_t value = ahead_->halves[next_ & 1U];
       ++next_;
-      has_spare_ = false;
-      return spare_;
+      if ((next_ & 1U) == 0) *ahead_ = block(next_ >> 1U);
+      return value;
     }
-    std::array<std::uint32_t, 4> ctr = ctr_;
-    ctr[3] = next_ >> 1U;
-    const std::array<std::uint32_t, 4> out = philox4x32_10(ctr, key_);
-    const bool second = (next_ & 1U) != 0;
+    const std::uint64_t value = block(next_ >> 1U).halves[next_ & 1U];
     ++next_;
-    if (second) return (std::uint64_t{out[2]} << 32U) | out[3];
-    spare_ = (std::uint64_t{out[2]} << 32U) | out[3];
-    has_spare_ = true;
-    return (std::uint64_t{out[0]} << 32U) | out[1];
+    return value;
   }
 
   /// Uniform on the open interval (0, 1), 53 bits: never 0, so log(u) is finite.
@@ -128,15 +130,21 @@ class RandomStream {
 
   /// The number of the next draw: what a caller stores to continue the stream later.
   constexpr std::uint32_t next_draw() const { return next_; }
-  /// The second half of the last block, to pass back with next_draw() while it is odd.
-  constexpr std::uint64_t spare() const { return spare_; }
+
+  /// Block `b` of this stream: draws 2b and 2b + 1.
+  constexpr StreamBlock block(std::uint32_t b) const {
+    std::array<std::uint32_t, 4> ctr = ctr_;
+    ctr[3] = b;
+    const std::array<std::uint32_t, 4> out = philox4x32_10(ctr, key_);
+    return StreamBlock{
+        {(std::uint64_t{out[0]} << 32U) | out[1], (std::uint64_t{out[2]} << 32U) | out[3]}};
+  }
 
  private:
   std::array<std::uint32_t, 2> key_{};
   std::array<std::uint32_t, 4> ctr_{};
   std::uint32_t next_ = 0;
-  std::uint64_t spare_ = 0;
-  bool has_spare_ = false;
+  StreamBlock* ahead_ = nullptr;
 };
 
 /// A 64-bit stream key for tests and tools that want many distinct RandomStream(key).

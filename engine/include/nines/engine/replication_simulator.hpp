@@ -128,26 +128,33 @@ class ReplicationSimulator {
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
-    const auto p = static_cast<std::size_t>(purpose);
-    // Failure and repair draws are most of the draws: their spare half-blocks are kept, so a
-    // Philox block serves two of them.
-    const bool cached = purpose == Purpose::kFailure || purpose == Purpose::kRepair;
-    const std::size_t c = purpose == Purpose::kFailure ? 0 : 1;
-    RandomStream stream(replication_key_, cc.stream_source, purpose, instance - cc.first_instance,
-                        in.draws[p], cached ? in.spare[c] : 0, cached);
+    const std::uint32_t index = instance - cc.first_instance;
+    // Failure and repair draws are most of the draws and sit on the critical path of their
+    // event: their streams read from the block kept ahead in the record (StreamBlock).
+    if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
+      const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
+      StreamBlock& ahead = in.ahead[lane];
+      RandomStream stream(replication_key_, cc.stream_source, purpose, index, in.ahead_draws[lane],
+                          &ahead);
+      if (in.ahead_draws[lane] == 0) [[unlikely]]
+        ahead = stream.block(0);
+      const double x = sample_law(law, stream, model_.law_table.data());
+      in.ahead_draws[lane] = stream.next_draw();
+      return x;
+    }
+    std::uint32_t& next = draws_[instance][static_cast<std::size_t>(purpose)];
+    RandomStream stream(replication_key_, cc.stream_source, purpose, index, next);
     const double x = sample_law(law, stream, model_.law_table.data());
-    in.draws[p] = stream.next_draw();
-    if (cached) in.spare[c] = stream.spare();
+    next = stream.next_draw();
     return x;
   }
   bool draw_success(std::uint32_t instance, double probability) {
-    Instance& in = instances_[instance];
-    const CompiledComponent& cc = model_.components[in.component];
-    constexpr auto p = static_cast<std::size_t>(Purpose::kSwitchSuccess);
+    const CompiledComponent& cc = model_.components[instances_[instance].component];
+    std::uint32_t& next = draws_[instance][static_cast<std::size_t>(Purpose::kSwitchSuccess)];
     RandomStream stream(replication_key_, cc.stream_source, Purpose::kSwitchSuccess,
-                        instance - cc.first_instance, in.draws[p]);
+                        instance - cc.first_instance, next);
     const bool success = stream.uniform_open() < probability;
-    in.draws[p] = stream.next_draw();
+    next = stream.next_draw();
     return success;
   }
   void note(TraceEvent event, SourceKind kind, std::uint32_t source, std::uint32_t instance) {
@@ -174,11 +181,10 @@ class ReplicationSimulator {
 
   // Per instance: what every event reads in one record.
   struct Instance {
-    /// The spare half-blocks of the failure and repair streams (valid while their draw numbers
-    /// are odd).
-    std::array<std::uint64_t, 2> spare{};
-    /// Next draw number of each purpose's stream.
-    std::array<std::uint32_t, kInstancePurposes> draws{};
+    /// The blocks holding the next failure and repair draws, and those draws' numbers (0: no
+    /// draw yet, the block is filled at the first).
+    std::array<StreamBlock, 2> ahead{};
+    std::array<std::uint32_t, 2> ahead_draws{};
     std::uint32_t component = 0;
     State state = State::kActive;
     /// Set when a block of a warm or cold pool's active instance was detected: standby rule 2
@@ -188,6 +194,9 @@ class ReplicationSimulator {
     std::uint16_t blocked = 0;
   };
   std::vector<Instance> instances_;
+  /// Per instance, the next draw number of each purpose's stream but failure and repair (rarer
+  /// draws: kept out of the record every event reads).
+  std::vector<std::array<std::uint32_t, kInstancePurposes>> draws_;
   std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> prev_;
 
