@@ -471,11 +471,25 @@ class Analyzer {
 }  // namespace
 
 Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
+  // Every mechanism the solvers refuse, on one line: a user fixing a model meets them at once.
+  std::vector<std::string> refused;
   if (!model.inject.empty()) {
-    throw NotAnalysableError(
-        "the model has " + std::to_string(model.inject.size()) +
-        " scheduled fault(s) in 'inject': a fault at a fixed time has no steady state and is "
-        "outside the exact solvers; use 'nines run' for a simulation estimate");
+    refused.push_back("the model has " + std::to_string(model.inject.size()) +
+                      " scheduled fault(s) in 'inject': a fault at a fixed time has no steady "
+                      "state");
+  }
+  for (const models::Dependency& d : model.dependencies) {
+    if (!d.failover) continue;
+    refused.push_back("dependency " + d.from + "->" + d.to.front() +
+                      ": a timed failover (the target in use and the attempt are state of their "
+                      "own) is not solved exactly yet");
+  }
+  if (!refused.empty()) {
+    std::string text;
+    for (const auto& reason : refused) text += (text.empty() ? "" : "; ") + reason;
+    throw NotAnalysableError(text +
+                             " - outside the exact solvers; use 'nines run' for a simulation "
+                             "estimate");
   }
   if (options.approximate_exponential) {
     const ExponentialTwin twin = exponential_twin(model);

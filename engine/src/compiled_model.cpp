@@ -76,6 +76,9 @@ void check_stream_sources(const CompiledModel& out) {
   for (std::size_t r = 0; r < out.regions.size(); ++r) {
     add(out.regions[r].stream_source, "region \"" + out.region_ids[r] + "\"");
   }
+  for (std::size_t f = 0; f < out.failovers.size(); ++f) {
+    add(out.failovers[f].stream_source, "failover \"" + out.failover_ids[f] + "\"");
+  }
 }
 
 void check_limits(const models::Model& model) {
@@ -99,8 +102,8 @@ void check_limits(const models::Model& model) {
       instances += static_cast<std::uint64_t>(c.instances);
     }
   }
-  const std::uint64_t slots =
-      instances + model.zones.size() + model.regions.size() + model.inject.size();
+  const std::uint64_t slots = instances + model.zones.size() + model.regions.size() +
+                              model.inject.size() + model.dependencies.size();
   if (slots > EventQueue::kMaxSlots) {
     refuse("/components",
            "too many instances in total for the engine (at most " +
@@ -135,7 +138,9 @@ void compile_gates(const models::Model& model,
   std::vector<std::vector<std::uint32_t>> gates_by_owner(n);
   std::vector<Gate> rows;
   std::vector<std::vector<std::uint32_t>> row_children;
+  std::vector<const models::Dependency*> row_dependency;
   for (const auto& d : model.dependencies) {
+    row_dependency.push_back(&d);
     std::vector<std::uint32_t> children;
     for (const auto& to : d.to)
       children.push_back(index_or_throw(index_of, to, "/dependencies/to"));
@@ -163,7 +168,34 @@ void compile_gates(const models::Model& model,
         parents_of[child].push_back(static_cast<std::uint32_t>(out.gates.size()));
       }
       out.gates.push_back(gate);
+      if (row_dependency[row]->failover) {
+        const models::Dependency& d = *row_dependency[row];
+        CompiledFailover f;
+        f.gate = static_cast<std::uint32_t>(out.gates.size() - 1);
+        f.time = compile_law(d.failover->time, out.law_table);
+        f.success = d.failover->success;
+        f.automatic_failback = d.failover->failback == models::Failback::kAutomatic;
+        const std::string id = d.from + "->" + d.to.front();
+        f.stream_source = source_hash(SourceKind::kFailover, id);
+        out.failovers.push_back(f);
+        out.failover_ids.push_back(id);
+      }
     }
+  }
+  {
+    // Failovers in id byte order: their slots' order is their same-instant order.
+    std::vector<const std::string*> ids;
+    for (const auto& id : out.failover_ids) ids.push_back(&id);
+    const std::vector<std::uint32_t> order = sorted_order(ids);
+    std::vector<CompiledFailover> failovers;
+    std::vector<std::string> failover_ids;
+    for (const std::uint32_t k : order) {
+      failovers.push_back(out.failovers[k]);
+      failover_ids.push_back(out.failover_ids[k]);
+      out.gates[failovers.back().gate].failover = static_cast<std::int32_t>(failovers.size() - 1);
+    }
+    out.failovers = std::move(failovers);
+    out.failover_ids = std::move(failover_ids);
   }
   for (std::size_t child = 0; child < n; ++child) {
     CompiledComponent& cc = out.components[child];
@@ -171,7 +203,7 @@ void compile_gates(const models::Model& model,
     cc.first_parent_link = static_cast<std::uint32_t>(out.parent_links.size());
     for (const std::uint32_t g : parents_of[child]) {
       const Gate& gate = out.gates[g];
-      if (gate.child_count == 1 && gate.need == 1) {
+      if (gate.child_count == 1 && gate.need == 1 && gate.failover < 0) {
         out.direct_parents.push_back(gate.owner);
       } else {
         out.parent_links.push_back(ParentLink{gate.owner, g});
@@ -370,8 +402,9 @@ CompiledModel compile(const models::Model& model) {
   out.first_zone_slot = out.instance_count;
   out.first_region_slot = out.first_zone_slot + static_cast<std::uint32_t>(out.zones.size());
   out.first_injection_slot = out.first_region_slot + static_cast<std::uint32_t>(out.regions.size());
-  out.first_block_slot =
+  out.first_failover_slot =
       out.first_injection_slot + static_cast<std::uint32_t>(out.injections.size());
+  out.first_block_slot = out.first_failover_slot + static_cast<std::uint32_t>(out.failovers.size());
   out.slot_count = out.first_block_slot;
   for (auto& cc : out.components) {
     if (cc.standby == Standby::kHot) continue;

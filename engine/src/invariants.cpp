@@ -73,8 +73,14 @@ void ReplicationSimulator::check_invariants() const {
       for (std::uint32_t g = cc.first_gate; g < cc.first_gate + cc.gate_count; ++g) {
         const Gate& gate = model_.gates[g];
         std::uint32_t up = 0;
-        for (std::uint32_t k = 0; k < gate.child_count; ++k)
-          up += service[model_.gate_children[gate.first_child + k]];
+        if (gate.failover >= 0) {
+          // A timed failover follows its target in use only.
+          const FailoverState& f = failovers_[static_cast<std::size_t>(gate.failover)];
+          up = service[model_.gate_children[gate.first_child + f.in_use]];
+        } else {
+          for (std::uint32_t k = 0; k < gate.child_count; ++k)
+            up += service[model_.gate_children[gate.first_child + k]];
+        }
         if (up < gate.need) {
           service[c] = 0;
           changed = true;
@@ -93,6 +99,27 @@ void ReplicationSimulator::check_invariants() const {
     for (std::uint32_t k = 0; k < gate.child_count; ++k)
       up += service[model_.gate_children[gate.first_child + k]];
     expect(gates_[g].up_children == up, "up children of gate " + std::to_string(g));
+  }
+  for (std::size_t j = 0; j < model_.failovers.size(); ++j) {
+    const Gate& gate = model_.gates[model_.failovers[j].gate];
+    const FailoverState& f = failovers_[j];
+    const std::uint32_t* children = model_.gate_children.data() + gate.first_child;
+    std::uint32_t others_up = 0;
+    for (std::uint32_t k = 0; k < gate.child_count; ++k) {
+      if (k != f.in_use) others_up += service[children[k]];
+    }
+    const bool should_run = service[children[f.in_use]] == 0 && others_up > 0;
+    expect(f.satisfied == (service[children[f.in_use]] != 0),
+           "failover " + model_.failover_ids[j] + " satisfied flag");
+    expect(f.running == should_run, "failover " + model_.failover_ids[j] + " running flag");
+    expect(
+        queue_.contains(model_.first_failover_slot + static_cast<std::uint32_t>(j)) == should_run,
+        "pending event of failover " + model_.failover_ids[j]);
+    if (model_.failovers[j].automatic_failback && service[children[f.in_use]] != 0) {
+      for (std::uint32_t k = 0; k < f.in_use; ++k) {
+        expect(service[children[k]] == 0, "automatic failback of " + model_.failover_ids[j]);
+      }
+    }
   }
   expect(system_up_ == (service[model_.entry] != 0), "system state after the batch");
 }

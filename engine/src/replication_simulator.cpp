@@ -23,6 +23,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       charged_hours_(model.cause_kinds.size()),
       caused_(model.cause_kinds.size()),
       gates_(model.gates.size()),
+      failovers_(model.failovers.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()),
       zone_down_(model.zones.size()),
@@ -86,8 +87,10 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   std::fill(caused_.begin(), caused_.end(), 0U);
   for (std::size_t g = 0; g < model_.gates.size(); ++g) {
     const Gate& gate = model_.gates[g];
-    gates_[g] = GateState{gate.owner, gate.need, gate.child_count};
+    gates_[g] = GateState{gate.owner, gate.need, gate.child_count,
+                          gate.failover < 0 ? kNone : static_cast<std::uint32_t>(gate.failover)};
   }
+  std::fill(failovers_.begin(), failovers_.end(), FailoverState{});
   for (std::size_t k = 0; k < model_.crew_sizes.size(); ++k) {
     crew_free_[k] = model_.crew_sizes[k];
     crew_queue_[k] = List{};
@@ -132,8 +135,10 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
     handle_zone(slot - model_.first_zone_slot);
   } else if (slot < model_.first_injection_slot) {
     handle_region(slot - model_.first_region_slot);
-  } else if (slot < model_.first_block_slot) {
+  } else if (slot < model_.first_failover_slot) {
     handle_injection(slot - model_.first_injection_slot);
+  } else if (slot < model_.first_block_slot) {
+    handle_failover(slot - model_.first_failover_slot);
   } else {
     on_block_detected(model_.block_slot_instance[slot - model_.first_block_slot]);
   }

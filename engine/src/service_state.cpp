@@ -65,6 +65,11 @@ void ReplicationSimulator::propagate(std::uint32_t component, bool up) {
       GateState& gate = gates_[link->gate];
       const bool was_satisfied = gate.up_children >= gate.need;
       gate.up_children -= step;
+      if (gate.failover != kNone) [[unlikely]] {
+        // Satisfied while its target in use is up, whatever the others do.
+        if (failover_child_flipped(link->gate)) gate_flipped(link->owner);
+        continue;
+      }
       if ((gate.up_children >= gate.need) != was_satisfied) gate_flipped(link->owner);
     }
   }

@@ -45,6 +45,14 @@ std::string_view trace_event_name(TraceEvent event) {
       return "inject-start";
     case TraceEvent::kInjectEnd:
       return "inject-end";
+    case TraceEvent::kFailoverStart:
+      return "failover-start";
+    case TraceEvent::kFailoverOk:
+      return "failover-ok";
+    case TraceEvent::kFailoverFailed:
+      return "failover-failed";
+    case TraceEvent::kFailoverAbandoned:
+      return "failover-abandoned";
   }
   return "?";
 }
@@ -59,6 +67,10 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
       return model.region_ids.at(row.source);
     case SourceKind::kInject:
       return model.cause_ids.at(model.injections.at(row.source).cause);
+    case SourceKind::kFailover:
+      return model.failover_ids.at(row.source);
+    case SourceKind::kDeploy:
+      break;
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }
@@ -89,6 +101,9 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
       return model_.first_region_cause + row.source;
     case SourceKind::kInject:
       return model_.injections[row.source].cause;
+    case SourceKind::kDeploy:
+    case SourceKind::kFailover:
+      break;  // not causes: a failover only delays the end of what a target's loss began
   }
   return -1;
 }

@@ -149,14 +149,15 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
   dependencies_layout->addWidget(dependencies_, 1);
   auto* dependency_buttons = new QHBoxLayout();
   dependencies_layout->addLayout(dependency_buttons);
-  connect(
-      button(tr("Add"), dependencies_tab, dependency_buttons), &QPushButton::clicked, this, [this] {
-        models::Model model = document_->model();
-        const std::string first =
-            model.components.empty() ? std::string() : model.components.front().id;
-        model.dependencies.push_back({selected_.empty() ? first : selected_, {first}, 1, false});
-        document_->edit(model, tr("Add dependency"));
-      });
+  connect(button(tr("Add"), dependencies_tab, dependency_buttons), &QPushButton::clicked, this,
+          [this] {
+            models::Model model = document_->model();
+            const std::string first =
+                model.components.empty() ? std::string() : model.components.front().id;
+            model.dependencies.push_back(
+                {selected_.empty() ? first : selected_, {first}, 1, false, {}});
+            document_->edit(model, tr("Add dependency"));
+          });
   connect(button(tr("Delete"), dependencies_tab, dependency_buttons), &QPushButton::clicked, this,
           [this] {
             const int row = dependencies_->currentRow();

@@ -78,11 +78,13 @@ QColor event_colour(engine::TraceEvent event) {
     case E::kFailure:
     case E::kDormantFailure:
     case E::kSwitchoverFailed:
+    case E::kFailoverFailed:
     case E::kZoneDown:
     case E::kRegionDown:
       return kDown;
     case E::kRepairEnd:
     case E::kSwitchoverOk:
+    case E::kFailoverOk:
     case E::kZoneUp:
     case E::kRegionUp:
       return QColor(40, 140, 60);
@@ -399,6 +401,16 @@ void TimelineView::redraw() {
                             : QString());
         break;
       }
+      case engine::SourceKind::kFailover: {
+        // Marked on the row of the component whose dependency is failing over.
+        const engine::CompiledFailover& f = compiled.failovers.at(t.source);
+        row_index = component_row.at(compiled.gates.at(f.gate).owner);
+        text = tr("%1\nfailover %2: %3")
+                   .arg(when, QString::fromStdString(compiled.failover_ids.at(t.source)), what);
+        break;
+      }
+      case engine::SourceKind::kDeploy:
+        continue;  // no deploys yet
     }
     rows[row_index].markers.push_back({t.time_hours, event_colour(t.event), text});
     if (t.system_up != system_up) {

@@ -59,6 +59,23 @@ void check_dependency(const Dependency& dependency, std::size_t j, const Reporte
   }
 }
 
+/// A failover's random stream is named FROM->FIRST_TARGET, so no other row may share that pair.
+void check_failover_names(const Model& model, const Reporter& reporter) {
+  for (std::size_t j = 0; j < model.dependencies.size(); ++j) {
+    const Dependency& d = model.dependencies[j];
+    if (!d.failover || d.to.empty()) continue;
+    for (std::size_t k = 0; k < model.dependencies.size(); ++k) {
+      const Dependency& other = model.dependencies[k];
+      if (k == j || other.from != d.from || other.to.empty() || other.to[0] != d.to[0]) continue;
+      reporter.fail("/dependencies/" + std::to_string(j) + "/failover",
+                    "another row from " + quote(d.from) + " also lists " + quote(d.to[0]) +
+                        " first (/dependencies/" + std::to_string(k) + "); a failover is named " +
+                        d.from + "->" + d.to[0] + ", so merge the rows or reorder one",
+                    quote(d.from + "->" + d.to[0]));
+    }
+  }
+}
+
 void check_cycles(const Model& model, const Reporter& reporter) {
   auto cycle = find_cycle(model);
   if (!cycle) return;
@@ -120,6 +137,7 @@ void check_dependencies_and_entry(Model& model, const Reporter& reporter,
   for (std::size_t j = 0; j < model.dependencies.size(); ++j) {
     check_dependency(model.dependencies[j], j, reporter, index, ids);
   }
+  check_failover_names(model, reporter);
   check_cycles(model, reporter);
   check_entry(model, reporter, index, ids);
   const auto reached = reachable_from_entry(model);

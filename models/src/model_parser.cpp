@@ -7,6 +7,7 @@
 #include <string>
 
 #include "component_parser.hpp"
+#include "distribution_parser.hpp"
 #include "injection_parser.hpp"
 #include "scenario_parser.hpp"
 #include "zone_parser.hpp"
@@ -23,8 +24,26 @@ Crew parse_crew(const JsonNode& node) {
   return crew;
 }
 
+Failback parse_failback(const JsonNode& node) {
+  const std::string mode = node.as_string();
+  if (mode == "automatic") return Failback::kAutomatic;
+  if (mode == "manual") return Failback::kManual;
+  node.fail(R"(must be "automatic" or "manual")");
+}
+
+Failover parse_failover(const JsonNode& node) {
+  node.expect_object_with_keys({"time", "success", "failback"}, "failover");
+  Failover failover;
+  failover.time = parse_distribution(
+      node.require("time", "the failover's duration (a law with a mean above 0)"),
+      Zero::kForbidden);
+  if (auto success = node.find("success")) failover.success = success->as_probability();
+  if (auto failback = node.find("failback")) failover.failback = parse_failback(*failback);
+  return failover;
+}
+
 Dependency parse_dependency(const JsonNode& node) {
-  node.expect_object_with_keys({"from", "to", "min_up"}, "dependency");
+  node.expect_object_with_keys({"from", "to", "min_up", "failover"}, "dependency");
   Dependency dependency;
   dependency.from = node.require("from", "the id of the component that depends").as_id();
   const JsonNode to = node.require("to", "a component id or a list of component ids");
@@ -46,6 +65,13 @@ Dependency parse_dependency(const JsonNode& node) {
     if (min_up) {
       min_up->fail_without_value(R"(only allowed when "to" is a list of component ids)");
     }
+  }
+  if (auto failover = node.find("failover")) {
+    if (!dependency.is_list || dependency.min_up != 1) {
+      failover->fail_without_value(
+          R"(only allowed on a list dependency with "min_up" 1 (it moves between alternatives))");
+    }
+    dependency.failover = parse_failover(*failover);
   }
   return dependency;
 }

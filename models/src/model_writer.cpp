@@ -184,6 +184,12 @@ Json model_json(const Model& model) {
       } else {
         dependency["to"] = d.to.empty() ? std::string() : d.to.front();
       }
+      if (d.failover) {
+        Json failover{{"time", law_json<Json>(d.failover->time)}};
+        if (d.failover->success != 1.0) failover["success"] = d.failover->success;
+        if (d.failover->failback == Failback::kManual) failover["failback"] = "manual";
+        dependency["failover"] = failover;
+      }
       dependencies.push_back(dependency);
     }
     out["dependencies"] = dependencies;

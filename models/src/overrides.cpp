@@ -228,10 +228,11 @@ std::string set_dependency_key(json& document, std::string_view path, json value
   const std::size_t j = matches.at(0);
   const std::vector<std::string_view> keys = split_keys(rest.substr(to.size() + 1));
   json& row = document["dependencies"][j];
-  if (row["to"].is_array() && !(keys.size() == 1 && keys[0] == "min_up")) {
+  if (row["to"].is_array() && !(keys.size() == 1 && keys[0] == "min_up") &&
+      !(!keys.empty() && keys[0] == "failover")) {
     fail(quote(to) +
          " is one target of a list, which has no settings of its own; only the "
-         "row's \"min_up\" can be set through it (" +
+         "row's \"min_up\" and \"failover\" can be set through it (" +
          from + "->" + to + ".min_up)");
   }
   return set_path(row, "/dependencies/" + std::to_string(j), keys, std::move(value), nullptr);

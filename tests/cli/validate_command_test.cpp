@@ -25,7 +25,7 @@ models::Model shop() {
   models::Component db;
   db.id = "db";
   model.components = {web, db};
-  model.dependencies = {{"web", {"db"}, 1, false}};
+  model.dependencies = {{"web", {"db"}, 1, false, {}}};
   return model;
 }
 

@@ -36,7 +36,7 @@ TEST(FindCycle, ReturnsNothingForAnAcyclicGraph) {
 
 TEST(FindCycle, ReturnsTheCycleClosedOnItself) {
   Model m = web_shop();
-  m.dependencies.push_back(Dependency{"db", {"frontend"}, 1, false});
+  m.dependencies.push_back(Dependency{"db", {"frontend"}, 1, false, {}});
   const auto cycle = find_cycle(m);
   ASSERT_TRUE(cycle.has_value());
   EXPECT_EQ(*cycle, (std::vector<std::int64_t>{0, 1, 2, 0}));  // frontend -> api -> db -> frontend

@@ -70,8 +70,8 @@ TEST(LayeredLayout, GivesDistinctSlotsInsideALayer) {
 TEST(LayeredLayout, DrawsACyclicModelFlatInsteadOfThrowing) {
   // The GUI draws models being edited, which may not validate.
   Model model = web_shop();
-  model.dependencies.push_back({"db", {"web"}, 1, false});
-  model.dependencies.push_back({"db", {"no-such-id"}, 1, false});
+  model.dependencies.push_back({"db", {"web"}, 1, false, {}});
+  model.dependencies.push_back({"db", {"no-such-id"}, 1, false, {}});
   GraphLayout layout;
   ASSERT_NO_THROW(layout = layered_layout(model));
   EXPECT_FALSE(layout.acyclic);

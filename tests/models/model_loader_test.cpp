@@ -49,8 +49,8 @@ TEST(LoadModel, ReadsTheWebShopExample) {
   EXPECT_EQ(db.standby.switch_success, 0.98);
   EXPECT_FALSE(db.standby.dormant_failure.has_value());
   ASSERT_EQ(m.dependencies.size(), 2u);
-  EXPECT_EQ(m.dependencies[0], (Dependency{"frontend", {"api"}, 1, false}));
-  EXPECT_EQ(m.dependencies[1], (Dependency{"api", {"db", "db-replica-eu"}, 1, true}));
+  EXPECT_EQ(m.dependencies[0], (Dependency{"frontend", {"api"}, 1, false, {}}));
+  EXPECT_EQ(m.dependencies[1], (Dependency{"api", {"db", "db-replica-eu"}, 1, true, {}}));
 }
 
 TEST(LoadModel, ReadsEveryValidFile) {

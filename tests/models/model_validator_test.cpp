@@ -26,7 +26,7 @@ Model code_model() {
   db.repair = Lognormal{1.0, 0.5};
   db.standby.mode = StandbyMode::kCold;
   m.components = {web, db};
-  m.dependencies = {Dependency{"web", {"db"}, 1, false}};
+  m.dependencies = {Dependency{"web", {"db"}, 1, false, {}}};
   return m;
 }
 
@@ -141,22 +141,22 @@ TEST(ValidateModel, ChecksCrews) {
 
 TEST(ValidateModel, ChecksDependencies) {
   Model m = code_model();
-  m.dependencies.push_back(Dependency{"db", {"web"}, 1, false});
+  m.dependencies.push_back(Dependency{"db", {"web"}, 1, false, {}});
   EXPECT_EQ(validate_error(m),
             "code.json: /dependencies/0: dependency cycle: web -> db -> web (dependencies must "
             "not form a loop)");
   m = code_model();
-  m.dependencies = {Dependency{"web", {"db", "cache"}, 1, true}};
+  m.dependencies = {Dependency{"web", {"db", "cache"}, 1, true, {}}};
   EXPECT_EQ(validate_error(m),
             "code.json: /dependencies/0/to/1: unknown component id; known component ids: web, "
             "db; got \"cache\"");
   m = code_model();
-  m.dependencies = {Dependency{"web", {"db"}, 2, true}};
+  m.dependencies = {Dependency{"web", {"db"}, 2, true, {}}};
   EXPECT_EQ(validate_error(m),
             "code.json: /dependencies/0/min_up: must be an integer from 1 to the number of "
             "listed components (1); got 2");
   m = code_model();
-  m.dependencies = {Dependency{"web", {"db", "web"}, 1, false}};
+  m.dependencies = {Dependency{"web", {"db", "web"}, 1, false, {}}};
   EXPECT_NE(validate_error(m).find("/dependencies/0/to: must name exactly one component"),
             std::string::npos);
   m = code_model();

@@ -227,8 +227,8 @@ TEST(Overrides, EdgeErrors) {
             "and /dependencies/2 both go from \"web\" to \"api\"); merge them into one row");
   EXPECT_EQ(usage_error({"web->db.weight=1"}, document),
             "m.json: override \"web->db.weight=1\": \"db\" is one target of a list, which has "
-            "no settings of its own; only the row's \"min_up\" can be set through it "
-            "(web->db.min_up)");
+            "no settings of its own; only the row's \"min_up\" and \"failover\" can be set "
+            "through it (web->db.min_up)");
   EXPECT_EQ(usage_error({"web->db=1"}, document),
             "m.json: override \"web->db=1\": names no key after the target (e.g. "
             "web->db.min_up)");

@@ -21,6 +21,10 @@ const char* kind_name(engine::SourceKind kind) {
       return "region";
     case engine::SourceKind::kInject:
       return "inject";
+    case engine::SourceKind::kDeploy:
+      return "deploy";
+    case engine::SourceKind::kFailover:
+      return "failover";
   }
   return "?";
 }

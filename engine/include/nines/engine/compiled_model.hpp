@@ -54,6 +54,19 @@ struct Gate {
   std::uint32_t need = 0;
   std::uint32_t first_child = 0;
   std::uint32_t child_count = 0;
+  /// Index into `failovers` when the row has a timed failover (then it is satisfied while its
+  /// target in use is up), or -1.
+  std::int32_t failover = -1;
+};
+
+/// A list dependency's timed failover: an event source whose event is the end of an attempt.
+struct CompiledFailover {
+  std::uint32_t gate = 0;
+  CompiledLaw time;
+  double success = 1.0;
+  bool automatic_failback = true;
+  /// Key part of its streams: source_hash of kind failover and "FROM->FIRST_TARGET".
+  std::uint64_t stream_source = 0;
 };
 
 /// From a child to a gate with several children (or a need above 1) that lists it. A gate with
@@ -117,6 +130,8 @@ struct CompiledModel {
   std::vector<std::uint32_t> region_zones;     // zones, grouped by region
   std::vector<CompiledInjection> injections;   // sorted by (target id, list order)
   std::uint32_t held_instances = 0;            // sum of `instances` of component injections
+  std::vector<CompiledFailover> failovers;     // sorted by id, FROM->FIRST_TARGET
+  std::vector<std::string> failover_ids;
 
   /// The cause registry: index -> (kind, id). Components [0, C), zones, regions, injection
   /// targets (one per distinct target id, sorted), and `other` last.
@@ -126,11 +141,12 @@ struct CompiledModel {
   std::uint32_t first_region_cause = 0;
   std::uint32_t other_cause = 0;
 
-  /// Queue slots: instances [0, instance_count), then zones, regions, injections, then the
-  /// block-detection clocks of warm and cold pools.
+  /// Queue slots: instances [0, instance_count), then zones, regions, injections, failovers,
+  /// then the block-detection clocks of warm and cold pools.
   std::uint32_t first_zone_slot = 0;
   std::uint32_t first_region_slot = 0;
   std::uint32_t first_injection_slot = 0;
+  std::uint32_t first_failover_slot = 0;
   std::uint32_t first_block_slot = 0;
   std::uint32_t slot_count = 0;
   /// Per block-detection slot (from first_block_slot): its instance.

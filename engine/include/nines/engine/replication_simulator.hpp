@@ -100,6 +100,12 @@ class ReplicationSimulator {
   void unblock(std::uint32_t instance);
   void schedule_domain(std::uint32_t slot, const CompiledDomain& domain, bool up,
                        std::uint32_t& failure_draws, std::uint32_t& repair_draws);
+  // failover.cpp: timed failover of list dependencies.
+  void handle_failover(std::uint32_t failover);
+  /// One of the gate's children flipped: returns whether the gate flips.
+  bool failover_child_flipped(std::uint32_t gate);
+  void update_failover(std::uint32_t failover);
+  void start_failover(std::uint32_t failover);
   bool domain_blocks(std::uint32_t zone) const {
     const std::int32_t region = model_.zones[zone].region;
     return zone_down_[zone].down() ||
@@ -234,8 +240,21 @@ class ReplicationSimulator {
     std::uint32_t owner = 0;
     std::uint32_t need = 0;
     std::uint32_t up_children = 0;
+    std::uint32_t failover = kNone;  // index into failovers_, or kNone
   };
   std::vector<GateState> gates_;
+  /// Per timed failover: the target in use (position in its list), whether an attempt runs, whether
+  /// the gate is counted satisfied, and
+  /// the draw numbers of its time and success streams.
+  struct FailoverState {
+    std::uint32_t in_use = 0;
+    bool running = false;
+    /// What the owner's unsatisfied-gate count holds for this gate.
+    bool satisfied = true;
+    std::uint32_t time_draws = 0;
+    std::uint32_t success_draws = 0;
+  };
+  std::vector<FailoverState> failovers_;
   std::vector<std::uint32_t> crew_free_;
   std::vector<List> crew_queue_;
 

@@ -31,6 +31,10 @@ enum class TraceEvent : std::uint8_t {
   kRegionUp,
   kInjectStart,
   kInjectEnd,
+  kFailoverStart,
+  kFailoverOk,
+  kFailoverFailed,
+  kFailoverAbandoned,
 };
 
 std::string_view trace_event_name(TraceEvent event);

@@ -113,11 +113,28 @@ struct Crew {
 
 /// `from` can serve only while at least `min_up` of `to` are up.
 /// A single-target dependency has `to.size() == 1`, `min_up == 1`, `is_list == false`.
+/// How a list dependency with `min_up` 1 moves between its targets when it has `failover`.
+enum class Failback : std::uint8_t { kAutomatic, kManual };
+
+/// Timed failover between the targets of a list dependency (DNS or a global load balancer
+/// moving traffic): the dependency uses one target at a time and is unsatisfied while it moves.
+struct Failover {
+  /// From the target in use going down (with another target up) to the end of the attempt.
+  Distribution time = Fixed{0.0};
+  /// Probability that an attempt succeeds; a failed one starts another at once.
+  double success = 1.0;
+  Failback failback = Failback::kAutomatic;
+
+  friend bool operator==(const Failover&, const Failover&) = default;
+};
+
 struct Dependency {
   std::string from;
   std::vector<std::string> to;
   std::int64_t min_up = 1;
   bool is_list = false;
+  /// Lists with `min_up` 1 only.
+  std::optional<Failover> failover;
 
   friend bool operator==(const Dependency&, const Dependency&) = default;
 };
