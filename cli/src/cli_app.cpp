@@ -49,6 +49,8 @@ struct Arguments {
   AnalyzeArguments analyze;
   std::string model_file;
   std::vector<std::string> overrides;
+  /// `nines graph --results`: a `nines run --json` result of the same model.
+  std::string graph_results;
   std::string help_topic;
 };
 
@@ -270,9 +272,24 @@ void build_graph(CLI::App& app, Arguments& args) {
   auto* graph = app.add_subcommand("graph", "Print the dependency graph as Graphviz DOT on stdout");
   add_model(*graph, args.model_file);
   add_set(*graph, args.overrides);
+  graph
+      ->add_option("--results", args.graph_results,
+                   "A result of nines run --json for the same model: fill each component by its "
+                   "share of the downtime (pale green none .. red all) and label it with its "
+                   "availability")
+      ->type_name("RUN.JSON");
   graph->footer(
-      "Example: nines graph samples/web-shop.json > web-shop.dot\n"
-      "(then, with Graphviz: dot -Tsvg web-shop.dot > web-shop.svg)");
+      "Components are boxes (\"k of n\" for pools, their zones, warm or cold standby with its\n"
+      "switchover), list dependencies diamonds (\"k of m\"), crews notes with dashed lines to\n"
+      "the components they repair. A wide graph is wrapped into bands, top-down order kept.\n"
+      "\n"
+      "Examples:\n"
+      "  nines graph samples/web-shop.json > web-shop.dot\n"
+      "  nines run samples/web-shop.json --json run.json --quiet && nines graph "
+      "samples/web-shop.json --results run.json > web-shop.dot\n"
+      "\n"
+      "Then, with Graphviz: dot -Tsvg web-shop.dot > web-shop.svg\n"
+      "Exit status: 0 success, 2 bad model, results file or command line.");
 }
 
 void build_help(CLI::App& app, Arguments& args) {
@@ -362,7 +379,9 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   if (command == "compare") return compare_command(args.compare_files, args.compare, console);
   if (command == "analyze") return analyze_command(args.analyze, console);
   if (command == "validate") return validate_command(args.model_file, args.overrides, console);
-  if (command == "graph") return graph_command(args.model_file, args.overrides, console);
+  if (command == "graph") {
+    return graph_command(args.model_file, args.overrides, args.graph_results, console);
+  }
   return print_help(app, args.help_topic, console);
 }
 

@@ -7,6 +7,7 @@
 #include <boost/graph/exception.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <iterator>
+#include <limits>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -112,6 +113,97 @@ GraphLayout layered_layout(const Model& model) {
   for (const auto& node : layout.nodes) layout.layers = std::max(layout.layers, node.layer + 1);
   order_layers(graph, layout);
   return layout;
+}
+
+std::vector<int> wrapped_rows(const GraphLayout& layout, double width_per_height) {
+  const std::size_t n = layout.nodes.size();
+  std::vector<int> layers(n);
+  for (std::size_t v = 0; v < n; ++v) layers[v] = layout.nodes[v].layer;
+  if (!layout.acyclic || n == 0) return layers;
+  std::vector<std::vector<std::size_t>> children(n);
+  std::vector<std::vector<std::size_t>> parents(n);
+  for (const auto& edge : layout.edges) {
+    children[edge.from].push_back(edge.to);
+    parents[edge.to].push_back(edge.from);
+  }
+  // Top to bottom, left to right: an order in which every node follows its dependents.
+  std::vector<std::size_t> by_position(n);
+  std::iota(by_position.begin(), by_position.end(), std::size_t{0});
+  const auto left_of = [&layout](std::size_t a, std::size_t b) {
+    const auto& p = layout.nodes[a];
+    const auto& q = layout.nodes[b];
+    return p.layer != q.layer ? p.layer < q.layer : p.x < q.x;
+  };
+  std::sort(by_position.begin(), by_position.end(), left_of);
+  for (auto& list : children) std::sort(list.begin(), list.end(), left_of);
+
+  // Depth-first order from the nodes nothing needs: a subtree's nodes are consecutive.
+  std::vector<std::size_t> depth_first_index(n, 0);
+  std::vector<bool> seen(n, false);
+  std::size_t next = 0;
+  std::vector<std::size_t> stack;
+  for (const std::size_t root : by_position) {
+    if (!parents[root].empty()) continue;
+    stack.push_back(root);
+    while (!stack.empty()) {
+      const std::size_t v = stack.back();
+      stack.pop_back();
+      if (seen[v]) continue;
+      seen[v] = true;
+      depth_first_index[v] = next++;
+      for (auto it = children[v].rbegin(); it != children[v].rend(); ++it) {
+        if (!seen[*it]) stack.push_back(*it);
+      }
+    }
+  }
+
+  const auto rows_with = [&](std::size_t bands) {
+    std::vector<std::size_t> band(n, 0);
+    for (const std::size_t v : by_position) {
+      band[v] = depth_first_index[v] * bands / n;
+      for (const std::size_t parent : parents[v]) band[v] = std::max(band[v], band[parent]);
+    }
+    std::vector<int> top(bands, std::numeric_limits<int>::max());
+    std::vector<int> bottom(bands, -1);
+    for (std::size_t v = 0; v < n; ++v) {
+      top[band[v]] = std::min(top[band[v]], layers[v]);
+      bottom[band[v]] = std::max(bottom[band[v]], layers[v]);
+    }
+    std::vector<int> first_row(bands, 0);
+    int rows = 0;
+    for (std::size_t b = 0; b < bands; ++b) {
+      if (bottom[b] < 0) continue;
+      first_row[b] = rows;
+      rows += bottom[b] - top[b] + 1;
+    }
+    std::vector<int> row(n);
+    for (std::size_t v = 0; v < n; ++v) row[v] = first_row[band[v]] + layers[v] - top[band[v]];
+    return std::make_pair(row, rows);
+  };
+  const auto extent = [&](const std::vector<int>& row, int rows) {
+    std::vector<int> count(static_cast<std::size_t>(rows), 0);
+    int widest = 0;
+    for (const int r : row) widest = std::max(widest, ++count[static_cast<std::size_t>(r)]);
+    return std::max(kNodeWidthPerRow * widest, width_per_height * rows);
+  };
+  auto [best, best_rows] = rows_with(1);
+  double best_extent = extent(best, best_rows);
+  std::size_t widest_layer = 0;
+  {
+    std::vector<std::size_t> count(static_cast<std::size_t>(layout.layers), 0);
+    for (const int layer : layers) {
+      widest_layer = std::max(widest_layer, ++count[static_cast<std::size_t>(layer)]);
+    }
+  }
+  // More bands than the widest layer has nodes only makes the drawing taller.
+  for (std::size_t bands = 2; bands <= widest_layer; ++bands) {
+    auto [row, rows] = rows_with(bands);
+    if (const double e = extent(row, rows); e < best_extent) {
+      best_extent = e;
+      best = std::move(row);
+    }
+  }
+  return best;
 }
 
 }  // namespace nines::models

@@ -28,9 +28,32 @@ std::vector<std::int64_t> roots(const Model& model);
 /// handed out; zones holding none left out), or "" when it is outside every zone.
 std::string placement_label(const Model& model, const Component& component);
 
-/// Graphviz DOT via boost::write_graphviz: pools labelled "id\nk of n" and, when placed in
-/// zones, a line with their placement_label; list dependencies drawn through a junction node
-/// labelled "k of m".
-void write_dot(const Model& model, std::ostream& out);
+/// How a warm or cold pool takes over: "cold standby, switchover 3m, 97 % succeed". The
+/// switchover as a model file writes it: an exponential law by its mean ("switchover 3m", the
+/// bare duration), a fixed one as "fixed switchover 30s" or "instant switchover", any other law
+/// by its mean ("switchover mean 4.2m"). "" for hot standby.
+std::string standby_label(const Component& component);
+
+/// What a run found for one component, for write_dot to draw on its node.
+struct NodeFigures {
+  /// Fraction of the system downtime charged to it, in [0, 1]; picks the fill colour.
+  double downtime_share = 0.0;
+  /// Lines added to its label, e.g. "99.95 % available\n12.0 % of downtime".
+  std::string caption;
+};
+
+/// The fill colour of a node with this share of the downtime, as Graphviz "H S V": pale green
+/// at 0 through orange to red at 1 (the GUI's graph view uses the same rule).
+std::string share_colour(double downtime_share);
+
+/// Graphviz DOT, drawn top-down (dependents above what they need): pools labelled "id\nk of n",
+/// a line with their placement_label when placed in zones and one with their standby_label when
+/// warm or cold; list dependencies drawn through a junction node labelled "k of m"; each crew a
+/// note with dashed lines to its components. Wide graphs are wrapped (see wrapped_rows): every
+/// row is a `rank=same` group, kept in order by invisible edges, and edges spanning several
+/// rows have weight 0 so they bend around the bands instead of pushing them apart.
+/// `figures`: empty, or one per component (then nodes are filled with share_colour and labelled
+/// with the caption).
+void write_dot(const Model& model, std::ostream& out, const std::vector<NodeFigures>& figures = {});
 
 }  // namespace nines::models

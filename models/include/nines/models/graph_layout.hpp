@@ -43,4 +43,17 @@ struct GraphLayout {
 /// naming unknown ids are skipped, so it also draws models that do not validate.
 GraphLayout layered_layout(const Model& model);
 
+/// Rows for drawing `layout` (one per node, 0 at the top) that wrap a wide drawing into a taller
+/// one, the way a paragraph wraps a long line: the nodes, in depth-first order from the top
+/// (children in layer order), are cut into consecutive bands of equal size, so a band holds
+/// whole subtrees; a node joins the band of its lowest dependent when that is later, so every
+/// edge still points down; each band keeps its layers and starts below the band before it.
+/// The number of bands minimises max(widest row, `width_per_height` x rows) with a node counted
+/// as kNodeWidthPerRow rows wide, so the drawing is about `width_per_height` times as wide as
+/// it is high (1 band, the plain layers, when that is best). A cyclic layout keeps its layers.
+std::vector<int> wrapped_rows(const GraphLayout& layout, double width_per_height);
+
+/// How much wider a box is than a row is high, on average, in wrapped_rows' estimate.
+inline constexpr double kNodeWidthPerRow = 1.7;
+
 }  // namespace nines::models
