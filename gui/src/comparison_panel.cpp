@@ -35,7 +35,9 @@ QString percent(double fraction) {
 }
 
 QString with_ci(const Figure& f, const engine::Estimate& e) {
-  return QStringLiteral("%1  (%2 .. %3)")
+  // The interval on a line of its own: the columns stay narrow enough for the difference to be
+  // in sight beside the docks.
+  return QStringLiteral("%1\n(%2 .. %3)")
       .arg(f.print(e.mean), f.print(e.ci95_lo), f.print(e.ci95_hi));
 }
 
@@ -48,13 +50,28 @@ std::vector<double> values_of(const engine::RangeResult& range, const Transform&
   return values;
 }
 
-QTableWidgetItem* number(double value, const QString& text = {}) {
-  auto* item = new QTableWidgetItem();
-  // The display role holds the number so sorting is numeric; the text is a tooltip when given.
-  item->setData(Qt::DisplayRole, value);
-  if (!text.isEmpty()) item->setToolTip(text);
-  item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-  return item;
+/// A cell showing `text` (formatted as the CLI formats it) that sorts by `value`.
+class NumberItem : public QTableWidgetItem {
+ public:
+  NumberItem(double value, const QString& text) : QTableWidgetItem(text) {
+    setData(Qt::UserRole, value);
+    setFlags(flags() & ~Qt::ItemIsEditable);
+  }
+  bool operator<(const QTableWidgetItem& other) const override {
+    const QVariant theirs = other.data(Qt::UserRole);
+    if (!theirs.isValid()) return QTableWidgetItem::operator<(other);
+    return data(Qt::UserRole).toDouble() < theirs.toDouble();
+  }
+};
+
+/// `value` with `decimals` decimals; with `sign`, "+" before a positive one. A value that rounds
+/// to zero is "0.0", never "-0.0" or "+0.0".
+QTableWidgetItem* number(double value, int decimals, bool sign = false) {
+  std::string text = report::format_fixed(value, decimals);
+  const bool zero = text.find_first_not_of("-0.") == std::string::npos;
+  if (zero && text.front() == '-') text.erase(0, 1);
+  if (sign && !zero && value > 0.0) text.insert(0, "+");
+  return new NumberItem(value, QString::fromStdString(text));
 }
 
 QTableWidgetItem* text_item(const QString& text) {
@@ -71,10 +88,12 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
   note_->setWordWrap(true);
   layout->addWidget(note_);
   figures_ = new QTableWidget(0, 6, this);
-  figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Baseline (95% CI)"),
-                                       tr("Variant (95% CI)"), tr("Difference (paired 95% CI)"),
-                                       tr("Paired CI +-"), tr("Independent CI +-")});
+  // Headings on two lines, as the cells: narrow columns keep the difference in sight.
+  figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Baseline\n(95% CI)"),
+                                       tr("Variant\n(95% CI)"), tr("Difference\n(paired 95% CI)"),
+                                       tr("Paired\nCI +-"), tr("Independent\nCI +-")});
   figures_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  figures_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   figures_->verticalHeader()->hide();
   layout->addWidget(figures_, 1);
   components_ = new QTableWidget(0, 6, this);
@@ -107,6 +126,13 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
                "the last columns compare the paired interval with that of two independent runs."));
   const double horizon = current->result.horizon_hours;
   const double year = models::kHoursPerYear;
+  // As the CLI: the figures of one row share the style of the variant's estimate ("1.7e-4"
+  // below 1e-3, else three significant digits), never Qt's "0.000172" beside "1.72e-04".
+  auto rate_printer = [](double first) {
+    return [style = report::number_style(first, 3)](double v) {
+      return QString::fromStdString(report::format_number_as(v, style));
+    };
+  };
   std::vector<Figure> figures{
       {tr("Availability"), percent, [](double u, std::uint32_t, std::uint32_t) { return 1.0 - u; },
        [](const engine::RunResult& r) { return r.availability; }},
@@ -114,13 +140,14 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
        [](double h) { return QString::fromStdString(report::format_hours_minutes(h)); },
        [year](double u, std::uint32_t, std::uint32_t) { return u * year; },
        [](const engine::RunResult& r) { return r.downtime_hours_per_year; }},
-      {tr("Outages per year"), [](double v) { return QString::number(v, 'g', 3); },
+      {tr("Outages per year"), rate_printer(current->result.outages_per_year.mean),
        [year, horizon](double, std::uint32_t n, std::uint32_t) {
          return static_cast<double>(n) * year / horizon;
        },
        [](const engine::RunResult& r) { return r.outages_per_year; }},
       // Outages whose first batch took two or more pools down (a zone, a region, an injection).
-      {tr("Common-cause outages per year"), [](double v) { return QString::number(v, 'g', 3); },
+      {tr("Common-cause outages per year"),
+       rate_printer(current->result.common_cause_outages_per_year.mean),
        [year, horizon](double, std::uint32_t, std::uint32_t n) {
          return static_cast<double>(n) * year / horizon;
        },
@@ -129,7 +156,18 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
   if (target && current->result.sla) {
     figures.push_back(
         {tr("SLA %1 met").arg(percent(*target)),
-         [](double p) { return QString::number(100.0 * p, 'f', 1) + " %"; },
+         // Two significant digits of the rarer miss, as the CLI's "SLA met" line ("99.950 %",
+         // not "100.0 %"), for every figure of the row.
+         [decimals =
+              std::clamp(report::significant_decimals(
+                             100.0 * std::min(1.0 - current->result.sla->probability_met,
+                                              baseline != nullptr && baseline->result.sla
+                                                  ? 1.0 - baseline->result.sla->probability_met
+                                                  : 1.0),
+                             2),
+                         1, 4)](double p) {
+           return QString::fromStdString(report::format_percent(p, decimals));
+         },
          [t = *target](double u, std::uint32_t, std::uint32_t) { return 1.0 - u >= t ? 1.0 : 0.0; },
          [](const engine::RunResult& r) {
            engine::Estimate e;
@@ -170,7 +208,7 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
       auto signed_print = [&](double v) { return (v >= 0 ? "+" : "-") + magnitude(std::abs(v)); };
       figures_->setItem(
           row, 3,
-          text_item(QStringLiteral("%1  (%2 .. %3)")
+          text_item(QStringLiteral("%1\n(%2 .. %3)")
                         .arg(signed_print(d.paired.mean), signed_print(d.paired.ci95_lo),
                              signed_print(d.paired.ci95_hi))));
       figures_->setItem(row, 4, text_item(magnitude(half)));
@@ -228,18 +266,28 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
   if (baseline != nullptr) {
     for (const auto& [id, share] : shares(baseline->result)) before[id] = share;
   }
+  // One number of decimals per column, as in the CLI's tables: availabilities with the digits the
+  // least available one needs, shares of downtime with one.
+  int decimals = 2;
+  for (const auto& [id, c] : shares(current->result)) {
+    decimals = std::max(decimals, report::availability_decimals(c.availability));
+  }
+  for (const auto& [id, c] : before) {
+    decimals = std::max(decimals, report::availability_decimals(c.availability));
+  }
   for (const auto& [id, c] : shares(current->result)) {
     const int row = components_->rowCount();
     components_->insertRow(row);
     components_->setItem(row, 0, text_item(QString::fromStdString(id)));
     const auto it = before.find(id);
     if (it != before.end()) {
-      components_->setItem(row, 1, number(100.0 * it->second.availability));
-      components_->setItem(row, 3, number(100.0 * it->second.downtime_share));
-      components_->setItem(row, 5, number(100.0 * (c.downtime_share - it->second.downtime_share)));
+      components_->setItem(row, 1, number(100.0 * it->second.availability, decimals));
+      components_->setItem(row, 3, number(100.0 * it->second.downtime_share, 1));
+      components_->setItem(row, 5,
+                           number(100.0 * (c.downtime_share - it->second.downtime_share), 1, true));
     }
-    components_->setItem(row, 2, number(100.0 * c.availability));
-    components_->setItem(row, 4, number(100.0 * c.downtime_share));
+    components_->setItem(row, 2, number(100.0 * c.availability, decimals));
+    components_->setItem(row, 4, number(100.0 * c.downtime_share, 1));
   }
   components_->setSortingEnabled(true);
   components_->sortByColumn(4, Qt::DescendingOrder);

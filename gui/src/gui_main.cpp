@@ -8,15 +8,12 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
-#include <exception>
-#include <vector>
 
 #include "nines/gui/command_line.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/main_window.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
-#include "nines/models/model_loader.hpp"
 
 namespace nines::gui {
 namespace {
@@ -111,14 +108,9 @@ int gui_main(int argc, char** argv) {
   }
   if (line->run && !line->what_if.isEmpty()) {
     window.pin_baseline();
-    std::vector<std::string> overrides;
-    for (const QString& set : line->what_if) overrides.push_back(set.toStdString());
-    try {
-      // The loader applies and checks overrides exactly as `nines run --set` does.
-      const models::Model variant = models::load_model(line->model.toStdString(), overrides).model;
-      window.document()->edit(variant, QObject::tr("What if %1").arg(line->what_if.join(", ")));
-    } catch (const std::exception& e) {
-      print_error(QString::fromStdString(e.what()));
+    const QString message = window.apply_what_if(line->what_if);
+    if (!message.isEmpty()) {
+      print_error(message);
       return 2;
     }
     window.run_and_wait();

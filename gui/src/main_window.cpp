@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -32,8 +33,10 @@
 #include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
+#include "nines/models/model_loader.hpp"
 #include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
+#include "nines/report/result_json.hpp"
 #include "nines/report/text_report.hpp"
 
 namespace nines::gui {
@@ -53,6 +56,24 @@ QString percent_text(double availability) {
       report::format_percent(availability, report::availability_decimals(availability)));
 }
 
+/// "; scenario "eu-b", with db.instances=3, api.mttr=30m" after a run's summary: the words of
+/// `nines run`'s header; "" for the file's model as it is.
+QString provenance_suffix(const std::string& scenario,
+                          const std::optional<report::Provenance>& provenance) {
+  QStringList parts;
+  if (!scenario.empty()) {
+    parts << QObject::tr("scenario %1")
+                 .arg(QString::fromStdString(nlohmann::json(scenario).dump(
+                     -1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  }
+  if (!provenance) {
+    parts << QObject::tr("with edits --set cannot express (save the model to trace them)");
+  } else if (!provenance->overrides.empty()) {
+    parts << QString::fromStdString(report::overrides_text(provenance->overrides));
+  }
+  return parts.isEmpty() ? QString() : "; " + parts.join(", ");
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -63,6 +84,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(&document_, &ModelDocument::opened, this, [this] {
     points_.clear();
     last_.reset();
+    last_provenance_.reset();
+    refresh_file_reference();
     clear_baseline();
     selected_.clear();
     graph_->clear_results();
@@ -99,9 +122,11 @@ void MainWindow::build_views() {
   // Tab order is View's order, so show_view can index by it.
   views_->addTab(graph_, tr("Graph"));
   views_->addTab(convergence_, tr("Convergence"));
-  views_->addTab(histogram_, tr("Downtime histogram"));
-  views_->addTab(outages_, tr("Outage durations"));
-  views_->addTab(pareto_, tr("Causes (Pareto)"));
+  // Short tab names (each chart's title says the rest), so that every tab is in sight beside
+  // the docks at 1400 pixels.
+  views_->addTab(histogram_, tr("Downtime"));
+  views_->addTab(outages_, tr("Outages"));
+  views_->addTab(pareto_, tr("Causes"));
   views_->addTab(comparison_, tr("Baseline vs variant"));
   // A view rather than a dock: the comparison table is as wide as the figures it compares. In a
   // scroll area so that its editor row never makes the window wider than a small screen.
@@ -142,7 +167,7 @@ void MainWindow::build_views() {
           [this](const QString& id) { select_component(id.toStdString()); });
   connect(scenarios_, &ScenarioPanel::run_requested, this,
           [this](const models::Model& variant, const QString& name) {
-            runs_.run_now(variant);
+            runs_.run_now(variant, name.toStdString());
             show_view(View::kConvergence);
             status_->setText(tr("Running scenario \"%1\"...").arg(name));
           });
@@ -162,6 +187,7 @@ void MainWindow::build_actions() {
   save_as_action->setShortcut(QKeySequence::SaveAs);
   file->addSeparator();
   file->addAction(tr("&Export view..."), this, &MainWindow::export_current_view);
+  file->addAction(tr("Export &results..."), this, &MainWindow::export_results_dialog);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -263,6 +289,69 @@ bool MainWindow::compare_scenarios_and_wait() {
   return true;
 }
 
+QString MainWindow::apply_what_if(const QStringList& overrides) {
+  std::vector<std::string> sets;
+  for (const QString& set : overrides) sets.push_back(set.toStdString());
+  try {
+    // The loader applies and checks overrides exactly as `nines run --set` does.
+    const models::Model variant = models::load_model(document_.file().toStdString(), sets).model;
+    // Before the edit, whose run may start at once: that run traces to the file and these.
+    if (file_reference_) file_reference_->overrides = sets;
+    document_.edit(variant, tr("What if %1").arg(overrides.join(", ")));
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  return {};
+}
+
+QString MainWindow::export_results(const QString& path) {
+  if (!last_) return tr("Run the model first: there is no result to export.");
+  if (last_->result.cancelled) {
+    return tr(
+        "The last run was stopped; as nines run, a stopped run writes no result. Run it "
+        "to the end first.");
+  }
+  if (!last_provenance_) {
+    return tr(
+        "The model run has edits that --set cannot express (a component added, removed or "
+        "renamed, a dependency changed): save the model and run it again, so the result "
+        "names the file it came from.");
+  }
+  const std::optional<std::string> scenario =
+      last_->scenario.empty() ? std::nullopt : std::optional<std::string>(last_->scenario);
+  const std::string json = report::result_json_text(
+      last_->result, last_->exact, scenario, *last_provenance_, report::design_cost(last_->model));
+  // QSaveFile writes a temporary file and renames it over `path` on commit (after flushing it
+  // to disk), as the CLI's AtomicFile: the file appears complete or not at all.
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) ||
+      file.write(json.data(), static_cast<qint64>(json.size())) !=
+          static_cast<qint64>(json.size()) ||
+      !file.commit()) {
+    return tr("%1: cannot write: %2").arg(path, file.errorString());
+  }
+  return {};
+}
+
+void MainWindow::export_results_dialog() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the results"), QString(),
+                                                    tr("Results (*.json)"));
+  if (path.isEmpty()) return;
+  const QString error = export_results(path);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(this, tr("Export failed"), error);
+    return;
+  }
+  status_->setText(tr("Exported the results to %1").arg(path));
+}
+
+void MainWindow::refresh_file_reference() {
+  file_reference_.reset();
+  if (!document_.file().isEmpty()) {
+    file_reference_ = read_file_reference(document_.file().toStdString());
+  }
+}
+
 void MainWindow::show_view(View view) { views_->setCurrentIndex(static_cast<int>(view)); }
 
 void MainWindow::pin_baseline() {
@@ -319,6 +408,13 @@ void MainWindow::on_progress(const ConvergencePoint& point, std::int64_t total, 
 void MainWindow::on_finished(const RunOutcome& outcome) {
   stop_action_->setEnabled(false);
   last_ = outcome;
+  // A file that could not be read again traces nothing; a model without a file has nothing to
+  // trace (no overrides, no digest).
+  if (!document_.file().isEmpty() && !file_reference_) {
+    last_provenance_.reset();
+  } else {
+    last_provenance_ = run_provenance(file_reference_, outcome.model, last_->scenario);
+  }
   const engine::RunResult& r = outcome.result;
   // A completed run redraws its convergence exactly, replication by replication: the live
   // points come every few hundredths of a second, which a fast run never gives.
@@ -353,7 +449,8 @@ void MainWindow::on_finished(const RunOutcome& outcome) {
                        .arg(QString::fromStdString(report::format_si(r.run_info.events_per_second)))
                        .arg(percent_text(r.availability.mean))
                        .arg(spread) +
-                   cost_suffix(outcome.model));
+                   cost_suffix(outcome.model) +
+                   provenance_suffix(last_->scenario, last_provenance_));
 }
 
 charts::ConvergenceData MainWindow::convergence_data() const {
@@ -452,6 +549,7 @@ bool MainWindow::save() {
     QMessageBox::warning(this, tr("Cannot save the model"), error);
     return false;
   }
+  refresh_file_reference();
   status_->setText(tr("Saved %1").arg(document_.file()));
   return true;
 }
@@ -465,6 +563,7 @@ bool MainWindow::save_as() {
     QMessageBox::warning(this, tr("Cannot save the model"), error);
     return false;
   }
+  refresh_file_reference();
   update_recent(path);
   return true;
 }

@@ -22,7 +22,7 @@ RunController::RunController(QObject* parent) : QObject(parent), jobs_(this) {
   qRegisterMetaType<nines::gui::RunOutcome>();
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
-  connect(&debounce_, &QTimer::timeout, this, [this] { start(pending_); });
+  connect(&debounce_, &QTimer::timeout, this, [this] { start(pending_, {}); });
 }
 
 void RunController::request_run(const models::Model& model) {
@@ -30,9 +30,9 @@ void RunController::request_run(const models::Model& model) {
   debounce_.start();
 }
 
-void RunController::run_now(const models::Model& model) {
+void RunController::run_now(const models::Model& model, const std::string& scenario) {
   debounce_.stop();
-  start(model);
+  start(model, scenario);
 }
 
 void RunController::stop() {
@@ -40,14 +40,14 @@ void RunController::stop() {
   jobs_.cancel_current();
 }
 
-void RunController::start(const models::Model& model) {
+void RunController::start(const models::Model& model, const std::string& scenario) {
   emit started();
   const RunTarget target = target_;
   const int threads = threads_;
   // The worker owns a copy of the model; it talks back only through the reporter, whose queued
   // calls run on the GUI thread.
-  jobs_.start([this, model, target, threads](const std::atomic<bool>& cancel,
-                                             const JobReporter& reporter) {
+  jobs_.start([this, model, scenario, target, threads](const std::atomic<bool>& cancel,
+                                                       const JobReporter& reporter) {
     engine::RunOptions options;
     options.threads = threads;
     options.cancel = &cancel;
@@ -64,6 +64,7 @@ void RunController::start(const models::Model& model) {
     };
     RunOutcome outcome;
     outcome.model = model;
+    outcome.scenario = scenario;
     QString error;
     try {
       // As `nines run`: a run that cannot fit in memory is refused before it starts.

@@ -98,6 +98,14 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
       ->setToolTip(tr("Share of downtime caused by zones and regions (hover a cell for each)"));
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setStretchLastSection(true);
+  // What a comparison is read by comes first, so that it is in sight without scrolling beside
+  // the docks (1400 pixels wide): each row's availability, its paired difference from the base
+  // (with * where significant) and what pairing gained; the rest of the figures follow.
+  QHeaderView* header = table_->horizontalHeader();
+  int to = header->visualIndex(kAvailability);
+  for (int column : {kDeltaAvailability, kPairing, kDeltaDowntime}) {
+    header->moveSection(header->visualIndex(column), ++to);
+  }
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   // Qt's default indicator is descending; ascending by the first column is the file's order.
   table_->horizontalHeader()->setSortIndicator(kName, Qt::AscendingOrder);
@@ -397,6 +405,7 @@ void ScenarioPanel::show_comparison() {
     // Sorting by this column gives back the file's order, base first.
     auto* name = new SortableItem(qs(row.label) + (row.cancelled ? tr(" (cancelled)") : ""),
                                   static_cast<double>(i));
+    name->setToolTip(name->text());
     if (is_base) {
       QFont bold = name->font();
       bold.setBold(true);
@@ -481,6 +490,10 @@ void ScenarioPanel::show_comparison() {
     table_->setItem(r, kDomainShare, domain_item);
   }
   table_->resizeColumnsToContents();
+  // A long scenario name is elided (its tooltip has it whole) rather than pushing the figures out
+  // of sight.
+  const int name_width = 24 * table_->fontMetrics().averageCharWidth();
+  if (table_->columnWidth(kName) > name_width) table_->setColumnWidth(kName, name_width);
   table_->setSortingEnabled(true);
   refresh_note();
 }

@@ -73,5 +73,43 @@ TEST(ComparisonPanel, ShowsEachDesignsCostAndTheDifference) {
   EXPECT_EQ(figures->item(last, 3)->text(), "+60 EUR");
 }
 
+TEST(ComparisonPanel, FormatsTableNumbersAsTheCliDoes) {
+  RunOutcome outcome;
+  outcome.model = models::load_model(testing::samples_dir() / "web-shop.json").model;
+  engine::RunResult& r = outcome.result;
+  r.horizon_hours = models::kHoursPerYear;
+  r.availability = {0.9995, 0.0, 0.9994, 0.9996};
+  r.outages_per_year = {0.000172, 0.0, 0.0001, 0.00025};
+  r.target = 0.9995;
+  r.sla = engine::SlaResult{};
+  r.sla->probability_met = 0.9995;  // missed in 1 of 2,000
+  r.sla->ci95_lo = 0.999;
+  r.sla->ci95_hi = 1.0;
+  r.components = {{"db", 0.998883, 0.9995, 0.111651, 3}, {"api", 0.9999, 0.9999, 0.0, 0}};
+  ComparisonPanel panel;
+  panel.set_outcomes(nullptr, &outcome);
+  const QTableWidget* figures = panel.figures();
+  auto row_of = [&](const QString& name) {
+    for (int row = 0; row < figures->rowCount(); ++row) {
+      if (figures->item(row, 0)->text().startsWith(name)) return row;
+    }
+    return -1;
+  };
+  const int outages = row_of("Outages per year");
+  ASSERT_GE(outages, 0);
+  EXPECT_EQ(figures->item(outages, 2)->text(), "1.7e-4\n(1.0e-4 .. 2.5e-4)");
+  const int sla = row_of("SLA");
+  ASSERT_GE(sla, 0);
+  EXPECT_EQ(figures->item(sla, 2)->text(), "99.950 %\n(99.900 % .. 100.000 %)");
+  // Percentages with one number of decimals per column, not Qt's "11.1651".
+  const QTableWidget* components = panel.components();
+  ASSERT_EQ(components->rowCount(), 2);
+  EXPECT_EQ(components->item(0, 0)->text(), "db");  // sorted by share, largest first
+  EXPECT_EQ(components->item(0, 2)->text(), "99.8883");
+  EXPECT_EQ(components->item(0, 4)->text(), "11.2");
+  EXPECT_EQ(components->item(1, 2)->text(), "99.9900");
+  EXPECT_EQ(components->item(1, 4)->text(), "0.0");
+}
+
 }  // namespace
 }  // namespace nines::gui

@@ -11,6 +11,8 @@
 #include "nines/gui/model_document.hpp"
 #include "nines/gui/run_controller.hpp"
 #include "nines/gui/run_outcome.hpp"
+#include "nines/gui/run_provenance.hpp"
+#include "nines/report/provenance.hpp"
 
 class QAction;
 class QLabel;
@@ -48,6 +50,10 @@ class MainWindow : public QMainWindow {
   TimelineView* timeline() { return timeline_; }
   const std::optional<RunOutcome>& last_outcome() const { return last_; }
   const std::optional<RunOutcome>& baseline() const { return baseline_; }
+  /// What the last run traces to: the model file's digest and the --set overrides that turn the
+  /// file into the model run (see run_provenance). Nothing when no overrides do (a component
+  /// added or a dependency changed since the file was opened or saved): save to trace it.
+  const std::optional<report::Provenance>& last_provenance() const { return last_provenance_; }
 
   /// Opens a model file; on failure shows the loader's message (a dialog unless `quiet`), keeps
   /// the open model and returns the message.
@@ -67,6 +73,15 @@ class MainWindow : public QMainWindow {
   void clear_baseline();
   /// The selected component (editor, what-if panel and graph follow it).
   void select_component(const std::string& id);
+  /// nines-gui --what-if: the open file with `overrides` applied exactly as `nines run --set`
+  /// does, as one undoable edit; the overrides then head the provenance of later runs. Returns
+  /// "" or the loader's message (the model is then unchanged).
+  QString apply_what_if(const QStringList& overrides);
+  /// Writes the last run's result to `path` as `nines run --json` writes it (with the scenario,
+  /// the overrides and the model file's digest of last_provenance), atomically. Returns "" or
+  /// why not: no finished run, a stopped run (nines run writes none either), a model that
+  /// --set cannot describe, or a file that cannot be written.
+  QString export_results(const QString& path);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -90,6 +105,8 @@ class MainWindow : public QMainWindow {
   bool save_as();
   void open_dialog();
   void export_current_view();
+  void export_results_dialog();
+  void refresh_file_reference();
   charts::ConvergenceData convergence_data() const;
 
   ModelDocument document_;
@@ -118,6 +135,10 @@ class MainWindow : public QMainWindow {
   std::vector<ConvergencePoint> baseline_points_;
   std::optional<RunOutcome> last_;
   std::optional<RunOutcome> baseline_;
+  /// The model file as opened or last saved, with nines-gui's --what-if overrides; empty for a
+  /// model without a file or one that could not be read again.
+  std::optional<ModelFileReference> file_reference_;
+  std::optional<report::Provenance> last_provenance_;
   std::string selected_;
 };
 

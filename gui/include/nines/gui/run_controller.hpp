@@ -38,8 +38,9 @@ class RunController : public QObject {
   /// Starts a run of `model` (validated) after the debounce delay; a newer request within the
   /// delay replaces it. What-if edits come here.
   void request_run(const models::Model& model);
-  /// Starts a run now, cancelling the current one.
-  void run_now(const models::Model& model);
+  /// Starts a run now, cancelling the current one. `scenario` names the model's scenario that
+  /// `model` is (carried into the outcome), "" for the model itself.
+  void run_now(const models::Model& model, const std::string& scenario = {});
   /// Stops the current run (its partial result is reported as cancelled).
   void stop();
   bool running() const { return jobs_.running(); }
@@ -63,7 +64,7 @@ class RunController : public QObject {
   void failed(const QString& message);
 
  private:
-  void start(const models::Model& model);
+  void start(const models::Model& model, const std::string& scenario);
 
   QTimer debounce_;
   models::Model pending_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
@@ -22,6 +23,8 @@ struct RunOutcome {
   std::optional<engine::RangeResult> range;
   /// The exact answer where the solvers give one.
   std::optional<report::ExactCheck> exact;
+  /// The model's scenario that was run (as `nines run --scenario`); "" for the model itself.
+  std::string scenario;
 };
 
 }  // namespace nines::gui
