@@ -187,6 +187,23 @@ std::string standby_label(const Component& component) {
   return label;
 }
 
+std::string failover_label(const Failover& failover) {
+  // As a model file writes it: a bare duration is an exponential law of that mean.
+  std::string label;
+  if (const auto* fixed = std::get_if<Fixed>(&failover.time)) {
+    label = "fixed failover " + short_duration(fixed->value_hours);
+  } else if (const auto* exponential = std::get_if<Exponential>(&failover.time)) {
+    label = "failover " + short_duration(exponential->mean_hours);
+  } else {
+    label = "failover mean " + short_duration(mean_hours(failover.time));
+  }
+  if (failover.success < 1.0) {
+    label += ", " + significant(100.0 * failover.success, 3) + " % succeed";
+  }
+  if (failover.failback == Failback::kManual) label += ", manual failback";
+  return label;
+}
+
 std::string share_colour(double downtime_share) {
   // The square root spreads the small shares, which are most of them, over the greens.
   const double s = std::sqrt(std::clamp(downtime_share, 0.0, 1.0));
@@ -219,10 +236,10 @@ void write_dot(const Model& model, std::ostream& out, const std::vector<NodeFigu
     out << v << '[';
     if (node.component < 0) {
       const Dependency& dependency = model.dependencies[static_cast<std::size_t>(node.dependency)];
-      out << "label="
-          << quoted_dot(std::to_string(dependency.min_up) + " of " +
-                        std::to_string(dependency.to.size()))
-          << ", shape=diamond];\n";
+      std::string label =
+          std::to_string(dependency.min_up) + " of " + std::to_string(dependency.to.size());
+      if (dependency.failover) label += "\n" + failover_label(*dependency.failover);
+      out << "label=" << quoted_dot(label) << ", shape=diamond];\n";
       continue;
     }
     const auto c = static_cast<std::size_t>(node.component);

@@ -83,6 +83,24 @@ TEST(WriteDot, LabelsPlacedPoolsWithTheirZones) {
   EXPECT_EQ(placement_label(web_shop(), web_shop().components[0]), "");
 }
 
+TEST(WriteDot, LabelsAListsFailoverOnItsJunction) {
+  Model m = web_shop();
+  Failover failover;
+  failover.time = Fixed{5.0 / 60.0};
+  failover.success = 0.99;
+  failover.failback = Failback::kManual;
+  m.dependencies[1].failover = failover;
+  std::ostringstream out;
+  write_dot(m, out);
+  EXPECT_NE(out.str().find(R"(4[label="1 of 2\nfixed failover 5m, 99 % succeed, manual failback")"),
+            std::string::npos)
+      << out.str();
+  failover.time = Exponential{0.5};
+  failover.success = 1.0;
+  failover.failback = Failback::kAutomatic;
+  EXPECT_EQ(failover_label(failover), "failover 30m");
+}
+
 TEST(WriteDot, EscapesTheModelName) {
   Model m = web_shop();
   m.name = "say \"hi\"\\";

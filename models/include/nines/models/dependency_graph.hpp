@@ -34,6 +34,10 @@ std::string placement_label(const Model& model, const Component& component);
 /// by its mean ("switchover mean 4.2m"). "" for hot standby.
 std::string standby_label(const Component& component);
 
+/// A list dependency's failover for its junction's label: "failover 5m", "fixed failover 5m,
+/// 99 % succeed, manual failback".
+std::string failover_label(const Failover& failover);
+
 /// What a run found for one component, for write_dot to draw on its node.
 struct NodeFigures {
   /// Fraction of the system downtime charged to it, in [0, 1]; picks the fill colour.
