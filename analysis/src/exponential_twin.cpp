@@ -10,8 +10,9 @@ namespace nines::analysis {
 
 namespace {
 
+/// Laws the twin keeps: exponential, zero, and never (a component that never fails stays so).
 bool exponential_or_zero(const models::Distribution& law) {
-  return models::is_exponential(law) || models::is_zero(law);
+  return models::is_exponential(law) || models::is_zero(law) || models::is_never(law);
 }
 
 /// Calls `visit(key, law)` for every law of the component the Markov solver reads, with the

@@ -32,6 +32,7 @@ bool exponential_or_zero(const models::Distribution& law) {
 
 /// Every law of the component can be followed in time by a Markov chain or a closed form.
 bool has_exponential_laws(const models::Component& c) {
+  if (models::is_never(c.failure)) return true;  // always up: nothing to follow
   if (!exponential_or_zero(c.failure) || !exponential_or_zero(c.detection) ||
       !exponential_or_zero(c.repair)) {
     return false;
@@ -44,6 +45,7 @@ bool has_exponential_laws(const models::Component& c) {
 /// The smallest non-zero mean among the component's laws: the fastest transient it can have.
 double fastest_mean_hours(const models::Component& c) {
   double fastest = std::numeric_limits<double>::infinity();
+  if (models::is_never(c.failure)) return fastest;  // no transient at all
   auto consider = [&](const models::Distribution& law) {
     const double mean = models::mean_hours(law);
     if (mean > 0.0) fastest = std::min(fastest, mean);
@@ -69,6 +71,12 @@ struct IndependentPool {
 
 IndependentPool independent_pool(const models::Component& c) {
   IndependentPool pool;
+  if (models::is_never(c.failure)) {
+    // Up for ever: availability exactly 1 and no failure rate, without inf / inf.
+    pool.mean_up = std::numeric_limits<double>::infinity();
+    pool.instance_availability = 1.0;
+    return pool;
+  }
   pool.mean_up = models::mean_hours(c.failure);
   pool.mean_detection = models::mean_hours(c.detection);
   pool.mean_repair = models::mean_hours(c.repair);
@@ -311,6 +319,8 @@ class Analyzer {
       // Independent pool: given a pattern, the structure function is linear in its availability.
       const IndependentPool& pool = independent_[c];
       figures.gain_one_more_instance = steady.gain_one_more_instance[c];
+      // Never fails: no repair to shorten, and a longer infinite life changes nothing.
+      if (models::is_never(component.failure)) return figures;
       const double cycle = pool.mean_up + pool.mean_detection + pool.mean_repair;
       const double d_pool = steady.d_pool_d_instance[c];
       figures.d_availability_d_mtbf =
@@ -419,7 +429,7 @@ class Analyzer {
     const std::size_t n = model_.components.size();
     std::vector<std::optional<InstanceTransient>> transient(n);
     for (std::size_t c = 0; c < n; ++c) {
-      if (groups_.group_of[c] >= 0) continue;
+      if (groups_.group_of[c] >= 0 || models::is_never(model_.components[c].failure)) continue;
       const IndependentPool& pool = independent_[c];
       transient[c].emplace(pool.mean_up, pool.mean_detection, pool.mean_repair);
     }

@@ -15,16 +15,20 @@ std::string counted(std::int64_t n, const char* singular, const char* plural) {
   return report::format_count(n) + " " + (n == 1 ? singular : plural);
 }
 
-/// ", 2 zones, 1 region, 2 placed components, 1 injection", each part only when non-zero.
+/// ", 1 component never fails, 2 zones, 1 region, 2 placed components, 1 injection", each part
+/// only when non-zero.
 std::string failure_domains(const models::Model& model) {
   std::int64_t placed = 0;
+  std::int64_t never_fail = 0;
   for (const auto& component : model.components) {
     if (!component.zones.empty() || !component.placement.empty()) ++placed;
+    if (models::is_never(component.failure)) ++never_fail;
   }
   std::string text;
   auto part = [&text](std::size_t n, const char* singular, const char* plural) {
     if (n > 0) text += ", " + counted(static_cast<std::int64_t>(n), singular, plural);
   };
+  part(static_cast<std::size_t>(never_fail), "component never fails", "components never fail");
   part(model.zones.size(), "zone", "zones");
   part(model.regions.size(), "region", "regions");
   part(static_cast<std::size_t>(placed), "placed component", "placed components");

@@ -130,7 +130,9 @@ void ReplicationSimulator::activate(std::uint32_t instance) {
   const std::uint32_t c = in.component;
   const CompiledComponent& cc = model_.components[c];
   in.state = State::kActive;
-  schedule_instance(instance, now_ + draw(cc.failure, instance, Purpose::kFailure), kLoss);
+  if (cc.failure.kind != LawKind::kNever) {
+    schedule_instance(instance, now_ + draw(cc.failure, instance, Purpose::kFailure), kLoss);
+  }
   ++believed_up_[c];
   if (in.blocked == 0) {
     serving_up(c);

@@ -48,9 +48,11 @@ void ReplicationSimulator::check_invariants() const {
       expect(in.counted_failed == 0, "counted_failed on a non-active instance");
     }
     if (in.state == State::kSwitching) ++switching[in.component];
-    const bool waits =
-        in.state == State::kWaitingCrew ||
-        (in.state == State::kIdle && model_.components[in.component].standby == Standby::kCold);
+    const CompiledComponent& cc = model_.components[in.component];
+    // An instance that never fails is active and waits for nothing, with no event.
+    const bool waits = in.state == State::kWaitingCrew ||
+                       (in.state == State::kIdle && cc.standby == Standby::kCold) ||
+                       (in.state == State::kActive && cc.failure.kind == LawKind::kNever);
     expect(queue_.contains(i) != waits, "pending event of instance " + std::to_string(i));
   }
   // Components: pools, gates and services, evaluated bottom-up until nothing changes.

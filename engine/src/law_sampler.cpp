@@ -27,6 +27,8 @@ CompiledLaw compile_law(const models::Distribution& distribution, std::vector<do
         } else if constexpr (std::is_same_v<T, models::Fixed>) {
           if (law.value_hours == 0.0) return {};
           return {LawKind::kFixed, law.value_hours, 0.0};
+        } else if constexpr (std::is_same_v<T, models::Never>) {
+          return {LawKind::kNever, 0.0, 0.0};
         } else {
           const auto offset = static_cast<std::uint32_t>(table.size());
           table.insert(table.end(), law.samples_hours.begin(), law.samples_hours.end());
@@ -91,9 +93,10 @@ double sample_any_law(const CompiledLaw& law, RandomStream& stream, const double
       return table[offset + (index < size ? index : size - 1)];
     }
     case LawKind::kZero:
+    case LawKind::kNever:
       break;
   }
-  assert(false && "kZero laws are handled inline by the caller");
+  assert(false && "kZero and kNever laws are handled by the caller");
   return 0.0;
 }
 

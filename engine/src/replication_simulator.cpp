@@ -73,7 +73,9 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
       instances_[i].component = static_cast<std::uint32_t>(c);
       if (k < active) {
         instances_[i].state = State::kActive;
-        schedule_instance(i, draw(cc.failure, i, Purpose::kFailure), kLoss);
+        if (cc.failure.kind != LawKind::kNever) {
+          schedule_instance(i, draw(cc.failure, i, Purpose::kFailure), kLoss);
+        }
       } else {
         instances_[i].state = State::kIdle;
         push_back(idle_[c], i);

@@ -26,6 +26,7 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   min_up_->setRange(1, 1'000'000);
   min_up_->setKeyboardTracking(false);
   failure_ = new DistributionEditor(this);
+  failure_->set_never_allowed(true);
   detection_ = new DistributionEditor(this);
   repair_ = new DistributionEditor(this);
   standby_ = new QComboBox(this);
@@ -84,7 +85,28 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
               emit_edit(key);
             });
   };
-  bind(failure_, &models::Component::failure, "failure");
+  connect(failure_, &DistributionEditor::edited, this, [this](const models::Distribution& d) {
+    component_.failure = d;
+    if (models::is_never(d)) {
+      // A component that never fails has none of the keys of failing; the loader says so of a
+      // file that keeps them, so the form drops them rather than save an invalid model.
+      const models::Component defaults;
+      component_.repair = defaults.repair;
+      component_.detection = defaults.detection;
+      component_.standby = defaults.standby;
+      component_.crew.clear();
+      const bool was_updating = updating_;
+      updating_ = true;
+      detection_->set_distribution(component_.detection);
+      repair_->set_distribution(component_.repair);
+      standby_->setCurrentIndex(static_cast<int>(component_.standby.mode));
+      has_dormant_->setChecked(false);
+      crew_->setCurrentIndex(0);
+      updating_ = was_updating;
+    }
+    enable_failing_keys();
+    emit_edit("failure");
+  });
   bind(detection_, &models::Component::detection, "detection");
   bind(repair_, &models::Component::repair, "repair");
   connect(switchover_, &DistributionEditor::edited, this, [this](const models::Distribution& d) {
@@ -152,6 +174,7 @@ void ComponentForm::set_component(const models::Model& model, std::size_t index)
   for (const auto& crew : model.crews) crew_->addItem(QString::fromStdString(crew.id));
   const int crew_index = crew_->findText(QString::fromStdString(component_.crew));
   crew_->setCurrentIndex(component_.crew.empty() || crew_index < 0 ? 0 : crew_index);
+  enable_failing_keys();
   zone_ids_.clear();
   for (const auto& zone : model.zones) zone_ids_.push_back(zone.id);
   tag(placement_mode_, "placement");
@@ -252,6 +275,15 @@ void ComponentForm::edit_placement() {
   }
   show_placement();
   emit_edit("placement");
+}
+
+void ComponentForm::enable_failing_keys() {
+  const bool fails = !models::is_never(component_.failure);
+  for (QWidget* w : std::initializer_list<QWidget*>{detection_, repair_, standby_, switchover_,
+                                                    switch_success_, has_dormant_, crew_}) {
+    w->setEnabled(fails);
+  }
+  dormant_->setEnabled(fails && component_.standby.dormant_failure.has_value());
 }
 
 void ComponentForm::emit_edit(const QString& key) {

@@ -65,6 +65,7 @@ Fields fields_of(const models::Distribution& law) {
   }
   if (const auto* d = std::get_if<Fixed>(&law))
     return {"value", duration_text(d->value_hours), {}, {}};
+  if (std::holds_alternative<Never>(law)) return {};
   QStringList samples;
   for (double s : std::get<Empirical>(law).samples_hours) samples << duration_text(s);
   return {"samples", samples.join(", "), {}, {}};
@@ -92,6 +93,19 @@ DistributionEditor::DistributionEditor(QWidget* parent) : QWidget(parent) {
   show_fields();
 }
 
+void DistributionEditor::set_never_allowed(bool allowed) {
+  const bool shown = type_->count() > kTypes.size();
+  if (allowed == shown) return;
+  updating_ = true;
+  // The combo's index is the law's index in models::Distribution, where Never comes last.
+  if (allowed) {
+    type_->addItem(QStringLiteral("never"));
+  } else {
+    type_->removeItem(static_cast<int>(kTypes.size()));
+  }
+  updating_ = false;
+}
+
 void DistributionEditor::set_distribution(const models::Distribution& law) {
   law_ = law;
   show_fields();
@@ -102,6 +116,8 @@ void DistributionEditor::show_fields() {
   type_->setCurrentIndex(static_cast<int>(law_.index()));
   const Fields f = fields_of(law_);
   first_label_->setText(f.first_label);
+  first_label_->setVisible(!f.first_label.isEmpty());
+  first_->setVisible(!f.first_label.isEmpty());
   first_->setText(f.first);
   first_->setStyleSheet({});
   second_label_->setText(f.second_label);
@@ -140,8 +156,11 @@ void DistributionEditor::change_type(int index) {
     case 6:
       law_ = Fixed{mean};
       break;
-    default:
+    case 7:
       law_ = Empirical{{mean}};
+      break;
+    default:
+      law_ = Never{};
       break;
   }
   show_fields();
@@ -194,6 +213,8 @@ void DistributionEditor::apply_text() {
     case 6:
       if (auto v = duration(first_)) next = Fixed{*v};
       break;
+    case 8:
+      return;  // "never" has no field
     default: {
       Empirical e;
       bool ok = true;

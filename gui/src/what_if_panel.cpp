@@ -63,6 +63,8 @@ struct MeanSetter {
     for (double& s : out.samples_hours) s *= factor;
     return out;
   }
+  // A component that never fails given a finite mean fails at that mean.
+  models::Distribution operator()(const models::Never&) const { return models::Exponential{mean}; }
 };
 
 QDoubleSpinBox* hours_box(QWidget* parent, double minimum) {
@@ -344,6 +346,13 @@ void WhatIfPanel::refresh() {
   detection_slider_->setValue(slider_of_hours(detection));
   repair_->setValue(repair);
   repair_slider_->setValue(slider_of_hours(repair));
+  // A component that never fails has no detection or repair to vary (its failure mean can be
+  // given: it then fails at that mean).
+  const bool fails = !models::is_never(c->failure);
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{detection_, detection_slider_, repair_, repair_slider_}) {
+    w->setEnabled(fails);
+  }
   standby_->setCurrentIndex(static_cast<int>(c->standby.mode));
   const bool standby = c->standby.mode != models::StandbyMode::kHot;
   switch_success_->setEnabled(standby);

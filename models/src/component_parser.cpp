@@ -95,6 +95,23 @@ std::vector<std::pair<std::string, std::int64_t>> parse_placement(const JsonNode
   return placement;
 }
 
+/// True for `"failure": "never"`, after checking that no key of failing (mtbf, repair, mttr,
+/// detection, standby, crew) stands beside it.
+bool parse_never(const JsonNode& node) {
+  auto failure = node.find("failure");
+  if (!failure || !failure->value().is_string() ||
+      failure->value().get_ref<const std::string&>() != "never") {
+    return false;
+  }
+  if (auto mtbf = node.find("mtbf")) {
+    failure->fail_without_value(R"(give either "mtbf" or "failure", not both)");
+  }
+  for (const char* key : {"repair", "mttr", "detection", "standby", "crew"}) {
+    if (auto found = node.find(key)) found->fail_without_value(never_fails_rule(key));
+  }
+  return true;
+}
+
 }  // namespace
 
 Component parse_component(const JsonNode& node) {
@@ -126,13 +143,17 @@ Component parse_component(const JsonNode& node) {
     component.instances = sum;
   }
   if (auto min_up = node.find("min_up")) component.min_up = min_up->as_integer(1, kMaxInstances);
-  component.failure = parse_law_or_shorthand(node, "failure", "mtbf");
-  component.repair = parse_law_or_shorthand(node, "repair", "mttr");
-  if (auto detection = node.find("detection")) {
-    component.detection = parse_distribution(*detection, Zero::kAllowed);
+  if (parse_never(node)) {
+    component.failure = Never{};
+  } else {
+    component.failure = parse_law_or_shorthand(node, "failure", "mtbf");
+    component.repair = parse_law_or_shorthand(node, "repair", "mttr");
+    if (auto detection = node.find("detection")) {
+      component.detection = parse_distribution(*detection, Zero::kAllowed);
+    }
+    if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
+    if (auto crew = node.find("crew")) component.crew = crew->as_id();
   }
-  if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
-  if (auto crew = node.find("crew")) component.crew = crew->as_id();
   if (auto cost = node.find("cost")) component.cost = cost->as_non_negative_number();
   if (auto idle_cost = node.find("idle_cost")) {
     component.idle_cost = idle_cost->as_non_negative_number();

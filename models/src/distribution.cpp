@@ -2,6 +2,7 @@
 #include "nines/models/distribution.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace nines::models {
@@ -36,6 +37,9 @@ struct MeanOf {
     for (double s : d.samples_hours) sum += s;
     return sum / static_cast<double>(d.samples_hours.size());
   }
+  double operator()(const Never& /*unused*/) const {
+    return std::numeric_limits<double>::infinity();
+  }
 };
 
 struct IsZero {
@@ -64,6 +68,7 @@ struct TypeName {
   const char* operator()(const Uniform& /*unused*/) const { return "uniform"; }
   const char* operator()(const Fixed& /*unused*/) const { return "fixed"; }
   const char* operator()(const Empirical& /*unused*/) const { return "empirical"; }
+  const char* operator()(const Never& /*unused*/) const { return "never"; }
 };
 
 }  // namespace
@@ -74,6 +79,10 @@ bool is_zero(const Distribution& distribution) { return std::visit(IsZero{}, dis
 
 bool is_exponential(const Distribution& distribution) {
   return std::holds_alternative<Exponential>(distribution);
+}
+
+bool is_never(const Distribution& distribution) {
+  return std::holds_alternative<Never>(distribution);
 }
 
 const char* type_name(const Distribution& distribution) {

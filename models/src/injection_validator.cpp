@@ -36,6 +36,11 @@ void check_target(const Model& model, const Injection& injection, const std::str
                           std::to_string(component->instances) + ")",
                       std::to_string(injection.instances));
       }
+      if (is_never(component->failure) && !injection.for_hours) {
+        // Without `for` the instances fail and wait for a repair this component does not have.
+        reporter.fail(at, R"(needs "for" here: )" + quote(id) +
+                              R"( never fails and has no repair, so it can only be held down)");
+      }
       return;
     }
     case Injection::Target::kZone:

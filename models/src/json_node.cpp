@@ -19,6 +19,14 @@ bool is_valid_id(std::string_view id) {
   return true;
 }
 
+std::string never_fails_rule(std::string_view key) {
+  // `mttr` is the repair's shorthand; a crew only serves repairs.
+  const std::string_view what = key == "mttr"   ? std::string_view("repair")
+                                : key == "crew" ? std::string_view("repairs for a crew")
+                                                : key;
+  return std::string(kNeverKeys) + std::string(what) + "; remove it";
+}
+
 std::string list_min_up_rule(std::size_t count) {
   return "must be an integer from 1 to the number of listed components (" + std::to_string(count) +
          ")";

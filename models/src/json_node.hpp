@@ -91,6 +91,13 @@ inline constexpr std::string_view kColdDormantRule =
 inline constexpr std::string_view kWarmNeedsDormant =
     R"(missing "dormant_failure": "mode": "warm" needs the time to failure of an idle )"
     R"(instance (use "cold" if idle instances never fail))";
+inline constexpr std::string_view kNeverOnlyFailure =
+    R"(only a component's "failure" can be "never"; give a distribution)";
+inline constexpr std::string_view kNeverKeys = R"(a component whose failure is "never" has no )";
+
+/// The problem of a key (`repair`, `mttr`, `detection`, `standby`, `crew`) beside
+/// `"failure": "never"`: "a component whose failure is "never" has no repair; remove it".
+std::string never_fails_rule(std::string_view key);
 
 /// The rule for the `min_up` of a list dependency with `count` components.
 std::string list_min_up_rule(std::size_t count);

@@ -57,6 +57,9 @@ struct LawChecker {
       non_negative_duration("samples/" + std::to_string(i), d.samples_hours[i]);
     }
   }
+  void operator()(const Never& /*unused*/) const {
+    reporter.fail(pointer, kNeverOnlyFailure, R"("never")");
+  }
 };
 
 }  // namespace

@@ -87,6 +87,22 @@ void check_crews(const Model& model, const Reporter& reporter) {
   }
 }
 
+/// A component that never fails keeps every key of failing at its default, as a file without
+/// them gives it, so that a model built in code follows the file's rules.
+void check_never_fails(const Component& component, const std::string& at,
+                       const Reporter& reporter) {
+  const Component defaults;
+  if (component.repair != defaults.repair)
+    reporter.fail(at + "/repair", never_fails_rule("repair"));
+  if (component.detection != defaults.detection) {
+    reporter.fail(at + "/detection", never_fails_rule("detection"));
+  }
+  if (component.standby != defaults.standby) {
+    reporter.fail(at + "/standby", never_fails_rule("standby"));
+  }
+  if (!component.crew.empty()) reporter.fail(at + "/crew", never_fails_rule("crew"));
+}
+
 void check_component(const Model& model, std::size_t index, const Reporter& reporter,
                      const std::vector<std::string>& crew_ids) {
   const Component& component = model.components[index];
@@ -97,6 +113,10 @@ void check_component(const Model& model, std::size_t index, const Reporter& repo
     reporter.fail(at + "/min_up",
                   "must be at most \"instances\" (" + std::to_string(component.instances) + ")",
                   std::to_string(component.min_up));
+  }
+  if (is_never(component.failure)) {
+    check_never_fails(component, at, reporter);
+    return;
   }
   check_law(reporter, at + "/failure", component.failure, false);
   check_law(reporter, at + "/repair", component.repair, false);

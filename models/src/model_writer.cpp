@@ -68,6 +68,7 @@ struct LawWriter {
     for (double s : d.samples_hours) samples.push_back(format_duration(s));
     return {{"type", "empirical"}, {"samples", samples}};
   }
+  Json operator()(const Never& /*unused*/) const { return "never"; }
 };
 
 template <typename Json>
@@ -83,7 +84,8 @@ Json component_json(const Component& c) {
   if (c.min_up != 1) out["min_up"] = c.min_up;
   out["failure"] = law_json<Json>(c.failure);
   if (c.detection != Distribution{Fixed{0.0}}) out["detection"] = law_json<Json>(c.detection);
-  out["repair"] = law_json<Json>(c.repair);
+  // A component that never fails has no repair (validation keeps it at its default).
+  if (!is_never(c.failure)) out["repair"] = law_json<Json>(c.repair);
   if (c.standby.mode != StandbyMode::kHot) {
     Json standby{{"mode", c.standby.mode == StandbyMode::kWarm ? "warm" : "cold"}};
     if (c.standby.switchover != Distribution{Fixed{0.0}}) {
@@ -237,10 +239,15 @@ Ordered component_like(const Component& now, const Component& before, const Orde
   keep_or_replace(out, canonical, now.instances == before.instances, {"instances"}, "instances");
   keep_or_replace(out, canonical, now.min_up == before.min_up, {"min_up"}, "min_up");
   keep_or_replace(out, canonical, now.failure == before.failure, {"mtbf", "failure"}, "failure");
-  keep_or_replace(out, canonical, now.repair == before.repair, {"mttr", "repair"}, "repair");
-  keep_or_replace(out, canonical, now.detection == before.detection, {"detection"}, "detection");
-  keep_or_replace(out, canonical, now.standby == before.standby, {"standby"}, "standby");
-  keep_or_replace(out, canonical, now.crew == before.crew, {"crew"}, "crew");
+  // A component that never fails has none of the keys of failing, whatever they were before
+  // (its repair law, at its default, may equal the one the file spelled).
+  const bool fails = !is_never(now.failure);
+  keep_or_replace(out, canonical, fails && now.repair == before.repair, {"mttr", "repair"},
+                  "repair");
+  keep_or_replace(out, canonical, fails && now.detection == before.detection, {"detection"},
+                  "detection");
+  keep_or_replace(out, canonical, fails && now.standby == before.standby, {"standby"}, "standby");
+  keep_or_replace(out, canonical, fails && now.crew == before.crew, {"crew"}, "crew");
   keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");
   keep_or_replace(out, canonical, now.placement == before.placement, {"placement"}, "placement");
   keep_or_replace(out, canonical, now.cost == before.cost, {"cost"}, "cost");

@@ -140,6 +140,13 @@ void set_member(json& object, std::string_view key, json value, const Kind* kind
     if (key == "repair") object.erase("mttr");
   }
   if (kind != nullptr && std::string_view(kind->list) == "components") {
+    if (key == "failure" && value == "never") {
+      // What a failing component has and one that never fails must not: `db.failure=never`
+      // works whatever `db` had, as `db.mttr` does over a `repair` law.
+      for (const char* failing : {"repair", "mttr", "detection", "standby", "crew"}) {
+        object.erase(failing);
+      }
+    }
     if (key == "placement") {
       object.erase("zones");
       object.erase("instances");

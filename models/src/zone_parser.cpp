@@ -19,6 +19,11 @@ void reject_component_keys(const JsonNode& node, std::string_view what) {
                                  "crew or standby)");
     }
   }
+  auto failure = node.find("failure");
+  if (failure && failure->value() == "never") {
+    failure->fail(R"(only a component's "failure" can be "never" (a )" + std::string(what) +
+                  " that never fails blocks nothing: leave it out)");
+  }
 }
 
 }  // namespace

@@ -254,5 +254,85 @@ TEST(Analyze, LargeChainsGetNoTransientAndSayWhy) {
   EXPECT_NE(a.horizon_note.find("states"), std::string::npos);
 }
 
+/// Every figure of an analysis is a number (no inf / inf, no 0 x inf).
+void expect_no_nan(const Analysis& a) {
+  EXPECT_FALSE(std::isnan(a.availability));
+  EXPECT_FALSE(std::isnan(a.outages_per_year));
+  for (const auto& c : a.components) {
+    for (double x : {c.availability, c.service_availability, c.birnbaum, c.criticality,
+                     c.gain_one_more_instance, c.d_availability_d_mtbf, c.d_availability_d_mttr}) {
+      EXPECT_FALSE(std::isnan(x)) << c.id;
+    }
+  }
+}
+
+TEST(Analyze, AComponentThatNeverFailsIsUpWithProbabilityExactlyOne) {
+  const char* const kWeb = R"({"id": "web", "instances": 2, "mtbf": "300h", "mttr": "20h"})";
+  const Analysis alone = analyze(model_from(std::string(R"({"components": [)") + kWeb + "]}"));
+  const Analysis a = analyze(model_from(std::string(R"({"components": [
+    {"id": "users", "failure": "never"}, {"id": "gate", "instances": 3, "failure": "never"},
+    )") + kWeb + R"(],
+    "dependencies": [{"from": "users", "to": "gate"}, {"from": "gate", "to": "web"}]})"));
+  EXPECT_EQ(a.method, "structure-function");
+  EXPECT_EQ(component(a, "users").availability, 1.0);
+  EXPECT_EQ(component(a, "gate").availability, 1.0);
+  EXPECT_EQ(a.availability, alone.availability);
+  EXPECT_EQ(a.outages_per_year, alone.outages_per_year);
+  ASSERT_TRUE(a.horizon_availability && alone.horizon_availability) << a.horizon_note;
+  EXPECT_EQ(*a.horizon_availability, *alone.horizon_availability);
+  EXPECT_EQ(component(a, "users").criticality, 0.0);
+  EXPECT_EQ(component(a, "users").d_availability_d_mtbf, 0.0);
+  EXPECT_EQ(component(a, "users").d_availability_d_mttr, 0.0);
+  expect_no_nan(a);
+}
+
+TEST(Analyze, AComponentThatNeverFailsAloneOrInAZone) {
+  const Analysis alone = analyze(model_from(R"({"components": [
+    {"id": "users", "failure": "never"}]})"));
+  EXPECT_EQ(alone.availability, 1.0);
+  EXPECT_EQ(alone.unavailability, 0.0);
+  EXPECT_EQ(alone.outages_per_year, 0.0);
+  EXPECT_FALSE(alone.mean_outage_hours);
+  EXPECT_EQ(*alone.horizon_availability, 1.0);
+  expect_no_nan(alone);
+  // In a zone it is up exactly while the zone is.
+  const Analysis zoned = analyze(model_from(R"({
+    "zones": [{"id": "a", "mtbf": "400h", "mttr": "25h"}],
+    "components": [{"id": "gate", "failure": "never", "zones": ["a"]}]})"));
+  EXPECT_NEAR(zoned.availability, 400.0 / 425.0, 1e-15);
+  expect_no_nan(zoned);
+}
+
+TEST(Analyze, ApproximateExponentialKeepsNever) {
+  AnalyzeOptions options;
+  options.approximate_exponential = true;
+  const Analysis a = analyze(model_from(R"({"components": [
+    {"id": "users", "failure": "never"},
+    {"id": "web", "failure": {"type": "weibull", "shape": 2, "mean": "300h"}, "mttr": "20h"}],
+    "dependencies": [{"from": "users", "to": "web"}]})"),
+                             options);
+  ASSERT_EQ(a.replaced_laws.size(), 1u);
+  EXPECT_EQ(a.replaced_laws[0], "web.failure (weibull)");
+  EXPECT_EQ(component(a, "users").availability, 1.0);
+  EXPECT_NEAR(a.availability, 300.0 / 320.0, 1e-15);
+  expect_no_nan(a);
+}
+TEST(Analyze, AComponentThatNeverFailsBesideAMarkovChain) {
+  // A crew couples db's instances (a chain); users stays an independent pool up for ever.
+  const char* const kDb = R"({"id": "db", "instances": 2, "mtbf": "500h", "mttr": "10h",
+    "crew": "oncall"})";
+  const Analysis alone = analyze(model_from(std::string(R"({"crews": [{"id": "oncall"}],
+    "components": [)") + kDb + "]}"));
+  const Analysis a = analyze(model_from(std::string(R"({"crews": [{"id": "oncall"}],
+    "components": [{"id": "users", "failure": "never"}, )") +
+                                        kDb + R"(],
+    "dependencies": [{"from": "users", "to": "db"}]})"));
+  EXPECT_EQ(a.method, "markov");
+  EXPECT_EQ(component(a, "users").availability, 1.0);
+  EXPECT_NEAR(a.availability, alone.availability, 1e-15);
+  ASSERT_TRUE(a.horizon_availability && alone.horizon_availability) << a.horizon_note;
+  EXPECT_NEAR(*a.horizon_availability, *alone.horizon_availability, 1e-15);
+  expect_no_nan(a);
+}
 }  // namespace
 }  // namespace nines::analysis

@@ -112,5 +112,32 @@ TEST(ValidateCommand, PrintsTheCostWhenTheModelHasOne) {
   EXPECT_NE(r.out.find("\nCost 2,150 EUR per month\n"), std::string::npos) << r.out;
 }
 
+TEST(ModelSummary, CountsTheComponentsThatNeverFail) {
+  auto model = shop();
+  model.components[1].failure = models::Never{};
+  EXPECT_EQ(model_summary("shop.json", model),
+            "shop.json: ok: \"Web shop\" - 2 components, 4 instances, 1 dependency, entry web, "
+            "1 component never fails");
+  model.components[0].failure = models::Never{};
+  EXPECT_NE(model_summary("shop.json", model).find(", 2 components never fail"), std::string::npos);
+}
+
+TEST(ValidateCommand, SetFailureNeverWorksAndAKeyOfFailingBesideItIsOneLine) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", testing::small_model());
+  const auto ok = run_nines({"validate", model, "--set", "db.failure=never"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find(", 1 component never fails\n"), std::string::npos) << ok.out;
+  auto doc = nlohmann::json::parse(testing::small_model());
+  doc["components"][1].erase("mtbf");
+  doc["components"][1]["failure"] = "never";
+  const auto bad_file = dir.write("bad.json", doc.dump(2));
+  const auto bad = run_nines({"validate", bad_file});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, bad_file +
+                         R"(: /components/1/mttr: a component whose failure is "never" has no )"
+                         R"(repair; remove it)"
+                         "\n");
+}
 }  // namespace
 }  // namespace nines::cli

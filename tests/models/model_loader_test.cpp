@@ -298,5 +298,61 @@ TEST(LoadModel, NeverCrashesOnTruncatedOrCorruptedText) {
   fs::remove(file);
 }
 
+TEST(LoadModel, ReadsAComponentThatNeverFails) {
+  const Model m = load_model(valid("never_fails.json")).model;
+  const Component& users = *m.find_component("users");
+  EXPECT_EQ(users.failure, Distribution{Never{}});
+  EXPECT_TRUE(is_never(users.failure));
+  EXPECT_EQ(std::string(type_name(users.failure)), "never");
+  // Every key of failing stays at its default, as validate_model requires of code.
+  const Component defaults;
+  EXPECT_EQ(users.repair, defaults.repair);
+  EXPECT_EQ(users.detection, defaults.detection);
+  EXPECT_EQ(users.standby, defaults.standby);
+  EXPECT_TRUE(users.crew.empty());
+  EXPECT_FALSE(is_never(m.find_component("web")->failure));
+}
+
+TEST(ParseModel, NeverBesideAKeyOfFailingIsAnErrorWithoutAValue) {
+  auto never_with = [](const char* key, json value) {
+    json doc = json::parse(R"({"crews": [{"id": "oncall"}], "components": [
+      {"id": "web", "mtbf": "1000h", "mttr": "1h"},
+      {"id": "users", "instances": 2, "failure": "never"}],
+      "dependencies": [{"from": "users", "to": "web"}]})");
+    doc["components"][1][key] = std::move(value);
+    return parse_error(doc);
+  };
+  EXPECT_EQ(never_with("repair", json::parse(R"({"type": "fixed", "value": "1h"})")),
+            R"(m.json: /components/1/repair: a component whose failure is "never" has no )"
+            R"(repair; remove it)");
+  EXPECT_EQ(never_with("mttr", "1h"),
+            R"(m.json: /components/1/mttr: a component whose failure is "never" has no repair; )"
+            R"(remove it)");
+  EXPECT_EQ(never_with("detection", "5m"),
+            R"(m.json: /components/1/detection: a component whose failure is "never" has no )"
+            R"(detection; remove it)");
+  EXPECT_EQ(never_with("standby", json::parse(R"({"mode": "cold"})")),
+            R"(m.json: /components/1/standby: a component whose failure is "never" has no )"
+            R"(standby; remove it)");
+  EXPECT_EQ(never_with("crew", "oncall"),
+            R"(m.json: /components/1/crew: a component whose failure is "never" has no repairs )"
+            R"(for a crew; remove it)");
+  EXPECT_EQ(never_with("mtbf", "1y"),
+            R"(m.json: /components/1/failure: give either "mtbf" or "failure", not both)");
+}
+
+TEST(ParseModel, NeverIsOnlyAComponentsFailure) {
+  json zone = json::parse(R"({"zones": [{"id": "eu-a", "failure": "never", "mttr": "4h"}],
+    "components": [{"id": "web", "mtbf": "1000h", "mttr": "1h", "zones": ["eu-a"]}]})");
+  EXPECT_EQ(parse_error(zone),
+            R"(m.json: /zones/0/failure: only a component's "failure" can be "never" (a zone )"
+            R"(that never fails blocks nothing: leave it out); got "never")");
+  json repair = testing::one_component();
+  repair["components"][0]["mttr"] = "never";
+  EXPECT_NE(parse_error(repair).find(R"(/components/0/mttr: must be a positive duration)"),
+            std::string::npos)
+      << parse_error(repair);
+}
+
 }  // namespace
 }  // namespace nines::models

@@ -191,5 +191,64 @@ TEST(ValidateModel, ReturnsWarnings) {
             std::string::npos);
 }
 
+TEST(ValidateModel, AComponentThatNeverFailsKeepsEveryKeyOfFailingAtItsDefault) {
+  Model m = code_model();
+  Component users;
+  users.id = "users";
+  users.failure = Never{};
+  m.components.push_back(users);
+  m.dependencies.push_back(Dependency{"users", {"web"}, 1, false});
+  Model ok = m;
+  EXPECT_TRUE(validate_model(ok).empty());
+  EXPECT_EQ(ok.entry, "users");
+
+  Model bad = m;
+  bad.components[2].repair = Exponential{2.0};
+  EXPECT_EQ(validate_error(bad),
+            R"(code.json: /components/2/repair: a component whose failure is "never" has no )"
+            R"(repair; remove it)");
+  bad = m;
+  bad.components[2].detection = Exponential{0.1};
+  EXPECT_EQ(validate_error(bad),
+            R"(code.json: /components/2/detection: a component whose failure is "never" has no )"
+            R"(detection; remove it)");
+  bad = m;
+  bad.components[2].standby.mode = StandbyMode::kCold;
+  EXPECT_EQ(validate_error(bad),
+            R"(code.json: /components/2/standby: a component whose failure is "never" has no )"
+            R"(standby; remove it)");
+  bad = m;
+  bad.crews.push_back(Crew{"oncall", 1, std::nullopt});
+  bad.components[2].crew = "oncall";
+  EXPECT_EQ(validate_error(bad),
+            R"(code.json: /components/2/crew: a component whose failure is "never" has no )"
+            R"(repairs for a crew; remove it)");
+}
+
+TEST(ValidateModel, NeverIsOnlyAComponentsFailure) {
+  Model m = code_model();
+  m.components[0].repair = Never{};
+  EXPECT_EQ(validate_error(m),
+            R"(code.json: /components/0/repair: only a component's "failure" can be "never"; )"
+            R"(give a distribution; got "never")");
+  m = code_model();
+  m.components[1].standby.switchover = Never{};
+  EXPECT_EQ(validate_error(m),
+            R"(code.json: /components/1/standby/switchover: only a component's "failure" can be )"
+            R"("never"; give a distribution; got "never")");
+}
+
+TEST(ValidateModel, AComponentThatNeverFailsCanOnlyBeInjectedWithFor) {
+  Model m = code_model();
+  m.components[0].failure = Never{};
+  m.components[0].repair = Component{}.repair;
+  m.inject.push_back(Injection{24.0, Injection::Target::kComponent, "web", 1, std::nullopt});
+  EXPECT_EQ(validate_error(m),
+            R"(code.json: /inject/0: needs "for" here: "web" never fails and has no repair, so it )"
+            R"(can only be held down)");
+  m.inject[0].for_hours = 2.0;
+  EXPECT_TRUE(validate_model(m).empty());
+}
+
 }  // namespace
 }  // namespace nines::models

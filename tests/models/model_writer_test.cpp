@@ -172,5 +172,32 @@ TEST(SaveModel, LikeTheOriginalWritesAFileThatLoadsBack) {
   fs::remove(out);
 }
 
+TEST(ToJson, WritesNeverAndNoKeyOfFailing) {
+  const Model m = load_model(fs::path(NINES_TEST_DATA_DIR) / "valid" / "never_fails.json").model;
+  const nlohmann::json written = to_json(m);
+  const nlohmann::json& users = written["components"][0];
+  EXPECT_EQ(users["id"], "users");
+  EXPECT_EQ(users["failure"], "never");
+  EXPECT_FALSE(users.contains("repair"));
+  EXPECT_FALSE(users.contains("detection"));
+  expect_round_trip(m, "never_fails.json");
+}
+
+TEST(ToJsonLike, ANeverFailingComponentLosesItsRepairSpelling) {
+  const nlohmann::ordered_json original = nlohmann::ordered_json::parse(R"({"components": [
+    {"id": "web", "mtbf": "1000h", "mttr": "1h", "detection": "5m"}]})");
+  Model m = parse_model(nlohmann::json::parse(original.dump()), "m.json").model;
+  m.components[0].failure = Never{};
+  m.components[0].repair = Component{}.repair;
+  m.components[0].detection = Component{}.detection;
+  const nlohmann::ordered_json saved = to_json_like(m, original);
+  const auto& web = saved["components"][0];
+  EXPECT_EQ(web["failure"], "never");
+  EXPECT_FALSE(web.contains("mtbf"));
+  EXPECT_FALSE(web.contains("mttr"));
+  EXPECT_FALSE(web.contains("detection"));
+  EXPECT_EQ(parse_model(nlohmann::json::parse(saved.dump()), "m.json").model, m);
+}
+
 }  // namespace
 }  // namespace nines::models

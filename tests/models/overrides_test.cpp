@@ -265,5 +265,23 @@ TEST(Overrides, SetTheInjectListWhole) {
   EXPECT_EQ(m.horizon_hours, 5 * 8760.0);
 }
 
+TEST(Overrides, FailureNeverRemovesTheKeysOfFailing) {
+  json doc = testing::three_tier();
+  doc["crews"] = json::parse(R"([{"id": "oncall"}])");
+  doc["components"][1]["crew"] = "oncall";
+  doc["components"][1]["detection"] = "5m";
+  const Model m = with({"api.failure=never", "db.failure=never"}, doc);
+  EXPECT_EQ(m.components[1].failure, Distribution{Never{}});
+  EXPECT_EQ(m.components[1].repair, Component{}.repair);
+  EXPECT_EQ(m.components[1].detection, Component{}.detection);
+  EXPECT_TRUE(m.components[1].crew.empty());
+  EXPECT_EQ(m.components[2].failure, Distribution{Never{}});
+  EXPECT_EQ(m.components[2].standby, Standby{});
+  // A key of failing set after it is reported as any other rule the override breaks.
+  EXPECT_EQ(testing::parse_error(doc, {"api.failure=never", "api.mttr=2h"}),
+            R"(m.json: /components/1/mttr: a component whose failure is "never" has no repair; )"
+            R"(remove it (from override "api.mttr=2h"))");
+}
+
 }  // namespace
 }  // namespace nines::models

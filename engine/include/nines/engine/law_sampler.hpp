@@ -21,6 +21,7 @@ enum class LawKind : std::uint8_t {
   kUniform,      // a = min, b = max - min
   kFixed,        // a = value
   kEmpirical,    // table[a, a + b): offset and count, exact as doubles
+  kNever,        // no time at all: a failure that never comes, so the engine schedules none
 };
 
 /// 24 bytes, so that a component's failure and repair laws share one cache line.
@@ -39,11 +40,11 @@ double standard_normal(RandomStream& stream);
 /// A Gamma(shape, 1) variate (Marsaglia-Tsang; shape < 1 by the boost u^(1/shape) trick).
 double standard_gamma(double shape, RandomStream& stream);
 
-/// Draws one duration in hours from any law but kZero (the caller handles that inline).
+/// Draws one duration in hours from any law but kZero and kNever (the caller handles those).
 double sample_any_law(const CompiledLaw& law, RandomStream& stream, const double* table);
 
-/// Draws one duration in hours. Precondition: kind is not kZero. The exponential law, by far the
-/// most common, is drawn inline.
+/// Draws one duration in hours. Precondition: kind is neither kZero nor kNever. The exponential
+/// law, by far the most common, is drawn inline.
 inline double sample_law(const CompiledLaw& law, RandomStream& stream, const double* table) {
   if (law.kind == LawKind::kExponential) {
     return law.a * ExponentialZiggurat::instance().sample(stream);

@@ -42,6 +42,9 @@ class ComponentForm : public QWidget {
 
  private:
   void emit_edit(const QString& key);
+  /// Disables the keys of failing (detection, repair, standby, crew) of a component that never
+  /// fails.
+  void enable_failing_keys();
   void show_placement();
   void edit_placement();
 

@@ -21,6 +21,8 @@ class DistributionEditor : public QWidget {
  public:
   explicit DistributionEditor(QWidget* parent = nullptr);
 
+  /// Offers "never" (no failure at all) as a last type: only for a component's failure law.
+  void set_never_allowed(bool allowed);
   void set_distribution(const models::Distribution& law);
   const models::Distribution& distribution() const { return law_; }
 

@@ -55,10 +55,18 @@ struct Empirical {
   friend bool operator==(const Empirical&, const Empirical&) = default;
 };
 
-using Distribution =
-    std::variant<Exponential, Weibull, Lognormal, Normal, Gamma, Uniform, Fixed, Empirical>;
+/// No failure at all: an infinite time to failure (mean +infinity). Only a component's `failure`
+/// may be `Never` (written `"failure": "never"`); such a component has no detection, repair,
+/// standby or crew.
+struct Never {
+  friend bool operator==(const Never&, const Never&) = default;
+};
 
-/// The mean of the law as drawn (for `Normal`, the mean after truncation at 0), in hours.
+using Distribution =
+    std::variant<Exponential, Weibull, Lognormal, Normal, Gamma, Uniform, Fixed, Empirical, Never>;
+
+/// The mean of the law as drawn (for `Normal`, the mean after truncation at 0), in hours;
+/// +infinity for `Never`.
 double mean_hours(const Distribution& distribution);
 
 /// True for a law that always yields 0 (`Fixed{0}`): the engine then skips the event entirely.
@@ -67,7 +75,10 @@ bool is_zero(const Distribution& distribution);
 /// True for `Exponential` (the Markov solvers need it).
 bool is_exponential(const Distribution& distribution);
 
-/// The `type` name used in model files ("exponential", "weibull", ...).
+/// True for `Never` (a component that never fails).
+bool is_never(const Distribution& distribution);
+
+/// The `type` name used in model files ("exponential", "weibull", ...; "never").
 const char* type_name(const Distribution& distribution);
 
 }  // namespace nines::models
