@@ -197,7 +197,7 @@ TEST(ValidateModel, AComponentThatNeverFailsKeepsEveryKeyOfFailingAtItsDefault) 
   users.id = "users";
   users.failure = Never{};
   m.components.push_back(users);
-  m.dependencies.push_back(Dependency{"users", {"web"}, 1, false});
+  m.dependencies.push_back(Dependency{"users", {"web"}, 1, false, {}});
   Model ok = m;
   EXPECT_TRUE(validate_model(ok).empty());
   EXPECT_EQ(ok.entry, "users");
