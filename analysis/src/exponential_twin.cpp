@@ -1,8 +1,6 @@
 // Replaces laws by exponentials of the same mean, and lists the laws a Markov chain cannot carry.
 #include "nines/analysis/exponential_twin.hpp"
 
-#include <algorithm>
-
 #include "nines/analysis/coupling_groups.hpp"
 #include "nines/models/distribution.hpp"
 
@@ -53,6 +51,19 @@ ExponentialTwin exponential_twin(const models::Model& model) {
   for (auto& r : twin.model.regions) {
     replace(r.id, "failure", r.failure);
     replace(r.id, "repair", r.repair);
+  }
+  // A failover's chain is exact only with exponential laws, so its twin is an approximation
+  // when any law it follows (its time, its targets') was replaced.
+  for (auto& d : twin.model.dependencies) {
+    if (!d.failover) continue;
+    const std::string id = d.from + "->" + d.to.front();
+    bool replaced = replace(id, "failover.time", d.failover->time);
+    for (const auto& target : d.to) {
+      for (const auto& replaced_law : twin.replaced) {
+        if (replaced_law.rfind(target + ".", 0) == 0) replaced = true;
+      }
+    }
+    if (replaced) twin.approximated.push_back(id);
   }
   return twin;
 }

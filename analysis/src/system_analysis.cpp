@@ -9,9 +9,11 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include "nines/analysis/coupling_groups.hpp"
 #include "nines/analysis/exponential_twin.hpp"
+#include "nines/analysis/failover_chain.hpp"
 #include "nines/analysis/failure_domains.hpp"
 #include "nines/analysis/horizon_quadrature.hpp"
 #include "nines/analysis/pool_law.hpp"
@@ -142,10 +144,18 @@ class Analyzer {
       steady_domains_.up.push_back(unit.steady_availability());
       steady_domains_.down.push_back(unit.steady_unavailability());
     }
-    for (const auto& members : groups_.members) {
-      chains_.emplace_back(model_, members, options_.max_states);
-      result.markov_states += chains_.back().states();
-      steady_group_laws_.push_back(chains_.back().steady_state());
+    failover_pool_availability_.assign(n, -1.0);
+    for (std::size_t g = 0; g < groups_.members.size(); ++g) {
+      chains_.push_back(make_chain(model_, g));
+      result.markov_states += states_of(chains_.back());
+      steady_group_laws_.push_back(steady_of(chains_.back()));
+      if (const auto* failover = std::get_if<FailoverChain>(&chains_.back())) {
+        const std::vector<double> marginals = failover->steady_pool_availability();
+        for (std::size_t j = 0; j < groups_.members[g].size(); ++j) {
+          failover_pool_availability_[static_cast<std::size_t>(groups_.members[g][j])] =
+              marginals[j];
+        }
+      }
     }
     const Combined steady = combine(steady_domains_, steady_instances_, steady_group_laws_,
                                     /*system_only=*/false, /*extras=*/options_.importance);
@@ -284,14 +294,33 @@ class Analyzer {
     }
   }
 
+  /// A group's chain: its crew or standby chain, or its timed failover's.
+  using Chain = std::variant<GroupChain, FailoverChain>;
+
+  [[nodiscard]] Chain make_chain(const models::Model& model, std::size_t g) const {
+    const std::int64_t row = groups_.failover_row[g];
+    if (row < 0)
+      return Chain(std::in_place_type<GroupChain>, model, groups_.members[g], options_.max_states);
+    return Chain(std::in_place_type<FailoverChain>, model, static_cast<std::size_t>(row),
+                 groups_.members[g], options_.max_states);
+  }
+  static std::size_t states_of(const Chain& chain) {
+    return std::visit([](const auto& c) { return c.states(); }, chain);
+  }
+  static GroupLaw steady_of(const Chain& chain) {
+    return std::visit([](const auto& c) { return c.steady_state(); }, chain);
+  }
+  static std::vector<GroupLaw> transient_of(const Chain& chain, std::span<const double> times) {
+    return std::visit([&](const auto& c) { return c.transient(times); }, chain);
+  }
+
   /// System unavailability with group g's component `member` changed by `change`.
   template <typename Change>
   [[nodiscard]] double unavailability_with(std::size_t g, std::size_t c, Change change) const {
     models::Model changed = model_;
     change(changed.components[c]);
-    const GroupChain chain(changed, groups_.members[g], options_.max_states);
     std::vector<GroupLaw> group_laws = steady_group_laws_;
-    group_laws[g] = chain.steady_state();
+    group_laws[g] = steady_of(make_chain(changed, g));
     return combine(steady_domains_, steady_instances_, group_laws, /*system_only=*/false,
                    /*extras=*/false)
         .point.unavailability;
@@ -304,6 +333,12 @@ class Analyzer {
     figures.id = component.id;
     figures.availability = point.pool_availability[c];
     figures.service_availability = point.service_availability[c];
+    if (failover_pool_availability_[c] >= 0.0) {
+      // The failover's pattern says which target serves the row, not whether each is up; a
+      // target has no dependencies of its own, so its service is its pool.
+      figures.availability = failover_pool_availability_[c];
+      figures.service_availability = failover_pool_availability_[c];
+    }
     figures.birnbaum = point.birnbaum[c];
     const double u = point.unavailability;
     if (u > 0.0) {
@@ -410,12 +445,15 @@ class Analyzer {
       fastest = std::min(fastest, unit.mean_up_hours);
       if (unit.mean_down_hours > 0.0) fastest = std::min(fastest, unit.mean_down_hours);
     }
+    for (const models::Dependency& row : model_.dependencies) {
+      if (row.failover) fastest = std::min(fastest, models::mean_hours(row.failover->time));
+    }
     for (std::size_t g = 0; g < chains_.size(); ++g) {
-      if (chains_[g].states() > options_.max_transient_states) {
+      if (states_of(chains_[g]) > options_.max_transient_states) {
         result.horizon_note =
             "the Markov chain of \"" +
             model_.components[static_cast<std::size_t>(groups_.members[g][0])].id +
-            "\"'s group has " + std::to_string(chains_[g].states()) + " states, more than the " +
+            "\"'s group has " + std::to_string(states_of(chains_[g])) + " states, more than the " +
             std::to_string(options_.max_transient_states) +
             " for which the transient is computed: only the steady state is exact";
         return;
@@ -424,7 +462,9 @@ class Analyzer {
     const double horizon = model_.horizon_hours;
     const QuadratureRule rule = horizon_quadrature(horizon, 0.1 * fastest);
     std::vector<std::vector<GroupLaw>> transient_groups;
-    for (const auto& chain : chains_) transient_groups.push_back(chain.transient(rule.times_hours));
+    for (const auto& chain : chains_) {
+      transient_groups.push_back(transient_of(chain, rule.times_hours));
+    }
 
     const std::size_t n = model_.components.size();
     std::vector<std::optional<InstanceTransient>> transient(n);
@@ -474,7 +514,9 @@ class Analyzer {
   /// Steady-state instance availability per independent component (1 for coupled ones).
   std::vector<double> steady_instances_;
   DomainLaws steady_domains_;
-  std::vector<GroupChain> chains_;
+  std::vector<Chain> chains_;
+  /// Per component: its own pool's steady availability when it is a failover target, else -1.
+  std::vector<double> failover_pool_availability_;
   std::vector<GroupLaw> steady_group_laws_;
 };
 
@@ -488,11 +530,12 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
                       " scheduled fault(s) in 'inject': a fault at a fixed time has no steady "
                       "state");
   }
-  for (const models::Dependency& d : model.dependencies) {
-    if (!d.failover) continue;
-    refused.push_back("dependency " + d.from + "->" + d.to.front() +
-                      ": a timed failover (the target in use and the attempt are state of their "
-                      "own) is not solved exactly yet");
+  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
+    if (std::string why = failover_refusal(model, d); !why.empty()) {
+      refused.push_back(why +
+                        " - a timed failover is solved exactly only for independent "
+                        "exponential targets");
+    }
   }
   if (!refused.empty()) {
     std::string text;

@@ -170,7 +170,7 @@ void write_approximation(const analysis::Analysis& r, std::ostream& out) {
     return;
   }
   out << "Independent pools keep an exact steady state (it depends on the means only); with a\n"
-         "crew or standby it is an approximation for: ";
+         "crew, standby or timed failover it is an approximation for: ";
   for (std::size_t i = 0; i < r.approximated_components.size(); ++i) {
     out << (i == 0 ? "\"" : ", \"") << r.approximated_components[i] << "\"";
   }

@@ -14,6 +14,9 @@ struct CouplingGroups {
   std::vector<std::vector<std::int64_t>> members;
   /// The group of each component, or -1 when its instances are independent (no crew, hot).
   std::vector<int> group_of;
+  /// Per group: the dependency row whose timed failover joins its members (the row's targets),
+  /// or -1 for a group coupled by a crew or standby.
+  std::vector<std::int64_t> failover_row;
 };
 
 /// True when the component's instances interact: a crew queue or warm/cold standby.

@@ -15,7 +15,8 @@ struct ExponentialTwin {
   std::vector<std::string> replaced;
   /// Components with a replaced law whose instances are coupled (a crew, warm/cold standby):
   /// their steady state is an approximation. An independent pool's steady state depends on its
-  /// laws' means only (insensitivity), so for it the twin's answer is exact.
+  /// laws' means only (insensitivity), so for it the twin's answer is exact. Also the timed
+  /// failovers ("FROM->FIRST") whose time or targets' laws were replaced: their chain is one.
   std::vector<std::string> approximated;
 };
 
