@@ -1,5 +1,5 @@
 // Tests of ChartWidget in an offscreen main window: every linear axis of every chart on ticks of
-// {1, 2, 5} x 10^k.
+// {1, 2, 5} x 10^k, and the causes chart of a run in which nothing caused downtime.
 #include "nines/gui/charts/chart_widget.hpp"
 
 #include <gtest/gtest.h>
@@ -10,9 +10,12 @@
 #include <QChartView>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QTemporaryDir>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "gui_test_support.hpp"
@@ -99,6 +102,54 @@ TEST(ChartWidget, PutsEveryLinearAxisOfEveryChartOnOneTwoFiveTicks) {
   }
   // Replications and availability, downtime share, outage share, share of downtime by cause.
   EXPECT_EQ(linear, 5);
+}
+
+TEST(ChartWidget, KeepsTheCausesChartsAxisTitlesBesideItsPlotWhenNothingCausedDowntime) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString path = dir.filePath("quiet.json");
+  // One server that fails once in a million years, over one day: no run sees an outage.
+  std::ofstream(path.toStdString())
+      << nlohmann::json{{"name", "Nothing fails"},
+                        {"horizon", "1d"},
+                        {"replications", 200},
+                        {"seed", 1},
+                        {"components", {{{"id", "server"}, {"mtbf", "1000000y"}, {"mttr", "1h"}}}}}
+             .dump();
+  MainWindow window;
+  window.set_auto_run(false);
+  window.resize(1400, 900);
+  window.show();
+  ASSERT_EQ(window.open_file(path, true), QString());
+  ASSERT_TRUE(window.run_and_wait());
+  ASSERT_EQ(window.last_outcome()->result.availability.mean, 1.0);
+  show_every_chart(window);
+  const QChartView* view = nullptr;
+  for (const QChartView* v : window.findChildren<QChartView*>()) {
+    if (v->chart()->title().startsWith("Share of system downtime")) view = v;
+  }
+  ASSERT_NE(view, nullptr);
+  const QChart* chart = view->chart();
+  EXPECT_EQ(chart->title(), "Share of system downtime: no downtime was seen");
+  const QRectF plot = chart->plotArea();
+  ASSERT_FALSE(plot.isEmpty());
+  const QRectF shown = view->mapToScene(view->viewport()->rect()).boundingRect();
+  for (const QAbstractAxis* axis : chart->axes()) {
+    const std::string name = axis->titleText().toStdString();
+    const QGraphicsTextItem* title = text_item(view->scene(), axis->titleText());
+    ASSERT_NE(title, nullptr) << name;
+    const QRectF r = title->sceneBoundingRect();
+    EXPECT_TRUE(shown.contains(r)) << name;
+    // Beside the plot, along its side: under it for a horizontal axis, left of it for a
+    // vertical one (not in the view's top-left corner).
+    if (axis->orientation() == Qt::Horizontal) {
+      EXPECT_GE(r.top(), plot.bottom()) << name;
+      EXPECT_TRUE(r.center().x() > plot.left() && r.center().x() < plot.right()) << name;
+    } else {
+      EXPECT_LE(r.right(), plot.left()) << name;
+      EXPECT_TRUE(r.center().y() > plot.top() && r.center().y() < plot.bottom()) << name;
+    }
+  }
 }
 
 }  // namespace

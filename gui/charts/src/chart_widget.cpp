@@ -341,6 +341,18 @@ void ChartWidget::show_outages(const OutageData& input) {
 
 void ChartWidget::show_pareto(const ParetoData& input) {
   QChart* chart = impl_->fresh(Kind::kPareto, tr("Share of system downtime by root cause"));
+  auto* x = new QValueAxis();
+  x->setTitleText(tr("share of system downtime (%)"));
+  set_ticks(x, nice_ticks(0.0, 100.0, kHorizontalTicks));
+  chart->addAxis(x, Qt::AlignBottom);
+  if (input.bars.empty()) {
+    // No cause to rank. A category axis without categories has no labels to place its title
+    // beside, and Qt Charts draws that title in the view's top-left corner, outside the chart:
+    // the chart keeps its share axis only and says why it is empty.
+    chart->setTitle(tr("Share of system downtime: no downtime was seen"));
+    chart->legend()->hide();
+    return;
+  }
   // Horizontal bars, the largest cause on top: causes ("db", "zone eu-a") read in full on the
   // vertical axis however many there are (a slanted category axis elides them to nothing).
   auto* series = new QHorizontalBarSeries();
@@ -376,10 +388,6 @@ void ChartWidget::show_pareto(const ParetoData& input) {
   auto* y = new QBarCategoryAxis();
   y->append(categories);
   y->setTitleText(tr("root cause of the outage"));
-  auto* x = new QValueAxis();
-  x->setTitleText(tr("share of system downtime (%)"));
-  set_ticks(x, nice_ticks(0.0, 100.0, kHorizontalTicks));
-  chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(x);
   series->attachAxis(y);
@@ -400,7 +408,6 @@ void ChartWidget::show_pareto(const ParetoData& input) {
         .arg(static_cast<double>(n) - p.y(), 0, 'f', 0)
         .arg(p.x(), 0, 'f', 1);
   });
-  if (input.bars.empty()) chart->setTitle(tr("Share of system downtime: no downtime was seen"));
 }
 
 void ChartWidget::show_message(const QString& text) { impl_->fresh(Kind::kNone, text); }

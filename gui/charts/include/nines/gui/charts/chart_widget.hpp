@@ -29,7 +29,8 @@ class ChartWidget : public QWidget {
   void show_histogram(const HistogramData& input);
   /// Outage-duration CDF on a logarithmic time axis.
   void show_outages(const OutageData& input);
-  /// Downtime share by component, largest first, with the cumulative share.
+  /// Downtime share by component, largest first, with the cumulative share. Without a cause
+  /// (nothing caused downtime) the share axis alone, under a title that says so.
   void show_pareto(const ParetoData& input);
   /// An empty chart with a message ("Run the model to see ...").
   void show_message(const QString& text);
