@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +21,7 @@
 #include "nines/gui/main_window.hpp"
 #include "nines/models/graph_layout.hpp"
 #include "nines/models/model_loader.hpp"
+#include "nines/report/human_format.hpp"
 
 namespace nines::gui {
 namespace {
@@ -161,6 +166,41 @@ TEST(GraphView, HangsAZoneChipUnderEveryPlacedComponent) {
   ASSERT_TRUE(wait_until([&] { return !view.layout_pending(); }));
   EXPECT_EQ(view.zone_chip("web"), "eu-b:3");
   EXPECT_EQ(view.zone_chip("db"), "");
+}
+
+TEST(GraphView, LabelsEachBoxWithItsShareOfDowntimeAfterARun) {
+  MainWindow window;
+  window.set_auto_run(false);
+  window.resize(1400, 900);
+  window.show();
+  ASSERT_EQ(window.open_file(
+                QString::fromStdString((testing::samples_dir() / "web-shop.json").string()), true),
+            QString());
+  ASSERT_TRUE(window.run_and_wait());
+  window.show_view(View::kGraph);
+  ASSERT_TRUE(wait_until([&] { return !window.graph()->layout_pending(); }));
+  // "99.9668 % | 47.5 % of downtime": availability, then the share of system downtime the
+  // component caused, never "47.5 % down" (read as down 47.5 % of the time).
+  const QRegularExpression figures(R"(^\d+\.\d+ % \| \d+\.\d % of downtime$)");
+  QStringList labels;
+  for (const QGraphicsItem* item : window.graph()->scene()->items()) {
+    const auto* text = dynamic_cast<const QGraphicsSimpleTextItem*>(item);
+    if (text == nullptr) continue;
+    EXPECT_FALSE(text->text().contains("% down")) << text->text().toStdString();
+    if (text->text().contains("% of downtime")) labels << text->text();
+  }
+  ASSERT_EQ(labels.size(), 4) << labels.join(" / ").toStdString();  // one per component
+  for (const QString& label : labels) {
+    EXPECT_TRUE(figures.match(label).hasMatch()) << label.toStdString();
+  }
+  // The api's label carries its share as the run reports it.
+  const auto& components = window.last_outcome()->result.components;
+  const auto api = std::find_if(components.begin(), components.end(),
+                                [](const auto& c) { return c.id == "api"; });
+  ASSERT_NE(api, components.end());
+  const QString share =
+      QString::fromStdString(report::format_percent(api->downtime_share, 1)) + " of downtime";
+  EXPECT_GE(labels.filter(share).size(), 1) << share.toStdString();
 }
 
 }  // namespace

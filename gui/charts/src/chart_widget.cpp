@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "nines/gui/charts/nice_ticks.hpp"
+
 namespace nines::gui::charts {
 namespace {
 
@@ -32,10 +34,22 @@ QString percent(double fraction, int decimals) {
   return QString::number(100.0 * fraction, 'f', decimals) + " %";
 }
 
-/// Decimals that show differences of `span` (a fraction) as a percentage.
-int decimals_for(double span) {
-  if (!(span > 0.0)) return 4;
-  return std::clamp(static_cast<int>(std::ceil(-std::log10(100.0 * span))) + 1, 1, 8);
+// At most this many ticks on a linear axis: room for their labels at the sizes the views are
+// used at (a 1400 x 900 window and up), 0/10/.../100 across a chart and 0/20/.../100 up it.
+constexpr int kHorizontalTicks = 11;
+constexpr int kVerticalTicks = 8;
+
+/// Puts `axis` on `ticks`: the range and a tick on every multiple of the step, each labelled
+/// with the decimals the step needs (Qt's default is five ticks wherever they fall).
+void set_ticks(QValueAxis* axis, const NiceTicks& ticks) {
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(ticks.lo);
+  axis->setTickInterval(ticks.step);
+  // Qt Charts places the ticks by adding the interval to the anchor and stops past the maximum:
+  // the sum's rounding (99.9994 + 6 x 0.0001 is 100.00000000000001) would drop the last tick and
+  // its label. A ten-millionth of a step more is no pixel.
+  axis->setRange(ticks.lo, ticks.hi + 1e-7 * ticks.step);
+  axis->setLabelFormat(QString("%.%1f").arg(ticks.decimals));
 }
 
 /// Shows `text` at the mouse while the series is hovered.
@@ -91,7 +105,6 @@ struct ChartWidget::Impl {
     QChart* chart = fresh(Kind::kConvergence, QObject::tr("Convergence of the availability"));
     x = new QValueAxis();
     x->setTitleText(QObject::tr("replications"));
-    x->setLabelFormat("%.0f");
     y = new QValueAxis();
     y->setTitleText(QObject::tr("availability (%)"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -181,7 +194,8 @@ void ChartWidget::show_convergence(const ConvergenceData& input) {
     }
     marker->setVisible(!empty);
   }
-  double x_max = 1.0;
+  // Replications are whole: at least 10 on the axis keeps its step at 1 or more.
+  double x_max = 10.0;
   double lo = 1.0;
   double hi = 0.0;
   auto scan = [&](const std::vector<EstimatePoint>& points) {
@@ -195,9 +209,10 @@ void ChartWidget::show_convergence(const ConvergenceData& input) {
   };
   scan(input.current);
   scan(input.baseline);
+  const NiceTicks x_ticks = nice_ticks(0.0, x_max, kHorizontalTicks);
   QList<QPointF> exact;
   if (input.exact) {
-    exact = {{0.0, 100.0 * *input.exact}, {x_max, 100.0 * *input.exact}};
+    exact = {{0.0, 100.0 * *input.exact}, {x_ticks.hi, 100.0 * *input.exact}};
     lo = std::min(lo, *input.exact);
     hi = std::max(hi, *input.exact);
   }
@@ -207,9 +222,11 @@ void ChartWidget::show_convergence(const ConvergenceData& input) {
     hi = 1.0;
   }
   const double span = std::max(hi - lo, 1e-9);
-  d.x->setRange(0.0, x_max);
-  d.y->setRange(100.0 * (lo - 0.08 * span), 100.0 * std::min(1.0, hi + 0.08 * span));
-  d.y->setLabelFormat(QString("%.%1f").arg(decimals_for(span)));
+  set_ticks(d.x, x_ticks);
+  // A margin so that the band does not touch the frame, then out to round ticks (0 and 100 are
+  // multiples of every step, so the axis stays within 0..100 %).
+  set_ticks(d.y, nice_ticks(100.0 * std::max(0.0, lo - 0.08 * span),
+                            100.0 * std::min(1.0, hi + 0.08 * span), kVerticalTicks));
 }
 
 void ChartWidget::show_histogram(const HistogramData& input) {
@@ -259,6 +276,7 @@ void ChartWidget::show_histogram(const HistogramData& input) {
   };
   if (input.baseline) steps(*input.baseline, tr("baseline"), kBaseline, false);
   steps(input.current, tr("current"), kCurrent, true);
+  const NiceTicks y_ticks = nice_ticks(0.0, y_hi * 1.1, kVerticalTicks);
   if (input.target_hours_per_year && *input.target_hours_per_year > 0.0) {
     const double t = *input.target_hours_per_year;
     x_lo = std::min(x_lo, t);
@@ -267,7 +285,7 @@ void ChartWidget::show_histogram(const HistogramData& input) {
     target->setName(tr("target: %1 h/y").arg(t, 0, 'g', 3));
     target->setPen(pen(kExact, 2.0));
     target->append(t, 0.0);
-    target->append(t, y_hi * 1.1);
+    target->append(t, y_ticks.hi);
     chart->addSeries(target);
     target->attachAxis(x);
     target->attachAxis(y);
@@ -277,7 +295,7 @@ void ChartWidget::show_histogram(const HistogramData& input) {
     x_hi = 1.0;
   }
   x->setRange(x_lo / 1.5, x_hi * 1.5);
-  y->setRange(0.0, y_hi * 1.1);
+  set_ticks(y, y_ticks);
 }
 
 void ChartWidget::show_outages(const OutageData& input) {
@@ -288,7 +306,7 @@ void ChartWidget::show_outages(const OutageData& input) {
   x->setMinorTickCount(-1);
   auto* y = new QValueAxis();
   y->setTitleText(tr("outages at most this long (%)"));
-  y->setRange(0.0, 100.0);
+  set_ticks(y, nice_ticks(0.0, 100.0, kVerticalTicks));
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   double x_lo = 1e300;
@@ -323,6 +341,18 @@ void ChartWidget::show_outages(const OutageData& input) {
 
 void ChartWidget::show_pareto(const ParetoData& input) {
   QChart* chart = impl_->fresh(Kind::kPareto, tr("Share of system downtime by root cause"));
+  auto* x = new QValueAxis();
+  x->setTitleText(tr("share of system downtime (%)"));
+  set_ticks(x, nice_ticks(0.0, 100.0, kHorizontalTicks));
+  chart->addAxis(x, Qt::AlignBottom);
+  if (input.bars.empty()) {
+    // No cause to rank. A category axis without categories has no labels to place its title
+    // beside, and Qt Charts draws that title in the view's top-left corner, outside the chart:
+    // the chart keeps its share axis only and says why it is empty.
+    chart->setTitle(tr("Share of system downtime: no downtime was seen"));
+    chart->legend()->hide();
+    return;
+  }
   // Horizontal bars, the largest cause on top: causes ("db", "zone eu-a") read in full on the
   // vertical axis however many there are (a slanted category axis elides them to nothing).
   auto* series = new QHorizontalBarSeries();
@@ -358,10 +388,6 @@ void ChartWidget::show_pareto(const ParetoData& input) {
   auto* y = new QBarCategoryAxis();
   y->append(categories);
   y->setTitleText(tr("root cause of the outage"));
-  auto* x = new QValueAxis();
-  x->setTitleText(tr("share of system downtime (%)"));
-  x->setRange(0.0, 100.0);
-  chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(x);
   series->attachAxis(y);
@@ -382,7 +408,6 @@ void ChartWidget::show_pareto(const ParetoData& input) {
         .arg(static_cast<double>(n) - p.y(), 0, 'f', 0)
         .arg(p.x(), 0, 'f', 1);
   });
-  if (input.bars.empty()) chart->setTitle(tr("Share of system downtime: no downtime was seen"));
 }
 
 void ChartWidget::show_message(const QString& text) { impl_->fresh(Kind::kNone, text); }

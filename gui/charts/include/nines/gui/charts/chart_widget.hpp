@@ -11,7 +11,8 @@ namespace nines::gui::charts {
 
 /// Shows one chart at a time from plain input. Qt Charts is deprecated from Qt 6.10 in favour of
 /// Qt Graphs: only chart_widget.cpp knows it, so moving means rewriting that one file. Every
-/// chart has axis titles with units, tooltips with values on hover, and exports to PNG.
+/// chart has axis titles with units, linear axes ticked on round values ({1, 2, 5} x 10^k, see
+/// nice_ticks), tooltips with values on hover, and exports to PNG.
 class ChartWidget : public QWidget {
   Q_OBJECT
 
@@ -28,7 +29,8 @@ class ChartWidget : public QWidget {
   void show_histogram(const HistogramData& input);
   /// Outage-duration CDF on a logarithmic time axis.
   void show_outages(const OutageData& input);
-  /// Downtime share by component, largest first, with the cumulative share.
+  /// Downtime share by component, largest first, with the cumulative share. Without a cause
+  /// (nothing caused downtime) the share axis alone, under a title that says so.
   void show_pareto(const ParetoData& input);
   /// An empty chart with a message ("Run the model to see ...").
   void show_message(const QString& text);
