@@ -16,6 +16,7 @@
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/run_flags.hpp"
+#include "nines/cli/sweep_command.hpp"
 #include "nines/cli/validate_command.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/version.hpp"
@@ -24,9 +25,9 @@ namespace nines::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kCommands = {"run",      "compare", "analyze",
+constexpr std::array<std::string_view, 7> kCommands = {"run",      "compare", "sweep", "analyze",
                                                        "validate", "graph",   "help"};
-constexpr const char* kCommandList = "run, compare, analyze, validate, graph, help";
+constexpr const char* kCommandList = "run, compare, sweep, analyze, validate, graph, help";
 
 /// Messages are printed on one line whatever their source.
 std::string one_line(std::string text) {
@@ -46,6 +47,7 @@ struct Arguments {
   /// `nines compare`: its files and run's flags.
   std::vector<std::string> compare_files;
   RunArguments compare;
+  SweepArguments sweep;
   AnalyzeArguments analyze;
   std::string model_file;
   std::vector<std::string> overrides;
@@ -221,6 +223,37 @@ void build_compare(CLI::App& app, Arguments& args) {
       "1 internal error, 130 interrupted (no JSON written).");
 }
 
+void build_sweep(CLI::App& app, Arguments& args) {
+  auto* sweep = app.add_subcommand(
+      "sweep", "Run every combination of some settings on one seed and compare them, paired");
+  auto& s = args.sweep;
+  add_model(*sweep, s.run.model_file);
+  s.run.command = "nines sweep";
+  sweep
+      ->add_option("--vary", s.vary,
+                   "KEY=SPEC: a --set key and its values: A..B, A..B..STEP (integers), a JSON "
+                   "array, or v1,v2,... (repeat for more keys; the last varies fastest)")
+      ->type_name("KEY=SPEC")
+      ->required()
+      ->take_all()
+      ->allow_extra_args(false);
+  add_run_flags(sweep, s.run);
+  sweep->add_option("--csv", s.csv_output, "Also write a row per point as CSV to FILE")
+      ->type_name("FILE");
+  sweep->footer(
+      "Every point is the model with the scenario's keys, --set, then its values in flag order,\n"
+      "checked like a file: a point the loader rejects is skipped and listed. All points run the\n"
+      "same seed and replications, so each difference from the first valid point is paired.\n"
+      "\n"
+      "Examples:\n"
+      "  nines sweep samples/web-shop.json --vary db.instances=1..3 --replications 500\n"
+      "  nines sweep samples/web-shop-oncall.json --vary oncall.size=1..2 --vary api.mttr=30m,1h "
+      "-n 300 --csv sweep.csv\n"
+      "\n"
+      "Exit status: 0 success, 2 bad model or command line (or every point invalid),\n"
+      "1 internal error, 130 interrupted (finished points written, \"cancelled\": true).");
+}
+
 void build_analyze(CLI::App& app, Arguments& args) {
   auto* analyze = app.add_subcommand(
       "analyze", "Compute the exact availability, failure frequency and importance measures");
@@ -302,6 +335,7 @@ void build_app(CLI::App& app, Arguments& args) {
   app.add_flag("--version", args.version, "Print the version and exit");
   build_run(app, args);
   build_compare(app, args);
+  build_sweep(app, args);
   build_analyze(app, args);
   build_validate(app, args);
   build_graph(app, args);
@@ -377,6 +411,7 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   const std::string command = parsed.front()->get_name();
   if (command == "run") return run_command(args.run, console);
   if (command == "compare") return compare_command(args.compare_files, args.compare, console);
+  if (command == "sweep") return sweep_command(args.sweep, console);
   if (command == "analyze") return analyze_command(args.analyze, console);
   if (command == "validate") return validate_command(args.model_file, args.overrides, console);
   if (command == "graph") {

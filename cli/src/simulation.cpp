@@ -111,13 +111,16 @@ void refuse_runs_beyond_memory(const models::Model& model, const RunArguments& a
 }
 
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
-                    const Console& console, bool keep_replications) {
+                    const Console& console, bool keep_replications,
+                    const engine::ProgressCallback* outer_progress) {
   engine::RunOptions options;
   options.threads = arguments.threads;
   options.cancel = &g_interrupted;
   options.window_hours = window;
   std::optional<ProgressBar> progress_bar;
-  if (console.err_is_terminal && !arguments.quiet) {
+  if (outer_progress != nullptr) {
+    options.progress = *outer_progress;
+  } else if (console.err_is_terminal && !arguments.quiet) {
     progress_bar.emplace(console.err, terminal_width(STDERR_FILENO));
     options.progress = [&progress_bar](const engine::Progress& progress) {
       progress_bar->update(progress);

@@ -6,6 +6,7 @@
 
 #include "nines/cli/console.hpp"
 #include "nines/cli/run_command.hpp"
+#include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
@@ -51,8 +52,11 @@ double window_hours(const RunArguments& arguments, double horizon_hours);
 /// Runs the validated `model` as the flags say (a fixed number of replications or to a
 /// precision; `window` hours of SLA windows), drawing a progress bar on a terminal. Under an
 /// InterruptGuard, Ctrl-C stops it at the next replication: the result then says `cancelled`.
-/// With `keep_replications`, the result's per-replication figures are kept in `range`.
+/// With `keep_replications`, the result's per-replication figures are kept in `range`. With
+/// `progress`, the run reports to it instead of drawing a bar of its own (a sweep draws one bar
+/// for all its runs).
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
-                    const Console& console, bool keep_replications = false);
+                    const Console& console, bool keep_replications = false,
+                    const engine::ProgressCallback* progress = nullptr);
 
 }  // namespace nines::cli
