@@ -152,6 +152,7 @@ void ReplicationSimulator::make_idle(std::uint32_t instance) {
   const std::uint32_t c = instances_[instance].component;
   const CompiledComponent& cc = model_.components[c];
   instances_[instance].state = State::kIdle;
+  note(TraceEvent::kStandby, SourceKind::kComponent, c, instance);
   push_back(idle_[c], instance);
   if (cc.standby == Standby::kWarm) {
     schedule_instance(instance, now_ + draw(cc.dormant_failure, instance, Purpose::kDormantFailure),

@@ -53,6 +53,8 @@ std::string_view trace_event_name(TraceEvent event) {
       return "failover-failed";
     case TraceEvent::kFailoverAbandoned:
       return "failover-abandoned";
+    case TraceEvent::kStandby:
+      return "standby";
   }
   return "?";
 }

@@ -275,8 +275,9 @@ void TimelineView::redraw() {
     component_row[k] = rows.size();
     Row row;
     row.label = QString::fromStdString(c.id);
-    row.tooltip = tr("%1: instances up (neither failed nor blocked) of %2; the band is green "
-                     "while at least min_up = %3 are up")
+    row.tooltip = tr("%1: instances serving (active, neither failed nor blocked; idle standby "
+                     "instances do not count) of %2; the band is green while at least min_up = "
+                     "%3 serve")
                       .arg(row.label)
                       .arg(c.instances)
                       .arg(c.min_up);
@@ -307,11 +308,21 @@ void TimelineView::redraw() {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     rows[r].steps.push_back({0.0, rows[r].full});
   }
+  // A warm or cold pool starts with min_up instances active, the rest idle (not serving).
+  std::vector<std::vector<std::uint8_t>> idle(compiled.components.size());
+  std::vector<int> down_count(compiled.components.size(), 0);
+  for (std::size_t k = 0; k < compiled.components.size(); ++k) {
+    const engine::CompiledComponent& cc = compiled.components[k];
+    idle[k].assign(cc.instance_count, 0);
+    if (cc.standby == engine::Standby::kHot) continue;
+    for (std::uint32_t i = cc.min_up; i < cc.instance_count; ++i) idle[k][i] = 1;
+    down_count[k] = static_cast<int>(cc.instance_count - cc.min_up);
+    rows[component_row[k]].steps.front().value = static_cast<double>(cc.min_up);
+  }
 
   // Replay the rows' states from the state changes.
   std::vector<std::vector<std::uint8_t>> failed(compiled.components.size());
   std::vector<std::vector<std::uint8_t>> blocked(compiled.components.size());
-  std::vector<int> down_count(compiled.components.size(), 0);
   for (std::size_t k = 0; k < compiled.components.size(); ++k) {
     failed[k].assign(compiled.components[k].instance_count, 0);
     blocked[k].assign(compiled.components[k].instance_count, 0);
@@ -331,21 +342,29 @@ void TimelineView::redraw() {
       case engine::SourceKind::kComponent: {
         row_index = component_row.at(t.source);
         const auto i = static_cast<std::size_t>(t.instance);
-        const auto was = static_cast<int>(failed[t.source][i] | blocked[t.source][i]);
+        // Serving: active (not idle, not switching over), neither failed nor blocked.
+        const auto not_serving = [&] {
+          return static_cast<int>(failed[t.source][i] | blocked[t.source][i] | idle[t.source][i]);
+        };
+        const int was = not_serving();
         if (t.event == E::kFailure || t.event == E::kDormantFailure ||
             t.event == E::kSwitchoverFailed) {
           failed[t.source][i] = 1;
-        } else if (t.event == E::kRepairEnd) {
-          failed[t.source][i] = 0;
+          idle[t.source][i] = 0;
+        } else if (t.event == E::kRepairEnd || t.event == E::kSwitchoverOk) {
+          failed[t.source][i] = 0;  // active, unless a standby event follows
+          idle[t.source][i] = 0;
+        } else if (t.event == E::kSwitchoverStart || t.event == E::kStandby) {
+          idle[t.source][i] = 1;  // switching over is not serving yet
         } else if (t.event == E::kBlock) {
           blocked[t.source][i] = 1;
         } else if (t.event == E::kUnblock) {
           blocked[t.source][i] = 0;
         }
-        down_count[t.source] += static_cast<int>(failed[t.source][i] | blocked[t.source][i]) - was;
+        down_count[t.source] += not_serving() - was;
         Row& row = rows[row_index];
         push_step(row, t.time_hours, row.full - down_count[t.source]);
-        text = tr("%1\n%2 #%3: %4\n%5 of %6 up")
+        text = tr("%1\n%2 #%3: %4\n%5 of %6 serving")
                    .arg(when, row.label)
                    .arg(t.instance)
                    .arg(what)
@@ -445,9 +464,12 @@ void TimelineView::redraw() {
   std::size_t total_markers = 0;
   for (const Row& row : rows) total_markers += row.markers.size();
   const bool draw_markers = total_markers <= static_cast<std::size_t>(kMaxMarkers);
+  steps_.clear();
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const Row& row = rows[r];
     labels_ << row.label;
+    QList<QPointF>& steps = steps_[row.label];
+    for (const Step& step : row.steps) steps.append(QPointF(step.time_hours, step.value));
     const double top = 24.0 + static_cast<double>(r) * kRowHeight;
     auto* label = scene_->addSimpleText(
         metrics.elidedText(row.label, Qt::ElideMiddle, label_width - 10.0), r == 0 ? bold : font());

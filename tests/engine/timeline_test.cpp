@@ -103,6 +103,8 @@ TEST(Timeline, StandbyAcrossZonesSwitchesOverOnceTheBlockIsDetected) {
       "100.15 component:db#1 switchover-ok",
       "102 inject:a inject-end",
       "102 component:db#0 unblock",
+      // Rule 5: db#1 serves, so the unblocked db#0 goes idle.
+      "102 component:db#0 standby",
   };
   EXPECT_EQ(rows_of(t), expected);
   // Down from the block to the switchover's end: detection 0.1 h plus switchover 0.05 h.

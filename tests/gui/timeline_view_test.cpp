@@ -8,6 +8,7 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "gui_test_support.hpp"
 #include "nines/gui/main_window.hpp"
@@ -97,6 +98,35 @@ TEST(TimelineView, SaysWhyThereIsNoHistoryForAModelWithAnError) {
   view.set_model(std::nullopt);
   EXPECT_FALSE(view.traced());
   EXPECT_TRUE(view.row_labels().isEmpty());
+}
+
+TEST(TimelineView, CountsOnlyServingInstancesOfAStandbyPool) {
+  // A cold pair (1 of 2) with fixed laws: the idle instance does not serve. db#0 fails at 100 h,
+  // db#1 takes over at 100.1 h, db#0's repair ends at 110 h and it goes idle: the row never
+  // shows 2, as counting idle instances as up would.
+  const models::Model model = models::parse_model(nlohmann::json::parse(R"({
+        "horizon": "300h", "replications": 1, "entry": "db",
+        "components": [{"id": "db", "instances": 2, "min_up": 1,
+          "failure": {"type": "fixed", "value": "100h"}, "repair": {"type": "fixed", "value": "10h"},
+          "standby": {"mode": "cold", "switchover": {"type": "fixed", "value": "6m"}}}]})"),
+                                                  "m.json")
+                                  .model;
+  TimelineView view;
+  view.resize(1000, 400);
+  view.show();
+  view.set_model(model);
+  ASSERT_TRUE(testing::wait_until([&] { return view.traced().has_value(); }));
+  const QList<QPointF> steps = view.row_steps(QStringLiteral("db"));
+  ASSERT_GE(steps.size(), 3);
+  EXPECT_EQ(steps[0], QPointF(0.0, 1.0));
+  EXPECT_EQ(steps[1], QPointF(100.0, 0.0));
+  EXPECT_NEAR(steps[2].x(), 100.1, 1e-9);
+  EXPECT_EQ(steps[2].y(), 1.0);
+  for (const QPointF& step : steps) EXPECT_LE(step.y(), 1.0) << step.x();
+  const auto& rows = view.traced()->trace.rows;
+  EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [](const auto& r) {
+    return r.event == engine::TraceEvent::kStandby && r.time_hours == 110.0;
+  }));
 }
 
 }  // namespace

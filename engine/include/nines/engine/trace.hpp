@@ -35,6 +35,9 @@ enum class TraceEvent : std::uint8_t {
   kFailoverOk,
   kFailoverFailed,
   kFailoverAbandoned,
+  /// An instance of a warm or cold pool goes idle (after its repair, a switchover not needed
+  /// any more, or the end of a block): it no longer serves.
+  kStandby,
 };
 
 std::string_view trace_event_name(TraceEvent event);

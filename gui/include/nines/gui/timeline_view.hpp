@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QList>
+#include <QMap>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -47,6 +50,8 @@ class TimelineView : public QWidget {
   const QStringList& row_labels() const { return labels_; }
   /// Markers drawn (state changes), for tests.
   int marker_count() const { return markers_; }
+  /// A row's plotted steps (time in hours, value: serving instances, or 1/0), for tests.
+  QList<QPointF> row_steps(const QString& label) const { return steps_.value(label); }
   /// The traced history, when one is drawn.
   const std::optional<engine::TracedReplication>& traced() const { return traced_; }
   QSpinBox* replication_box() { return replication_; }
@@ -72,6 +77,7 @@ class TimelineView : public QWidget {
   bool user_chose_ = false;
   bool updating_ = false;
   QStringList labels_;
+  QMap<QString, QList<QPointF>> steps_;
   int markers_ = 0;
   QSpinBox* replication_ = nullptr;
   QPushButton* worst_ = nullptr;
