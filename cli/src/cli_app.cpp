@@ -294,8 +294,8 @@ void build_graph(CLI::App& app, Arguments& args) {
 }
 
 void build_schema(CLI::App& app) {
-  auto* schema = app.add_subcommand(
-      "schema", "Print the JSON Schema of model files on stdout, for editors to check models");
+  auto* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of model files on stdout, for editors");
   schema->footer(
       "Save it beside your models and name it in a model's \"$schema\" key, e.g.\n"
       "\"$schema\": \"./nines-model.schema.json\"; editors then complete keys, show their\n"
