@@ -16,6 +16,7 @@
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/run_flags.hpp"
+#include "nines/cli/schema_command.hpp"
 #include "nines/cli/sweep_command.hpp"
 #include "nines/cli/validate_command.hpp"
 #include "nines/models/error.hpp"
@@ -25,9 +26,9 @@ namespace nines::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kCommands = {"run",      "compare", "sweep", "analyze",
-                                                       "validate", "graph",   "help"};
-constexpr const char* kCommandList = "run, compare, sweep, analyze, validate, graph, help";
+constexpr std::array<std::string_view, 8> kCommands = {"run",      "compare", "sweep",  "analyze",
+                                                       "validate", "graph",   "schema", "help"};
+constexpr const char* kCommandList = "run, compare, sweep, analyze, validate, graph, schema, help";
 
 /// Messages are printed on one line whatever their source.
 std::string one_line(std::string text) {
@@ -325,6 +326,21 @@ void build_graph(CLI::App& app, Arguments& args) {
       "Exit status: 0 success, 2 bad model, results file or command line.");
 }
 
+void build_schema(CLI::App& app) {
+  auto* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of model files on stdout, for editors");
+  schema->footer(
+      "Save it beside your models and name it in a model's \"$schema\" key, e.g.\n"
+      "\"$schema\": \"./nines-model.schema.json\"; editors then complete keys, show their\n"
+      "meanings and flag unknown keys, wrong types and out-of-range values. Rules across\n"
+      "objects (ids, min_up against instances, cycles) are left to 'nines validate'.\n"
+      "\n"
+      "Examples:\n"
+      "  nines schema > nines-model.schema.json\n"
+      "\n"
+      "Exit status: 0 success, 2 bad command line.");
+}
+
 void build_help(CLI::App& app, Arguments& args) {
   auto* help = app.add_subcommand("help", "Show the help of nines or of one command");
   help->add_option("COMMAND", args.help_topic, "The command to explain");
@@ -339,6 +355,7 @@ void build_app(CLI::App& app, Arguments& args) {
   build_analyze(app, args);
   build_validate(app, args);
   build_graph(app, args);
+  build_schema(app);
   build_help(app, args);
   app.footer("Run 'nines help COMMAND' or 'nines COMMAND --help' for the options of a command.");
 }
@@ -417,6 +434,7 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   if (command == "graph") {
     return graph_command(args.model_file, args.overrides, args.graph_results, console);
   }
+  if (command == "schema") return schema_command(console);
   return print_help(app, args.help_topic, console);
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "distribution_parser.hpp"
+#include "key_table.hpp"
 
 namespace nines::models::detail {
 
@@ -41,8 +42,7 @@ StandbyMode parse_mode(const JsonNode& node) {
 }
 
 Standby parse_standby(const JsonNode& node) {
-  node.expect_object_with_keys({"mode", "switchover", "switch_success", "dormant_failure"},
-                               "standby");
+  node.expect_object_with_keys(kStandbyKeys);
   Standby standby;
   if (auto mode = node.find("mode")) standby.mode = parse_mode(*mode);
   auto switchover = node.find("switchover");
@@ -106,8 +106,9 @@ bool parse_never(const JsonNode& node) {
   if (auto mtbf = node.find("mtbf")) {
     failure->fail_without_value(R"(give either "mtbf" or "failure", not both)");
   }
-  for (const char* key : {"repair", "mttr", "detection", "standby", "crew"}) {
-    if (auto found = node.find(key)) found->fail_without_value(never_fails_rule(key));
+  for (const KeyRow& row : kComponentKeys.rows) {
+    if (!row.failing_only) continue;
+    if (auto found = node.find(row.key)) found->fail_without_value(never_fails_rule(row.key));
   }
   return true;
 }
@@ -115,10 +116,7 @@ bool parse_never(const JsonNode& node) {
 }  // namespace
 
 Component parse_component(const JsonNode& node) {
-  node.expect_object_with_keys(
-      {"id", "description", "instances", "min_up", "failure", "mtbf", "repair", "mttr", "detection",
-       "standby", "crew", "zones", "placement", "cost", "idle_cost"},
-      "component");
+  node.expect_object_with_keys(kComponentKeys);
   Component component;
   component.id = node.require("id").as_id();
   if (auto description = node.find("description")) component.description = description->as_string();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "key_table.hpp"
+
 namespace nines::models::detail {
 namespace {
 
@@ -32,7 +34,7 @@ void check_derived(const JsonNode& where, double value, std::string_view what) {
 }
 
 Distribution parse_weibull(const JsonNode& node) {
-  node.expect_object_with_keys({"type", "shape", "scale", "mean"}, "weibull law");
+  node.expect_object_with_keys(kWeibullKeys);
   const double shape = node.require("shape").as_positive_number();
   const JsonNode size = one_of(node, "scale", "mean");
   const double hours = size.as_duration(Zero::kForbidden);
@@ -43,7 +45,7 @@ Distribution parse_weibull(const JsonNode& node) {
 }
 
 Distribution parse_lognormal(const JsonNode& node) {
-  node.expect_object_with_keys({"type", "median", "mean", "mu", "sigma"}, "lognormal law");
+  node.expect_object_with_keys(kLognormalKeys);
   const double sigma = node.require("sigma", "of the underlying normal").as_positive_number();
   auto median = node.find("median");
   auto mean = node.find("mean");
@@ -65,18 +67,18 @@ Distribution parse_object(const JsonNode& node, Zero zero) {
   if (!type_node.value().is_string()) type_node.fail("must be a string: " + std::string(kTypes));
   const std::string type = type_node.value().get<std::string>();
   if (type == "exponential") {
-    node.expect_object_with_keys({"type", "mean"}, "exponential law");
+    node.expect_object_with_keys(kExponentialKeys);
     return Exponential{node.require("mean").as_duration(zero)};
   }
   if (type == "weibull") return parse_weibull(node);
   if (type == "lognormal") return parse_lognormal(node);
   if (type == "normal") {
-    node.expect_object_with_keys({"type", "mean", "stddev"}, "normal law");
+    node.expect_object_with_keys(kNormalKeys);
     const double mean = node.require("mean").as_duration(Zero::kForbidden);
     return Normal{mean, node.require("stddev").as_duration(Zero::kForbidden)};
   }
   if (type == "gamma") {
-    node.expect_object_with_keys({"type", "shape", "scale", "mean"}, "gamma law");
+    node.expect_object_with_keys(kGammaKeys);
     const double shape = node.require("shape").as_positive_number();
     const JsonNode size = one_of(node, "scale", "mean");
     const double hours = size.as_duration(Zero::kForbidden);
@@ -85,7 +87,7 @@ Distribution parse_object(const JsonNode& node, Zero zero) {
     return Gamma{shape, hours / shape};
   }
   if (type == "uniform") {
-    node.expect_object_with_keys({"type", "min", "max"}, "uniform law");
+    node.expect_object_with_keys(kUniformKeys);
     const double min = node.require("min").as_duration(Zero::kAllowed);
     const JsonNode max_node = node.require("max");
     const double max = max_node.as_duration(Zero::kForbidden);
@@ -93,11 +95,11 @@ Distribution parse_object(const JsonNode& node, Zero zero) {
     return Uniform{min, max};
   }
   if (type == "fixed") {
-    node.expect_object_with_keys({"type", "value"}, "fixed law");
+    node.expect_object_with_keys(kFixedKeys);
     return Fixed{node.require("value").as_duration(zero)};
   }
   if (type == "empirical") {
-    node.expect_object_with_keys({"type", "samples"}, "empirical law");
+    node.expect_object_with_keys(kEmpiricalKeys);
     const JsonNode samples = node.require("samples");
     if (!samples.value().is_array() || samples.value().empty()) {
       samples.fail("must be a non-empty list of durations");
@@ -109,8 +111,8 @@ Distribution parse_object(const JsonNode& node, Zero zero) {
     }
     return law;
   }
-  std::vector<std::string> names{"exponential", "weibull", "lognormal", "normal",
-                                 "gamma",       "uniform", "fixed",     "empirical"};
+  std::vector<std::string> names;
+  for (const KeyTable* table : law_tables()) names.emplace_back(table->law_type);
   std::string problem = "unknown distribution type";
   std::string nearest = nearest_name(type, names);
   if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "component_parser.hpp"
+#include "key_table.hpp"
 
 namespace nines::models::detail {
 namespace {
@@ -21,8 +22,7 @@ double fixed_duration(const JsonNode& node, Zero zero) {
 }  // namespace
 
 Injection parse_injection(const JsonNode& node) {
-  node.expect_object_with_keys({"at", "component", "zone", "region", "instances", "for"},
-                               "fault injection");
+  node.expect_object_with_keys(kInjectionKeys);
   Injection injection;
   injection.at_hours =
       fixed_duration(node.require("at", R"(when the fault happens, e.g. "720h")"), Zero::kAllowed);

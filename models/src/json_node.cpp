@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "key_table.hpp"
 #include "nines/models/duration.hpp"
 
 namespace nines::models::detail {
@@ -54,18 +55,17 @@ void JsonNode::fail_without_value(std::string_view problem) const {
   reporter_->fail(pointer_, problem);
 }
 
-void JsonNode::expect_object_with_keys(std::initializer_list<std::string_view> known,
-                                       std::string_view what) const {
-  if (!value_->is_object()) fail("must be an object (a " + std::string(what) + ")");
+void JsonNode::expect_object_with_keys(const KeyTable& table) const {
+  if (!value_->is_object()) fail("must be an object (a " + std::string(table.what) + ")");
   for (const auto& [key, item] : value_->items()) {
-    bool found = false;
-    for (auto name : known) found = found || name == key;
-    if (found) continue;
-    std::vector<std::string> names(known.begin(), known.end());
+    if (table.find(key) != nullptr) continue;
+    std::vector<std::string> names;
+    names.reserve(table.rows.size());
+    for (const KeyRow& row : table.rows) names.emplace_back(row.key);
     std::string problem = "unknown key " + quote(key);
     std::string nearest = nearest_name(key, names);
     if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";
-    problem += "; known keys of a " + std::string(what) + ": " + list_names(names);
+    problem += "; known keys of a " + std::string(table.what) + ": " + list_names(names);
     reporter_->fail(pointer_of(key), problem);
   }
 }

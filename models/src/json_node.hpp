@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -11,6 +10,8 @@
 #include "reporter.hpp"
 
 namespace nines::models::detail {
+
+struct KeyTable;
 
 /// Whether a duration may be zero (detection, switchover) or must be positive.
 enum class Zero { kForbidden, kAllowed };
@@ -34,10 +35,9 @@ class JsonNode {
   [[noreturn]] void fail(std::string_view problem) const;  // got: this value
   [[noreturn]] void fail_without_value(std::string_view problem) const;
 
-  /// Fails unless an object; then fails on the first key not in `known`, suggesting the nearest.
-  /// `what` names the kind of object in the message ("component", "weibull law").
-  void expect_object_with_keys(std::initializer_list<std::string_view> known,
-                               std::string_view what) const;
+  /// Fails unless an object; then fails on the first key not in `table`, suggesting the nearest.
+  /// The table's `what` names the kind of object in the message ("component", "weibull law").
+  void expect_object_with_keys(const KeyTable& table) const;
   void expect_array() const;
   /// The member `key`, failing with `missing "key"` (plus `hint`) when absent.
   JsonNode require(std::string_view key, std::string_view hint = {}) const;

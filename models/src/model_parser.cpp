@@ -9,6 +9,7 @@
 #include "component_parser.hpp"
 #include "distribution_parser.hpp"
 #include "injection_parser.hpp"
+#include "key_table.hpp"
 #include "scenario_parser.hpp"
 #include "zone_parser.hpp"
 
@@ -16,7 +17,7 @@ namespace nines::models::detail {
 namespace {
 
 Crew parse_crew(const JsonNode& node) {
-  node.expect_object_with_keys({"id", "size", "cost"}, "crew");
+  node.expect_object_with_keys(kCrewKeys);
   Crew crew;
   crew.id = node.require("id").as_id();
   if (auto size = node.find("size")) crew.size = size->as_integer(1, kMaxInstances);
@@ -32,7 +33,7 @@ Failback parse_failback(const JsonNode& node) {
 }
 
 Failover parse_failover(const JsonNode& node) {
-  node.expect_object_with_keys({"time", "success", "failback"}, "failover");
+  node.expect_object_with_keys(kFailoverKeys);
   Failover failover;
   failover.time = parse_distribution(
       node.require("time", "the failover's duration (a law with a mean above 0)"),
@@ -43,7 +44,7 @@ Failover parse_failover(const JsonNode& node) {
 }
 
 Dependency parse_dependency(const JsonNode& node) {
-  node.expect_object_with_keys({"from", "to", "min_up", "failover"}, "dependency");
+  node.expect_object_with_keys(kDependencyKeys);
   Dependency dependency;
   dependency.from = node.require("from", "the id of the component that depends").as_id();
   const JsonNode to = node.require("to", "a component id or a list of component ids");
@@ -107,11 +108,12 @@ double parse_target(const JsonNode& node) {
 }
 
 Model build_model(const JsonNode& root) {
-  root.expect_object_with_keys(
-      {"name", "description", "horizon", "replications", "seed", "target", "currency", "entry",
-       "crews", "regions", "zones", "components", "dependencies", "inject", "scenarios"},
-      "model");
+  root.expect_object_with_keys(kModelKeys);
   Model model;
+  if (auto schema = root.find("$schema")) {
+    if (!schema->value().is_string()) schema->fail(kSchemaRule);
+    model.schema = schema->as_string();
+  }
   if (auto name = root.find("name")) model.name = name->as_string();
   if (auto description = root.find("description")) model.description = description->as_string();
   if (auto horizon = root.find("horizon")) {

@@ -17,12 +17,14 @@ inline constexpr double kMaxHorizonHours = 1000.0 * kHoursPerYear;
 inline constexpr std::string_view kHorizonRule =
     R"(must be a positive duration of at most 1000 years ("1000y"))";
 
-/// Top-level keys of a model file, and names reserved for later ones ("load"). No component,
-/// crew, zone or region may take one as its id: `TOP.SUB=VALUE` overrides must stay unambiguous.
-inline constexpr std::array<std::string_view, 16> kTopLevelNames{
-    "name",         "description", "horizon",   "replications", "seed",    "target",
-    "currency",     "entry",       "crews",     "zones",        "regions", "components",
-    "dependencies", "inject",      "scenarios", "load"};
+inline constexpr std::string_view kSchemaRule =
+    R"(must be a string naming the JSON Schema of model files (written by "nines schema"), )"
+    R"(like "./nines-model.schema.json")";
+
+/// Names reserved for later top-level keys. No component, crew, zone or region may take one,
+/// nor the name of a top-level key (kModelKeys), as its id: `TOP.SUB=VALUE` overrides must stay
+/// unambiguous.
+inline constexpr std::array<std::string_view, 1> kReservedTopLevelNames{"load"};
 
 /// The model at `root` (the whole document), before validate_model's semantic checks.
 Model build_model(const JsonNode& root);

@@ -153,6 +153,7 @@ void write_list(Json& out, const char* key, const std::vector<Item>& items, Writ
 template <typename Json>
 Json model_json(const Model& model) {
   Json out = Json::object();
+  if (model.schema) out["$schema"] = *model.schema;
   if (!model.name.empty()) out["name"] = model.name;
   if (!model.description.empty()) out["description"] = model.description;
   out["horizon"] = format_duration(model.horizon_hours);
@@ -298,6 +299,7 @@ nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_
     out.erase(key);
     if (canonical.contains(key)) out[key] = canonical[key];
   };
+  top("$schema", model.schema == before.schema);
   top("name", model.name == before.name);
   top("description", model.description == before.description);
   top("horizon", model.horizon_hours == before.horizon_hours);

@@ -1,6 +1,8 @@
 // Parses `"scenarios": [{"name": ..., "set": {KEY: VALUE, ...}}]` into Scenario values.
 #include "scenario_parser.hpp"
 
+#include "key_table.hpp"
+
 namespace nines::models::detail {
 namespace {
 
@@ -8,7 +10,7 @@ constexpr std::string_view kSetRule =
     R"(must be an object of overrides, e.g. {"db.instances": 3, "db.mttr": "2h"})";
 
 Scenario parse_scenario(const JsonNode& node) {
-  node.expect_object_with_keys({"name", "set"}, "scenario");
+  node.expect_object_with_keys(kScenarioKeys);
   Scenario scenario;
   scenario.name = node.require("name", "a non-empty name for reports").as_string();
   const JsonNode set = node.require("set", "the overrides of this scenario, as --set takes them");

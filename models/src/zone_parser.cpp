@@ -4,6 +4,7 @@
 #include <string>
 
 #include "component_parser.hpp"
+#include "key_table.hpp"
 
 namespace nines::models::detail {
 namespace {
@@ -30,8 +31,7 @@ void reject_component_keys(const JsonNode& node, std::string_view what) {
 
 Region parse_region(const JsonNode& node) {
   if (node.value().is_object()) reject_component_keys(node, "region");
-  node.expect_object_with_keys({"id", "description", "failure", "mtbf", "repair", "mttr", "cost"},
-                               "region");
+  node.expect_object_with_keys(kRegionKeys);
   Region region;
   region.id = node.require("id").as_id();
   if (auto description = node.find("description")) region.description = description->as_string();
@@ -43,8 +43,7 @@ Region parse_region(const JsonNode& node) {
 
 Zone parse_zone(const JsonNode& node) {
   if (node.value().is_object()) reject_component_keys(node, "zone");
-  node.expect_object_with_keys(
-      {"id", "region", "description", "failure", "mtbf", "repair", "mttr", "cost"}, "zone");
+  node.expect_object_with_keys(kZoneKeys);
   Zone zone;
   zone.id = node.require("id").as_id();
   if (auto region = node.find("region")) zone.region = region->as_id();

@@ -6,6 +6,7 @@
 
 #include "component_parser.hpp"
 #include "json_node.hpp"
+#include "key_table.hpp"
 #include "model_parser.hpp"
 #include "validation.hpp"
 
@@ -144,11 +145,12 @@ void check_id_clashes(const Model& model, const Reporter& reporter) {
   auto visit = [&](std::string_view kind, std::string_view list, std::size_t i,
                    const std::string& id) {
     const std::string pointer = "/" + std::string(list) + "/" + std::to_string(i) + "/id";
-    for (auto name : kTopLevelNames) {
-      if (name != id) continue;
+    const bool reserved = std::find(kReservedTopLevelNames.begin(), kReservedTopLevelNames.end(),
+                                    id) != kReservedTopLevelNames.end();
+    if (reserved || kModelKeys.find(id) != nullptr) {
       reporter.fail(pointer,
-                    (name == "load" ? std::string("is reserved for a top-level key (\"load\")")
-                                    : "is the name of the top-level key at /" + std::string(name)) +
+                    (reserved ? "is reserved for a top-level key (" + quote(id) + ")"
+                              : "is the name of the top-level key at /" + id) +
                         ", so " + quote(id + ".KEY") +
                         " overrides would be ambiguous; choose another " + std::string(kind) +
                         " id",

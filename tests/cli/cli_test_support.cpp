@@ -14,12 +14,16 @@
 namespace nines::cli::testing {
 
 ProcessResult run_nines(const std::vector<std::string>& arguments) {
+  std::vector<std::string> words = {NINES_BINARY};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  return run_program(words);
+}
+
+ProcessResult run_program(std::vector<std::string> words) {
   const TempDir capture;
   const std::string out_path = (capture.path() / "stdout").string();
   const std::string err_path = (capture.path() / "stderr").string();
 
-  std::vector<std::string> words = {NINES_BINARY};
-  words.insert(words.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   argv.reserve(words.size() + 1);
   for (auto& word : words) argv.push_back(word.data());
@@ -36,7 +40,7 @@ ProcessResult run_nines(const std::vector<std::string>& arguments) {
     ::dup2(in, STDIN_FILENO);
     ::dup2(out, STDOUT_FILENO);
     ::dup2(err, STDERR_FILENO);
-    ::execv(argv[0], argv.data());
+    ::execvp(argv[0], argv.data());
     ::_exit(127);
   }
   int status = 0;

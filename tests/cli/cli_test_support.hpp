@@ -17,6 +17,10 @@ struct ProcessResult {
 /// stdout and stderr separately. `exit_code` is -1 when the process died from a signal.
 ProcessResult run_nines(const std::vector<std::string>& arguments);
 
+/// Runs `words` (a program, found on PATH when it has no slash, and its arguments) the same way.
+/// `exit_code` is 127 when the program cannot be started.
+ProcessResult run_program(std::vector<std::string> words);
+
 /// A fresh directory under the system temp dir, removed with its content on destruction.
 class TempDir {
  public:

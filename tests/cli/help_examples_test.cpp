@@ -59,6 +59,8 @@ std::set<std::string> every_example() {
                                              {"compare", "--help"},
                                              {"help", "graph"},
                                              {"graph", "--help"},
+                                             {"help", "schema"},
+                                             {"schema", "--help"},
                                              {"help", "help"}}) {
     const auto r = run_nines(arguments);
     EXPECT_EQ(r.exit_code, 0) << arguments.front() << ": " << r.err;

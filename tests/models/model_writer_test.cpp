@@ -172,6 +172,31 @@ TEST(SaveModel, LikeTheOriginalWritesAFileThatLoadsBack) {
   fs::remove(out);
 }
 
+TEST(ToJson, KeepsTheSchemaKey) {
+  const nlohmann::json document = {
+      {"$schema", "./nines-model.schema.json"},
+      {"components", {{{"id", "web"}, {"mtbf", "1000h"}, {"mttr", "1h"}}}}};
+  const Model model = parse_model(document, "m.json").model;
+  EXPECT_EQ(model.schema, "./nines-model.schema.json");
+  const nlohmann::json written = to_json(model);
+  EXPECT_EQ(written["$schema"], "./nines-model.schema.json");
+  EXPECT_EQ(parse_model(written, "w.json").model, model);
+  EXPECT_FALSE(to_json(Model{}).contains("$schema"));  // none given, none written
+}
+
+TEST(ToJsonLike, KeepsTheSchemaKeyWhereTheUserWroteIt) {
+  const nlohmann::ordered_json original = nlohmann::ordered_json::parse(
+      R"({"$schema": "./nines-model.schema.json", "name": "x",
+          "components": [{"id": "web", "mtbf": "1000h", "mttr": "1h"}]})");
+  Model model = parse_model(nlohmann::json::parse(original.dump()), "m.json").model;
+  model.name = "y";
+  const nlohmann::ordered_json written = to_json_like(model, original);
+  EXPECT_EQ(written.begin().key(), "$schema");
+  EXPECT_EQ(written["$schema"], "./nines-model.schema.json");
+  model.schema = "../schema.json";
+  EXPECT_EQ(to_json_like(model, original)["$schema"], "../schema.json");
+}
+
 TEST(ToJson, WritesNeverAndNoKeyOfFailing) {
   const Model m = load_model(fs::path(NINES_TEST_DATA_DIR) / "valid" / "never_fails.json").model;
   const nlohmann::json written = to_json(m);

@@ -255,7 +255,7 @@ TEST(Overrides, TopLevelObjectsTakeNestedKeys) {
       testing::parse_error(document, {"load.rps=2000"}),
       "m.json: /load: unknown key \"load\"; known keys of a model: name, description, "
       "horizon, replications, seed, target, currency, entry, crews, regions, zones, components, "
-      "dependencies, inject, scenarios");
+      "dependencies, inject, scenarios, $schema");
 }
 
 TEST(Overrides, SetTheInjectListWhole) {

@@ -185,6 +185,9 @@ struct Model {
   std::vector<Injection> inject;
   /// Named what-ifs; none of them changes the model itself (see apply_scenario).
   std::vector<Scenario> scenarios;
+  /// The file's `$schema`: where editors find the JSON Schema of the format (`nines schema`
+  /// writes it). Kept on save; the simulation ignores it.
+  std::optional<std::string> schema;
 
   /// The component with this id, or nullptr.
   const Component* find_component(std::string_view id) const;

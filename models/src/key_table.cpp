@@ -1,0 +1,537 @@
+// The key tables of the model format: one row per key of each object kind. The order of the rows
+// is the order of the "known keys" in messages.
+#include "key_table.hpp"
+
+#include <array>
+
+#include "component_parser.hpp"
+#include "model_parser.hpp"
+
+namespace nines::models::detail {
+
+const KeyRow* KeyTable::find(std::string_view key) const {
+  for (const KeyRow& row : rows) {
+    if (row.key == key) return &row;
+  }
+  return nullptr;
+}
+
+namespace {
+
+using enum ValueType;
+
+constexpr std::int64_t kMaxHorizon = static_cast<std::int64_t>(kMaxHorizonHours);
+
+// ---- Top level ----------------------------------------------------------------------------
+
+constexpr auto kModelRows = std::to_array<KeyRow>({
+    {.key = "name", .type = kString, .meaning = "A title for reports.", .default_json = R"("")"},
+    {.key = "description", .type = kString, .meaning = "Free text.", .default_json = R"("")"},
+    {.key = "horizon",
+     .type = kDuration,
+     .meaning = "Length of one simulated history (at most 1000 years); every history starts with "
+                "all instances new and up.",
+     .default_json = R"("1y")",
+     .max = kMaxHorizon},
+    {.key = "replications",
+     .type = kInteger,
+     .meaning = "Number of independent histories.",
+     .default_json = "1000",
+     .min = 1,
+     .max = kMaxReplications},
+    {.key = "seed",
+     .type = kSeed,
+     .meaning = "Seed of the random streams; the same model and seed give the same figures.",
+     .default_json = "1"},
+    {.key = "target",
+     .type = kTarget,
+     .meaning =
+         R"(Availability target: a fraction in (0, 1] like 0.9995 or a string like "99.95%".)"},
+    {.key = "currency",
+     .type = kNonEmptyString,
+     .meaning = R"(The unit of every cost ("EUR", "USD").)",
+     .default_json = R"("units")"},
+    {.key = "entry",
+     .type = kId,
+     .meaning = "The component users reach; optional when exactly one component has nothing "
+                "depending on it."},
+    {.key = "crews",
+     .type = kList,
+     .meaning = "Limited repair teams.",
+     .default_json = "[]",
+     .table = &kCrewKeys},
+    {.key = "regions",
+     .type = kList,
+     .meaning = "Failure domains holding zones.",
+     .default_json = "[]",
+     .table = &kRegionKeys},
+    {.key = "zones",
+     .type = kList,
+     .meaning = "Failure domains (availability zones, racks) that instances are placed in.",
+     .default_json = "[]",
+     .table = &kZoneKeys},
+    {.key = "components",
+     .type = kList,
+     .meaning = "The pools of identical instances.",
+     .required = true,
+     .table = &kComponentKeys,
+     .non_empty = true},
+    {.key = "dependencies",
+     .type = kList,
+     .meaning = "Who needs whom.",
+     .default_json = "[]",
+     .table = &kDependencyKeys},
+    {.key = "inject",
+     .type = kList,
+     .meaning = "Scheduled faults (game days).",
+     .default_json = "[]",
+     .table = &kInjectionKeys},
+    {.key = "scenarios",
+     .type = kList,
+     .meaning = "Named what-ifs, each a set of overrides; they never change the base model.",
+     .default_json = "[]",
+     .table = &kScenarioKeys},
+    {.key = "$schema",
+     .type = kUri,
+     .meaning = "The JSON Schema of this file, for editors (`nines schema` writes it); kept on "
+                "save, ignored by the simulation."},
+});
+
+// ---- Components, standby, crews ------------------------------------------------------------
+
+constexpr auto kComponentRows = std::to_array<KeyRow>({
+    {.key = "id", .type = kId, .meaning = "Unique among components.", .required = true},
+    {.key = "description", .type = kString, .meaning = "Free text.", .default_json = R"("")"},
+    {.key = "instances",
+     .type = kInteger,
+     .meaning = "Pool size; may be left out beside a placement (the counts' sum).",
+     .default_json = "1",
+     .min = 1,
+     .max = kMaxInstances},
+    {.key = "min_up",
+     .type = kInteger,
+     .meaning = "How many instances must be up (and active) for the pool to be up; at most "
+                "instances.",
+     .default_json = "1",
+     .min = 1,
+     .max = kMaxInstances},
+    {.key = "failure",
+     .type = kLawOrNever,
+     .meaning = R"(Time to failure of a running instance (a law with a mean above 0), or "never". )"
+                R"(Exactly one of "failure" and "mtbf".)"},
+    {.key = "mtbf",
+     .type = kDuration,
+     .meaning = "Shorthand for an exponential failure law with this mean (of one instance)."},
+    {.key = "repair",
+     .type = kLaw,
+     .meaning = R"(Time to repair once detected and a repairer is free. Exactly one of "repair" )"
+                R"(and "mttr".)",
+     .failing_only = true},
+    {.key = "mttr",
+     .type = kDuration,
+     .meaning = "Shorthand for an exponential repair law with this mean.",
+     .failing_only = true},
+    {.key = "detection",
+     .type = kLaw,
+     .meaning = "Time from a failure to its detection; repair starts once detected.",
+     .default_json = "0",
+     .zero = Zero::kAllowed,
+     .failing_only = true},
+    {.key = "standby",
+     .type = kObject,
+     .meaning = "How instances beyond min_up are used (hot by default).",
+     .table = &kStandbyKeys,
+     .failing_only = true},
+    {.key = "crew",
+     .type = kId,
+     .meaning = "Repairs wait for a member of this crew.",
+     .failing_only = true},
+    {.key = "zones",
+     .type = kIdList,
+     .meaning = "Round-robin placement: instance i is in zone i mod n.",
+     .non_empty = true},
+    {.key = "placement",
+     .type = kPlacement,
+     .meaning = "Counted placement: zone ids and instance counts summing to instances.",
+     .min = 0,
+     .max = kMaxInstances},
+    {.key = "cost",
+     .type = kNonNegativeReal,
+     .meaning = "Cost per instance per month, idle standby included."},
+    {.key = "idle_cost",
+     .type = kNonNegativeReal,
+     .meaning = "Cost per month of each idle instance of a warm or cold pool, instead of cost."},
+});
+
+constexpr std::array<std::string_view, 2> kFailurePair{"failure", "mtbf"};
+constexpr std::array<std::string_view, 2> kRepairPair{"repair", "mttr"};
+constexpr std::array<std::string_view, 2> kPlacementPair{"zones", "placement"};
+constexpr auto kComponentGroups = std::to_array<KeyGroup>({
+    {.keys = kFailurePair},
+    {.keys = kRepairPair},
+    {.keys = kPlacementPair, .exactly_one = false},
+});
+
+constexpr std::array<std::string_view, 3> kModes{"hot", "warm", "cold"};
+constexpr auto kStandbyRows = std::to_array<KeyRow>({
+    {.key = "mode",
+     .type = kEnum,
+     .meaning = "hot: every instance runs; warm: idle instances wait and can fail; cold: idle "
+                "instances never fail.",
+     .default_json = R"("hot")",
+     .choices = kModes},
+    {.key = "switchover",
+     .type = kLaw,
+     .meaning = "Time to bring an idle instance into service (warm and cold only).",
+     .default_json = "0",
+     .zero = Zero::kAllowed},
+    {.key = "switch_success",
+     .type = kUnitInterval,
+     .meaning = "Probability that one switchover attempt succeeds (warm and cold only).",
+     .default_json = "1"},
+    {.key = "dormant_failure",
+     .type = kLaw,
+     .meaning = "Time to failure of an idle instance: required with warm, an error otherwise."},
+});
+
+// Hot pools have nothing to switch over to; warm ones need dormant_failure, cold ones refuse it.
+constexpr std::string_view kStandbyRules = R"({
+  "if": {"required": ["mode"], "properties": {"mode": {"enum": ["warm", "cold"]}}},
+  "then": {
+    "if": {"properties": {"mode": {"const": "warm"}}},
+    "then": {"required": ["dormant_failure"]},
+    "else": {"not": {"required": ["dormant_failure"]}}
+  },
+  "else": {"not": {"anyOf": [{"required": ["switchover"]}, {"required": ["switch_success"]},
+                             {"required": ["dormant_failure"]}]}}
+})";
+
+constexpr auto kCrewRows = std::to_array<KeyRow>({
+    {.key = "id",
+     .type = kId,
+     .meaning = "Unique among crews, and different from every other id.",
+     .required = true},
+    {.key = "size",
+     .type = kInteger,
+     .meaning = "Number of repairers.",
+     .default_json = "1",
+     .min = 1,
+     .max = kMaxInstances},
+    {.key = "cost", .type = kNonNegativeReal, .meaning = "Cost per member per month."},
+});
+
+// ---- Zones and regions ---------------------------------------------------------------------
+
+constexpr auto kZoneRows = std::to_array<KeyRow>({
+    {.key = "id",
+     .type = kId,
+     .meaning = "Unique among zones, different from every other id.",
+     .required = true},
+    {.key = "region", .type = kId, .meaning = "The region the zone is in."},
+    {.key = "description", .type = kString, .meaning = "Free text.", .default_json = R"("")"},
+    {.key = "failure",
+     .type = kLaw,
+     .meaning = R"(Time to failure of the zone. Exactly one of "failure" and "mtbf".)"},
+    {.key = "mtbf", .type = kDuration, .meaning = "Shorthand for an exponential failure law."},
+    {.key = "repair",
+     .type = kLaw,
+     .meaning = R"(Time to recover. Exactly one of "repair" and "mttr".)"},
+    {.key = "mttr", .type = kDuration, .meaning = "Shorthand for an exponential repair law."},
+    {.key = "cost", .type = kNonNegativeReal, .meaning = "Cost per month of the zone."},
+});
+
+constexpr auto kRegionRows = std::to_array<KeyRow>({
+    {.key = "id",
+     .type = kId,
+     .meaning = "Unique among regions, different from every other id.",
+     .required = true},
+    {.key = "description", .type = kString, .meaning = "Free text.", .default_json = R"("")"},
+    {.key = "failure",
+     .type = kLaw,
+     .meaning = R"(Time to failure of the region. Exactly one of "failure" and "mtbf".)"},
+    {.key = "mtbf", .type = kDuration, .meaning = "Shorthand for an exponential failure law."},
+    {.key = "repair",
+     .type = kLaw,
+     .meaning = R"(Time to recover. Exactly one of "repair" and "mttr".)"},
+    {.key = "mttr", .type = kDuration, .meaning = "Shorthand for an exponential repair law."},
+    {.key = "cost", .type = kNonNegativeReal, .meaning = "Cost per month of the region."},
+});
+
+constexpr auto kDomainGroups =
+    std::to_array<KeyGroup>({{.keys = kFailurePair}, {.keys = kRepairPair}});
+
+// ---- Dependencies and failover -------------------------------------------------------------
+
+constexpr auto kDependencyRows = std::to_array<KeyRow>({
+    {.key = "from", .type = kId, .meaning = "The component that depends.", .required = true},
+    {.key = "to",
+     .type = kIdOrIdList,
+     .meaning = "What it depends on: a component id or a non-empty list of ids.",
+     .required = true},
+    {.key = "min_up",
+     .type = kInteger,
+     .meaning = "Required with a list, an error with a single id: how many of the listed "
+                "components must be up.",
+     .min = 1,
+     .max = kMaxInstances},
+    {.key = "failover",
+     .type = kObject,
+     .meaning = R"(Only on a list with "min_up" 1: moving between the alternatives takes time.)",
+     .table = &kFailoverKeys},
+});
+
+// min_up comes with a list and only with one; failover only with min_up 1.
+constexpr std::string_view kDependencyRules = R"({
+  "allOf": [
+    {"if": {"required": ["to"], "properties": {"to": {"type": "array"}}},
+     "then": {"required": ["min_up"]},
+     "else": {"not": {"anyOf": [{"required": ["min_up"]}, {"required": ["failover"]}]}}},
+    {"if": {"required": ["failover"]},
+     "then": {"required": ["min_up"], "properties": {"min_up": {"const": 1}}}}
+  ]
+})";
+
+constexpr std::array<std::string_view, 2> kFailbacks{"automatic", "manual"};
+constexpr auto kFailoverRows = std::to_array<KeyRow>({
+    {.key = "time",
+     .type = kLaw,
+     .meaning = "How long one failover attempt takes.",
+     .required = true},
+    {.key = "success",
+     .type = kUnitInterval,
+     .meaning = "Probability that an attempt succeeds; a failed one is followed by another.",
+     .default_json = "1"},
+    {.key = "failback",
+     .type = kEnum,
+     .meaning = "Whether the dependency moves back to an earlier target once it is up again.",
+     .default_json = R"("automatic")",
+     .choices = kFailbacks},
+});
+
+// ---- Fault injection and scenarios ---------------------------------------------------------
+
+constexpr auto kInjectionRows = std::to_array<KeyRow>({
+    {.key = "at",
+     .type = kDuration,
+     .meaning = "When the fault happens (a fixed time, not a law).",
+     .required = true,
+     .zero = Zero::kAllowed},
+    {.key = "component", .type = kId, .meaning = "The component that fails."},
+    {.key = "zone", .type = kId, .meaning = "The zone that fails."},
+    {.key = "region", .type = kId, .meaning = "The region that fails."},
+    {.key = "instances",
+     .type = kInteger,
+     .meaning = "How many instances of the component fail (at most its instances).",
+     .default_json = "1",
+     .min = 1,
+     .max = kMaxInstances,
+     .only_with = "component"},
+    {.key = "for",
+     .type = kDuration,
+     .meaning = "Hold the target down (blocked) for this long; without it, it fails and is "
+                "repaired as usual."},
+});
+
+constexpr std::array<std::string_view, 3> kTargets{"component", "zone", "region"};
+constexpr auto kInjectionGroups = std::to_array<KeyGroup>({{.keys = kTargets}});
+
+constexpr auto kScenarioRows = std::to_array<KeyRow>({
+    {.key = "name",
+     .type = kNonEmptyString,
+     .meaning = "Unique among the scenarios; names it on the command line and in reports.",
+     .required = true},
+    {.key = "set",
+     .type = kOverrides,
+     .meaning = R"(Override keys as --set takes them ("db.instances", "db.repair.median") and )"
+                "their JSON values.",
+     .required = true},
+});
+
+// ---- Distributions -------------------------------------------------------------------------
+
+constexpr KeyRow type_row(std::string_view meaning) {
+  return {.key = "type", .type = kLawType, .meaning = meaning, .required = true};
+}
+
+constexpr auto kExponentialRows = std::to_array<KeyRow>({
+    type_row("Memoryless: f(t) = e^(-t/mean) / mean."),
+    {.key = "mean",
+     .type = kDuration,
+     .meaning = "The mean.",
+     .required = true,
+     .zero_from_law = true},
+});
+
+constexpr auto kWeibullRows = std::to_array<KeyRow>({
+    type_row("F(t) = 1 - exp(-(t/scale)^shape); mean = scale * Gamma(1 + 1/shape)."),
+    {.key = "shape",
+     .type = kPositiveReal,
+     .meaning = "k: below 1 infant mortality, 1 exponential, above 1 wear-out.",
+     .required = true},
+    {.key = "scale", .type = kDuration, .meaning = "lambda. Exactly one of scale and mean."},
+    {.key = "mean", .type = kDuration, .meaning = "The mean; scale = mean / Gamma(1 + 1/shape)."},
+});
+
+constexpr std::array<std::string_view, 2> kScaleOrMean{"scale", "mean"};
+constexpr auto kScaleGroups = std::to_array<KeyGroup>({{.keys = kScaleOrMean}});
+
+constexpr auto kLognormalRows = std::to_array<KeyRow>({
+    type_row("ln T ~ Normal(mu, sigma^2), T in hours; typical for repair times."),
+    {.key = "median",
+     .type = kDuration,
+     .meaning = "The median: mu = ln median. Exactly one of median, mean and mu."},
+    {.key = "mean", .type = kDuration, .meaning = "The mean: mu = ln mean - sigma^2 / 2."},
+    {.key = "mu", .type = kNumber, .meaning = "mu directly (log-hours)."},
+    {.key = "sigma",
+     .type = kPositiveReal,
+     .meaning = "sigma of the underlying normal.",
+     .required = true},
+});
+
+constexpr std::array<std::string_view, 3> kLocations{"median", "mean", "mu"};
+constexpr auto kLognormalGroups = std::to_array<KeyGroup>({{.keys = kLocations}});
+
+constexpr auto kNormalRows = std::to_array<KeyRow>({
+    type_row("Normal(mean, stddev^2) truncated at 0 by drawing again."),
+    {.key = "mean", .type = kDuration, .meaning = "m, above 0.", .required = true},
+    {.key = "stddev", .type = kDuration, .meaning = "s, above 0.", .required = true},
+});
+
+constexpr auto kGammaRows = std::to_array<KeyRow>({
+    type_row("Gamma(shape, scale); mean = shape * scale."),
+    {.key = "shape", .type = kPositiveReal, .meaning = "k.", .required = true},
+    {.key = "scale", .type = kDuration, .meaning = "theta. Exactly one of scale and mean."},
+    {.key = "mean", .type = kDuration, .meaning = "The mean: scale = mean / shape."},
+});
+
+constexpr auto kUniformRows = std::to_array<KeyRow>({
+    type_row("Uniform on [min, max]."),
+    {.key = "min",
+     .type = kDuration,
+     .meaning = "The lower end (at most max).",
+     .required = true,
+     .zero = Zero::kAllowed},
+    {.key = "max", .type = kDuration, .meaning = "The upper end.", .required = true},
+});
+
+constexpr auto kFixedRows = std::to_array<KeyRow>({
+    type_row("Always the same duration."),
+    {.key = "value",
+     .type = kDuration,
+     .meaning = "The duration (above 0 for failure and repair).",
+     .required = true,
+     .zero_from_law = true},
+});
+
+constexpr auto kEmpiricalRows = std::to_array<KeyRow>({
+    type_row("Each draw picks one of the samples with equal probability."),
+    {.key = "samples",
+     .type = kDurationList,
+     .meaning = "Durations, e.g. repair times from an incident log.",
+     .required = true,
+     .zero_from_law = true},
+});
+
+constexpr auto kObjectTables = std::to_array<const KeyTable*>(
+    {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kCrewKeys, &kZoneKeys, &kRegionKeys,
+     &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kScenarioKeys});
+
+constexpr auto kLawTables =
+    std::to_array<const KeyTable*>({&kExponentialKeys, &kWeibullKeys, &kLognormalKeys, &kNormalKeys,
+                                    &kGammaKeys, &kUniformKeys, &kFixedKeys, &kEmpiricalKeys});
+
+}  // namespace
+
+const KeyTable kModelKeys{.name = "model",
+                          .what = "model",
+                          .meaning = "A nines availability model (docs/model-format.md).",
+                          .rows = kModelRows};
+const KeyTable kComponentKeys{.name = "component",
+                              .what = "component",
+                              .meaning = "A pool of identical instances.",
+                              .rows = kComponentRows,
+                              .groups = kComponentGroups};
+const KeyTable kStandbyKeys{.name = "standby",
+                            .what = "standby",
+                            .meaning = "How the instances beyond min_up are used.",
+                            .rows = kStandbyRows,
+                            .rules_json = kStandbyRules};
+const KeyTable kCrewKeys{
+    .name = "crew", .what = "crew", .meaning = "A limited repair team.", .rows = kCrewRows};
+const KeyTable kZoneKeys{.name = "zone",
+                         .what = "zone",
+                         .meaning = "A failure domain (availability zone, rack).",
+                         .rows = kZoneRows,
+                         .groups = kDomainGroups};
+const KeyTable kRegionKeys{.name = "region",
+                           .what = "region",
+                           .meaning = "A failure domain holding zones.",
+                           .rows = kRegionRows,
+                           .groups = kDomainGroups};
+const KeyTable kDependencyKeys{.name = "dependency",
+                               .what = "dependency",
+                               .meaning = "A component needs another, or k of a list.",
+                               .rows = kDependencyRows,
+                               .rules_json = kDependencyRules};
+const KeyTable kFailoverKeys{.name = "failover",
+                             .what = "failover",
+                             .meaning = "Timed failover between the alternatives of a list.",
+                             .rows = kFailoverRows};
+const KeyTable kInjectionKeys{.name = "injection",
+                              .what = "fault injection",
+                              .meaning = "A scheduled fault of a component, zone or region.",
+                              .rows = kInjectionRows,
+                              .groups = kInjectionGroups};
+const KeyTable kScenarioKeys{.name = "scenario",
+                             .what = "scenario",
+                             .meaning = "A named what-if: overrides of the base model.",
+                             .rows = kScenarioRows};
+
+const KeyTable kExponentialKeys{.name = "exponential_law",
+                                .what = "exponential law",
+                                .meaning = "An exponential law.",
+                                .rows = kExponentialRows,
+                                .law_type = "exponential"};
+const KeyTable kWeibullKeys{.name = "weibull_law",
+                            .what = "weibull law",
+                            .meaning = "A Weibull law.",
+                            .rows = kWeibullRows,
+                            .groups = kScaleGroups,
+                            .law_type = "weibull"};
+const KeyTable kLognormalKeys{.name = "lognormal_law",
+                              .what = "lognormal law",
+                              .meaning = "A lognormal law.",
+                              .rows = kLognormalRows,
+                              .groups = kLognormalGroups,
+                              .law_type = "lognormal"};
+const KeyTable kNormalKeys{.name = "normal_law",
+                           .what = "normal law",
+                           .meaning = "A normal law truncated at 0.",
+                           .rows = kNormalRows,
+                           .law_type = "normal"};
+const KeyTable kGammaKeys{.name = "gamma_law",
+                          .what = "gamma law",
+                          .meaning = "A gamma law.",
+                          .rows = kGammaRows,
+                          .groups = kScaleGroups,
+                          .law_type = "gamma"};
+const KeyTable kUniformKeys{.name = "uniform_law",
+                            .what = "uniform law",
+                            .meaning = "A uniform law.",
+                            .rows = kUniformRows,
+                            .law_type = "uniform"};
+const KeyTable kFixedKeys{.name = "fixed_law",
+                          .what = "fixed law",
+                          .meaning = "A fixed duration.",
+                          .rows = kFixedRows,
+                          .law_type = "fixed"};
+const KeyTable kEmpiricalKeys{.name = "empirical_law",
+                              .what = "empirical law",
+                              .meaning = "An empirical law: one of the samples at random.",
+                              .rows = kEmpiricalRows,
+                              .law_type = "empirical"};
+
+std::span<const KeyTable* const> object_tables() { return kObjectTables; }
+std::span<const KeyTable* const> law_tables() { return kLawTables; }
+
+}  // namespace nines::models::detail
