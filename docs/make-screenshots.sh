@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates docs/images/*.png with nines-gui itself (headless, Qt's offscreen platform).
-# Usage: docs/make-screenshots.sh [path/to/nines-gui]   (default: build/release/gui/nines-gui)
+# Usage: docs/make-screenshots.sh [path/to/nines-gui [path/to/nines]]
+#        (default: build/release/gui/nines-gui and build/release/cli/nines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gui="${1:-build/release/gui/nines-gui}"
+nines="${2:-build/release/cli/nines}"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 mkdir -p docs/images
 
@@ -30,3 +32,11 @@ shot microservice-estate.json pareto pareto.png
   --what-if 'inject=[{"at": "100d", "zone": "zone-a", "for": "2h"}]' \
   --view timeline --trace 1 --size 1400x860 \
   --screenshot docs/images/timeline.png && echo docs/images/timeline.png
+# The heat map of samples/README.md's sweep: on-call crew size by API instances (the sweep's
+# default seed and replications, so its figures are the README's table).
+sweep_json="$(mktemp --suffix=.json)"
+trap 'rm -f "$sweep_json"' EXIT
+"$nines" sweep samples/web-shop-oncall.json --vary oncall.size=1..3 --vary api.instances=1..4 \
+  --quiet --json "$sweep_json"
+"$gui" --plot "$sweep_json" --out docs/images/sweep-heatmap.png --size 1400x860 \
+  && echo docs/images/sweep-heatmap.png

@@ -45,6 +45,7 @@ QString usage() {
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
              "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
              "                 [--trace R] [--time-first-estimate]\n"
+             "       nines-gui --plot SWEEP.json --out FILE.png|FILE.svg [--size WxH]\n"
              "  --run                 run the model to completion before showing the view (with\n"
              "                        --view scenarios: compare base and every scenario)\n"
              "  --view V              the view to show\n"
@@ -56,7 +57,10 @@ QString usage() {
              "  --trace R             with --view timeline: replay replication R (default: the\n"
              "                        one with most downtime in the --run, else 0)\n"
              "  --time-first-estimate print the time from a what-if change to the first "
-             "estimate\n")
+             "estimate\n"
+             "  --plot SWEEP.json     draw the document of nines sweep --json to --out and exit\n"
+             "                        (one key: a line chart; two: a heat map; 2 for more)\n"
+             "  --out FILE            with --plot: the chart, a .png or .svg file\n")
       .arg(view_names());
 }
 
@@ -102,6 +106,19 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
       const auto file = value();
       if (!file) return std::nullopt;
       line.screenshot = *file;
+    } else if (argument == "--plot") {
+      const auto file = value();
+      if (!file) return std::nullopt;
+      line.plot = *file;
+    } else if (argument == "--out") {
+      const auto file = value();
+      if (!file) return std::nullopt;
+      const QString lower = file->toLower();
+      if (!lower.endsWith(".png") && !lower.endsWith(".svg")) {
+        error = QObject::tr("--out: expected a .png or .svg file; got \"%1\"").arg(*file);
+        return std::nullopt;
+      }
+      line.out = *file;
     } else if (argument == "--size") {
       const auto text = value();
       if (!text) return std::nullopt;
@@ -130,6 +147,24 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
     // Ignored, it would leave the user believing the change was compared.
     error = QObject::tr("--what-if requires --run (the baseline run the change is compared with)");
     return std::nullopt;
+  }
+  if (!line.out.isEmpty() && line.plot.isEmpty()) {
+    error = QObject::tr("--out requires --plot (the sweep document to draw)");
+    return std::nullopt;
+  }
+  if (!line.plot.isEmpty()) {
+    if (line.out.isEmpty()) {
+      error = QObject::tr("--plot requires --out FILE.png|FILE.svg (the chart to write)");
+      return std::nullopt;
+    }
+    // A plot opens no window: a model or a flag of the window would be silently ignored.
+    if (!line.model.isEmpty() || line.run || line.view || !line.screenshot.isEmpty() ||
+        line.time_first_estimate) {
+      error = QObject::tr(
+          "--plot draws a sweep document alone: no model, --run, --view, --screenshot or "
+          "--time-first-estimate with it");
+      return std::nullopt;
+    }
   }
   if (line.trace && line.view != View::kTimeline) {
     error = QObject::tr("--trace R requires --view timeline (the view that replays it)");

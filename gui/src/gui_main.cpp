@@ -8,12 +8,16 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
+#include "nines/gui/charts/sweep_chart.hpp"
+#include "nines/gui/charts/sweep_plot.hpp"
 #include "nines/gui/command_line.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/main_window.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
+#include "nines/models/error.hpp"
 
 namespace nines::gui {
 namespace {
@@ -58,6 +62,25 @@ int time_first_estimate(MainWindow& window) {
   return 0;
 }
 
+/// --plot: reads the sweep document and writes its chart; no window. 0; 2 for a document that
+/// cannot be drawn (one line naming the file); 1 when the chart cannot be written.
+int plot(const CommandLine& line) {
+  const std::string file = line.plot.toStdString();
+  std::optional<charts::SweepPlot> sweep;
+  try {
+    sweep = charts::read_sweep_plot(file);
+    charts::check_plottable(*sweep, file);
+  } catch (const Error& e) {
+    print_error(QString::fromStdString(e.what()));
+    return 2;
+  }
+  if (!charts::write_sweep_chart(*sweep, line.out, line.size)) {
+    print_error("nines-gui: cannot write " + line.out);
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int gui_main(int argc, char** argv) {
@@ -74,9 +97,14 @@ int gui_main(int argc, char** argv) {
     print_error(usage());
     return 2;
   }
+  // A plot draws into a file: no display needed, whatever the session has.
+  if (!line->plot.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
   QApplication app(argc, argv);
   QApplication::setOrganizationName("nines");
   QApplication::setApplicationName("nines-gui");
+  if (!line->plot.isEmpty()) return plot(*line);
   const bool headless = !line->screenshot.isEmpty() || line->time_first_estimate;
 
   MainWindow window;

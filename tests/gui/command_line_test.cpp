@@ -52,6 +52,33 @@ TEST(CommandLine, ReadsTheReplicationToTraceForTheTimeline) {
   EXPECT_NE(error.indexOf("--trace R requires --view timeline"), -1) << error.toStdString();
 }
 
+TEST(CommandLine, ReadsAPlotWithoutAModel) {
+  QString error;
+  const auto line =
+      parse_command_line({"--plot", "s.json", "--out", "s.SVG", "--size", "900x560"}, error);
+  ASSERT_TRUE(line) << error.toStdString();
+  EXPECT_EQ(line->plot, "s.json");
+  EXPECT_EQ(line->out, "s.SVG");
+  EXPECT_EQ(line->size, QSize(900, 560));
+  EXPECT_TRUE(line->model.isEmpty());
+}
+
+TEST(CommandLine, RefusesAPlotItCannotWrite) {
+  QString error;
+  EXPECT_FALSE(parse_command_line({"--plot", "s.json", "--out", "s.jpg"}, error));
+  EXPECT_NE(error.indexOf("--out: expected a .png or .svg file; got \"s.jpg\""), -1)
+      << error.toStdString();
+  EXPECT_FALSE(parse_command_line({"--plot", "s.json"}, error));
+  EXPECT_NE(error.indexOf("--plot requires --out"), -1) << error.toStdString();
+  EXPECT_FALSE(parse_command_line({"--out", "s.png"}, error));
+  EXPECT_NE(error.indexOf("--out requires --plot"), -1) << error.toStdString();
+  EXPECT_FALSE(parse_command_line({"m.json", "--plot", "s.json", "--out", "s.png"}, error));
+  EXPECT_NE(error.indexOf("--plot draws a sweep document alone"), -1) << error.toStdString();
+  EXPECT_FALSE(parse_command_line({"--plot", "s.json", "--out", "s.png", "--run"}, error));
+  EXPECT_FALSE(parse_command_line({"--plot", "s.json", "--out", "s.png", "--size", "9x9"}, error));
+  EXPECT_NE(error.indexOf("--size"), -1) << error.toStdString();
+}
+
 TEST(CommandLine, NamesEveryViewBothWays) {
   for (View v : {View::kGraph, View::kConvergence, View::kHistogram, View::kOutages, View::kPareto,
                  View::kCompare, View::kScenarios, View::kTimeline}) {

@@ -42,10 +42,15 @@ struct CommandLine {
   std::optional<std::uint64_t> trace;
   /// Print the time from a what-if change to the first estimate, then exit (timing script).
   bool time_first_estimate = false;
+  /// Draw this `nines sweep --json` document to `out` (at `size`) and exit; no model, no window.
+  QString plot;
+  /// With --plot: the chart file, ending in .png or .svg.
+  QString out;
 };
 
 /// Parses the arguments after the program name. Returns the error message on a bad command line
-/// (unknown flag, missing value, bad size or view).
+/// (unknown flag, missing value, bad size or view; --plot without --out, with a model or with a
+/// flag of the window; --out without --plot or not ending in .png or .svg).
 std::optional<CommandLine> parse_command_line(const QStringList& arguments, QString& error);
 
 /// The usage text for --help.
