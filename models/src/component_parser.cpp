@@ -106,10 +106,30 @@ bool parse_never(const JsonNode& node) {
   if (auto mtbf = node.find("mtbf")) {
     failure->fail_without_value(R"(give either "mtbf" or "failure", not both)");
   }
-  for (const char* key : {"repair", "mttr", "detection", "standby", "crew"}) {
+  for (const char* key :
+       {"repair", "mttr", "detection", "coverage", "undetected", "standby", "crew"}) {
     if (auto found = node.find(key)) found->fail_without_value(never_fails_rule(key));
   }
   return true;
+}
+
+/// `coverage` and `undetected` (a law or `{"inspection_every": D}`), with their pairing rules.
+void parse_monitoring(const JsonNode& node, Component& component) {
+  auto coverage = node.find("coverage");
+  auto undetected = node.find("undetected");
+  if (coverage) component.coverage = coverage->as_probability();
+  if (undetected) {
+    if (!coverage) undetected->fail_without_value(kUndetectedNeedsCoverage);
+    if (undetected->value().is_object() && undetected->value().contains("inspection_every")) {
+      undetected->expect_object_with_keys({"inspection_every"}, "inspections");
+      component.inspections =
+          Inspections{undetected->require("inspection_every").as_duration(Zero::kForbidden)};
+    } else {
+      component.undetected = parse_distribution(*undetected, Zero::kAllowed);
+    }
+  } else if (coverage && *component.coverage < 1.0) {
+    coverage->fail(kCoverageNeedsUndetected);
+  }
 }
 
 }  // namespace
@@ -117,7 +137,7 @@ bool parse_never(const JsonNode& node) {
 Component parse_component(const JsonNode& node) {
   node.expect_object_with_keys(
       {"id", "description", "instances", "min_up", "failure", "mtbf", "repair", "mttr", "detection",
-       "standby", "crew", "zones", "placement", "cost", "idle_cost"},
+       "coverage", "undetected", "standby", "crew", "zones", "placement", "cost", "idle_cost"},
       "component");
   Component component;
   component.id = node.require("id").as_id();
@@ -151,6 +171,7 @@ Component parse_component(const JsonNode& node) {
     if (auto detection = node.find("detection")) {
       component.detection = parse_distribution(*detection, Zero::kAllowed);
     }
+    parse_monitoring(node, component);
     if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
     if (auto crew = node.find("crew")) component.crew = crew->as_id();
   }
