@@ -18,10 +18,10 @@ engine::RunResult sample_result() {
   engine::RunResult r = testing::sample_run_result();
   r.availability = {0.99949, 1.6e-5, 0.99946, 0.99952};
   r.downtime_hours_per_year = {4.45, 0.14, 4.0, 4.9};
-  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100},
-                  {"quiet", 0.99999, 0.99999, 0.0, 0},
-                  {"db", 0.9985, 0.9985, 0.6, 2010},
-                  {"api", 0.9990, 0.9990, 0.35, 1400}};
+  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100, {}, {}, {}},
+                  {"quiet", 0.99999, 0.99999, 0.0, 0, {}, {}, {}},
+                  {"db", 0.9985, 0.9985, 0.6, 2010, {}, {}, {}},
+                  {"api", 0.9990, 0.9990, 0.35, 1400, {}, {}, {}}};
   r.causes = {{"component", "db", 0.6, 2010},
               {"component", "api", 0.35, 1400},
               {"component", "frontend", 0.05, 100}};

@@ -74,6 +74,8 @@ class ReplicationSimulator {
   void on_dormant_failure(std::uint32_t instance);
   void after_failure(std::uint32_t instance);
   void on_detected(std::uint32_t instance);
+  // monitoring.cpp: coverage, missed failures and inspections.
+  void detect_with_coverage(std::uint32_t instance);
   void begin_repair(std::uint32_t instance);
   void start_repair_work(std::uint32_t instance);
   void on_repair_end(std::uint32_t instance);
@@ -155,10 +157,14 @@ class ReplicationSimulator {
     return x;
   }
   bool draw_success(std::uint32_t instance, double probability) {
+    return draw_coin(instance, Purpose::kSwitchSuccess, probability);
+  }
+  /// True with `probability`: a uniform of the instance's `purpose` stream below it.
+  bool draw_coin(std::uint32_t instance, Purpose purpose, double probability) {
     const CompiledComponent& cc = model_.components[instances_[instance].component];
-    std::uint32_t& next = draws_[instance][static_cast<std::size_t>(Purpose::kSwitchSuccess)];
-    RandomStream stream(replication_key_, cc.stream_source, Purpose::kSwitchSuccess,
-                        instance - cc.first_instance, next);
+    std::uint32_t& next = draws_[instance][static_cast<std::size_t>(purpose)];
+    RandomStream stream(replication_key_, cc.stream_source, purpose, instance - cc.first_instance,
+                        next);
     const bool success = stream.uniform_open() < probability;
     next = stream.next_draw();
     return success;
@@ -205,6 +211,13 @@ class ReplicationSimulator {
   std::vector<std::array<std::uint32_t, kInstancePurposes>> draws_;
   std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> prev_;
+  /// Per instance: when its last failure happened, and when its repair became due (detection or
+  /// failed switchover), for the mean times to detect and to repair.
+  struct Clocks {
+    double failed_at = 0.0;
+    double repair_due_at = 0.0;
+  };
+  std::vector<Clocks> clocks_;
 
   // Per component.
   /// Serving instances: active, not failed, not blocked. The pool is up while >= min_up.
@@ -231,6 +244,16 @@ class ReplicationSimulator {
   /// down, plus the horizon at the end if still up. Apart from the nodes: propagation never
   /// reads it.
   std::vector<double> pool_up_hours_;
+  /// Per component, this replication: detections and their delays, repairs ended and their
+  /// times from detection (crew wait included), failures missed by the monitoring.
+  struct Monitoring {
+    double detect_hours = 0.0;
+    double repair_hours = 0.0;
+    std::uint32_t detections = 0;
+    std::uint32_t repairs = 0;
+    std::uint32_t undetected = 0;
+  };
+  std::vector<Monitoring> monitoring_;
   /// Per cause (the compiled registry): downtime charged and outages caused.
   std::vector<double> charged_hours_;
   std::vector<std::uint32_t> caused_;
