@@ -22,6 +22,7 @@ void for_each_law(models::Component& c, Visit visit) {
   visit("failure", c.failure);
   visit("detection", c.detection);
   visit("repair", c.repair);
+  if (c.undetected) visit("undetected", *c.undetected);
   if (c.standby.mode == models::StandbyMode::kHot) return;
   visit("standby.switchover", c.standby.switchover);
   if (c.standby.dormant_failure) visit("standby.dormant_failure", *c.standby.dormant_failure);

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <Eigen/Dense>
 #include <cmath>
+#include <unsupported/Eigen/MatrixFunctions>
 #include <string>
 
 #include "analysis_models.hpp"
@@ -145,6 +147,66 @@ TEST(Analyze, HorizonAverageOfOneUnitIsTheIntegralOfItsTransient) {
   EXPECT_NEAR(*a.horizon_unavailability, 1 - mean, 1e-13);
   // Failures happen at rate l A(t): the expected count over [0, T] is l T mean.
   EXPECT_NEAR(*a.horizon_outages_per_year, l * mean * 8760, 1e-10);
+}
+
+TEST(Analyze, CoverageEntersTheRenewalFormulaWithAnyLaws) {
+  // A = E[up] / (E[up] + c E[detection] + (1 - c) E[undetected] + E[repair]): a missed failure
+  // only lengthens the down phase of the alternating renewal process.
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "unit", "failure": {"type": "weibull", "shape": 2, "scale": "1000h"},
+                    "repair": {"type": "fixed", "value": "4h"},
+                    "detection": {"type": "uniform", "min": "0h", "max": "1h"},
+                    "coverage": 0.8, "undetected": {"type": "gamma", "shape": 2, "scale": "10h"}}]})"));
+  const double up = 1000.0 * std::tgamma(1.5);
+  const double mttd = 0.8 * 0.5 + 0.2 * 20.0;
+  EXPECT_NEAR(a.availability, up / (up + mttd + 4.0), 1e-14);
+  EXPECT_FALSE(a.horizon_availability.has_value());  // non-exponential laws: steady state only
+}
+
+TEST(Analyze, CoverageOverTheHorizonIsTheFourStateCycle) {
+  // up -> caught (c l) or missed ((1 - c) l) -> repair -> up, all exponential: the mean of
+  // P(up at t) over [0, T] is read off exp([[Q, I], [0, 0]] T), solved here.
+  const double l = 1.0 / 100.0;
+  const double c = 0.7;
+  const Analysis a = analyze(model_from(R"({"horizon": "30d",
+    "components": [{"id": "unit", "mtbf": "100h", "mttr": "10h", "detection": "2h",
+                    "coverage": 0.7, "undetected": "20h"}]})"));
+  Eigen::MatrixXd q = Eigen::MatrixXd::Zero(4, 4);
+  const auto rate = [&](int from, int to, double per_hour) {
+    q(from, to) += per_hour;
+    q(from, from) -= per_hour;
+  };
+  rate(0, 1, c * l);
+  rate(0, 2, (1 - c) * l);
+  rate(1, 3, 1.0 / 2.0);
+  rate(2, 3, 1.0 / 20.0);
+  rate(3, 0, 1.0 / 10.0);
+  const double t = 720.0;
+  Eigen::MatrixXd block = Eigen::MatrixXd::Zero(8, 8);
+  block.topLeftCorner(4, 4) = q * t;
+  block.topRightCorner(4, 4) = Eigen::MatrixXd::Identity(4, 4) * t;
+  const Eigen::MatrixXd e = block.exp();
+  const double mean = e(0, 4) / t;  // time up (state 0) over [0, T], from up
+  ASSERT_TRUE(a.horizon_availability.has_value()) << a.horizon_note;
+  EXPECT_NEAR(*a.horizon_availability, mean, 1e-10);
+  EXPECT_NEAR(*a.horizon_outages_per_year, l * mean * 8760, 1e-8);
+  EXPECT_NEAR(a.availability, 100.0 / (100.0 + c * 2.0 + (1 - c) * 20.0 + 10.0), 1e-14);
+}
+
+TEST(Analyze, InspectionsAndCoverageInCrewGroupsAreRefusedNamingTheComponent) {
+  try {
+    (void)analyze(model_from(R"({"components": [{"id": "web", "mtbf": "100h", "mttr": "1h",
+      "coverage": 0.5, "undetected": {"inspection_every": "1d"}}]})"));
+    FAIL() << "inspections were analysed";
+  } catch (const NotAnalysableError& e) {
+    EXPECT_NE(std::string(e.what()).find(R"(component "web": periodic inspections (every 1d))"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW((void)analyze(model_from(R"({"crews": [{"id": "k"}],
+    "components": [{"id": "web", "mtbf": "100h", "mttr": "1h", "crew": "k",
+                    "coverage": 0.5, "undetected": "2h"}]})")),
+               NotAnalysableError);
 }
 
 TEST(Analyze, OneYearReferenceOfTheFoundationIssue) {
