@@ -121,7 +121,12 @@ void parse_monitoring(const JsonNode& node, Component& component) {
   if (undetected) {
     if (!coverage) undetected->fail_without_value(kUndetectedNeedsCoverage);
     if (undetected->value().is_object() && undetected->value().contains("inspection_every")) {
-      undetected->expect_object_with_keys({"inspection_every"}, "inspections");
+      for (const auto& [key, value] : undetected->value().items()) {
+        if (key == "inspection_every") continue;
+        const JsonNode other(undetected->reporter(), value, undetected->pointer_of(key));
+        other.fail_without_value(
+            R"(not allowed beside "inspection_every" (inspections replace the undetected law))");
+      }
       component.inspections =
           Inspections{undetected->require("inspection_every").as_duration(Zero::kForbidden)};
     } else {
