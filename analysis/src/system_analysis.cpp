@@ -38,7 +38,8 @@ bool has_exponential_laws(const models::Component& c) {
       !exponential_or_zero(c.repair)) {
     return false;
   }
-  if (c.undetected && !exponential_or_zero(*c.undetected)) return false;
+  const bool misses = c.coverage.value_or(1.0) < 1.0;
+  if (misses && c.undetected && !exponential_or_zero(*c.undetected)) return false;
   if (c.standby.mode == models::StandbyMode::kHot) return true;
   return exponential_or_zero(c.standby.switchover) &&
          (!c.standby.dormant_failure || exponential_or_zero(*c.standby.dormant_failure));
@@ -55,7 +56,7 @@ double fastest_mean_hours(const models::Component& c) {
   consider(c.failure);
   consider(c.detection);
   consider(c.repair);
-  if (c.undetected) consider(*c.undetected);
+  if (c.undetected && c.coverage.value_or(1.0) < 1.0) consider(*c.undetected);
   if (c.standby.mode != models::StandbyMode::kHot) {
     consider(c.standby.switchover);
     if (c.standby.dormant_failure) consider(*c.standby.dormant_failure);
@@ -514,11 +515,6 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
       refused.push_back("component \"" + c.id + "\": periodic inspections (every " +
                         models::format_duration(c.inspections->every_hours) +
                         ") make an instance neither a renewal process nor a Markov chain");
-    } else if (c.coverage.value_or(1.0) < 1.0 &&
-               (!c.crew.empty() || c.standby.mode != models::StandbyMode::kHot)) {
-      refused.push_back("component \"" + c.id +
-                        "\": monitoring coverage below 1 in a crew or warm/cold standby group "
-                        "is not solved exactly yet");
     }
   }
   if (!refused.empty()) {
