@@ -52,6 +52,26 @@ TEST(TextReport, ShowsTheHeadlineFigures) {
   EXPECT_NE(text.find("11.8 M events/s"), std::string::npos) << text;
 }
 
+TEST(TextReport, ShowsDetectionOnlyForComponentsWithCoverageBelowOne) {
+  engine::RunResult r = sample_result();
+  r.components[0].mean_time_to_detect_hours = 0.25;
+  r.components[0].mean_time_to_repair_hours = 1.0;
+  EXPECT_EQ(report_of(r).find("Detection"), std::string::npos);  // coverage 1 everywhere
+  r.components[2].mean_time_to_detect_hours = 2.5;
+  r.components[2].undetected_failures_per_year = 0.75;
+  r.components[2].mean_time_to_repair_hours = 4.0;
+  const std::string text = report_of(r);
+  const std::size_t block = text.find("Detection (coverage below 1)");
+  ASSERT_NE(block, std::string::npos) << text;
+  const std::string rows = text.substr(block);
+  EXPECT_NE(rows.find("MTTD"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("undetected/year"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("db"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("2 h 30 min"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("0.750"), std::string::npos) << rows;
+  EXPECT_EQ(rows.find("frontend "), std::string::npos) << rows;  // coverage 1: not listed
+}
+
 TEST(TextReport, NamesTheScenarioInTheHeader) {
   TextReportOptions options;
   options.scenario = "third replica";
