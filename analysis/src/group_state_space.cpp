@@ -15,8 +15,8 @@ namespace {
 constexpr std::uint16_t kNoEntry = 0xffffU;
 constexpr std::size_t kCountsPerComponent = 6;
 
-/// The packed form: per component active, idle, undetected, in repair, switching, missed (waiting is
-/// the rest); then, for each crew serving several components, its queue padded with kNoEntry.
+/// The packed form: per component active, idle, undetected, in repair, switching, missed (waiting
+/// is the rest); then, for each crew serving several components, its queue padded with kNoEntry.
 /// The queue of a crew serving one component is just that component's waiting count.
 class StatePacker {
  public:

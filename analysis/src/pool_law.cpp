@@ -2,12 +2,11 @@
 #include "nines/analysis/pool_law.hpp"
 
 #include <Eigen/Dense>
-#include <unsupported/Eigen/MatrixFunctions>
-
 #include <algorithm>
 #include <boost/math/special_functions/beta.hpp>
 #include <cassert>
 #include <cmath>
+#include <unsupported/Eigen/MatrixFunctions>
 
 namespace nines::analysis {
 
@@ -119,7 +118,8 @@ double InstanceTransient::availability(double t_hours) const {
     case Shape::kFourState: {
       Eigen::Matrix4d q;
       for (int from = 0; from < 4; ++from) {
-        for (int to = 0; to < 4; ++to) q(from, to) = generator_[static_cast<std::size_t>(4 * from + to)];
+        for (int to = 0; to < 4; ++to)
+          q(from, to) = generator_[static_cast<std::size_t>(4 * from + to)];
       }
       const Eigen::Matrix4d p = (q * t_hours).exp();
       return p(0, 0);

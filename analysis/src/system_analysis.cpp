@@ -91,9 +91,9 @@ IndependentPool independent_pool(const models::Component& c) {
   pool.mean_caught = models::mean_hours(c.detection);
   // Inspections are refused before this (analyze); a missing law leaves coverage at 1.
   pool.mean_missed = c.undetected ? models::mean_hours(*c.undetected) : 0.0;
-  pool.mean_detection =
-      pool.coverage >= 1.0 ? pool.mean_caught
-                           : pool.coverage * pool.mean_caught + (1.0 - pool.coverage) * pool.mean_missed;
+  pool.mean_detection = pool.coverage >= 1.0 ? pool.mean_caught
+                                             : pool.coverage * pool.mean_caught +
+                                                   (1.0 - pool.coverage) * pool.mean_missed;
   pool.mean_repair = models::mean_hours(c.repair);
   pool.instance_availability =
       instance_steady_availability(pool.mean_up, pool.mean_detection, pool.mean_repair);

@@ -14,8 +14,7 @@ void ReplicationSimulator::detect_with_coverage(std::uint32_t instance) {
   // not, so a higher coverage only turns missed failures into caught ones.
   const bool caught = draw_coin(instance, Purpose::kCoverage, cc.coverage);
   const bool detection_zero = cc.detection.kind == LawKind::kZero;
-  const double detection =
-      detection_zero ? 0.0 : draw(cc.detection, instance, Purpose::kDetection);
+  const double detection = detection_zero ? 0.0 : draw(cc.detection, instance, Purpose::kDetection);
   const bool undetected_zero =
       cc.inspection_every_hours > 0.0 || cc.undetected.kind == LawKind::kZero;
   const double undetected =

@@ -90,7 +90,8 @@ void check_monitoring(const Reporter& reporter, const std::string& pointer,
   if (c < 1.0 && !missed_found) {
     reporter.fail(pointer + "/coverage", kCoverageNeedsUndetected, number(c));
   }
-  if (component.undetected) check_law(reporter, pointer + "/undetected", *component.undetected, true);
+  if (component.undetected)
+    check_law(reporter, pointer + "/undetected", *component.undetected, true);
   if (component.inspections) {
     const double every = component.inspections->every_hours;
     if (!std::isfinite(every) || !(every > 0.0)) {

@@ -253,10 +253,10 @@ Ordered component_like(const Component& now, const Component& before, const Orde
                   "detection");
   keep_or_replace(out, canonical, fails && now.coverage == before.coverage, {"coverage"},
                   "coverage");
-  keep_or_replace(out, canonical,
-                  fails && now.undetected == before.undetected &&
-                      now.inspections == before.inspections,
-                  {"undetected"}, "undetected");
+  keep_or_replace(
+      out, canonical,
+      fails && now.undetected == before.undetected && now.inspections == before.inspections,
+      {"undetected"}, "undetected");
   keep_or_replace(out, canonical, fails && now.standby == before.standby, {"standby"}, "standby");
   keep_or_replace(out, canonical, fails && now.crew == before.crew, {"crew"}, "crew");
   keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");

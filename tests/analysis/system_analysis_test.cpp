@@ -5,8 +5,8 @@
 
 #include <Eigen/Dense>
 #include <cmath>
-#include <unsupported/Eigen/MatrixFunctions>
 #include <string>
+#include <unsupported/Eigen/MatrixFunctions>
 
 #include "analysis_models.hpp"
 #include "nines/models/error.hpp"
@@ -209,7 +209,9 @@ TEST(Analyze, CoverageInACrewPairSplitsTheUndetectedStateIntoCaughtAndMissed) {
       const int phase[2] = {x, y};
       for (int i = 0; i < 2; ++i) {
         const int other = phase[1 - i];
-        const auto to = [&](int mine, int theirs) { return i == 0 ? 5 * mine + theirs : 5 * theirs + mine; };
+        const auto to = [&](int mine, int theirs) {
+          return i == 0 ? 5 * mine + theirs : 5 * theirs + mine;
+        };
         const auto rate = [&](int target, double per_hour) {
           q(5 * x + y, target) += per_hour;
           q(5 * x + y, 5 * x + y) -= per_hour;

@@ -103,8 +103,7 @@ TEST(Monitoring, OneInstanceReachesTheRenewalClosedForm) {
   expect_near_z("MTTD hours", *c.mean_time_to_detect_hours, mttd,
                 std::sqrt((second - mttd * mttd) / failures));
   // MTTR: exponential repairs with no crew, mean 10 h, standard error 10 / sqrt(N).
-  expect_near_z("MTTR hours", *c.mean_time_to_repair_hours, kRepair,
-                kRepair / std::sqrt(failures));
+  expect_near_z("MTTR hours", *c.mean_time_to_repair_hours, kRepair, kRepair / std::sqrt(failures));
   // Missed failures per year: (1 - c) x 8760 / cycle in the long run.
   const double missed = *c.undetected_failures_per_year;
   expect_near_z("undetected/year", missed, (1.0 - kCoverage) * kYear / cycle,

@@ -216,7 +216,8 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
         format_number(result.common_cause_outages_per_year.mean, kSignificantDigits));
     std::optional<double> missed;
     for (const auto& c : result.components) {
-      if (c.undetected_failures_per_year) missed = missed.value_or(0.0) + *c.undetected_failures_per_year;
+      if (c.undetected_failures_per_year)
+        missed = missed.value_or(0.0) + *c.undetected_failures_per_year;
     }
     any_undetected = any_undetected || missed.has_value();
     undetected.cells.push_back(missed ? format_number(*missed, kSignificantDigits) : "-");

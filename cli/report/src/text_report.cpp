@@ -425,7 +425,8 @@ void write_detection(const engine::RunResult& r, std::ostream& out) {
   out << "  " << pad_right("component", id_width) << pad_left("MTTD", 12)
       << pad_left("undetected/year", 17) << pad_left("MTTR", 12) << '\n';
   for (const auto* c : rows) {
-    out << "  " << pad_right(c->id, id_width) << pad_left(duration(c->mean_time_to_detect_hours), 12)
+    out << "  " << pad_right(c->id, id_width)
+        << pad_left(duration(c->mean_time_to_detect_hours), 12)
         << pad_left(format_significant(*c->undetected_failures_per_year, 3), 17)
         << pad_left(duration(c->mean_time_to_repair_hours), 12) << '\n';
   }
