@@ -14,7 +14,6 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       draws_(model.instance_count),
       next_(model.instance_count),
       prev_(model.instance_count),
-      clocks_(model.instance_count),
       active_up_(model.components.size()),
       believed_up_(model.components.size()),
       switching_(model.components.size()),

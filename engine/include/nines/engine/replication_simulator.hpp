@@ -204,6 +204,10 @@ class ReplicationSimulator {
     std::uint8_t counted_failed = 0;
     /// Reasons it is blocked: its zone or region down (one), injections holding it.
     std::uint16_t blocked = 0;
+    /// While failed and undetected, when it failed; from its detection (or failed switchover) to
+    /// its repair's end, when the repair became due: the mean times to detect and to repair.
+    /// Kept in the record every event reads, so keeping them costs no cache miss.
+    double since = 0.0;
   };
   std::vector<Instance> instances_;
   /// Per instance, the next draw number of each purpose's stream but failure and repair (rarer
@@ -211,13 +215,6 @@ class ReplicationSimulator {
   std::vector<std::array<std::uint32_t, kInstancePurposes>> draws_;
   std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> prev_;
-  /// Per instance: when its last failure happened, and when its repair became due (detection or
-  /// failed switchover), for the mean times to detect and to repair.
-  struct Clocks {
-    double failed_at = 0.0;
-    double repair_due_at = 0.0;
-  };
-  std::vector<Clocks> clocks_;
 
   // Per component.
   /// Serving instances: active, not failed, not blocked. The pool is up while >= min_up.
