@@ -20,6 +20,8 @@ void for_each_law(models::Component& c, Visit visit) {
   visit("failure", c.failure);
   visit("detection", c.detection);
   visit("repair", c.repair);
+  // The undetected law is read only when coverage is below 1.
+  if (c.undetected && c.coverage.value_or(1.0) < 1.0) visit("undetected", *c.undetected);
   if (c.standby.mode == models::StandbyMode::kHot) return;
   visit("standby.switchover", c.standby.switchover);
   if (c.standby.dormant_failure) visit("standby.dormant_failure", *c.standby.dormant_failure);

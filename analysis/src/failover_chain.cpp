@@ -60,6 +60,9 @@ std::string failover_refusal(const models::Model& model, std::size_t dependency)
       return what + "has a non-exponential law";
     }
     if (!c.zones.empty() || !c.placement.empty()) return what + "is placed in zones";
+    if (c.coverage && *c.coverage < 1.0) {
+      return what + "has monitoring coverage below 1 (the chain follows caught failures only)";
+    }
     if (target == model.entry) return what + "is the entry";
     for (std::size_t k = 0; k < model.dependencies.size(); ++k) {
       const models::Dependency& other = model.dependencies[k];

@@ -207,6 +207,8 @@ double event_rate(const GroupSpec& spec, const GroupConfig& config, EventKind ki
       return c.repair.zero ? 0.0 : times(n.in_repair, c.repair.rate_per_hour);
     case EventKind::kSwitchEnd:
       return c.switchover.zero ? 0.0 : times(n.switching, c.switchover.rate_per_hour);
+    case EventKind::kMissedDetection:
+      return c.undetected.zero ? 0.0 : times(n.missed, c.undetected.rate_per_hour);
   }
   return 0.0;
 }
@@ -226,6 +228,21 @@ void apply_event(const GroupSpec& spec, const GroupConfig& from, EventKind kind,
         assert(n.idle > 0);
         --n.idle;
       }
+      if (spec.components[c].coverage < 1.0) {
+        // after_failure's coin: caught with probability c (then `detection`), else missed
+        // (then `undetected`); each branch then runs as the engine does.
+        const double coverage = spec.components[c].coverage;
+        Branch missed = first;
+        missed.probability = 1.0 - coverage;
+        if (spec.components[c].undetected.zero) {
+          missed.stack.push_back(Task{Step::kDetected, c});
+        } else {
+          ++missed.config.counts[c].missed;
+        }
+        Cascade(spec, out).run(std::move(missed));
+        if (coverage <= 0.0) return;
+        first.probability = coverage;
+      }
       if (spec.components[c].detection.zero) {
         first.stack.push_back(Task{Step::kDetected, c});
       } else {
@@ -235,6 +252,11 @@ void apply_event(const GroupSpec& spec, const GroupConfig& from, EventKind kind,
     case EventKind::kDetection:
       assert(n.undetected > 0);
       --n.undetected;
+      first.stack.push_back(Task{Step::kDetected, c});
+      break;
+    case EventKind::kMissedDetection:
+      assert(n.missed > 0);
+      --n.missed;
       first.stack.push_back(Task{Step::kDetected, c});
       break;
     case EventKind::kRepairEnd:

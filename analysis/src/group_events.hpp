@@ -17,6 +17,7 @@ struct ComponentCounts {
   std::uint32_t waiting = 0;     // kWaitingCrew
   std::uint32_t in_repair = 0;   // kInRepair: holds a crew member when the component has a crew
   std::uint32_t switching = 0;   // kSwitching
+  std::uint32_t missed = 0;      // kFailedUndetected, missed by the monitoring (coverage < 1)
 
   friend bool operator==(const ComponentCounts&, const ComponentCounts&) = default;
 };
@@ -38,8 +39,10 @@ enum class EventKind : std::uint8_t {
   kDetection,
   kRepairEnd,
   kSwitchEnd,
+  /// The detection of a failure the monitoring missed (the `undetected` law).
+  kMissedDetection,
 };
-inline constexpr int kEventKinds = 5;
+inline constexpr int kEventKinds = 6;
 
 /// The all-new start (ReplicationSimulator::reset): hot pools all active, others min_up active
 /// and the rest idle; nothing failed, crews free.

@@ -55,6 +55,16 @@ ChainComponent chain_component(const models::Component& c) {
   // Keys in the order and spelling of the model file.
   out.failure_rate_per_hour = chain_law(c, "failure", c.failure, false).rate_per_hour;
   out.detection = chain_law(c, "detection", c.detection, true);
+  if (c.inspections) {
+    throw NotAnalysableError("component \"" + c.id +
+                             "\": periodic inspections make an instance neither a renewal "
+                             "process nor a Markov chain" +
+                             kUseRun);
+  }
+  out.coverage = c.coverage.value_or(1.0);
+  if (out.coverage < 1.0 && c.undetected) {
+    out.undetected = chain_law(c, "undetected", *c.undetected, true);
+  }
   out.repair = chain_law(c, "repair", c.repair, true);
   if (!out.hot) {
     out.switchover = chain_law(c, "standby.switchover", c.standby.switchover, true);

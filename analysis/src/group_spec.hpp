@@ -25,6 +25,10 @@ struct ChainComponent {
   double dormant_rate_per_hour = 0.0;
   double failure_rate_per_hour = 0.0;
   ChainLaw detection;
+  /// Monitoring coverage: a failure is caught (then `detection`) with this probability, else
+  /// missed (then `undetected`).
+  double coverage = 1.0;
+  ChainLaw undetected;
   ChainLaw repair;
   ChainLaw switchover;
   double switch_success = 1.0;

@@ -13,10 +13,10 @@ namespace nines::analysis::detail {
 namespace {
 
 constexpr std::uint16_t kNoEntry = 0xffffU;
-constexpr std::size_t kCountsPerComponent = 5;
+constexpr std::size_t kCountsPerComponent = 6;
 
-/// The packed form: per component active, idle, undetected, in repair, switching (waiting is
-/// the rest); then, for each crew serving several components, its queue padded with kNoEntry.
+/// The packed form: per component active, idle, undetected, in repair, switching, missed (waiting
+/// is the rest); then, for each crew serving several components, its queue padded with kNoEntry.
 /// The queue of a crew serving one component is just that component's waiting count.
 class StatePacker {
  public:
@@ -44,6 +44,7 @@ class StatePacker {
       w[2] = static_cast<std::uint16_t>(n.undetected);
       w[3] = static_cast<std::uint16_t>(n.in_repair);
       w[4] = static_cast<std::uint16_t>(n.switching);
+      w[5] = static_cast<std::uint16_t>(n.missed);
     }
     for (std::size_t k = 0; k < config.queues.size(); ++k) {
       if (queue_length_[k] == 0) continue;
@@ -59,9 +60,9 @@ class StatePacker {
     for (std::size_t c = 0; c < config.counts.size(); ++c) {
       ComponentCounts& n = config.counts[c];
       const std::uint16_t* w = words.data() + kCountsPerComponent * c;
-      n = ComponentCounts{w[0], w[1], w[2], 0, w[3], w[4]};
+      n = ComponentCounts{w[0], w[1], w[2], 0, w[3], w[4], w[5]};
       n.waiting = spec_.components[c].instances -
-                  (n.active + n.idle + n.undetected + n.in_repair + n.switching);
+                  (n.active + n.idle + n.undetected + n.in_repair + n.switching + n.missed);
     }
     for (std::size_t k = 0; k < config.queues.size(); ++k) {
       auto& queue = config.queues[k];

@@ -1,10 +1,12 @@
 // k-of-n pool laws (regularised incomplete beta) and the closed-form transient of one instance.
 #include "nines/analysis/pool_law.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <boost/math/special_functions/beta.hpp>
 #include <cassert>
 #include <cmath>
+#include <unsupported/Eigen/MatrixFunctions>
 
 namespace nines::analysis {
 
@@ -86,8 +88,42 @@ InstanceTransient::InstanceTransient(double mean_up_hours, double mean_detection
   shape_ = std::abs(root) <= 1e-7 * b ? Shape::kDoublePole : Shape::kDistinctPoles;
 }
 
+InstanceTransient::InstanceTransient(double mean_up_hours, double coverage,
+                                     double mean_caught_hours, double mean_missed_hours,
+                                     double mean_repair_hours)
+    : InstanceTransient(mean_up_hours,
+                        coverage * mean_caught_hours + (1.0 - coverage) * mean_missed_hours,
+                        mean_repair_hours) {
+  if (coverage >= 1.0 || shape_ == Shape::kAlwaysUp) return;
+  // States: 0 up, 1 caught, 2 missed, 3 in repair. A phase of mean 0 is passed through at once.
+  const int repair = mean_repair_hours > 0.0 ? 3 : 0;
+  const int caught = mean_caught_hours > 0.0 ? 1 : repair;
+  const int missed = mean_missed_hours > 0.0 ? 2 : repair;
+  generator_.fill(0.0);
+  const auto rate = [&](int from, int to, double per_hour) {
+    if (from == to || per_hour <= 0.0) return;
+    generator_[static_cast<std::size_t>(4 * from + to)] += per_hour;
+    generator_[static_cast<std::size_t>(5 * from)] -= per_hour;
+  };
+  rate(0, caught, coverage / mean_up_hours);
+  rate(0, missed, (1.0 - coverage) / mean_up_hours);
+  if (caught == 1) rate(1, repair, 1.0 / mean_caught_hours);
+  if (missed == 2) rate(2, repair, 1.0 / mean_missed_hours);
+  if (repair == 3) rate(3, 0, 1.0 / mean_repair_hours);
+  shape_ = Shape::kFourState;
+}
+
 double InstanceTransient::availability(double t_hours) const {
   switch (shape_) {
+    case Shape::kFourState: {
+      Eigen::Matrix4d q;
+      for (int from = 0; from < 4; ++from) {
+        for (int to = 0; to < 4; ++to)
+          q(from, to) = generator_[static_cast<std::size_t>(4 * from + to)];
+      }
+      const Eigen::Matrix4d p = (q * t_hours).exp();
+      return p(0, 0);
+    }
     case Shape::kAlwaysUp:
       return 1.0;
     case Shape::kTwoState:

@@ -19,6 +19,7 @@
 #include "nines/analysis/pool_law.hpp"
 #include "nines/analysis/system_evaluator.hpp"
 #include "nines/analysis/system_structure.hpp"
+#include "nines/models/duration.hpp"
 #include "nines/models/error.hpp"
 
 namespace nines::analysis {
@@ -39,6 +40,8 @@ bool has_exponential_laws(const models::Component& c) {
       !exponential_or_zero(c.repair)) {
     return false;
   }
+  const bool misses = c.coverage.value_or(1.0) < 1.0;
+  if (misses && c.undetected && !exponential_or_zero(*c.undetected)) return false;
   if (c.standby.mode == models::StandbyMode::kHot) return true;
   return exponential_or_zero(c.standby.switchover) &&
          (!c.standby.dormant_failure || exponential_or_zero(*c.standby.dormant_failure));
@@ -55,6 +58,7 @@ double fastest_mean_hours(const models::Component& c) {
   consider(c.failure);
   consider(c.detection);
   consider(c.repair);
+  if (c.undetected && c.coverage.value_or(1.0) < 1.0) consider(*c.undetected);
   if (c.standby.mode != models::StandbyMode::kHot) {
     consider(c.standby.switchover);
     if (c.standby.dormant_failure) consider(*c.standby.dormant_failure);
@@ -66,7 +70,12 @@ double fastest_mean_hours(const models::Component& c) {
 /// The pool's law depends on how many of them are in up zones, so it is made per pattern.
 struct IndependentPool {
   double mean_up = 0.0;
+  /// The mean time to detect: c E[detection] + (1 - c) E[undetected].
   double mean_detection = 0.0;
+  /// Monitoring coverage and the means of its two branches (caught: detection; missed).
+  double coverage = 1.0;
+  double mean_caught = 0.0;
+  double mean_missed = 0.0;
   double mean_repair = 0.0;
   double instance_availability = 0.0;
 };
@@ -80,7 +89,13 @@ IndependentPool independent_pool(const models::Component& c) {
     return pool;
   }
   pool.mean_up = models::mean_hours(c.failure);
-  pool.mean_detection = models::mean_hours(c.detection);
+  pool.coverage = c.coverage.value_or(1.0);
+  pool.mean_caught = models::mean_hours(c.detection);
+  // Inspections are refused before this (analyze); a missing law leaves coverage at 1.
+  pool.mean_missed = c.undetected ? models::mean_hours(*c.undetected) : 0.0;
+  pool.mean_detection = pool.coverage >= 1.0 ? pool.mean_caught
+                                             : pool.coverage * pool.mean_caught +
+                                                   (1.0 - pool.coverage) * pool.mean_missed;
   pool.mean_repair = models::mean_hours(c.repair);
   pool.instance_availability =
       instance_steady_availability(pool.mean_up, pool.mean_detection, pool.mean_repair);
@@ -471,7 +486,8 @@ class Analyzer {
     for (std::size_t c = 0; c < n; ++c) {
       if (groups_.group_of[c] >= 0 || models::is_never(model_.components[c].failure)) continue;
       const IndependentPool& pool = independent_[c];
-      transient[c].emplace(pool.mean_up, pool.mean_detection, pool.mean_repair);
+      transient[c].emplace(pool.mean_up, pool.coverage, pool.mean_caught, pool.mean_missed,
+                           pool.mean_repair);
     }
     double availability = 0.0;
     double unavailability = 0.0;
@@ -535,6 +551,13 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
       refused.push_back(why +
                         " - a timed failover is solved exactly only for independent "
                         "exponential targets");
+    }
+  }
+  for (const models::Component& c : model.components) {
+    if (c.inspections) {
+      refused.push_back("component \"" + c.id + "\": periodic inspections (every " +
+                        models::format_duration(c.inspections->every_hours) +
+                        ") make an instance neither a renewal process nor a Markov chain");
     }
   }
   if (!refused.empty()) {

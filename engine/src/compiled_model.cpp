@@ -125,6 +125,9 @@ CompiledComponent compile_component(const models::Component& c, CompiledModel& o
   cc.repair = compile_law(c.repair, out.law_table);
   cc.switchover = compile_law(c.standby.switchover, out.law_table);
   cc.switch_success = c.standby.switch_success;
+  cc.coverage = c.coverage.value_or(1.0);
+  if (c.undetected) cc.undetected = compile_law(*c.undetected, out.law_table);
+  if (c.inspections) cc.inspection_every_hours = c.inspections->every_hours;
   cc.stream_source = source_hash(SourceKind::kComponent, c.id);
   return cc;
 }

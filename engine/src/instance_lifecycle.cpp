@@ -59,7 +59,10 @@ void ReplicationSimulator::on_dormant_failure(std::uint32_t instance) {
 void ReplicationSimulator::after_failure(std::uint32_t instance) {
   const CompiledComponent& cc = model_.components[instances_[instance].component];
   instances_[instance].state = State::kFailedUndetected;
-  if (cc.detection.kind == LawKind::kZero) {
+  instances_[instance].since = now_;
+  if (cc.coverage < 1.0) [[unlikely]] {
+    detect_with_coverage(instance);
+  } else if (cc.detection.kind == LawKind::kZero) {
     on_detected(instance);
   } else {
     schedule_instance(instance, now_ + draw(cc.detection, instance, Purpose::kDetection),
@@ -68,9 +71,13 @@ void ReplicationSimulator::after_failure(std::uint32_t instance) {
 }
 
 void ReplicationSimulator::on_detected(std::uint32_t instance) {
-  note(TraceEvent::kDetection, SourceKind::kComponent, instances_[instance].component, instance);
-  begin_repair(instance);
   const std::uint32_t c = instances_[instance].component;
+  note(TraceEvent::kDetection, SourceKind::kComponent, c, instance);
+  Monitoring& m = monitoring_[c];
+  m.detect_hours += now_ - instances_[instance].since;
+  ++m.detections;
+  instances_[instance].since = now_;
+  begin_repair(instance);
   // A hot pool has no idle instances: every repaired one goes straight back to work.
   if (model_.components[c].standby != Standby::kHot) try_switchover(c);
 }
@@ -103,6 +110,9 @@ void ReplicationSimulator::start_repair_work(std::uint32_t instance) {
 void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
   const CompiledComponent& cc = model_.components[instances_[instance].component];
   note(TraceEvent::kRepairEnd, SourceKind::kComponent, instances_[instance].component, instance);
+  Monitoring& m = monitoring_[instances_[instance].component];
+  m.repair_hours += now_ - instances_[instance].since;
+  ++m.repairs;
   if (cc.crew >= 0) {
     const auto crew = static_cast<std::uint32_t>(cc.crew);
     const std::uint32_t next = pop_front(crew_queue_[crew]);
@@ -202,6 +212,7 @@ void ReplicationSimulator::resolve_switch(std::uint32_t instance) {
   const bool success = cc.switch_success >= 1.0 || draw_success(instance, cc.switch_success);
   if (!success) {
     note(TraceEvent::kSwitchoverFailed, SourceKind::kComponent, c, instance);
+    instances_[instance].since = now_;
     begin_repair(instance);  // the failed attempt is known at its end: straight to repair
   } else if (believed_up_[c] < cc.min_up) {
     note(TraceEvent::kSwitchoverOk, SourceKind::kComponent, c, instance);

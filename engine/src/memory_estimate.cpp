@@ -43,10 +43,10 @@ MemoryEstimate estimate_run_memory(const CompiledModel& model, std::uint64_t rep
   const std::uint64_t slots = model.slot_count;
   const std::uint64_t components = model.components.size();
   const std::uint64_t causes = model.cause_kinds.size();
-  // Per instance: its 36-byte record and two list links; per slot: a 32-byte queue record, a
+  // Per instance: its 56-byte record and two list links; per slot: a 32-byte queue record, a
   // 16-byte heap entry and up to four 4-byte bucket heads; per component and cause: a few
   // dozen bytes of state and exact sums (32 bytes each).
-  e.per_thread_bytes = instances * (36 + 8) + slots * (32 + 16 + 16) + components * 160 +
+  e.per_thread_bytes = instances * (56 + 8) + slots * (32 + 16 + 16) + components * 160 +
                        causes * 80 + 8 * windows + 64 * 1024;
   e.threads = threads;
   return e;

@@ -14,13 +14,23 @@ RunTotals::RunTotals(std::size_t components, std::size_t causes, std::size_t zon
       charged_downtime_hours(causes),
       outages_caused(causes, 0),
       zone_up_fraction(zones),
-      region_up_fraction(regions) {}
+      region_up_fraction(regions),
+      detect_hours(components),
+      detections(components, 0),
+      repair_hours(components),
+      repairs(components, 0),
+      undetected_failures(components, 0) {}
 
 void RunTotals::merge(const RunTotals& other) {
   assert(other.pool_up_fraction.size() == pool_up_fraction.size());
   for (std::size_t c = 0; c < pool_up_fraction.size(); ++c) {
     pool_up_fraction[c].merge(other.pool_up_fraction[c]);
     service_up_fraction[c].merge(other.service_up_fraction[c]);
+    detect_hours[c].merge(other.detect_hours[c]);
+    detections[c] += other.detections[c];
+    repair_hours[c].merge(other.repair_hours[c]);
+    repairs[c] += other.repairs[c];
+    undetected_failures[c] += other.undetected_failures[c];
   }
   for (std::size_t k = 0; k < charged_downtime_hours.size(); ++k) {
     charged_downtime_hours[k].merge(other.charged_downtime_hours[k]);

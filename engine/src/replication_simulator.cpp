@@ -20,6 +20,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       idle_(model.components.size()),
       nodes_(model.components.size()),
       pool_up_hours_(model.components.size()),
+      monitoring_(model.components.size()),
       charged_hours_(model.cause_kinds.size()),
       caused_(model.cause_kinds.size()),
       gates_(model.gates.size()),
@@ -66,6 +67,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
                      cc.direct_parent_count,
                      0.0};
     pool_up_hours_[c] = 0.0;
+    monitoring_[c] = Monitoring{};
     for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
       const std::uint32_t i = cc.first_instance + k;
       instances_[i] = Instance{};

@@ -136,6 +136,12 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
     const double service_hours = node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);
     totals.service_up_fraction[c].add(service_hours / horizon);
+    const Monitoring& m = monitoring_[c];
+    totals.detect_hours[c].add(m.detect_hours);
+    totals.detections[c] += m.detections;
+    totals.repair_hours[c].add(m.repair_hours);
+    totals.repairs[c] += m.repairs;
+    totals.undetected_failures[c] += m.undetected;
   }
   for (std::size_t k = 0; k < charged_hours_.size(); ++k) {
     if (caused_[k] == 0) continue;

@@ -271,6 +271,17 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
     cr.service_availability = t.service_up_fraction[c].value() / n;
     cr.downtime_share = share(c);
     cr.outages_caused = t.outages_caused[c];
+    if (t.detections[c] > 0) {
+      cr.mean_time_to_detect_hours =
+          t.detect_hours[c].value() / static_cast<double>(t.detections[c]);
+    }
+    if (model.components[c].coverage < 1.0) {
+      cr.undetected_failures_per_year = static_cast<double>(t.undetected_failures[c]) *
+                                        models::kHoursPerYear / (n * model.horizon_hours);
+    }
+    if (t.repairs[c] > 0) {
+      cr.mean_time_to_repair_hours = t.repair_hours[c].value() / static_cast<double>(t.repairs[c]);
+    }
     r.components.push_back(std::move(cr));
   }
   for (const std::uint32_t z : model.zone_of_model) {

@@ -113,6 +113,30 @@ bool parse_never(const JsonNode& node) {
   return true;
 }
 
+/// `coverage` and `undetected` (a law or `{"inspection_every": D}`), with their pairing rules.
+void parse_monitoring(const JsonNode& node, Component& component) {
+  auto coverage = node.find("coverage");
+  auto undetected = node.find("undetected");
+  if (coverage) component.coverage = coverage->as_probability();
+  if (undetected) {
+    if (!coverage) undetected->fail_without_value(kUndetectedNeedsCoverage);
+    if (undetected->value().is_object() && undetected->value().contains("inspection_every")) {
+      for (const auto& [key, value] : undetected->value().items()) {
+        if (key == "inspection_every") continue;
+        const JsonNode other(undetected->reporter(), value, undetected->pointer_of(key));
+        other.fail_without_value(
+            R"(not allowed beside "inspection_every" (inspections replace the undetected law))");
+      }
+      component.inspections =
+          Inspections{undetected->require("inspection_every").as_duration(Zero::kForbidden)};
+    } else {
+      component.undetected = parse_distribution(*undetected, Zero::kAllowed);
+    }
+  } else if (coverage && *component.coverage < 1.0) {
+    coverage->fail(kCoverageNeedsUndetected);
+  }
+}
+
 }  // namespace
 
 Component parse_component(const JsonNode& node) {
@@ -149,6 +173,7 @@ Component parse_component(const JsonNode& node) {
     if (auto detection = node.find("detection")) {
       component.detection = parse_distribution(*detection, Zero::kAllowed);
     }
+    parse_monitoring(node, component);
     if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
     if (auto crew = node.find("crew")) component.crew = crew->as_id();
   }

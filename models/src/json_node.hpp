@@ -91,6 +91,11 @@ inline constexpr std::string_view kColdDormantRule =
 inline constexpr std::string_view kWarmNeedsDormant =
     R"(missing "dormant_failure": "mode": "warm" needs the time to failure of an idle )"
     R"(instance (use "cold" if idle instances never fail))";
+inline constexpr std::string_view kUndetectedNeedsCoverage =
+    R"(needs "coverage" beside it (the share of failures the monitoring catches))";
+inline constexpr std::string_view kCoverageNeedsUndetected =
+    R"(below 1 needs "undetected": a law for how long a missed failure lasts, or )"
+    R"({"inspection_every": D})";
 inline constexpr std::string_view kNeverOnlyFailure =
     R"(only a component's "failure" can be "never"; give a distribution)";
 inline constexpr std::string_view kNeverKeys = R"(a component whose failure is "never" has no )";

@@ -31,6 +31,7 @@ enum class ValueType {
   kDurationList,     // a non-empty list of durations
   kLaw,              // a distribution: a bare duration or an object with "type"
   kLawOrNever,       // a distribution or "never"
+  kLawOrInspections, // a distribution or {"inspection_every": D} (a component's undetected)
   kLawType,          // the "type" of a law: the table's law_type
   kEnum,             // one of `choices`
   kObject,           // an object of the kind `table`

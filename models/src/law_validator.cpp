@@ -74,6 +74,32 @@ void check_law(const Reporter& reporter, const std::string& pointer, const Distr
   }
 }
 
+void check_monitoring(const Reporter& reporter, const std::string& pointer,
+                      const Component& component) {
+  const bool missed_found = component.undetected || component.inspections;
+  if (component.undetected && component.inspections) {
+    reporter.fail(pointer + "/undetected",
+                  R"(give either a law or {"inspection_every": D}, not both)");
+  }
+  if (missed_found && !component.coverage) {
+    reporter.fail(pointer + "/undetected", kUndetectedNeedsCoverage);
+  }
+  if (!component.coverage) return;
+  const double c = *component.coverage;
+  if (!(c >= 0.0 && c <= 1.0)) reporter.fail(pointer + "/coverage", kProbability, number(c));
+  if (c < 1.0 && !missed_found) {
+    reporter.fail(pointer + "/coverage", kCoverageNeedsUndetected, number(c));
+  }
+  if (component.undetected)
+    check_law(reporter, pointer + "/undetected", *component.undetected, true);
+  if (component.inspections) {
+    const double every = component.inspections->every_hours;
+    if (!std::isfinite(every) || !(every > 0.0)) {
+      reporter.fail(pointer + "/undetected/inspection_every", kPositiveDuration, number(every));
+    }
+  }
+}
+
 void check_standby(const Reporter& reporter, const std::string& pointer, const Standby& standby) {
   const std::string at = pointer + "/standby";
   if (standby.mode == StandbyMode::kHot) {

@@ -97,6 +97,10 @@ void check_never_fails(const Component& component, const std::string& at,
   if (component.detection != defaults.detection) {
     reporter.fail(at + "/detection", never_fails_rule("detection"));
   }
+  if (component.coverage) reporter.fail(at + "/coverage", never_fails_rule("coverage"));
+  if (component.undetected || component.inspections) {
+    reporter.fail(at + "/undetected", never_fails_rule("undetected"));
+  }
   if (component.standby != defaults.standby) {
     reporter.fail(at + "/standby", never_fails_rule("standby"));
   }
@@ -121,6 +125,7 @@ void check_component(const Model& model, std::size_t index, const Reporter& repo
   check_law(reporter, at + "/failure", component.failure, false);
   check_law(reporter, at + "/repair", component.repair, false);
   check_law(reporter, at + "/detection", component.detection, true);
+  check_monitoring(reporter, at, component);
   check_standby(reporter, at, component.standby);
   if (!component.crew.empty()) {
     bool known = false;

@@ -86,6 +86,11 @@ Json component_json(const Component& c) {
   if (c.detection != Distribution{Fixed{0.0}}) out["detection"] = law_json<Json>(c.detection);
   // A component that never fails has no repair (validation keeps it at its default).
   if (!is_never(c.failure)) out["repair"] = law_json<Json>(c.repair);
+  if (c.coverage) out["coverage"] = *c.coverage;
+  if (c.undetected) out["undetected"] = law_json<Json>(*c.undetected);
+  if (c.inspections) {
+    out["undetected"] = Json{{"inspection_every", format_duration(c.inspections->every_hours)}};
+  }
   if (c.standby.mode != StandbyMode::kHot) {
     Json standby{{"mode", c.standby.mode == StandbyMode::kWarm ? "warm" : "cold"}};
     if (c.standby.switchover != Distribution{Fixed{0.0}}) {
@@ -247,6 +252,12 @@ Ordered component_like(const Component& now, const Component& before, const Orde
                   "repair");
   keep_or_replace(out, canonical, fails && now.detection == before.detection, {"detection"},
                   "detection");
+  keep_or_replace(out, canonical, fails && now.coverage == before.coverage, {"coverage"},
+                  "coverage");
+  keep_or_replace(
+      out, canonical,
+      fails && now.undetected == before.undetected && now.inspections == before.inspections,
+      {"undetected"}, "undetected");
   keep_or_replace(out, canonical, fails && now.standby == before.standby, {"standby"}, "standby");
   keep_or_replace(out, canonical, fails && now.crew == before.crew, {"crew"}, "crew");
   keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");

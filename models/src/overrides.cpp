@@ -14,8 +14,8 @@ namespace {
 using nlohmann::json;
 
 /// Laws that may be written as a bare duration and so may need to become an object.
-constexpr std::array<std::string_view, 5> kLawKeys{"failure", "repair", "detection", "switchover",
-                                                   "dormant_failure"};
+constexpr std::array<std::string_view, 6> kLawKeys{"failure",    "repair",          "detection",
+                                                   "switchover", "dormant_failure", "undetected"};
 
 [[noreturn]] void fail(std::string_view problem) { throw OverrideProblem(std::string(problem)); }
 
@@ -143,7 +143,8 @@ void set_member(json& object, std::string_view key, json value, const Kind* kind
     if (key == "failure" && value == "never") {
       // What a failing component has and one that never fails must not: `db.failure=never`
       // works whatever `db` had, as `db.mttr` does over a `repair` law.
-      for (const char* failing : {"repair", "mttr", "detection", "standby", "crew"}) {
+      for (const char* failing :
+           {"repair", "mttr", "detection", "coverage", "undetected", "standby", "crew"}) {
         object.erase(failing);
       }
     }

@@ -20,6 +20,9 @@ void check_law(const Reporter& reporter, const std::string& pointer, const Distr
                bool zero_allowed);
 
 /// Checks the standby rules of the component at `pointer` ("/components/3").
+/// `coverage`, `undetected` and inspections of a component at `pointer` (their pairing rules).
+void check_monitoring(const Reporter& reporter, const std::string& pointer,
+                      const Component& component);
 void check_standby(const Reporter& reporter, const std::string& pointer, const Standby& standby);
 
 /// Checks dependencies (ids, lists, cycles) and the entry (fills it when empty and inferable);

@@ -22,7 +22,7 @@ GroupSpec cold_pair() {
 
 TEST(GroupEvents, StartsAllNewWithMinUpActive) {
   const GroupConfig start = initial_config(cold_pair());
-  EXPECT_EQ(start.counts[0], (ComponentCounts{1, 1, 0, 0, 0, 0}));
+  EXPECT_EQ(start.counts[0], (ComponentCounts{1, 1, 0, 0, 0, 0, 0}));
 }
 
 // A zero repair still passes through the engine's event queue at the same instant, after the
@@ -36,7 +36,7 @@ TEST(GroupEvents, ZeroRepairReturnsWhileASwitchoverRuns) {
   apply_event(spec, initial_config(spec), EventKind::kActiveFailure, 0, out);
   ASSERT_EQ(out.size(), 1U);
   EXPECT_EQ(out[0].probability, 1.0);
-  EXPECT_EQ(out[0].config.counts[0], (ComponentCounts{1, 0, 0, 0, 0, 1}));
+  EXPECT_EQ(out[0].config.counts[0], (ComponentCounts{1, 0, 0, 0, 0, 1, 0}));
   EXPECT_TRUE(pool_up(spec, out[0].config, 0));
 
   std::vector<Outcome> after;
@@ -61,13 +61,13 @@ TEST(GroupEvents, FailedInstantSwitchoverTriesTheNextIdleInstance) {
     const ComponentCounts& n = o.config.counts[0];
     if (n.in_repair == 1) {
       EXPECT_DOUBLE_EQ(o.probability, 0.75);
-      EXPECT_EQ(n, (ComponentCounts{1, 1, 0, 0, 1, 0}));
+      EXPECT_EQ(n, (ComponentCounts{1, 1, 0, 0, 1, 0, 0}));
     } else if (n.in_repair == 2) {
       EXPECT_DOUBLE_EQ(o.probability, 0.25 * 0.75);
-      EXPECT_EQ(n, (ComponentCounts{1, 0, 0, 0, 2, 0}));
+      EXPECT_EQ(n, (ComponentCounts{1, 0, 0, 0, 2, 0, 0}));
     } else {
       EXPECT_DOUBLE_EQ(o.probability, 0.25 * 0.25);
-      EXPECT_EQ(n, (ComponentCounts{0, 0, 0, 0, 3, 0}));
+      EXPECT_EQ(n, (ComponentCounts{0, 0, 0, 0, 3, 0, 0}));
     }
   }
   EXPECT_DOUBLE_EQ(total, 1.0);

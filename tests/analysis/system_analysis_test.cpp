@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <Eigen/Dense>
 #include <cmath>
 #include <string>
+#include <unsupported/Eigen/MatrixFunctions>
 
 #include "analysis_models.hpp"
 #include "nines/models/error.hpp"
@@ -145,6 +147,119 @@ TEST(Analyze, HorizonAverageOfOneUnitIsTheIntegralOfItsTransient) {
   EXPECT_NEAR(*a.horizon_unavailability, 1 - mean, 1e-13);
   // Failures happen at rate l A(t): the expected count over [0, T] is l T mean.
   EXPECT_NEAR(*a.horizon_outages_per_year, l * mean * 8760, 1e-10);
+}
+
+TEST(Analyze, CoverageEntersTheRenewalFormulaWithAnyLaws) {
+  // A = E[up] / (E[up] + c E[detection] + (1 - c) E[undetected] + E[repair]): a missed failure
+  // only lengthens the down phase of the alternating renewal process.
+  const Analysis a = analyze(model_from(R"({
+    "components": [{"id": "unit", "failure": {"type": "weibull", "shape": 2, "scale": "1000h"},
+                    "repair": {"type": "fixed", "value": "4h"},
+                    "detection": {"type": "uniform", "min": "0h", "max": "1h"},
+                    "coverage": 0.8, "undetected": {"type": "gamma", "shape": 2, "scale": "10h"}}]})"));
+  const double up = 1000.0 * std::tgamma(1.5);
+  const double mttd = 0.8 * 0.5 + 0.2 * 20.0;
+  EXPECT_NEAR(a.availability, up / (up + mttd + 4.0), 1e-14);
+  EXPECT_FALSE(a.horizon_availability.has_value());  // non-exponential laws: steady state only
+}
+
+TEST(Analyze, CoverageOverTheHorizonIsTheFourStateCycle) {
+  // up -> caught (c l) or missed ((1 - c) l) -> repair -> up, all exponential: the mean of
+  // P(up at t) over [0, T] is read off exp([[Q, I], [0, 0]] T), solved here.
+  const double l = 1.0 / 100.0;
+  const double c = 0.7;
+  const Analysis a = analyze(model_from(R"({"horizon": "30d",
+    "components": [{"id": "unit", "mtbf": "100h", "mttr": "10h", "detection": "2h",
+                    "coverage": 0.7, "undetected": "20h"}]})"));
+  Eigen::MatrixXd q = Eigen::MatrixXd::Zero(4, 4);
+  const auto rate = [&](int from, int to, double per_hour) {
+    q(from, to) += per_hour;
+    q(from, from) -= per_hour;
+  };
+  rate(0, 1, c * l);
+  rate(0, 2, (1 - c) * l);
+  rate(1, 3, 1.0 / 2.0);
+  rate(2, 3, 1.0 / 20.0);
+  rate(3, 0, 1.0 / 10.0);
+  const double t = 720.0;
+  Eigen::MatrixXd block = Eigen::MatrixXd::Zero(8, 8);
+  block.topLeftCorner(4, 4) = q * t;
+  block.topRightCorner(4, 4) = Eigen::MatrixXd::Identity(4, 4) * t;
+  const Eigen::MatrixXd e = block.exp();
+  const double mean = e(0, 4) / t;  // time up (state 0) over [0, T], from up
+  ASSERT_TRUE(a.horizon_availability.has_value()) << a.horizon_note;
+  EXPECT_NEAR(*a.horizon_availability, mean, 1e-10);
+  EXPECT_NEAR(*a.horizon_outages_per_year, l * mean * 8760, 1e-8);
+  EXPECT_NEAR(a.availability, 100.0 / (100.0 + c * 2.0 + (1 - c) * 20.0 + 10.0), 1e-14);
+}
+
+TEST(Analyze, CoverageInACrewPairSplitsTheUndetectedStateIntoCaughtAndMissed) {
+  // Two instances, one needed, one repairer (first come, first served). Per instance: up,
+  // caught (rate c l, then detection at 1/2 h), missed (rate (1 - c) l, then 1/20 h), in repair
+  // (1/10 h) or waiting for the repairer; the chain of the pair is built here on 5 x 5 states.
+  const double l = 1.0 / 100.0;
+  const double c = 0.7;
+  const Analysis a = analyze(model_from(R"({"horizon": "30d", "crews": [{"id": "k"}],
+    "components": [{"id": "db", "instances": 2, "mtbf": "100h", "mttr": "10h", "crew": "k",
+                    "detection": "2h", "coverage": 0.7, "undetected": "20h"}]})"));
+  enum { kUp, kCaught, kMissed, kRepair, kWaiting };
+  Eigen::MatrixXd q = Eigen::MatrixXd::Zero(25, 25);
+  for (int x = 0; x < 5; ++x) {
+    for (int y = 0; y < 5; ++y) {
+      const int phase[2] = {x, y};
+      for (int i = 0; i < 2; ++i) {
+        const int other = phase[1 - i];
+        const auto to = [&](int mine, int theirs) {
+          return i == 0 ? 5 * mine + theirs : 5 * theirs + mine;
+        };
+        const auto rate = [&](int target, double per_hour) {
+          q(5 * x + y, target) += per_hour;
+          q(5 * x + y, 5 * x + y) -= per_hour;
+        };
+        if (phase[i] == kUp) {
+          rate(to(kCaught, other), c * l);
+          rate(to(kMissed, other), (1 - c) * l);
+        } else if (phase[i] == kCaught || phase[i] == kMissed) {
+          rate(to(other == kRepair ? kWaiting : kRepair, other),
+               phase[i] == kCaught ? 1.0 / 2.0 : 1.0 / 20.0);
+        } else if (phase[i] == kRepair) {
+          rate(to(kUp, other == kWaiting ? kRepair : other), 1.0 / 10.0);
+        }
+      }
+    }
+  }
+  Eigen::VectorXd up(25);
+  for (int s = 0; s < 25; ++s) up(s) = (s / 5 == kUp || s % 5 == kUp) ? 1.0 : 0.0;
+  // Both waiting (state 24) is never reached and has no exit: a way out to both up makes it
+  // transient, so the reachable states form the one closed class of the chain.
+  q(24, 0) = 1.0;
+  q(24, 24) = -1.0;
+  Eigen::MatrixXd lhs = q.transpose();
+  lhs.row(24).setOnes();
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(25);
+  rhs(24) = 1.0;
+  const Eigen::VectorXd pi = lhs.fullPivLu().solve(rhs);
+  EXPECT_NEAR(a.availability, pi.dot(up), 1e-12);
+  const double t = 720.0;
+  Eigen::MatrixXd block = Eigen::MatrixXd::Zero(50, 50);
+  block.topLeftCorner(25, 25) = q * t;
+  block.topRightCorner(25, 25) = Eigen::MatrixXd::Identity(25, 25) * t;
+  const Eigen::MatrixXd e = block.exp();
+  const Eigen::VectorXd occupied = e.topRightCorner(25, 25).row(0).transpose();
+  ASSERT_TRUE(a.horizon_availability.has_value()) << a.horizon_note;
+  EXPECT_NEAR(*a.horizon_availability, occupied.dot(up) / t, 1e-9);
+}
+
+TEST(Analyze, InspectionsAreRefusedNamingTheComponent) {
+  try {
+    (void)analyze(model_from(R"({"components": [{"id": "web", "mtbf": "100h", "mttr": "1h",
+      "coverage": 0.5, "undetected": {"inspection_every": "1d"}}]})"));
+    FAIL() << "inspections were analysed";
+  } catch (const NotAnalysableError& e) {
+    EXPECT_NE(std::string(e.what()).find(R"(component "web": periodic inspections (every 1d))"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Analyze, OneYearReferenceOfTheFoundationIssue) {

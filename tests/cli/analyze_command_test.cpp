@@ -219,6 +219,30 @@ TEST(AnalyzeCommand, InjectIsExitStatusThreeNamingIt) {
   EXPECT_EQ(testing::line_count(result.err), 1U);
 }
 
+TEST(AnalyzeCommand, InspectionsAreExitStatusThreeNamingTheComponentAndRunHasNoExact) {
+  const TempDir dir;
+  const auto model = dir.write("inspect.json", R"({"replications": 50,
+    "components": [{"id": "web", "mtbf": "100h", "mttr": "1h"},
+                   {"id": "batch", "mtbf": "200h", "mttr": "1h", "coverage": 0.5,
+                    "undetected": {"inspection_every": "1d"}}],
+    "dependencies": [{"from": "web", "to": "batch"}]})");
+  const auto result = run_nines({"analyze", model});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_EQ(result.err.rfind(dir.path().string() + "/inspect.json: ", 0), 0U) << result.err;
+  EXPECT_NE(result.err.find(R"(component "batch": periodic inspections (every 1d))"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(testing::line_count(result.err), 1U);
+  const auto run = run_nines({"run", model, "--json", "-", "--quiet"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_TRUE(doc.at("exact").is_null());
+  EXPECT_GT(doc.at("components").at(1).at("undetected_failures_per_year").get<double>(), 0.0);
+  EXPECT_EQ(run.err, "");  // no warning: the refusal is the exact answer's absence
+  // The same component with a law instead of inspections is solved exactly.
+  EXPECT_EQ(run_nines({"analyze", model, "--set", "batch.undetected=12h"}).exit_code, 0);
+}
+
 TEST(AnalyzeCommand, CoupledPoolOverTwoZonesIsExitStatusThreeNamingIt) {
   const TempDir dir;
   const auto result = run_nines({"analyze", dir.write("crew.json", R"({"crews": [{"id": "c"}],

@@ -68,5 +68,9 @@ TEST(FileOrder, WebShopTwoZonesGivesTheSameDocument) {
   expect_order_free("web-shop-two-zones.json");
 }
 
+TEST(FileOrder, MonitoringCoverageSampleGivesTheSameDocumentExactIncluded) {
+  expect_order_free("monitoring.json");
+}
+
 }  // namespace
 }  // namespace nines::cli::testing

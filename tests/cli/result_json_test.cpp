@@ -66,13 +66,31 @@ TEST(ResultToJson, HasEveryContractKey) {
     EXPECT_TRUE(doc.at("sla").contains(key)) << key;
   }
   for (const auto& component : doc.at("components")) {
-    for (const char* key : {"id", "availability", "service_availability", "downtime_share"}) {
+    for (const char* key : {"id", "availability", "service_availability", "downtime_share",
+                            "mean_time_to_detect_hours", "undetected_failures_per_year",
+                            "mean_time_to_repair_hours"}) {
       EXPECT_TRUE(component.contains(key)) << key;
     }
   }
   for (const char* key : {"threads", "wall_seconds", "events_per_second", "version"}) {
     EXPECT_TRUE(doc.at("run_info").contains(key)) << key;
   }
+}
+
+TEST(ResultToJson, WritesTheDetectionFiguresOrNull) {
+  auto r = sample_result();
+  r.components[1].mean_time_to_detect_hours = 2.5;
+  r.components[1].undetected_failures_per_year = 0.75;
+  r.components[1].mean_time_to_repair_hours = 4.0;
+  const auto doc = result_to_json(r);
+  const auto& db = doc.at("components").at(1);
+  EXPECT_EQ(db.at("mean_time_to_detect_hours"), 2.5);
+  EXPECT_EQ(db.at("undetected_failures_per_year"), 0.75);
+  EXPECT_EQ(db.at("mean_time_to_repair_hours"), 4.0);
+  const auto& frontend = doc.at("components").at(0);
+  EXPECT_TRUE(frontend.at("mean_time_to_detect_hours").is_null());
+  EXPECT_TRUE(frontend.at("undetected_failures_per_year").is_null());
+  EXPECT_TRUE(frontend.at("mean_time_to_repair_hours").is_null());
 }
 
 TEST(ResultToJson, NamesTheScenarioOrNull) {

@@ -72,6 +72,17 @@ TEST(ScenarioTable, ShowsOneRowPerRunWithTheChange) {
   EXPECT_NE(text.find("\n  third replica "), std::string::npos) << text;
 }
 
+TEST(ScenarioTable, AddsMissedFailuresWhenARunHasCoverageBelowOne) {
+  auto runs = sample_runs();
+  EXPECT_EQ(table_of(runs).find("undetected/year"), std::string::npos);
+  // The second run misses failures of both components; the others have coverage 1 ("-").
+  runs[1].result.components[0].undetected_failures_per_year = 1.25;
+  runs[1].result.components[1].undetected_failures_per_year = 0.5;
+  const auto text = table_of(runs);
+  EXPECT_NE(text.find("undetected/year"), std::string::npos) << text;
+  EXPECT_NE(text.find("1.75"), std::string::npos) << text;  // summed over components
+}
+
 TEST(ScenarioTable, LeavesOutTheSlaWithoutATargetAndShowsReplicationsThatDiffer) {
   auto runs = sample_runs();
   for (auto& run : runs) {

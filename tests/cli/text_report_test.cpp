@@ -18,10 +18,10 @@ engine::RunResult sample_result() {
   engine::RunResult r = testing::sample_run_result();
   r.availability = {0.99949, 1.6e-5, 0.99946, 0.99952};
   r.downtime_hours_per_year = {4.45, 0.14, 4.0, 4.9};
-  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100},
-                  {"quiet", 0.99999, 0.99999, 0.0, 0},
-                  {"db", 0.9985, 0.9985, 0.6, 2010},
-                  {"api", 0.9990, 0.9990, 0.35, 1400}};
+  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100, {}, {}, {}},
+                  {"quiet", 0.99999, 0.99999, 0.0, 0, {}, {}, {}},
+                  {"db", 0.9985, 0.9985, 0.6, 2010, {}, {}, {}},
+                  {"api", 0.9990, 0.9990, 0.35, 1400, {}, {}, {}}};
   r.causes = {{"component", "db", 0.6, 2010},
               {"component", "api", 0.35, 1400},
               {"component", "frontend", 0.05, 100}};
@@ -50,6 +50,26 @@ TEST(TextReport, ShowsTheHeadlineFigures) {
   EXPECT_NE(text.find("3 cut at the horizon"), std::string::npos) << text;
   EXPECT_NE(text.find("123,456,789"), std::string::npos) << text;
   EXPECT_NE(text.find("11.8 M events/s"), std::string::npos) << text;
+}
+
+TEST(TextReport, ShowsDetectionOnlyForComponentsWithCoverageBelowOne) {
+  engine::RunResult r = sample_result();
+  r.components[0].mean_time_to_detect_hours = 0.25;
+  r.components[0].mean_time_to_repair_hours = 1.0;
+  EXPECT_EQ(report_of(r).find("Detection"), std::string::npos);  // coverage 1 everywhere
+  r.components[2].mean_time_to_detect_hours = 2.5;
+  r.components[2].undetected_failures_per_year = 0.75;
+  r.components[2].mean_time_to_repair_hours = 4.0;
+  const std::string text = report_of(r);
+  const std::size_t block = text.find("Detection (coverage below 1)");
+  ASSERT_NE(block, std::string::npos) << text;
+  const std::string rows = text.substr(block);
+  EXPECT_NE(rows.find("MTTD"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("undetected/year"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("db"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("2 h 30 min"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("0.750"), std::string::npos) << rows;
+  EXPECT_EQ(rows.find("frontend "), std::string::npos) << rows;  // coverage 1: not listed
 }
 
 TEST(TextReport, NamesTheScenarioInTheHeader) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -43,6 +44,12 @@ models::Model zoned_estate() {
   db.placement = {{"z1", 1}, {"z3", 1}};
   models::Component cache = pool("cache", 2, 1, 150.0, 1.0);
   cache.crew = "ops";
+  // Monitoring that misses failures: a law for one component, inspections for another.
+  cache.coverage = 0.8;
+  cache.undetected = models::Exponential{5.0};
+  web.detection = models::Exponential{0.1};
+  web.coverage = 0.6;
+  web.inspections = models::Inspections{24.0};
   m.components = {web, api, db, cache};
   m.crews = {models::Crew{"ops", 1}, models::Crew{"dba", 2}};
   m.dependencies = {testing::depends("web", {"api"}), testing::depends("api", {"db"}),
@@ -76,6 +83,9 @@ void expect_same_figures(const RunResult& a, const RunResult& b) {
     EXPECT_EQ(ca[k].id, cb[k].id);
     EXPECT_EQ(ca[k].availability, cb[k].availability);
     EXPECT_EQ(ca[k].downtime_share, cb[k].downtime_share);
+    EXPECT_EQ(ca[k].mean_time_to_detect_hours, cb[k].mean_time_to_detect_hours);
+    EXPECT_EQ(ca[k].undetected_failures_per_year, cb[k].undetected_failures_per_year);
+    EXPECT_EQ(ca[k].mean_time_to_repair_hours, cb[k].mean_time_to_repair_hours);
   }
 }
 
@@ -130,6 +140,52 @@ TEST(Streams, ANewDetectionLawLeavesFailureAndRepairDrawsUnchanged) {
     EXPECT_NEAR(before.lives[k], after.lives[k], 1e-9 * (1.0 + before.lives[k])) << k;
     EXPECT_NEAR(before.repairs[k], after.repairs[k], 1e-9 * (1.0 + before.repairs[k])) << k;
   }
+}
+
+/// Failure-to-detection delays of a hot single instance, in failure order, read off its trace.
+std::vector<double> detection_delays(const models::Model& m) {
+  const TracedReplication t = trace_replication(m, 3);
+  std::vector<double> delays;
+  double failed_at = 0.0;
+  for (const TraceRow& row : t.trace.rows) {
+    if (row.kind != SourceKind::kComponent) continue;
+    if (row.event == TraceEvent::kFailure) failed_at = row.time_hours;
+    if (row.event == TraceEvent::kDetection) delays.push_back(row.time_hours - failed_at);
+  }
+  return delays;
+}
+
+TEST(Streams, AHigherCoverageOnlyTurnsMissedFailuresIntoCaughtOnes) {
+  // The k-th failure reads the k-th coin, detection and undetected values whatever the coverage:
+  // at c = 1 every delay is the detection draw D_k, at c = 0 the undetected draw U_k; in between
+  // each is one of the two, and every failure caught at c = 0.5 is caught at c = 0.8.
+  models::Model m = testing::single(pool("db", 1, 1, 100.0, 5.0), 20000.0, 10, 7);
+  m.components[0].detection = models::Exponential{0.5};
+  m.components[0].undetected = models::Exponential{30.0};
+  const auto at = [&](double c) {
+    models::Model copy = m;
+    copy.components[0].coverage = c;
+    return detection_delays(copy);
+  };
+  const std::vector<double> caught = at(1.0);
+  const std::vector<double> missed = at(0.0);
+  const std::vector<double> half = at(0.5);
+  const std::vector<double> most = at(0.8);
+  const std::size_t n = std::min({caught.size(), missed.size(), half.size(), most.size()});
+  ASSERT_GT(n, 20U);
+  std::size_t caught_half = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto same = [](double x, double y) { return std::fabs(x - y) <= 1e-9 * (1.0 + y); };
+    const bool half_caught = same(half[k], caught[k]);
+    EXPECT_TRUE(half_caught || same(half[k], missed[k])) << k;
+    EXPECT_TRUE(same(most[k], caught[k]) || same(most[k], missed[k])) << k;
+    if (half_caught) {
+      ++caught_half;
+      EXPECT_TRUE(same(most[k], caught[k])) << k;
+    }
+  }
+  EXPECT_GT(caught_half, 0U);
+  EXPECT_LT(caught_half, n);
 }
 
 TEST(Invariants, IncrementalStateEqualsFromScratchAfterEveryBatch) {

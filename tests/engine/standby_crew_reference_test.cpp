@@ -112,6 +112,27 @@ TEST(StandbyCrewReference, WarmStandbyWithTwoSparesAndSwitchoverAgainstAnalyze) 
   expect_within_4_se(r.outages_per_year, *exact.horizon_outages_per_year);
 }
 
+TEST(StandbyCrewReference, WarmStandbyWithPoorCoverageAgainstAnalyze) {
+  // The same warm pool with monitoring that catches 60% of failures, active or dormant, after
+  // 30 min and misses the rest for 12 h: the analysis chain splits the undetected state.
+  auto model = single(pool("db", 3, 1, 150.0, 15.0), kYear, 6000, 34);
+  auto& db = model.components[0];
+  db.standby.mode = models::StandbyMode::kWarm;
+  db.standby.dormant_failure = models::Exponential{600.0};
+  db.standby.switchover = models::Exponential{1.0};
+  db.standby.switch_success = 0.9;
+  db.detection = models::Exponential{0.5};
+  db.coverage = 0.6;
+  db.undetected = models::Exponential{12.0};
+  model.crews.push_back({"oncall", 1});
+  db.crew = "oncall";
+  const analysis::Analysis exact = analysis::analyze(model);
+  ASSERT_TRUE(exact.horizon_availability.has_value()) << exact.horizon_note;
+  const RunResult r = simulate(model);
+  expect_within_4_se(r.availability, *exact.horizon_availability);
+  expect_within_4_se(r.outages_per_year, *exact.horizon_outages_per_year);
+}
+
 /// A k-of-n hot pool repaired by `crew` repairers at a time: state = instances failed.
 MarkovReference crew_chain(int n, int k, int crew, double lambda, double mu) {
   MarkovReference chain(n + 1);

@@ -103,6 +103,32 @@ TEST(ValidateModel, ChecksIdsAndInstanceCounts) {
             "code.json: /components: must be a non-empty list of components; got []");
 }
 
+TEST(ValidateModel, ChecksCoverageRules) {
+  Model m = code_model();
+  m.components[0].coverage = 0.9;
+  m.components[0].undetected = Exponential{2.0};
+  EXPECT_TRUE(validate_model(m).empty());
+  m.components[0].inspections = Inspections{24.0};
+  EXPECT_EQ(validate_error(m),
+            "code.json: /components/0/undetected: give either a law or {\"inspection_every\": D}, "
+            "not both");
+  m.components[0].undetected.reset();
+  m.components[0].inspections = Inspections{0.0};
+  EXPECT_EQ(validate_error(m),
+            "code.json: /components/0/undetected/inspection_every: must be a positive duration; "
+            "got 0.0");
+  m.components[0].inspections.reset();
+  EXPECT_NE(validate_error(m).find("/components/0/coverage: below 1 needs \"undetected\""),
+            std::string::npos);
+  m.components[0].coverage = 1.2;
+  EXPECT_NE(validate_error(m).find("/components/0/coverage: must be a probability"),
+            std::string::npos);
+  m.components[0].coverage.reset();
+  m.components[0].undetected = Exponential{2.0};
+  EXPECT_NE(validate_error(m).find("/components/0/undetected: needs \"coverage\""),
+            std::string::npos);
+}
+
 TEST(ValidateModel, ChecksStandbyRules) {
   Model m = code_model();
   m.components[0].standby.switchover = Fixed{1.0};

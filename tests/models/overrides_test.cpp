@@ -49,6 +49,21 @@ TEST(Overrides, SetNestedKeysOfLaws) {
             std::optional<Distribution>(Exponential{8760.0}));
 }
 
+TEST(Overrides, ReachCoverageUndetectedAndInspections) {
+  const Model m = with({"web.coverage=0.9", "web.undetected=2d", "api.coverage=0.5",
+                        R"(api.undetected={"inspection_every": "1d"})"});
+  EXPECT_EQ(m.components[0].coverage, std::optional<double>(0.9));
+  EXPECT_EQ(m.components[0].undetected, std::optional<Distribution>(Exponential{48.0}));
+  EXPECT_EQ(m.components[1].inspections, std::optional<Inspections>(Inspections{24.0}));
+  // A nested key of a law written as a bare duration.
+  const Model n = with({"web.coverage=0.9", "web.undetected=2d", "web.undetected.mean=3h"});
+  EXPECT_EQ(n.components[0].undetected, std::optional<Distribution>(Exponential{3.0}));
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.coverage=0.9"}),
+            "m.json: /components/0/coverage: below 1 needs \"undetected\": a law for how long a "
+            "missed failure lasts, or {\"inspection_every\": D}; got 0.9 (from override "
+            "\"web.coverage=0.9\")");
+}
+
 TEST(Overrides, CreateAStandbyObjectWhenThereIsNone) {
   const Model m = with({"api.instances=2", "api.standby.mode=cold"});
   EXPECT_EQ(m.components[1].standby.mode, StandbyMode::kCold);
@@ -94,8 +109,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, standby, crew, zones, placement, cost, idle_cost (from override "
-            "\"web.mtbff=1h\")");
+            "mttr, detection, coverage, undetected, standby, crew, zones, placement, cost, "
+            "idle_cost (from override \"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
             "override \"web.min_up=9\")");

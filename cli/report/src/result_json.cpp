@@ -110,11 +110,15 @@ json precision(const std::optional<engine::PrecisionSummary>& p) {
 json components(const std::vector<engine::ComponentResult>& list) {
   json out = json::array();
   for (const auto& c : list) {
-    out.push_back({{"id", c.id},
-                   {"availability", number(c.availability)},
-                   {"service_availability", number(c.service_availability)},
-                   {"downtime_share", number(c.downtime_share)},
-                   {"outages_caused", c.outages_caused}});
+    out.push_back(
+        {{"id", c.id},
+         {"availability", number(c.availability)},
+         {"service_availability", number(c.service_availability)},
+         {"downtime_share", number(c.downtime_share)},
+         {"outages_caused", c.outages_caused},
+         {"mean_time_to_detect_hours", optional_number(c.mean_time_to_detect_hours)},
+         {"undetected_failures_per_year", optional_number(c.undetected_failures_per_year)},
+         {"mean_time_to_repair_hours", optional_number(c.mean_time_to_repair_hours)}});
   }
   return out;
 }

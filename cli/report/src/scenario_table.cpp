@@ -183,6 +183,9 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column pairing{"pairing", {}};
   // Outages that took two or more pools down at once, shown when a row has zones or regions.
   Column common_cause{"common-cause/y", {}};
+  // Failures the monitoring missed, summed over components, shown when a row has coverage < 1.
+  Column undetected{"undetected/year", {}};
+  bool any_undetected = false;
   bool any_domains = false;
   bool any_cost = false;
   bool any_significant = false;
@@ -211,6 +214,13 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     any_domains = any_domains || !result.zones.empty() || !result.regions.empty();
     common_cause.cells.push_back(
         format_number(result.common_cause_outages_per_year.mean, kSignificantDigits));
+    std::optional<double> missed;
+    for (const auto& c : result.components) {
+      if (c.undetected_failures_per_year)
+        missed = missed.value_or(0.0) + *c.undetected_failures_per_year;
+    }
+    any_undetected = any_undetected || missed.has_value();
+    undetected.cells.push_back(missed ? format_number(*missed, kSignificantDigits) : "-");
     if (row.difference) {
       delta_availability.cells.push_back(
           availability_difference_text(row.difference->availability));
@@ -229,6 +239,7 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   if (!same_horizon) columns.push_back(horizon);
   if (any_cost) columns.push_back(cost);
   if (any_domains) columns.push_back(common_cause);
+  if (any_undetected) columns.push_back(undetected);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);
   columns.push_back(pairing);

@@ -408,6 +408,33 @@ void write_domains(const engine::RunResult& r, std::ostream& out) {
       << format_number_as(cc.ci95_hi, style) << ")\n\n";
 }
 
+/// Components whose monitoring misses failures (coverage below 1): how long failures go unseen,
+/// how many are missed, how long repairs take once seen.
+void write_detection(const engine::RunResult& r, std::ostream& out) {
+  std::vector<const engine::ComponentResult*> rows;
+  for (const auto& c : r.components) {
+    if (c.undetected_failures_per_year) rows.push_back(&c);
+  }
+  if (rows.empty()) return;
+  std::size_t id_width = std::string("component").size();
+  for (const auto* c : rows) id_width = std::max(id_width, c->id.size());
+  const auto duration = [](const std::optional<double>& hours) {
+    return hours ? format_duration(*hours) : std::string("-");
+  };
+  out << "Detection (coverage below 1)\n";
+  out << "  " << pad_right("component", id_width) << pad_left("MTTD", 12)
+      << pad_left("undetected/year", 17) << pad_left("MTTR", 12) << '\n';
+  for (const auto* c : rows) {
+    out << "  " << pad_right(c->id, id_width)
+        << pad_left(duration(c->mean_time_to_detect_hours), 12)
+        << pad_left(format_significant(*c->undetected_failures_per_year, 3), 17)
+        << pad_left(duration(c->mean_time_to_repair_hours), 12) << '\n';
+  }
+  out << "  MTTD: failure to detection; undetected: failures the monitoring missed (found later\n"
+         "  by the undetected law or an inspection); MTTR: detection to repair end, crew wait\n"
+         "  included.\n\n";
+}
+
 void write_run_info(const engine::RunResult& r, std::ostream& out) {
   const auto& info = r.run_info;
   row(out, "Events", format_count(r.events),
@@ -433,6 +460,7 @@ void write_text_report(const engine::RunResult& result, std::ostream& out,
   write_outages(result, out);
   write_components(result, out, options.top_components);
   write_domains(result, out);
+  write_detection(result, out);
   if (options.show_run_info) write_run_info(result, out);
 }
 

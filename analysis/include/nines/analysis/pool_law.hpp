@@ -1,6 +1,7 @@
 // Closed forms for a pool of independent identical instances: k of n, steady state and transient.
 #pragma once
 
+#include <array>
 #include <complex>
 #include <cstdint>
 
@@ -34,11 +35,16 @@ double instance_steady_availability(double mean_up_hours, double mean_detection_
 class InstanceTransient {
  public:
   InstanceTransient(double mean_up_hours, double mean_detection_hours, double mean_repair_hours);
+  /// With monitoring coverage c < 1: a four-state cycle, up -> caught (rate c / mean up) or
+  /// missed (rate (1 - c) / mean up) -> in repair -> up, each phase exponential (a mean of 0
+  /// skips it). P(up at t) is read off exp(Q t) of its 4 x 4 generator.
+  InstanceTransient(double mean_up_hours, double coverage, double mean_caught_hours,
+                    double mean_missed_hours, double mean_repair_hours);
   [[nodiscard]] double availability(double t_hours) const;
   [[nodiscard]] double steady_availability() const { return steady_; }
 
  private:
-  enum class Shape { kAlwaysUp, kTwoState, kDistinctPoles, kDoublePole };
+  enum class Shape { kAlwaysUp, kTwoState, kDistinctPoles, kDoublePole, kFourState };
   Shape shape_ = Shape::kAlwaysUp;
   double steady_ = 1.0;
   double rate_sum_ = 0.0;  // two-state: lambda + r
@@ -48,6 +54,8 @@ class InstanceTransient {
   // The roots of s^2 + (lambda+delta+mu) s + (lambda delta + delta mu + mu lambda): real or a
   // conjugate pair, both with negative real parts.
   std::complex<double> pole_[2];
+  /// Four-state cycle: the generator, row-major (from, to).
+  std::array<double, 16> generator_{};
 };
 
 }  // namespace nines::analysis

@@ -25,6 +25,10 @@ struct CompiledComponent {
   std::uint32_t min_up = 0;
   std::int32_t crew = -1;  // -1: repairs start at once
   Standby standby = Standby::kHot;
+  /// Monitoring: the probability that a failure is caught (then detected after `detection`);
+  /// a missed one is detected after `undetected`, or with inspections (inspection_every_hours
+  /// > 0) at the first multiple of it strictly after the failure. Read at every failure.
+  double coverage = 1.0;
   // What every failure and repair reads comes first: one or two cache lines per event.
   CompiledLaw failure;
   CompiledLaw detection;
@@ -32,6 +36,8 @@ struct CompiledComponent {
   CompiledLaw dormant_failure;
   CompiledLaw switchover;
   double switch_success = 1.0;
+  CompiledLaw undetected;
+  double inspection_every_hours = 0.0;
   /// Key part of this component's streams (source_hash of kind component and its id).
   std::uint64_t stream_source = 0;
   /// Gates this component's service needs, in `gates`: [first_gate, first_gate + gate_count).

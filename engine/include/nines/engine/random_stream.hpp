@@ -40,8 +40,12 @@ enum class Purpose : std::uint8_t {
   kSwitchover,
   kSwitchSuccess,
   kBlockDetection,
+  /// The coin of monitoring coverage: caught or missed (only when coverage < 1).
+  kCoverage,
+  /// The time from a missed failure to its detection (the `undetected` law).
+  kUndetected,
 };
-inline constexpr std::size_t kInstancePurposes = 7;
+inline constexpr std::size_t kInstancePurposes = 9;
 
 /// The 64-bit part of a stream key naming its source: a hash of (kind, id). Two sources of one
 /// model whose hashes collide are refused when the model is compiled, so within a model this part

@@ -19,6 +19,13 @@ struct RunTotals {
   std::vector<std::int64_t> outages_caused;      // per cause
   std::vector<ExactSum> zone_up_fraction;        // per zone (compiled order)
   std::vector<ExactSum> region_up_fraction;      // per region
+  /// Per component: failure-to-detection hours and detections (before the horizon), detection
+  /// (or failed switchover) to repair-end hours and repairs ended, failures missed by monitoring.
+  std::vector<ExactSum> detect_hours;
+  std::vector<std::int64_t> detections;
+  std::vector<ExactSum> repair_hours;
+  std::vector<std::int64_t> repairs;
+  std::vector<std::int64_t> undetected_failures;
   ExactSum downtime_hours;
   std::int64_t outages = 0;
   std::int64_t common_cause_outages = 0;

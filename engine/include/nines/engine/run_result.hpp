@@ -118,6 +118,14 @@ struct ComponentResult {
   double downtime_share = 0.0;
   /// Outages whose root cause was this component (all replications).
   std::int64_t outages_caused = 0;
+  /// Mean hours from a failure to its detection, over detections before the horizon; empty when
+  /// none was detected.
+  std::optional<double> mean_time_to_detect_hours;
+  /// Failures the monitoring missed (the `undetected` branch) per year; empty when coverage is 1.
+  std::optional<double> undetected_failures_per_year;
+  /// Mean hours from detection (or a failed switchover) to the repair's end, crew wait included,
+  /// over repairs ended before the horizon; empty when none ended.
+  std::optional<double> mean_time_to_repair_hours;
 };
 
 /// One source that caused outages: its share of the downtime and the outages it began.

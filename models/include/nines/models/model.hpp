@@ -27,6 +27,13 @@ struct Standby {
   friend bool operator==(const Standby&, const Standby&) = default;
 };
 
+/// Periodic inspections of every instance, at every_hours, 2 every_hours, ...: a failure the
+/// monitoring missed comes to light at the first inspection strictly after it.
+struct Inspections {
+  double every_hours = 24.0;
+  friend bool operator==(const Inspections&, const Inspections&) = default;
+};
+
 /// A pool of identical instances.
 struct Component {
   std::string id;
@@ -35,6 +42,15 @@ struct Component {
   Distribution failure = Exponential{1000.0};
   Distribution detection = Fixed{0.0};
   Distribution repair = Exponential{1.0};
+  /// Monitoring coverage: the probability that a failure is caught, then detected after a draw
+  /// of `detection`. Empty: not stated (1, every failure caught). Below 1 needs `undetected` or
+  /// `inspections`.
+  std::optional<double> coverage = std::nullopt;
+  /// Time from a missed failure to its detection (may be 0). At most one of `undetected` and
+  /// `inspections`, and either only beside `coverage`.
+  std::optional<Distribution> undetected = std::nullopt;
+  /// Missed failures are found by inspections instead.
+  std::optional<Inspections> inspections = std::nullopt;
   Standby standby;
   /// Id of the repair crew; empty means repairs start at once.
   std::string crew;
