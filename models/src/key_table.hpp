@@ -14,30 +14,30 @@ struct KeyTable;
 
 /// What a key's value is; the schema states it, the parser checks it (with its own messages).
 enum class ValueType {
-  kString,           // any string
-  kNonEmptyString,   // a non-empty string without control characters
-  kId,               // [A-Za-z0-9_.-]+
-  kIdList,           // a non-empty list of distinct ids
-  kIdOrIdList,       // an id or a non-empty list of ids
-  kPlacement,        // a non-empty object {id: integer in [min, max]}
-  kInteger,          // an integer in [min, max]; an integral floating value counts
-  kSeed,             // an integer in [0, 2^64 - 1]
-  kNumber,           // a finite number
-  kPositiveReal,     // a finite number > 0
-  kNonNegativeReal,  // a finite number >= 0
-  kUnitInterval,     // a number in [0, 1]
-  kTarget,           // a fraction in (0, 1] or a string "P%"
-  kDuration,         // a fixed duration (a number of hours or a string with a unit)
-  kDurationList,     // a non-empty list of durations
-  kLaw,              // a distribution: a bare duration or an object with "type"
-  kLawOrNever,       // a distribution or "never"
-  kLawOrInspections, // a distribution or {"inspection_every": D} (a component's undetected)
-  kLawType,          // the "type" of a law: the table's law_type
-  kEnum,             // one of `choices`
-  kObject,           // an object of the kind `table`
-  kList,             // a list of objects of the kind `table`
-  kOverrides,        // a non-empty object of override keys and JSON values
-  kUri,              // a string naming a JSON Schema
+  kString,            // any string
+  kNonEmptyString,    // a non-empty string without control characters
+  kId,                // [A-Za-z0-9_.-]+
+  kIdList,            // a non-empty list of distinct ids
+  kIdOrIdList,        // an id or a non-empty list of ids
+  kPlacement,         // a non-empty object {id: integer in [min, max]}
+  kInteger,           // an integer in [min, max]; an integral floating value counts
+  kSeed,              // an integer in [0, 2^64 - 1]
+  kNumber,            // a finite number
+  kPositiveReal,      // a finite number > 0
+  kNonNegativeReal,   // a finite number >= 0
+  kUnitInterval,      // a number in [0, 1]
+  kTarget,            // a fraction in (0, 1] or a string "P%"
+  kDuration,          // a fixed duration (a number of hours or a string with a unit)
+  kDurationList,      // a non-empty list of durations
+  kLaw,               // a distribution: a bare duration or an object with "type"
+  kLawOrNever,        // a distribution or "never"
+  kLawOrInspections,  // a distribution or {"inspection_every": D} (a component's undetected)
+  kLawType,           // the "type" of a law: the table's law_type
+  kEnum,              // one of `choices`
+  kObject,            // an object of the kind `table`
+  kList,              // a list of objects of the kind `table`
+  kOverrides,         // a non-empty object of override keys and JSON values
+  kUri,               // a string naming a JSON Schema
 };
 
 /// One key of an object kind. Rows are aggregates written with designated initialisers, so a

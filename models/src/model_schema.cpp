@@ -121,13 +121,14 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
     case ValueType::kLawOrNever:
       return Json{{"oneOf", Json::array({ref_to(law_def(zero)), Json{{"const", "never"}}})}};
     case ValueType::kLawOrInspections:
-      return Json{{"oneOf",
-                   Json::array({ref_to(law_def(zero)),
-                                Json{{"type", "object"},
-                                     {"properties",
-                                      {{"inspection_every", ref_to(duration_def(Zero::kForbidden))}}},
-                                     {"required", Json::array({"inspection_every"})},
-                                     {"additionalProperties", false}}})}};
+      return Json{
+          {"oneOf",
+           Json::array(
+               {ref_to(law_def(zero)),
+                Json{{"type", "object"},
+                     {"properties", {{"inspection_every", ref_to(duration_def(Zero::kForbidden))}}},
+                     {"required", Json::array({"inspection_every"})},
+                     {"additionalProperties", false}}})}};
     case ValueType::kLawType:
       return Json::object();  // the table's law_type, set by object_schema
     case ValueType::kEnum: {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "exact_checks.hpp"
 #include "model_builders.hpp"
 #include "nines/analysis/system_analysis.hpp"
 #include "nines/engine/monte_carlo.hpp"
@@ -17,14 +18,7 @@ using testing::pool;
 using testing::region;
 using testing::zone;
 
-void expect_within_4_se(const Estimate& estimate, double exact) {
-  ASSERT_GT(estimate.stderr_, 0.0);
-  const double z = (estimate.mean - exact) / estimate.stderr_;
-  std::printf("    estimate %.10g  exact %.10g  stderr %.3g  z %+.2f\n", estimate.mean, exact,
-              estimate.stderr_, z);
-  EXPECT_LT(std::fabs(z), 4.0) << "estimate " << estimate.mean << " +- " << estimate.stderr_
-                               << ", exact " << exact;
-}
+using testing::expect_within_4_se;
 
 RunResult simulate(const models::Model& model) {
   RunOptions options;
