@@ -174,6 +174,7 @@ FailoverChain::FailoverChain(const models::Model& model, std::size_t dependency,
       const TargetRates& r = rates[i];
       const std::int64_t in_repair = r.instances - p.up - p.undetected;
       const auto move = [&](PoolState q, double rate) {
+        if (rate <= 0.0) return;  // an impossible move names no state (no instance to fail)
         next = digits;
         next[i] = pool_index(i, q);
         add(s, encode(next, in_use), rate);
