@@ -55,6 +55,26 @@ std::string_view trace_event_name(TraceEvent event) {
       return "failover-abandoned";
     case TraceEvent::kStandby:
       return "standby";
+    case TraceEvent::kDeployStart:
+      return "deploy-start";
+    case TraceEvent::kDeploySkipped:
+      return "deploy-skipped";
+    case TraceEvent::kDeployBatch:
+      return "deploy-batch";
+    case TraceEvent::kRestart:
+      return "restart";
+    case TraceEvent::kRestartEnd:
+      return "restart-end";
+    case TraceEvent::kBroken:
+      return "broken";
+    case TraceEvent::kUnbroken:
+      return "unbroken";
+    case TraceEvent::kDeployBad:
+      return "deploy-bad";
+    case TraceEvent::kRollbackEnd:
+      return "rollback-end";
+    case TraceEvent::kDeployEnd:
+      return "deploy-end";
   }
   return "?";
 }
@@ -72,7 +92,7 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
     case SourceKind::kFailover:
       return model.failover_ids.at(row.source);
     case SourceKind::kDeploy:
-      break;
+      return model.component_ids.at(row.source);
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }

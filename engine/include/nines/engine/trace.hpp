@@ -38,6 +38,18 @@ enum class TraceEvent : std::uint8_t {
   /// An instance of a warm or cold pool goes idle (after its repair, a switchover not needed
   /// any more, or the end of a block): it no longer serves.
   kStandby,
+  // Deploys (kind deploy, source: the component's deploy schedule). Instance rows of deploys
+  // carry the instance; the others -1.
+  kDeployStart,    // "deploy-start": deploy due and started
+  kDeploySkipped,  // "deploy-skipped": due while the previous one still runs
+  kDeployBatch,    // "deploy-batch": a batch reaches instances (rows per instance follow)
+  kRestart,        // "restart": an instance reached, out for its restart
+  kRestartEnd,     // "restart-end"
+  kBroken,         // "broken": an instance reached by a bad deploy
+  kUnbroken,       // "unbroken": back at the rollback's end or from its own repair
+  kDeployBad,      // "deploy-bad": the verdict; no batch follows
+  kRollbackEnd,    // "rollback-end"
+  kDeployEnd,      // "deploy-end": its last batch, restart and rollback are over
 };
 
 std::string_view trace_event_name(TraceEvent event);

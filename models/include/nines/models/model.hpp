@@ -34,6 +34,39 @@ struct Inspections {
   friend bool operator==(const Inspections&, const Inspections&) = default;
 };
 
+/// How a deploy reaches a pool's instances.
+enum class DeployStrategy : std::uint8_t { kAllAtOnce, kRolling, kCanary };
+
+/// Scheduled deploys of a component (docs/model-format.md#deploys): deploy k is due at
+/// first_at + k period; it restarts the instances it reaches and, when bad, breaks them until
+/// its rollback ends. Maintenance windows are deploys that are never bad. Keys a strategy does
+/// not use are kept (so switching `strategy` alone stays valid) and ignored.
+struct Deploys {
+  double period_hours = 168.0;
+  /// Empty: not stated (the first deploy is due at `period`).
+  std::optional<double> first_at_hours = std::nullopt;
+  double bad_probability = 0.0;
+  DeployStrategy strategy = DeployStrategy::kAllAtOnce;
+  /// Instances per batch after the first (rolling, and canary after its bake).
+  std::int64_t batch = 1;
+  /// Rolling and canary: time between batches (fixed, > 0).
+  std::optional<double> batch_interval_hours = std::nullopt;
+  /// Canary: share of the instances in the first batch, in (0, 1].
+  std::optional<double> canary_fraction = std::nullopt;
+  /// Canary: time from the canary batch to the first batch of the rest (fixed, >= 0).
+  std::optional<double> bake_hours = std::nullopt;
+  /// From the due time to the verdict "bad" (required when bad_probability > 0; may be 0).
+  std::optional<Distribution> detection = std::nullopt;
+  /// From the verdict to the rollback's end (required when bad_probability > 0; may be 0).
+  std::optional<Distribution> rollback = std::nullopt;
+  /// How long each reached instance is out (good or bad deploy); default 0.
+  Distribution restart = Fixed{0.0};
+
+  double first_due_hours() const { return first_at_hours.value_or(period_hours); }
+
+  friend bool operator==(const Deploys&, const Deploys&) = default;
+};
+
 /// A pool of identical instances.
 struct Component {
   std::string id;
@@ -70,6 +103,8 @@ struct Component {
   /// Cost per month of each instance a warm or cold pool keeps idle (`instances - min_up`),
   /// instead of `cost`; unused by hot pools.
   std::optional<double> idle_cost = std::nullopt;
+  /// Scheduled deploys or maintenance windows; empty: none.
+  std::optional<Deploys> deploys = std::nullopt;
 
   friend bool operator==(const Component&, const Component&) = default;
 };
