@@ -560,12 +560,26 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
                         ") make an instance neither a renewal process nor a Markov chain");
     }
   }
-  if (!refused.empty()) {
+  // Deploys come last: their clause says itself that they are outside the exact solvers
+  // (`component "web": scheduled deploys (period 1w) are outside the exact solvers; ...`).
+  std::vector<std::string> deploys;
+  for (const models::Component& c : model.components) {
+    if (c.deploys) {
+      deploys.push_back("component \"" + c.id + "\": scheduled deploys (period " +
+                        models::format_duration(c.deploys->period_hours) + ")");
+    }
+  }
+  if (!refused.empty() || !deploys.empty()) {
     std::string text;
     for (const auto& reason : refused) text += (text.empty() ? "" : "; ") + reason;
-    throw NotAnalysableError(text +
-                             " - outside the exact solvers; use 'nines run' for a simulation "
-                             "estimate");
+    if (deploys.empty()) {
+      text += " - outside the exact solvers";
+    } else {
+      for (const auto& reason : deploys) text += (text.empty() ? "" : "; ") + reason;
+      text += deploys.size() == 1 ? " are outside the exact solvers"
+                                  : " are all outside the exact solvers";
+    }
+    throw NotAnalysableError(text + "; use 'nines run' for a simulation estimate");
   }
   if (options.approximate_exponential) {
     const ExponentialTwin twin = exponential_twin(model);

@@ -79,6 +79,9 @@ void check_stream_sources(const CompiledModel& out) {
   for (std::size_t f = 0; f < out.failovers.size(); ++f) {
     add(out.failovers[f].stream_source, "failover \"" + out.failover_ids[f] + "\"");
   }
+  for (const CompiledDeploys& d : out.deploys) {
+    add(d.stream_source, "deploys of \"" + out.component_ids[d.component] + "\"");
+  }
 }
 
 void check_limits(const models::Model& model) {
@@ -101,6 +104,8 @@ void check_limits(const models::Model& model) {
     if (c.standby.mode != models::StandbyMode::kHot) {
       instances += static_cast<std::uint64_t>(c.instances);
     }
+    // Deploys: four slots and a restart clock per instance.
+    if (c.deploys) instances += 4U + static_cast<std::uint64_t>(c.instances);
   }
   const std::uint64_t slots = instances + model.zones.size() + model.regions.size() +
                               model.inject.size() + model.dependencies.size();
@@ -312,6 +317,68 @@ void compile_injections(const models::Model& model,
   }
 }
 
+/// The instances a canary batch reaches: ceil(fraction x instances), where a product within 1e-9
+/// of an integer counts as that integer.
+std::uint32_t canary_instances(double fraction, std::uint32_t instances) {
+  const double product = fraction * static_cast<double>(instances);
+  const double nearest = std::round(product);
+  const double count = std::abs(product - nearest) <= 1e-9 ? nearest : std::ceil(product);
+  return static_cast<std::uint32_t>(std::clamp(count, 1.0, static_cast<double>(instances)));
+}
+
+/// Deploy schedules in component order, each with its cause (after the injection targets).
+void compile_deploys(const models::Model& model, CompiledModel& out) {
+  std::vector<std::size_t> model_index(out.components.size());
+  for (std::size_t m = 0; m < model.components.size(); ++m) {
+    model_index[out.component_of_model[m]] = m;
+  }
+  for (std::uint32_t c = 0; c < out.components.size(); ++c) {
+    const models::Component& mc = model.components[model_index[c]];
+    if (!mc.deploys) continue;
+    const models::Deploys& d = *mc.deploys;
+    const std::string pointer = "/components/" + std::to_string(model_index[c]) + "/deploys/period";
+    if (!(d.period_hours > 0.0)) refuse(pointer, "must be a positive duration", "");
+    const double first = d.first_due_hours();
+    if (first < model.horizon_hours &&
+        (model.horizon_hours - first) / d.period_hours >= static_cast<double>(kMaxDeploys)) {
+      refuse(pointer,
+             "gives more than " + std::to_string(kMaxDeploys) +
+                 " deploys over the horizon, the engine's limit per history",
+             std::to_string(d.period_hours) + " h");
+    }
+    CompiledDeploys cd;
+    cd.component = c;
+    cd.strategy = d.strategy;
+    cd.period_hours = d.period_hours;
+    cd.first_at_hours = first;
+    cd.bad_probability = d.bad_probability;
+    const std::uint32_t n = out.components[c].instance_count;
+    cd.batch = static_cast<std::uint32_t>(std::clamp<std::int64_t>(d.batch, 1, n));
+    cd.batch_interval_hours = d.batch_interval_hours.value_or(0.0);
+    cd.bake_hours = d.bake_hours.value_or(0.0);
+    switch (d.strategy) {
+      case models::DeployStrategy::kAllAtOnce:
+        cd.first_batch = n;
+        break;
+      case models::DeployStrategy::kRolling:
+        cd.first_batch = cd.batch;
+        break;
+      case models::DeployStrategy::kCanary:
+        cd.first_batch = canary_instances(d.canary_fraction.value_or(1.0), n);
+        break;
+    }
+    if (d.detection) cd.detection = compile_law(*d.detection, out.law_table);
+    if (d.rollback) cd.rollback = compile_law(*d.rollback, out.law_table);
+    cd.restart = compile_law(d.restart, out.law_table);
+    cd.stream_source = source_hash(SourceKind::kDeploy, mc.id);
+    cd.cause = static_cast<std::uint32_t>(out.cause_kinds.size());
+    out.cause_kinds.push_back(CauseKind::kDeploy);
+    out.cause_ids.push_back(mc.id);
+    out.components[c].deploys = static_cast<std::int32_t>(out.deploys.size());
+    out.deploys.push_back(cd);
+  }
+}
+
 }  // namespace
 
 RunTotals totals_for(const CompiledModel& model) {
@@ -381,7 +448,7 @@ CompiledModel compile(const models::Model& model) {
     }
   }
 
-  // The cause registry: components, zones, regions, then injection targets, then other.
+  // The cause registry: components, zones, regions, injection targets, deploys, then other.
   for (const auto& id : out.component_ids) {
     out.cause_kinds.push_back(CauseKind::kComponent);
     out.cause_ids.push_back(id);
@@ -397,6 +464,7 @@ CompiledModel compile(const models::Model& model) {
     out.cause_ids.push_back(id);
   }
   compile_injections(model, index_of, out);
+  compile_deploys(model, out);
   out.other_cause = static_cast<std::uint32_t>(out.cause_kinds.size());
   out.cause_kinds.push_back(CauseKind::kOther);
   out.cause_ids.emplace_back();
@@ -405,8 +473,17 @@ CompiledModel compile(const models::Model& model) {
   out.first_zone_slot = out.instance_count;
   out.first_region_slot = out.first_zone_slot + static_cast<std::uint32_t>(out.zones.size());
   out.first_injection_slot = out.first_region_slot + static_cast<std::uint32_t>(out.regions.size());
-  out.first_failover_slot =
+  out.first_deploy_slot =
       out.first_injection_slot + static_cast<std::uint32_t>(out.injections.size());
+  out.first_failover_slot = out.first_deploy_slot;
+  for (std::uint32_t d = 0; d < out.deploys.size(); ++d) {
+    CompiledDeploys& cd = out.deploys[d];
+    cd.first_slot = out.first_failover_slot;
+    const std::uint32_t slots =
+        CompiledDeploys::kFirstRestartSlot + out.components[cd.component].instance_count;
+    out.deploy_slot_owner.insert(out.deploy_slot_owner.end(), slots, d);
+    out.first_failover_slot += slots;
+  }
   out.first_block_slot = out.first_failover_slot + static_cast<std::uint32_t>(out.failovers.size());
   out.slot_count = out.first_block_slot;
   for (auto& cc : out.components) {

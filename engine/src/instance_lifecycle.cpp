@@ -122,6 +122,9 @@ void ReplicationSimulator::on_repair_end(std::uint32_t instance) {
       start_repair_work(next);  // the member goes straight to the longest-waiting repair
     }
   }
+  // A broken instance that failed comes back unbroken from its repair.
+  if (instances_[instance].broken != 0) [[unlikely]]
+    unbreak(instance);
   return_to_service(instance);
 }
 

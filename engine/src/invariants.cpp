@@ -35,6 +35,22 @@ void ReplicationSimulator::check_invariants() const {
     if (injection_phase_[j] != 1 || inj.target != CompiledInjection::Target::kComponent) continue;
     for (std::uint32_t k = 0; k < held_count_[j]; ++k) ++blocked[held_[inj.first_held + k]];
   }
+  // Deploys: an instance restarting (its restart clock pending) or broken is blocked once each.
+  for (std::size_t d = 0; d < model_.deploys.size(); ++d) {
+    const CompiledDeploys& cd = model_.deploys[d];
+    const CompiledComponent& cc = model_.components[cd.component];
+    std::uint32_t restarting = 0;
+    for (std::uint32_t k = 0; k < cc.instance_count; ++k) {
+      const std::uint32_t i = cc.first_instance + k;
+      if (queue_.contains(cd.first_slot + CompiledDeploys::kFirstRestartSlot + k)) {
+        ++blocked[i];
+        ++restarting;
+      }
+      if (instances_[i].broken != 0) ++blocked[i];
+    }
+    expect(restarting == deploys_[d].restarting,
+           "restarting count of the deploys of " + model_.component_ids[cd.component]);
+  }
   std::vector<std::uint32_t> serving(n, 0);
   std::vector<std::uint32_t> believed(n, 0);
   std::vector<std::uint32_t> switching(n, 0);

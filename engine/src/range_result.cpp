@@ -19,7 +19,10 @@ RunTotals::RunTotals(std::size_t components, std::size_t causes, std::size_t zon
       detections(components, 0),
       repair_hours(components),
       repairs(components, 0),
-      undetected_failures(components, 0) {}
+      undetected_failures(components, 0),
+      bad_deploys(components, 0),
+      deploys_skipped(components, 0),
+      restarts(components, 0) {}
 
 void RunTotals::merge(const RunTotals& other) {
   assert(other.pool_up_fraction.size() == pool_up_fraction.size());
@@ -31,6 +34,9 @@ void RunTotals::merge(const RunTotals& other) {
     repair_hours[c].merge(other.repair_hours[c]);
     repairs[c] += other.repairs[c];
     undetected_failures[c] += other.undetected_failures[c];
+    bad_deploys[c] += other.bad_deploys[c];
+    deploys_skipped[c] += other.deploys_skipped[c];
+    restarts[c] += other.restarts[c];
   }
   for (std::size_t k = 0; k < charged_downtime_hours.size(); ++k) {
     charged_downtime_hours[k].merge(other.charged_downtime_hours[k]);

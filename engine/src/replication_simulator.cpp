@@ -25,6 +25,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       caused_(model.cause_kinds.size()),
       gates_(model.gates.size()),
       failovers_(model.failovers.size()),
+      deploys_(model.deploys.size()),
       crew_free_(model.crew_sizes.size()),
       crew_queue_(model.crew_sizes.size()),
       zone_down_(model.zones.size()),
@@ -116,6 +117,12 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
     const std::uint32_t slot = model_.first_injection_slot + j;
     queue_.schedule(slot, model_.injections[j].at_hours, kLoss, slot);
   }
+  for (std::uint32_t d = 0; d < deploys_.size(); ++d) {
+    deploys_[d] = DeployState{};
+    const CompiledDeploys& cd = model_.deploys[d];
+    const std::uint32_t slot = cd.first_slot + CompiledDeploys::kDueSlot;
+    queue_.schedule(slot, cd.first_at_hours, kLoss, slot);
+  }
   loss_cause_ = kNone;
   first_loss_cause_ = kNone;
   batch_pool_downs_.clear();
@@ -139,8 +146,10 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
     handle_zone(slot - model_.first_zone_slot);
   } else if (slot < model_.first_injection_slot) {
     handle_region(slot - model_.first_region_slot);
-  } else if (slot < model_.first_failover_slot) {
+  } else if (slot < model_.first_deploy_slot) {
     handle_injection(slot - model_.first_injection_slot);
+  } else if (slot < model_.first_failover_slot) {
+    handle_deploy(slot);
   } else if (slot < model_.first_block_slot) {
     handle_failover(slot - model_.first_failover_slot);
   } else {

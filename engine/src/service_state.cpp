@@ -143,6 +143,12 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
     totals.repairs[c] += m.repairs;
     totals.undetected_failures[c] += m.undetected;
   }
+  for (std::size_t d = 0; d < deploys_.size(); ++d) {
+    const std::size_t c = model_.deploys[d].component;
+    totals.bad_deploys[c] += deploys_[d].bad_deploys;
+    totals.deploys_skipped[c] += deploys_[d].skipped;
+    totals.restarts[c] += deploys_[d].restarts;
+  }
   for (std::size_t k = 0; k < charged_hours_.size(); ++k) {
     if (caused_[k] == 0) continue;
     totals.charged_downtime_hours[k].add(charged_hours_[k]);

@@ -125,6 +125,8 @@ const char* cause_kind_name(CauseKind kind) {
       return "region";
     case CauseKind::kInject:
       return "inject";
+    case CauseKind::kDeploy:
+      return "deploy";
     case CauseKind::kOther:
       break;
   }
@@ -281,6 +283,15 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
     }
     if (t.repairs[c] > 0) {
       cr.mean_time_to_repair_hours = t.repair_hours[c].value() / static_cast<double>(t.repairs[c]);
+    }
+    if (model.components[c].deploys >= 0) {
+      const CompiledDeploys& d =
+          model.deploys[static_cast<std::size_t>(model.components[c].deploys)];
+      const double per_year = models::kHoursPerYear / (n * model.horizon_hours);
+      cr.bad_deploys_per_year = static_cast<double>(t.bad_deploys[c]) * per_year;
+      cr.deploy_downtime_share = share(d.cause);
+      cr.deploys_skipped_per_year = static_cast<double>(t.deploys_skipped[c]) * per_year;
+      cr.restarts_per_year = static_cast<double>(t.restarts[c]) * per_year;
     }
     r.components.push_back(std::move(cr));
   }

@@ -124,6 +124,7 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
     case SourceKind::kInject:
       return model_.injections[row.source].cause;
     case SourceKind::kDeploy:
+      return model_.deploys[static_cast<std::size_t>(model_.components[row.source].deploys)].cause;
     case SourceKind::kFailover:
       break;  // not causes: a failover only delays the end of what a target's loss began
   }

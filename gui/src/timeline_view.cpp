@@ -439,8 +439,8 @@ void TimelineView::redraw() {
     if (t.cause >= 0) {
       const auto k = static_cast<std::size_t>(t.cause);
       const bool other = compiled.cause_kinds.at(k) == engine::CauseKind::kOther;
-      static constexpr std::array<const char*, 5> kKinds{"component", "zone", "region", "inject",
-                                                         "other"};
+      static constexpr std::array<const char*, 6> kKinds{"component", "zone",   "region",
+                                                         "inject",    "deploy", "other"};
       const QString cause = other ? tr("other")
                                   : QStringLiteral("%1 %2").arg(
                                         QString::fromLatin1(kKinds.at(

@@ -118,7 +118,11 @@ json components(const std::vector<engine::ComponentResult>& list) {
          {"outages_caused", c.outages_caused},
          {"mean_time_to_detect_hours", optional_number(c.mean_time_to_detect_hours)},
          {"undetected_failures_per_year", optional_number(c.undetected_failures_per_year)},
-         {"mean_time_to_repair_hours", optional_number(c.mean_time_to_repair_hours)}});
+         {"mean_time_to_repair_hours", optional_number(c.mean_time_to_repair_hours)},
+         {"bad_deploys_per_year", optional_number(c.bad_deploys_per_year)},
+         {"deploy_downtime_share", optional_number(c.deploy_downtime_share)},
+         {"deploys_skipped_per_year", optional_number(c.deploys_skipped_per_year)},
+         {"restarts_per_year", optional_number(c.restarts_per_year)}});
   }
   return out;
 }

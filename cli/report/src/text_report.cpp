@@ -408,6 +408,32 @@ void write_domains(const engine::RunResult& r, std::ostream& out) {
       << format_number_as(cc.ci95_hi, style) << ")\n\n";
 }
 
+/// Components with scheduled deploys: how many were bad, skipped, how many restarts they cost,
+/// and the share of the downtime they caused.
+void write_deploys(const engine::RunResult& r, std::ostream& out) {
+  std::vector<const engine::ComponentResult*> rows;
+  for (const auto& c : r.components) {
+    if (c.restarts_per_year) rows.push_back(&c);
+  }
+  if (rows.empty()) return;
+  std::size_t id_width = std::string("component").size();
+  for (const auto* c : rows) id_width = std::max(id_width, c->id.size());
+  out << "Deploys\n";
+  out << "  " << pad_right("component", id_width) << pad_left("bad/year", 11)
+      << pad_left("skipped/year", 15) << pad_left("restarts/year", 16)
+      << pad_left("downtime share", 17) << '\n';
+  for (const auto* c : rows) {
+    out << "  " << pad_right(c->id, id_width)
+        << pad_left(format_significant(*c->bad_deploys_per_year, 3), 11)
+        << pad_left(format_significant(*c->deploys_skipped_per_year, 3), 15)
+        << pad_left(format_significant(*c->restarts_per_year, 3), 16)
+        << pad_left(format_percent(*c->deploy_downtime_share, 1), 17) << '\n';
+  }
+  out << "  bad: bad deploys that ran; skipped: due while the previous one still ran; restarts:\n"
+         "  instances reached; downtime share: system downtime whose root cause was a deploy\n"
+         "  batch.\n\n";
+}
+
 /// Components whose monitoring misses failures (coverage below 1): how long failures go unseen,
 /// how many are missed, how long repairs take once seen.
 void write_detection(const engine::RunResult& r, std::ostream& out) {
@@ -460,6 +486,7 @@ void write_text_report(const engine::RunResult& result, std::ostream& out,
   write_outages(result, out);
   write_components(result, out, options.top_components);
   write_domains(result, out);
+  write_deploys(result, out);
   write_detection(result, out);
   if (options.show_run_info) write_run_info(result, out);
 }

@@ -39,6 +39,8 @@ const char* cause_kind_name(engine::CauseKind kind) {
       return "region";
     case engine::CauseKind::kInject:
       return "inject";
+    case engine::CauseKind::kDeploy:
+      return "deploy";
     case engine::CauseKind::kOther:
       break;
   }

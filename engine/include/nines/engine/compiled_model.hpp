@@ -52,7 +52,44 @@ struct CompiledComponent {
   /// Warm and cold pools: the slot of the first instance's second clock (block detection); the
   /// instance k of the pool has slot first_block_slot + k.
   std::uint32_t first_block_slot = 0;
+  /// Index into `deploys` when the component has scheduled deploys, or -1.
+  std::int32_t deploys = -1;
 };
+
+/// A component's deploy schedule: an event source with four slots of its own (the next due
+/// deploy, the next batch, the verdict, the rollback's end) and one restart clock per instance.
+struct CompiledDeploys {
+  /// Slot roles, from first_slot.
+  static constexpr std::uint32_t kDueSlot = 0;
+  static constexpr std::uint32_t kBatchSlot = 1;
+  static constexpr std::uint32_t kVerdictSlot = 2;
+  static constexpr std::uint32_t kRollbackSlot = 3;
+  static constexpr std::uint32_t kFirstRestartSlot = 4;
+
+  std::uint32_t component = 0;
+  models::DeployStrategy strategy = models::DeployStrategy::kAllAtOnce;
+  double period_hours = 0.0;
+  double first_at_hours = 0.0;
+  double bad_probability = 0.0;
+  /// Instances per batch after the first, the first batch's size (all-at-once: every instance;
+  /// canary: ceil(canary_fraction x instances)), and the times between them.
+  std::uint32_t batch = 1;
+  std::uint32_t first_batch = 1;
+  double batch_interval_hours = 0.0;
+  double bake_hours = 0.0;
+  CompiledLaw detection;
+  CompiledLaw rollback;
+  CompiledLaw restart;
+  /// Key part of its streams: source_hash of kind deploy and the component's id.
+  std::uint64_t stream_source = 0;
+  std::uint32_t cause = 0;
+  std::uint32_t first_slot = 0;
+};
+
+/// Deploy k's draws start at draw number k << kDeployDrawBits of their streams, so deploy k has
+/// the same draws whatever ran before it; at most 2^20 deploys per history, 4,096 draws each.
+inline constexpr std::uint32_t kDeployDrawBits = 12;
+inline constexpr std::uint32_t kMaxDeploys = 1U << 20U;
 
 /// One dependency row: its owner's service needs at least `need` of the children up.
 struct Gate {
@@ -109,7 +146,7 @@ struct CompiledInjection {
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).
-enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kOther };
+enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kOther };
 
 struct CompiledModel {
   std::vector<CompiledComponent> components;  // sorted by id
@@ -138,20 +175,24 @@ struct CompiledModel {
   std::uint32_t held_instances = 0;            // sum of `instances` of component injections
   std::vector<CompiledFailover> failovers;     // sorted by id, FROM->FIRST_TARGET
   std::vector<std::string> failover_ids;
+  std::vector<CompiledDeploys> deploys;  // by component (compiled order)
+  /// Per deploy slot (from first_deploy_slot): the index of its deploy schedule.
+  std::vector<std::uint32_t> deploy_slot_owner;
 
   /// The cause registry: index -> (kind, id). Components [0, C), zones, regions, injection
-  /// targets (one per distinct target id, sorted), and `other` last.
+  /// targets (one per distinct target id, sorted), deploys (by component), and `other` last.
   std::vector<CauseKind> cause_kinds;
   std::vector<std::string> cause_ids;
   std::uint32_t first_zone_cause = 0;
   std::uint32_t first_region_cause = 0;
   std::uint32_t other_cause = 0;
 
-  /// Queue slots: instances [0, instance_count), then zones, regions, injections, failovers,
-  /// then the block-detection clocks of warm and cold pools.
+  /// Queue slots: instances [0, instance_count), then zones, regions, injections, deploys,
+  /// failovers, then the block-detection clocks of warm and cold pools.
   std::uint32_t first_zone_slot = 0;
   std::uint32_t first_region_slot = 0;
   std::uint32_t first_injection_slot = 0;
+  std::uint32_t first_deploy_slot = 0;
   std::uint32_t first_failover_slot = 0;
   std::uint32_t first_block_slot = 0;
   std::uint32_t slot_count = 0;

@@ -28,7 +28,6 @@ constexpr std::uint64_t hash_id(std::string_view id) {
 }
 
 /// Kinds of event source, in the documented same-instant order (docs/engine.md).
-/// (kDeploy is reserved for scheduled deploys, so the order above stays the documented one.)
 enum class SourceKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kFailover };
 
 /// What a draw is for. Each purpose of a source has a stream of its own.
@@ -44,6 +43,15 @@ enum class Purpose : std::uint8_t {
   kCoverage,
   /// The time from a missed failure to its detection (the `undetected` law).
   kUndetected,
+  // Deploy purposes (kind deploy, keyed by the component; draws of deploy k from k << 12).
+  /// The coin deciding whether deploy k is bad.
+  kDeployBad,
+  /// Its due time to the verdict "bad" (the deploy's `detection`).
+  kDeployDetection,
+  /// The verdict to the rollback's end.
+  kDeployRollback,
+  /// An instance's restart (indexed by the instance).
+  kRestart,
 };
 inline constexpr std::size_t kInstancePurposes = 9;
 

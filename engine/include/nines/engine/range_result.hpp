@@ -26,6 +26,11 @@ struct RunTotals {
   std::vector<ExactSum> repair_hours;
   std::vector<std::int64_t> repairs;
   std::vector<std::int64_t> undetected_failures;
+  /// Per component with deploys: bad deploys that ran, deploys skipped for overlap, instances
+  /// reached (0 elsewhere).
+  std::vector<std::int64_t> bad_deploys;
+  std::vector<std::int64_t> deploys_skipped;
+  std::vector<std::int64_t> restarts;
   ExactSum downtime_hours;
   std::int64_t outages = 0;
   std::int64_t common_cause_outages = 0;

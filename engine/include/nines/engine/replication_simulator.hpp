@@ -108,6 +108,18 @@ class ReplicationSimulator {
   bool failover_child_flipped(std::uint32_t gate);
   void update_failover(std::uint32_t failover);
   void start_failover(std::uint32_t failover);
+  // deploys.cpp: scheduled deploys, their batches, restarts, verdicts and rollbacks.
+  void handle_deploy(std::uint32_t slot);
+  void deploy_due(std::uint32_t deploy);
+  void deploy_batch(std::uint32_t deploy);
+  void reach(std::uint32_t deploy, std::uint32_t instance);
+  void deploy_verdict(std::uint32_t deploy);
+  void rollback_end(std::uint32_t deploy);
+  void restart_end(std::uint32_t deploy, std::uint32_t index);
+  void end_deploy_if_over(std::uint32_t deploy);
+  void unbreak(std::uint32_t instance);
+  double deploy_draw(const CompiledLaw& law, const CompiledDeploys& deploys, Purpose purpose,
+                     std::uint32_t index, std::uint32_t k);
   bool domain_blocks(std::uint32_t zone) const {
     const std::int32_t region = model_.zones[zone].region;
     return zone_down_[zone].down() ||
@@ -201,8 +213,11 @@ class ReplicationSimulator {
     State state = State::kActive;
     /// Set when a block of a warm or cold pool's active instance was detected: standby rule 2
     /// counts it as failed until its block ends or it fails.
-    std::uint8_t counted_failed = 0;
-    /// Reasons it is blocked: its zone or region down (one), injections holding it.
+    std::uint8_t counted_failed : 1 = 0;
+    /// Reached by a bad deploy and not yet back (at the rollback's end or its own repair's).
+    std::uint8_t broken : 1 = 0;
+    /// Reasons it is blocked: its zone or region down (one), injections holding it, a deploy's
+    /// restart, being broken by a bad deploy.
     std::uint16_t blocked = 0;
     /// While failed and undetected, when it failed; from its detection (or failed switchover) to
     /// its repair's end, when the repair became due: the mean times to detect and to repair.
@@ -275,6 +290,25 @@ class ReplicationSimulator {
     std::uint32_t success_draws = 0;
   };
   std::vector<FailoverState> failovers_;
+  /// Per deploy schedule: the deploy running (if any), where its waves are, and this
+  /// replication's counts.
+  struct DeployState {
+    std::uint32_t next_k = 0;  // the next deploy number to come due
+    std::uint32_t k = 0;       // the running deploy's number
+    bool running = false;
+    bool bad = false;
+    bool batches_over = false;
+    bool rollback_over = false;
+    std::uint32_t cursor = 0;      // the next instance index a batch considers
+    std::uint32_t next_batch = 0;  // the number of the next batch
+    std::uint32_t restarting = 0;  // restarts it started that are not over
+    double due = 0.0;
+    double verdict = 0.0;  // a bad deploy's verdict time
+    std::uint32_t bad_deploys = 0;
+    std::uint32_t skipped = 0;
+    std::uint32_t restarts = 0;
+  };
+  std::vector<DeployState> deploys_;
   std::vector<std::uint32_t> crew_free_;
   std::vector<List> crew_queue_;
 

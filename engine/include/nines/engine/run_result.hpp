@@ -126,11 +126,18 @@ struct ComponentResult {
   /// Mean hours from detection (or a failed switchover) to the repair's end, crew wait included,
   /// over repairs ended before the horizon; empty when none ended.
   std::optional<double> mean_time_to_repair_hours;
+  /// Components with deploys (all empty otherwise): bad deploys that ran per year; the share of
+  /// system downtime charged to its deploys (its `deploy` cause; 0 when none was seen); deploys
+  /// skipped for overlap per year; instances reached by deploys per year.
+  std::optional<double> bad_deploys_per_year;
+  std::optional<double> deploy_downtime_share;
+  std::optional<double> deploys_skipped_per_year;
+  std::optional<double> restarts_per_year;
 };
 
 /// One source that caused outages: its share of the downtime and the outages it began.
 struct CauseResult {
-  /// "component", "zone", "region", "inject" or "other".
+  /// "component", "zone", "region", "inject", "deploy" or "other".
   std::string kind;
   /// Empty for "other".
   std::string id;
