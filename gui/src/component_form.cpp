@@ -5,15 +5,41 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <algorithm>
 
+#include "nines/gui/deploys_editor.hpp"
 #include "nines/gui/distribution_editor.hpp"
+#include "nines/models/duration.hpp"
 
 namespace nines::gui {
+namespace {
+
+/// What `undetected` starts at when the GUI states it: a missed failure found after a day.
+const models::Distribution kDefaultUndetected = models::Exponential{24.0};
+
+/// A bare number is hours; otherwise a duration with a unit.
+std::optional<double> parse_hours(const QString& text) {
+  bool ok = false;
+  const double hours = text.trimmed().toDouble(&ok);
+  if (ok) return hours;
+  return models::parse_duration_text(text.toStdString());
+}
+
+}  // namespace
+
+models::Component with_coverage(models::Component component, double coverage) {
+  component.coverage = coverage;
+  if (coverage < 1.0 && !component.undetected && !component.inspections) {
+    component.undetected = kDefaultUndetected;
+  }
+  return component;
+}
 
 ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   auto* form = new QFormLayout(this);
@@ -46,6 +72,33 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Failure"), failure_);
   form->addRow(tr("Detection"), detection_);
   form->addRow(tr("Repair"), repair_);
+  // Monitoring: how many failures are caught, and how the missed ones come to light.
+  monitoring_ = new QGroupBox(tr("Monitoring"), this);
+  auto* monitoring = new QFormLayout(monitoring_);
+  coverage_ = new QDoubleSpinBox(monitoring_);
+  coverage_->setRange(0.0, 1.0);
+  coverage_->setDecimals(4);
+  coverage_->setSingleStep(0.01);
+  coverage_->setKeyboardTracking(false);
+  missed_ = new QComboBox(monitoring_);
+  missed_->addItems({tr("not stated (every failure caught)"), tr("after a law (undetected)"),
+                     tr("at inspections every")});
+  undetected_ = new DistributionEditor(monitoring_);
+  undetected_->set_distribution(kDefaultUndetected);
+  inspection_every_ = new QLineEdit(monitoring_);
+  inspection_every_->setPlaceholderText(tr("e.g. 1d"));
+  auto* coverage_label = new QLabel(tr("Coverage"), monitoring_);
+  coverage_label->setToolTip(
+      tr("Probability that a failure is caught (then detected after Detection)"));
+  monitoring->addRow(coverage_label, coverage_);
+  auto* missed_label = new QLabel(tr("Missed found"), monitoring_);
+  missed_label->setToolTip(
+      tr("How a failure the monitoring missed comes to light: after a draw "
+         "of the undetected law, or at the next inspection"));
+  monitoring->addRow(missed_label, missed_);
+  monitoring->addRow(tr("Undetected"), undetected_);
+  monitoring->addRow(tr("Inspections every"), inspection_every_);
+  form->addRow(monitoring_);
   form->addRow(tr("Standby"), standby_);
   form->addRow(tr("Switchover"), switchover_);
   form->addRow(tr("switch_success"), switch_success_);
@@ -62,6 +115,35 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   placement_->setMinimumHeight(90);
   form->addRow(tr("Placement"), placement_mode_);
   form->addRow(QString(), placement_);
+  deploys_ = new DeploysEditor(this);
+  form->addRow(deploys_);
+  connect(deploys_, &DeploysEditor::edited, this,
+          [this](const std::optional<models::Deploys>& deploys, const QString& key) {
+            component_.deploys = deploys;
+            emit_edit(key);
+          });
+  connect(coverage_, &QDoubleSpinBox::valueChanged, this, [this](double c) {
+    if (updating_) return;
+    component_ = with_coverage(component_, c);
+    show_monitoring();
+    emit_edit("coverage");
+  });
+  connect(missed_, &QComboBox::currentIndexChanged, this, [this](int index) {
+    if (!updating_ && index >= 0) edit_missed(static_cast<Missed>(index));
+  });
+  connect(undetected_, &DistributionEditor::edited, this, [this](const models::Distribution& d) {
+    if (updating_ || !component_.undetected) return;
+    component_.undetected = d;
+    emit_edit("undetected");
+  });
+  connect(inspection_every_, &QLineEdit::editingFinished, this, [this] {
+    if (updating_ || !component_.inspections) return;
+    const auto hours = parse_hours(inspection_every_->text());
+    inspection_every_->setStyleSheet(hours ? QString() : QStringLiteral("background: #ffd6d6"));
+    if (!hours) return;
+    component_.inspections->every_hours = *hours;
+    emit_edit("undetected.inspection_every");
+  });
   connect(placement_mode_, &QComboBox::currentIndexChanged, this, [this] { edit_placement(); });
   connect(placement_, &QTableWidget::itemChanged, this, [this] { edit_placement(); });
 
@@ -95,6 +177,10 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
       component_.detection = defaults.detection;
       component_.standby = defaults.standby;
       component_.crew.clear();
+      component_.coverage.reset();
+      component_.undetected.reset();
+      component_.inspections.reset();
+      show_monitoring();
       const bool was_updating = updating_;
       updating_ = true;
       detection_->set_distribution(component_.detection);
@@ -179,6 +265,11 @@ void ComponentForm::set_component(const models::Model& model, std::size_t index)
   for (const auto& zone : model.zones) zone_ids_.push_back(zone.id);
   tag(placement_mode_, "placement");
   show_placement();
+  tag(coverage_, "coverage");
+  tag(undetected_, "undetected");
+  tag(inspection_every_, "undetected/inspection_every");
+  show_monitoring();
+  deploys_->set_deploys(component_.deploys, QStringLiteral("/components/%1").arg(index));
   updating_ = false;
 }
 
@@ -277,10 +368,49 @@ void ComponentForm::edit_placement() {
   emit_edit("placement");
 }
 
+void ComponentForm::show_monitoring() {
+  const bool was_updating = updating_;
+  updating_ = true;
+  coverage_->setValue(component_.coverage.value_or(1.0));
+  const Missed mode = component_.inspections  ? Missed::kInspections
+                      : component_.undetected ? Missed::kLaw
+                                              : Missed::kNotStated;
+  missed_->setCurrentIndex(static_cast<int>(mode));
+  if (component_.undetected) undetected_->set_distribution(*component_.undetected);
+  undetected_->setEnabled(mode == Missed::kLaw);
+  inspection_every_->setText(
+      component_.inspections
+          ? QString::fromStdString(models::format_duration(component_.inspections->every_hours))
+          : QString());
+  inspection_every_->setStyleSheet({});
+  inspection_every_->setEnabled(mode == Missed::kInspections);
+  updating_ = was_updating;
+}
+
+void ComponentForm::edit_missed(Missed mode) {
+  component_.undetected.reset();
+  component_.inspections.reset();
+  if (mode == Missed::kNotStated) {
+    // Every failure caught: coverage goes too (below 1 alone the loader refuses it).
+    component_.coverage.reset();
+  } else {
+    if (!component_.coverage) component_.coverage = coverage_->value();
+    if (mode == Missed::kLaw) {
+      component_.undetected = undetected_->distribution();
+    } else {
+      const auto every = parse_hours(inspection_every_->text());
+      component_.inspections = models::Inspections{every.value_or(24.0)};
+    }
+  }
+  show_monitoring();
+  emit_edit("undetected");
+}
+
 void ComponentForm::enable_failing_keys() {
   const bool fails = !models::is_never(component_.failure);
-  for (QWidget* w : std::initializer_list<QWidget*>{detection_, repair_, standby_, switchover_,
-                                                    switch_success_, has_dormant_, crew_}) {
+  for (QWidget* w :
+       std::initializer_list<QWidget*>{detection_, repair_, standby_, switchover_, switch_success_,
+                                       has_dormant_, crew_, monitoring_}) {
     w->setEnabled(fails);
   }
   dormant_->setEnabled(fails && component_.standby.dormant_failure.has_value());

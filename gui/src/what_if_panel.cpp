@@ -12,6 +12,8 @@
 #include <cmath>
 #include <vector>
 
+#include "nines/gui/component_form.hpp"
+#include "nines/gui/deploys_editor.hpp"
 #include "nines/gui/model_document.hpp"
 
 namespace nines::gui {
@@ -20,6 +22,9 @@ namespace {
 constexpr int kSliderSteps = 1000;
 constexpr double kMinHours = 1.0 / 60.0;  // one minute
 constexpr double kMaxHours = 87600.0;     // ten years
+/// The bad_probability slider: 0 to 0.5 in steps of 0.001.
+constexpr int kBadSteps = 500;
+constexpr double kBadStep = 0.001;
 
 int slider_of_hours(double hours) {
   if (!(hours > kMinHours)) return 0;
@@ -137,6 +142,33 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
   switch_slider_ = slider(this, 1000);
   form->addRow(tr("Switchover success"), pair(this, switch_success_, switch_slider_));
 
+  coverage_ = new QDoubleSpinBox(this);
+  coverage_->setRange(0.0, 100.0);
+  coverage_->setDecimals(2);
+  coverage_->setSuffix(" %");
+  coverage_->setKeyboardTracking(false);
+  coverage_slider_ = slider(this, 1000);
+  auto* coverage_label = new QLabel(tr("Monitoring coverage"), this);
+  coverage_label->setToolTip(
+      tr("Share of failures the monitoring catches; below 100 %, a component without an "
+         "undetected law gets one of mean 1 d (edit it in the model editor)"));
+  form->addRow(coverage_label, pair(this, coverage_, coverage_slider_));
+  strategy_ = new QComboBox(this);
+  strategy_->addItems({"all-at-once", "rolling", "canary"});
+  strategy_->setToolTip(tr("How deploys reach the instances (components with deploys)"));
+  form->addRow(tr("Deploy strategy"), strategy_);
+  bad_probability_ = new QDoubleSpinBox(this);
+  bad_probability_->setRange(0.0, 1.0);
+  bad_probability_->setDecimals(3);
+  bad_probability_->setSingleStep(kBadStep);
+  bad_probability_->setKeyboardTracking(false);
+  bad_slider_ = slider(this, kBadSteps);
+  auto* bad_label = new QLabel(tr("Bad deploys"), this);
+  bad_label->setToolTip(
+      tr("bad_probability: the share of deploys that are bad (the slider "
+         "goes to 0.5, the box to 1)"));
+  form->addRow(bad_label, pair(this, bad_probability_, bad_slider_));
+
   spread_ = new QSpinBox(this);
   spread_->setRange(0, 0);
   spread_->setKeyboardTracking(false);
@@ -212,6 +244,29 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
     });
   });
   connect(spread_slider_, &QSlider::valueChanged, spread_, &QSpinBox::setValue);
+  connect(coverage_, &QDoubleSpinBox::valueChanged, this, [=, this](double percent) {
+    edit_component("coverage",
+                   [percent](models::Component& c) { c = with_coverage(c, percent / 100.0); });
+  });
+  connect(coverage_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) coverage_->setValue(position / 10.0);
+  });
+  connect(strategy_, &QComboBox::currentIndexChanged, this, [=, this](int index) {
+    if (index < 0) return;
+    edit_component("deploys.strategy", [index](models::Component& c) {
+      if (c.deploys) {
+        c.deploys = with_strategy(*c.deploys, static_cast<models::DeployStrategy>(index));
+      }
+    });
+  });
+  connect(bad_probability_, &QDoubleSpinBox::valueChanged, this, [=, this](double p) {
+    edit_component("deploys.bad_probability", [p](models::Component& c) {
+      if (c.deploys) c.deploys = with_bad_probability(*c.deploys, p);
+    });
+  });
+  connect(bad_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) bad_probability_->setValue(position * kBadStep);
+  });
   auto bind_domain = [this](QDoubleSpinBox* box, QSlider* s, bool failure) {
     connect(box, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
       if (updating_ || !(v > 0.0)) return;
@@ -302,8 +357,12 @@ void WhatIfPanel::refresh() {
   for (QWidget* w : std::initializer_list<QWidget*>{
            instances_, instances_slider_, min_up_, min_up_slider_, failure_, failure_slider_,
            detection_, detection_slider_, repair_, repair_slider_, standby_, switch_success_,
-           switch_slider_}) {
+           switch_slider_, coverage_, coverage_slider_}) {
     w->setEnabled(c != nullptr);
+  }
+  const bool deploys = c != nullptr && c->deploys.has_value();
+  for (QWidget* w : std::initializer_list<QWidget*>{strategy_, bad_probability_, bad_slider_}) {
+    w->setEnabled(deploys);
   }
   const auto zone_count = static_cast<int>(document_->model().zones.size());
   spread_->setEnabled(c != nullptr && zone_count > 0);
@@ -315,11 +374,18 @@ void WhatIfPanel::refresh() {
     box->setSpecialValueText(blank);
     if (c == nullptr) box->setValue(box->minimum());
   }
-  for (QDoubleSpinBox* box : {failure_, detection_, repair_, switch_success_}) {
+  for (QDoubleSpinBox* box : {failure_, detection_, repair_, switch_success_, coverage_}) {
     box->setSpecialValueText(blank);
     if (c == nullptr) box->setValue(box->minimum());
   }
   if (c == nullptr) standby_->setCurrentIndex(-1);
+  // Without deploys the deploy keys show nothing.
+  bad_probability_->setSpecialValueText(deploys ? QString() : QStringLiteral(" "));
+  if (!deploys) {
+    bad_probability_->setValue(0.0);
+    bad_slider_->setValue(0);
+    strategy_->setCurrentIndex(-1);
+  }
   updating_ = false;
   if (c == nullptr) {
     title_->setText(tr("Select a component in the graph or the model editor."));
@@ -349,9 +415,18 @@ void WhatIfPanel::refresh() {
   // A component that never fails has no detection or repair to vary (its failure mean can be
   // given: it then fails at that mean).
   const bool fails = !models::is_never(c->failure);
-  for (QWidget* w :
-       std::initializer_list<QWidget*>{detection_, detection_slider_, repair_, repair_slider_}) {
+  for (QWidget* w : std::initializer_list<QWidget*>{detection_, detection_slider_, repair_,
+                                                    repair_slider_, coverage_, coverage_slider_}) {
     w->setEnabled(fails);
+  }
+  const double coverage = c->coverage.value_or(1.0);
+  coverage_->setValue(100.0 * coverage);
+  coverage_slider_->setValue(static_cast<int>(std::lround(1000.0 * coverage)));
+  if (c->deploys) {
+    strategy_->setCurrentIndex(static_cast<int>(c->deploys->strategy));
+    bad_probability_->setValue(c->deploys->bad_probability);
+    bad_slider_->setValue(
+        static_cast<int>(std::lround(std::min(c->deploys->bad_probability, 0.5) / kBadStep)));
   }
   standby_->setCurrentIndex(static_cast<int>(c->standby.mode));
   const bool standby = c->standby.mode != models::StandbyMode::kHot;

@@ -9,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QDoubleSpinBox;
 class QLineEdit;
 class QSpinBox;
@@ -16,7 +17,13 @@ class QTableWidget;
 
 namespace nines::gui {
 
+class DeploysEditor;
 class DistributionEditor;
+
+/// `component` with monitoring coverage `coverage`; below 1, a component whose missed failures
+/// have no way to light (no `undetected`, no inspections) gets `undetected` exponential with a
+/// mean of a day, as the loader refuses coverage below 1 alone.
+models::Component with_coverage(models::Component component, double coverage);
 
 /// Shows a component and reports edits as a whole changed component plus the key edited (for
 /// undo merging). The id is renamed through the editor (dependencies must follow), not here.
@@ -36,6 +43,17 @@ class ComponentForm : public QWidget {
   /// round-robin; a count: instances there).
   QComboBox* placement_mode() { return placement_mode_; }
   QTableWidget* placement_table() { return placement_; }
+  /// The checkable "Deploys" group (unchecked: no deploys).
+  DeploysEditor* deploys_editor() { return deploys_; }
+  /// How missed failures come to light: not stated (every failure caught), after a law
+  /// (`undetected`), or at inspections every D.
+  enum class Missed { kNotStated, kLaw, kInspections };
+  /// Monitoring: coverage (1 while not stated), how missed failures come to light, the law and
+  /// the inspection period.
+  QDoubleSpinBox* coverage() { return coverage_; }
+  QComboBox* missed_mode() { return missed_; }
+  DistributionEditor* undetected() { return undetected_; }
+  QLineEdit* inspection_every() { return inspection_every_; }
 
  signals:
   void edited(const nines::models::Component& component, const QString& key);
@@ -47,6 +65,8 @@ class ComponentForm : public QWidget {
   void enable_failing_keys();
   void show_placement();
   void edit_placement();
+  void show_monitoring();
+  void edit_missed(Missed mode);
 
   models::Component component_;
   bool updating_ = false;
@@ -64,6 +84,12 @@ class ComponentForm : public QWidget {
   QComboBox* crew_ = nullptr;
   QComboBox* placement_mode_ = nullptr;
   QTableWidget* placement_ = nullptr;
+  DeploysEditor* deploys_ = nullptr;
+  QGroupBox* monitoring_ = nullptr;
+  QDoubleSpinBox* coverage_ = nullptr;
+  QComboBox* missed_ = nullptr;
+  DistributionEditor* undetected_ = nullptr;
+  QLineEdit* inspection_every_ = nullptr;
   /// The model's zone ids, in its order (the rows of the placement table).
   std::vector<std::string> zone_ids_;
 };

@@ -42,6 +42,16 @@ class WhatIfPanel : public QWidget {
   QComboBox* domain_choice() { return domain_; }
   QDoubleSpinBox* domain_mtbf() { return domain_failure_; }
   QDoubleSpinBox* domain_mttr() { return domain_repair_; }
+  /// Monitoring coverage in percent (every component that fails; below 100 % a component
+  /// without `undetected` gets one, see with_coverage) and its slider (0 to 1000: tenths of a
+  /// percent).
+  QDoubleSpinBox* coverage() { return coverage_; }
+  QSlider* coverage_slider() { return coverage_slider_; }
+  /// A component with deploys: the strategy (keys it needs are stated when missing, see
+  /// with_strategy) and bad_probability, its slider from 0 to 0.5 in steps of 0.001.
+  QComboBox* deploy_strategy() { return strategy_; }
+  QDoubleSpinBox* bad_probability() { return bad_probability_; }
+  QSlider* bad_probability_slider() { return bad_slider_; }
 
  private:
   void refresh();
@@ -70,6 +80,11 @@ class WhatIfPanel : public QWidget {
   QSlider* domain_failure_slider_ = nullptr;
   QDoubleSpinBox* domain_repair_ = nullptr;
   QSlider* domain_repair_slider_ = nullptr;
+  QDoubleSpinBox* coverage_ = nullptr;
+  QSlider* coverage_slider_ = nullptr;
+  QComboBox* strategy_ = nullptr;
+  QDoubleSpinBox* bad_probability_ = nullptr;
+  QSlider* bad_slider_ = nullptr;
 
   void refresh_domain();
   /// The law of the chosen zone or region (failure or repair), or nullptr.
