@@ -3,11 +3,14 @@
 
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsPolygonItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShowEvent>
@@ -39,6 +42,10 @@ const QColor kUp(120, 190, 120);
 const QColor kDown(220, 80, 70);
 const QColor kDomainUp(160, 190, 225);
 const QColor kInject(150, 80, 200);
+const QColor kRestarting(240, 170, 60);
+const QColor kBroken(200, 40, 40);
+const QColor kBatch(40, 70, 160);
+const QColor kSkipped(120, 120, 130);
 
 /// A step function: from `time_hours` on, `value` (until the next step).
 struct Step {
@@ -47,9 +54,11 @@ struct Step {
 };
 
 struct Marker {
+  enum class Shape { kDot, kTick, kDiamond, kCross };
   double time_hours = 0.0;
   QColor colour;
   QString text;
+  Shape shape = Shape::kDot;
 };
 
 struct Row {
@@ -61,15 +70,25 @@ struct Row {
   double full = 1.0;
   QColor up = kUp;
   std::vector<Marker> markers;
+  /// A deploy lane: `steps` counts the instances out (restarting or broken), drawn orange;
+  /// `broken` those broken by a bad deploy, drawn red over them. No up/down band.
+  bool deploy_lane = false;
+  std::vector<Step> broken;
 };
 
-void push_step(Row& row, double time_hours, double value) {
-  if (!row.steps.empty() && row.steps.back().value == value) return;
-  if (!row.steps.empty() && row.steps.back().time_hours == time_hours) {
-    row.steps.back().value = value;
+void push_step(std::vector<Step>& steps, double time_hours, double value) {
+  if (!steps.empty() && steps.back().value == value) return;
+  if (!steps.empty() && steps.back().time_hours == time_hours) {
+    steps.back().value = value;
+    // A change undone at the same instant (a restart of length 0) leaves no step.
+    if (steps.size() >= 2 && steps[steps.size() - 2].value == value) steps.pop_back();
     return;
   }
-  row.steps.push_back({time_hours, value});
+  steps.push_back({time_hours, value});
+}
+
+void push_step(Row& row, double time_hours, double value) {
+  push_step(row.steps, time_hours, value);
 }
 
 QColor event_colour(engine::TraceEvent event) {
@@ -269,6 +288,8 @@ void TimelineView::redraw() {
   rows.push_back(system);
   const std::size_t first_component = rows.size();
   std::vector<std::size_t> component_row(compiled.components.size());
+  // The deploy lane of each component with deploys (0: none).
+  std::vector<std::size_t> deploy_row(compiled.components.size(), 0);
   for (std::size_t m = 0; m < model_->components.size(); ++m) {
     const models::Component& c = model_->components[m];
     const std::uint32_t k = compiled.component_of_model.at(m);
@@ -284,6 +305,22 @@ void TimelineView::redraw() {
     row.threshold = static_cast<double>(c.min_up);
     row.full = static_cast<double>(c.instances);
     rows.push_back(row);
+    if (c.deploys) {
+      // Its deploys' lane, right under it.
+      deploy_row[k] = rows.size();
+      Row lane;
+      lane.label = tr("%1 deploys").arg(row.label);
+      lane.tooltip =
+          tr("%1's deploys: instances restarting (orange) and broken by a bad deploy (red) of "
+             "%2; ticks: batches; diamonds: a bad deploy's verdict (red) and its rollback's end "
+             "(green); crosses: deploys skipped because the previous one still ran")
+              .arg(row.label)
+              .arg(c.instances);
+      lane.full = static_cast<double>(c.instances);
+      lane.threshold = 0.0;
+      lane.deploy_lane = true;
+      rows.push_back(lane);
+    }
   }
   std::vector<std::size_t> zone_row(compiled.zones.size());
   for (std::size_t m = 0; m < model_->zones.size(); ++m) {
@@ -306,7 +343,8 @@ void TimelineView::redraw() {
     rows.push_back(row);
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    rows[r].steps.push_back({0.0, rows[r].full});
+    rows[r].steps.push_back({0.0, rows[r].deploy_lane ? 0.0 : rows[r].full});
+    if (rows[r].deploy_lane) rows[r].broken.push_back({0.0, 0.0});
   }
   // A warm or cold pool starts with min_up instances active, the rest idle (not serving).
   std::vector<std::vector<std::uint8_t>> idle(compiled.components.size());
@@ -331,6 +369,27 @@ void TimelineView::redraw() {
   std::vector<int> zone_held(compiled.zones.size(), 0);
   std::vector<int> region_own(compiled.regions.size(), 0);
   std::vector<int> region_held(compiled.regions.size(), 0);
+  // Deploy lanes: per instance, restarting and broken; per component, the deploy number (skipped
+  // deploys count, as in the engine's streams), whether it is bad, and its last batch's marker.
+  std::vector<std::vector<std::uint8_t>> restarting(compiled.components.size());
+  std::vector<std::vector<std::uint8_t>> broken(compiled.components.size());
+  std::vector<int> deploy_number(compiled.components.size(), -1);  // the last one due
+  std::vector<int> running_deploy(compiled.components.size(), 0);
+  std::vector<int> deploy_batch(compiled.components.size(), 0);
+  std::vector<std::int64_t> batch_marker(compiled.components.size(), -1);
+  for (std::size_t k = 0; k < compiled.components.size(); ++k) {
+    restarting[k].assign(compiled.components[k].instance_count, 0);
+    broken[k].assign(compiled.components[k].instance_count, 0);
+  }
+  // The instance a deploy row just restarted, broke or brought back: the component's block or
+  // unblock row that follows in the same batch is the deploy lane's to show, not a marker of
+  // its own on the component's row.
+  struct Touched {
+    std::uint32_t source = 0;
+    std::int64_t instance = -1;
+    std::uint32_t batch = 0;
+  };
+  std::optional<Touched> touched;
   bool system_up = true;
   using E = engine::TraceEvent;
   for (const engine::TraceRow& t : trace.rows) {
@@ -338,9 +397,17 @@ void TimelineView::redraw() {
     const QString when = time_text(t.time_hours);
     std::size_t row_index = 0;
     QString text;
+    bool mark = true;
+    Marker::Shape shape = Marker::Shape::kDot;
+    QColor colour = event_colour(t.event);
     switch (t.kind) {
       case engine::SourceKind::kComponent: {
         row_index = component_row.at(t.source);
+        if ((t.event == E::kBlock || t.event == E::kUnblock) && touched &&
+            touched->source == t.source && touched->instance == t.instance &&
+            touched->batch == t.batch) {
+          mark = false;
+        }
         const auto i = static_cast<std::size_t>(t.instance);
         // Serving: active (not idle, not switching over), neither failed nor blocked.
         const auto not_serving = [&] {
@@ -428,10 +495,97 @@ void TimelineView::redraw() {
                    .arg(when, QString::fromStdString(compiled.failover_ids.at(t.source)), what);
         break;
       }
-      case engine::SourceKind::kDeploy:
-        continue;  // no deploys yet
+      case engine::SourceKind::kDeploy: {
+        row_index = deploy_row.at(t.source);
+        Row& lane = rows[row_index];
+        const QString component = QString::fromStdString(compiled.component_ids.at(t.source));
+        const auto i = static_cast<std::size_t>(std::max<std::int64_t>(t.instance, 0));
+        const auto count = [](const std::vector<std::uint8_t>& flags) {
+          return static_cast<double>(std::count(flags.begin(), flags.end(), 1));
+        };
+        const auto update = [&] {
+          std::size_t out = 0;
+          for (std::size_t n = 0; n < restarting[t.source].size(); ++n) {
+            out += (restarting[t.source][n] | broken[t.source][n]) != 0 ? 1U : 0U;
+          }
+          push_step(lane.steps, t.time_hours, static_cast<double>(out));
+          push_step(lane.broken, t.time_hours, count(broken[t.source]));
+        };
+        if (t.event == E::kDeployStart) running_deploy[t.source] = deploy_number[t.source] + 1;
+        const QString deploy = tr("deploy #%1 of %2").arg(running_deploy[t.source]).arg(component);
+        mark = false;
+        switch (t.event) {
+          case E::kDeployStart:
+            ++deploy_number[t.source];
+            deploy_batch[t.source] = 0;
+            batch_marker[t.source] = -1;
+            break;
+          case E::kDeploySkipped:
+            ++deploy_number[t.source];
+            mark = true;
+            shape = Marker::Shape::kCross;
+            colour = kSkipped;
+            text = tr("%1\ndeploy #%2 of %3 skipped: the previous one still runs")
+                       .arg(when)
+                       .arg(deploy_number[t.source])
+                       .arg(component);
+            break;
+          case E::kDeployBatch:
+            ++deploy_batch[t.source];
+            mark = true;
+            shape = Marker::Shape::kTick;
+            colour = kBatch;
+            text = tr("%1\n%2, batch %3 reaches:").arg(when, deploy).arg(deploy_batch[t.source]);
+            batch_marker[t.source] = static_cast<std::int64_t>(lane.markers.size());
+            break;
+          case E::kRestart:
+          case E::kBroken: {
+            if (t.event == E::kRestart) {
+              restarting[t.source][i] = 1;
+            } else {
+              broken[t.source][i] = 1;
+            }
+            update();
+            // Named on its batch's tick ("#3 restarts, broken").
+            const std::int64_t b = batch_marker[t.source];
+            if (b >= 0) {
+              lane.markers[static_cast<std::size_t>(b)].text +=
+                  t.event == E::kRestart ? tr("\n  #%1 restarts").arg(t.instance)
+                                         : tr(", broken (bad deploy)");
+            }
+            touched = Touched{t.source, t.instance, t.batch};
+            break;
+          }
+          case E::kRestartEnd:
+          case E::kUnbroken:
+            if (t.event == E::kRestartEnd) {
+              restarting[t.source][i] = 0;
+            } else {
+              broken[t.source][i] = 0;
+            }
+            update();
+            touched = Touched{t.source, t.instance, t.batch};
+            break;
+          case E::kDeployBad:
+            mark = true;
+            shape = Marker::Shape::kDiamond;
+            colour = kBroken;
+            text = tr("%1\n%2 found bad (the verdict): no batch follows; the rollback begins")
+                       .arg(when, deploy);
+            break;
+          case E::kRollbackEnd:
+            mark = true;
+            shape = Marker::Shape::kDiamond;
+            colour = QColor(40, 140, 60);
+            text = tr("%1\n%2: the rollback ends; broken instances come back").arg(when, deploy);
+            break;
+          default:
+            break;
+        }
+        break;
+      }
     }
-    rows[row_index].markers.push_back({t.time_hours, event_colour(t.event), text});
+    if (mark) rows[row_index].markers.push_back({t.time_hours, colour, text, shape});
     if (t.system_up != system_up) {
       system_up = t.system_up;
       push_step(rows[0], t.time_hours, system_up ? 1.0 : 0.0);
@@ -441,11 +595,15 @@ void TimelineView::redraw() {
       const bool other = compiled.cause_kinds.at(k) == engine::CauseKind::kOther;
       static constexpr std::array<const char*, 6> kKinds{"component", "zone",   "region",
                                                          "inject",    "deploy", "other"};
-      const QString cause = other ? tr("other")
-                                  : QStringLiteral("%1 %2").arg(
-                                        QString::fromLatin1(kKinds.at(
-                                            static_cast<std::size_t>(compiled.cause_kinds.at(k)))),
-                                        QString::fromStdString(compiled.cause_ids.at(k)));
+      const engine::CauseKind kind = compiled.cause_kinds.at(k);
+      const QString id = QString::fromStdString(compiled.cause_ids.at(k));
+      // A deploy cause reads as the causes chart names it: "web (deploys)".
+      const QString cause =
+          other ? tr("other")
+          : kind == engine::CauseKind::kDeploy
+              ? tr("%1 (deploys)").arg(id)
+              : QStringLiteral("%1 %2").arg(
+                    QString::fromLatin1(kKinds.at(static_cast<std::size_t>(kind))), id);
       rows[0].markers.push_back(
           {t.time_hours, kDown, tr("%1\noutage began; root cause: %2").arg(when, cause)});
     }
@@ -461,10 +619,13 @@ void TimelineView::redraw() {
   QFont bold = font();
   bold.setBold(true);
   const QFontMetricsF metrics(font());
+  const auto lanes = static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const Row& row) { return row.deploy_lane; }));
   std::size_t total_markers = 0;
   for (const Row& row : rows) total_markers += row.markers.size();
   const bool draw_markers = total_markers <= static_cast<std::size_t>(kMaxMarkers);
   steps_.clear();
+  marker_texts_.clear();
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const Row& row = rows[r];
     labels_ << row.label;
@@ -480,7 +641,31 @@ void TimelineView::redraw() {
     auto* frame = scene_->addRect(x0, top, plot, kBandHeight, QPen(QColor(200, 200, 205)),
                                   QColor(250, 250, 250));
     frame->setToolTip(row.tooltip);
-    for (std::size_t s = 0; s < row.steps.size(); ++s) {
+    if (row.deploy_lane) {
+      // Instances out: restarting (orange) with the broken ones (red) at the bottom.
+      for (const auto& [series, colour] :
+           {std::pair{&row.steps, kRestarting}, std::pair{&row.broken, kBroken}}) {
+        for (std::size_t s = 0; s < series->size(); ++s) {
+          const double value = (*series)[s].value;
+          if (!(value > 0.0)) continue;
+          const double from = (*series)[s].time_hours;
+          const double to = s + 1 < series->size() ? (*series)[s + 1].time_hours : horizon;
+          const double height = kBandHeight * std::clamp(value / row.full, 0.0, 1.0);
+          // A restart of a minute in a year is thinner than a pixel: it stays visible.
+          const double w = std::max(x_of(to) - x_of(from), 1.5);
+          auto* band =
+              scene_->addRect(x_of(from), top + kBandHeight - height, w, height, Qt::NoPen, colour);
+          band->setToolTip(
+              tr("%1: %2 of %3 %4 from %5 to %6")
+                  .arg(row.label)
+                  .arg(value)
+                  .arg(row.full)
+                  .arg(colour == kBroken ? tr("broken") : tr("out (restarting or broken)"))
+                  .arg(time_text(from), time_text(to)));
+        }
+      }
+    }
+    for (std::size_t s = 0; s < row.steps.size() && !row.deploy_lane; ++s) {
       const double from = row.steps[s].time_hours;
       const double to = s + 1 < row.steps.size() ? row.steps[s + 1].time_hours : horizon;
       const double value = row.steps[s].value;
@@ -503,18 +688,51 @@ void TimelineView::redraw() {
         level->setToolTip(tip);
       }
     }
-    if (r >= first_component && r < first_component + model_->components.size() && row.full > 1.0) {
+    if (r >= first_component && !row.deploy_lane && row.full > 1.0 &&
+        r < first_component + model_->components.size() + lanes) {
       // The min_up level: the band is up while the step reaches it.
       const double y = top + kBandHeight - kBandHeight * row.threshold / row.full;
       scene_->addLine(x0, y, x0 + plot, y, QPen(QColor(60, 60, 70), 1.0, Qt::DashLine));
     }
     if (!draw_markers) continue;
     for (const Marker& m : row.markers) {
-      auto* dot = scene_->addEllipse(x_of(m.time_hours) - kMarker / 2.0, top - kMarker / 2.0,
-                                     kMarker, kMarker, QPen(m.colour.darker(140)), m.colour);
-      dot->setToolTip(m.text);
-      dot->setZValue(2);
+      const double x = x_of(m.time_hours);
+      QAbstractGraphicsShapeItem* item = nullptr;
+      switch (m.shape) {
+        case Marker::Shape::kDot:
+          item = scene_->addEllipse(x - kMarker / 2.0, top - kMarker / 2.0, kMarker, kMarker);
+          break;
+        case Marker::Shape::kTick:
+          // A batch: a tick across the lane (wide enough to hover).
+          item = scene_->addRect(x - 1.0, top - 3.0, 2.0, kBandHeight + 3.0);
+          break;
+        case Marker::Shape::kDiamond:
+          item = scene_->addPolygon(QPolygonF({{x, top - kMarker / 2.0 - 1.0},
+                                               {x + kMarker / 2.0 + 1.0, top},
+                                               {x, top + kMarker / 2.0 + 1.0},
+                                               {x - kMarker / 2.0 - 1.0, top}}));
+          break;
+        case Marker::Shape::kCross: {
+          QPainterPath cross;
+          const double h = kMarker / 2.0;
+          cross.moveTo(x - h, top - h);
+          cross.lineTo(x + h, top + h);
+          cross.moveTo(x + h, top - h);
+          cross.lineTo(x - h, top + h);
+          item = scene_->addPath(cross);
+          item->setPen(QPen(m.colour, 2.0));
+          break;
+        }
+      }
+      if (m.shape != Marker::Shape::kCross) {
+        item->setPen(m.shape == Marker::Shape::kTick ? QPen(Qt::NoPen)
+                                                     : QPen(m.colour.darker(140)));
+        item->setBrush(m.colour);
+      }
+      item->setToolTip(m.text);
+      item->setZValue(2);
       ++markers_;
+      marker_texts_[row.label].append(m.text);
     }
   }
   // Time axis under the rows.
@@ -535,8 +753,11 @@ void TimelineView::redraw() {
   auto* caption = scene_->addSimpleText(tr("time since the start of the history"));
   caption->setPos(x0 + plot / 2.0 - caption->boundingRect().width() / 2.0, axis + 22.0);
   auto* legend = scene_->addSimpleText(metrics.elidedText(
-      tr("dots: red failure or down, green repair or up, orange blocked, purple injection "
-         "(hover for details)"),
+      tr("dots: red failure or down, green repair or up, orange blocked, purple injection%1 "
+         "(hover for details)")
+          .arg(lanes > 0 ? tr("; deploy lanes: ticks batches, orange restarting, red broken, "
+                              "diamonds verdict and rollback end, crosses skipped")
+                         : QString()),
       Qt::ElideRight, plot));
   legend->setPos(x0, 2.0);
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-4, -4, 4, 4));

@@ -129,5 +129,68 @@ TEST(TimelineView, CountsOnlyServingInstancesOfAStandbyPool) {
   }));
 }
 
+TEST(TimelineView, DrawsADeployLaneWithBatchesBrokenInstancesVerdictRollbackAndSkips) {
+  // Four instances, three needed, never failing; every deploy bad. Rolling, one instance every
+  // 10 min from the due time, verdict at 25 min (batches at 0, 10 and 20 min reach #0, #1, #2),
+  // rollback 15 min: broken until 40 min. Deploys every 30 min from 24 h: the one due at 24.5 h
+  // is skipped (the first still runs), 25 h runs, 25.5 h is skipped.
+  const models::Model model = models::parse_model(nlohmann::json::parse(R"({
+        "horizon": "26h", "replications": 1, "entry": "web",
+        "components": [{"id": "web", "instances": 4, "min_up": 3, "failure": "never",
+          "deploys": {"period": "30m", "first_at": "1d", "bad_probability": 1,
+            "strategy": "rolling", "batch_interval": "10m",
+            "detection": {"type": "fixed", "value": "25m"},
+            "rollback": {"type": "fixed", "value": "15m"},
+            "restart": {"type": "fixed", "value": "2m"}}}]})"),
+                                                  "m.json")
+                                  .model;
+  TimelineView view;
+  view.resize(1000, 400);
+  view.show();
+  view.set_model(model);
+  ASSERT_TRUE(testing::wait_until([&] { return view.traced().has_value(); }));
+  EXPECT_EQ(view.row_labels(), QStringList({"system", "web", "web deploys"}));
+  // Instances out, each deploy: 1, 2, 3 from its batches, 0 at the rollback's end.
+  const QList<QPointF> lane = view.row_steps("web deploys");
+  ASSERT_EQ(lane.size(), 9);
+  EXPECT_EQ(lane[0], QPointF(0.0, 0.0));
+  for (int deploy = 0; deploy < 2; ++deploy) {
+    const double due = 24.0 + deploy;
+    for (int batch = 0; batch < 3; ++batch) {
+      const QPointF step = lane[1 + 4 * deploy + batch];
+      EXPECT_NEAR(step.x(), due + batch / 6.0, 1e-9) << deploy << " " << batch;
+      EXPECT_EQ(step.y(), batch + 1);
+    }
+    EXPECT_NEAR(lane[4 + 4 * deploy].x(), due + 40.0 / 60.0, 1e-9);
+    EXPECT_EQ(lane[4 + 4 * deploy].y(), 0.0);
+  }
+  // The component's row: two serving from the second batch to the rollback's end (restarts and
+  // broken instances block), with no marker of its own for the deploy's blocks.
+  const QList<QPointF> web = view.row_steps("web");
+  ASSERT_GE(web.size(), 3);
+  EXPECT_EQ(web[2].y(), 2.0);
+  EXPECT_TRUE(view.row_markers("web").isEmpty()) << view.row_markers("web").join("|").toStdString();
+  // Markers: per deploy three batch ticks naming the instances reached, the verdict and the
+  // rollback's end; the two skipped deploys.
+  const QStringList marks = view.row_markers("web deploys");
+  ASSERT_EQ(marks.size(), 12) << marks.join("|").toStdString();
+  EXPECT_NE(marks[0].indexOf("deploy #0 of web, batch 1 reaches:\n  #0 restarts, broken"), -1)
+      << marks[0].toStdString();
+  EXPECT_NE(marks[2].indexOf("batch 3 reaches:\n  #2 restarts"), -1) << marks[2].toStdString();
+  EXPECT_NE(marks[3].indexOf("deploy #0 of web found bad"), -1) << marks[3].toStdString();
+  // Due at 24.5 h, before the first one's rollback ends at 24 h 40 min: skipped.
+  EXPECT_NE(marks[4].indexOf("deploy #1 of web skipped"), -1) << marks[4].toStdString();
+  EXPECT_NE(marks[5].indexOf("the rollback ends"), -1) << marks[5].toStdString();
+  EXPECT_NE(marks[6].indexOf("deploy #2 of web, batch 1"), -1) << marks[6].toStdString();
+  EXPECT_NE(marks[10].indexOf("deploy #3 of web skipped"), -1) << marks[10].toStdString();
+  EXPECT_NE(marks[11].indexOf("deploy #2 of web: the rollback ends"), -1)
+      << marks[11].toStdString();
+  // The system's row names the root cause as the causes chart does.
+  const QStringList system = view.row_markers("system");
+  ASSERT_EQ(system.size(), 2) << system.join("|").toStdString();
+  EXPECT_NE(system[0].indexOf("root cause: web (deploys)"), -1) << system[0].toStdString();
+  EXPECT_NEAR(view.traced()->trace.downtime_hours, 2 * 0.5, 1e-9);
+}
+
 }  // namespace
 }  // namespace nines::gui

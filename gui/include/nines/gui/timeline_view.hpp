@@ -25,7 +25,9 @@ namespace nines::gui {
 
 /// Replays replication R of the model with engine::trace_replication and draws its timeline:
 /// the system's up/down band on top, then per component (model order) the instances up (neither
-/// failed nor blocked) against `min_up`, then per zone and per region its up/down band. Every
+/// failed nor blocked) against `min_up` (under a component with deploys, a lane of its
+/// restarting and broken instances, batches, verdicts, rollback ends and skipped deploys), then
+/// per zone and per region its up/down band. Every
 /// state change is a marker whose tooltip says what happened; injections are marked on their
 /// target's row, and the row of the system marks each outage with its root cause.
 ///
@@ -46,12 +48,16 @@ class TimelineView : public QWidget {
   /// unless the user chose another one since.
   void suggest_replication(std::uint64_t replication);
 
-  /// Labels of the rows drawn, top to bottom: "system", component ids, "zone ID", "region ID".
+  /// Labels of the rows drawn, top to bottom: "system", component ids (each with deploys
+  /// followed by its deploy lane, "ID deploys"), "zone ID", "region ID".
   const QStringList& row_labels() const { return labels_; }
   /// Markers drawn (state changes), for tests.
   int marker_count() const { return markers_; }
   /// A row's plotted steps (time in hours, value: serving instances, or 1/0), for tests.
+  /// A deploy lane's value is the instances out (restarting or broken).
   QList<QPointF> row_steps(const QString& label) const { return steps_.value(label); }
+  /// The tooltips of a row's markers, in time order, for tests.
+  QStringList row_markers(const QString& label) const { return marker_texts_.value(label); }
   /// The traced history, when one is drawn.
   const std::optional<engine::TracedReplication>& traced() const { return traced_; }
   QSpinBox* replication_box() { return replication_; }
@@ -78,6 +84,7 @@ class TimelineView : public QWidget {
   bool updating_ = false;
   QStringList labels_;
   QMap<QString, QList<QPointF>> steps_;
+  QMap<QString, QStringList> marker_texts_;
   int markers_ = 0;
   QSpinBox* replication_ = nullptr;
   QPushButton* worst_ = nullptr;
