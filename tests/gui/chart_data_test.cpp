@@ -66,5 +66,16 @@ TEST(ChartData, ParetoListsCausesOfEveryKindWithTheirBaselineShares) {
   EXPECT_EQ(pareto_of(current, nullptr, 2).bars.size(), 2U);
 }
 
+TEST(ChartData, ParetoNamesDeployCausesAfterTheirComponent) {
+  engine::RunResult current;
+  current.causes = {{"component", "web", 0.3, 4}, {"deploy", "web", 0.7, 6}};
+  const ParetoData data = pareto_of(current, nullptr);
+  ASSERT_EQ(data.bars.size(), 2U);
+  EXPECT_EQ(data.bars[0].id, "web (deploys)");
+  EXPECT_EQ(data.bars[0].kind, "deploy");
+  EXPECT_EQ(data.bars[1].id, "web");
+  EXPECT_EQ(data.bars[1].kind, "component");
+}
+
 }  // namespace
 }  // namespace nines::gui::charts

@@ -6,10 +6,14 @@
 
 #include <QAbstractAxis>
 #include <QApplication>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QTemporaryDir>
 #include <QValueAxis>
 #include <algorithm>
@@ -149,6 +153,43 @@ TEST(ChartWidget, KeepsTheCausesChartsAxisTitlesBesideItsPlotWhenNothingCausedDo
       EXPECT_LE(r.right(), plot.left()) << name;
       EXPECT_TRUE(r.center().y() > plot.top() && r.center().y() < plot.bottom()) << name;
     }
+  }
+}
+
+TEST(ChartWidget, DrawsDeployCausesInAColourOfTheirOwnWithALegendEntry) {
+  ChartWidget widget;
+  widget.resize(800, 500);
+  widget.show();
+  ParetoData data;
+  data.has_baseline = true;
+  data.bars = {{"web (deploys)", 0.6, 0.5, "deploy"},
+               {"db", 0.3, 0.4, "component"},
+               {"zone eu-a", 0.1, 0.1, "zone"}};
+  widget.show_pareto(data);
+  settle();
+  const auto* view = widget.findChild<QChartView*>();
+  ASSERT_NE(view, nullptr);
+  const QHorizontalBarSeries* bars = nullptr;
+  QStringList legend;
+  for (QAbstractSeries* series : view->chart()->series()) {
+    if (auto* b = qobject_cast<QHorizontalBarSeries*>(series)) bars = b;
+  }
+  for (QLegendMarker* marker : view->chart()->legend()->markers()) {
+    if (marker->isVisible()) legend << marker->label();
+  }
+  EXPECT_TRUE(legend.contains("deploys (root cause)")) << legend.join(", ").toStdString();
+  ASSERT_NE(bars, nullptr);
+  ASSERT_EQ(bars->count(), 2);  // baseline and current
+  for (QBarSet* set : bars->barSets()) {
+    // Categories run bottom to top: the deploy bar, largest, is the last one.
+    EXPECT_EQ(set->selectedBars(), QList<int>{2}) << set->label().toStdString();
+    EXPECT_NE(set->selectedColor(), set->color());
+  }
+  // Without a deploy cause: no such entry.
+  data.bars.erase(data.bars.begin());
+  widget.show_pareto(data);
+  for (QLegendMarker* marker : view->chart()->legend()->markers()) {
+    EXPECT_NE(marker->label(), "deploys (root cause)");
   }
 }
 

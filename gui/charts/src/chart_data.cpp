@@ -72,6 +72,7 @@ std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range) {
 std::string cause_label(const engine::CauseResult& cause) {
   if (cause.kind == "component") return cause.id;
   if (cause.kind == "other") return "other";
+  if (cause.kind == "deploy") return cause.id + " (deploys)";
   return cause.kind + " " + cause.id;
 }
 
@@ -90,7 +91,7 @@ ParetoData pareto_of(const engine::RunResult& result, const engine::RunResult* b
       }
     }
     if (cause.downtime_share > 0.0 || (!std::isnan(before) && before > 0.0)) {
-      data.bars.push_back({cause_label(cause), cause.downtime_share, before});
+      data.bars.push_back({cause_label(cause), cause.downtime_share, before, cause.kind});
     }
   }
   // A cause of the baseline the current run no longer has (a zone removed) still shows, at 0.
@@ -99,7 +100,7 @@ ParetoData pareto_of(const engine::RunResult& result, const engine::RunResult* b
       const bool seen = std::any_of(result.causes.begin(), result.causes.end(),
                                     [&](const auto& c) { return same(b, c); });
       if (!seen && b.downtime_share > 0.0)
-        data.bars.push_back({cause_label(b), 0.0, b.downtime_share});
+        data.bars.push_back({cause_label(b), 0.0, b.downtime_share, b.kind});
     }
   }
   std::stable_sort(data.bars.begin(), data.bars.end(),

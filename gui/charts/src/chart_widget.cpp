@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QPen>
+#include <QScatterSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -27,6 +28,8 @@ namespace {
 const QColor kCurrent(31, 119, 180);
 const QColor kBaseline(150, 150, 150);
 const QColor kExact(214, 39, 40);
+/// Bars of deploy causes ("web (deploys)"): changes, not failures.
+const QColor kDeploy(230, 140, 20);
 
 enum class Kind { kNone, kConvergence, kHistogram, kOutages, kPareto };
 
@@ -365,8 +368,10 @@ void ChartWidget::show_pareto(const ParetoData& input) {
   }
   const auto n = static_cast<qsizetype>(input.bars.size());
   QStringList categories;  // bottom to top: the last bar first
+  QList<int> deploy_bars;
   for (qsizetype k = n - 1; k >= 0; --k) {
     const ParetoBar& bar = input.bars[static_cast<std::size_t>(k)];
+    if (bar.kind == "deploy") deploy_bars << static_cast<int>(categories.size());
     categories << QString::fromStdString(bar.id);
     *current << 100.0 * bar.share;
     if (baseline != nullptr) {
@@ -381,10 +386,27 @@ void ChartWidget::show_pareto(const ParetoData& input) {
     sum += input.bars[static_cast<std::size_t>(i)].share;
     cumulative->append(100.0 * sum, static_cast<double>(n - 1 - i));  // through the i-th bar
   }
+  // Deploy causes in a colour of their own (a bar set has one colour: its selected bars take
+  // another), with a legend entry of their own: a series with no point.
+  QScatterSeries* deploy_key = nullptr;
+  if (!deploy_bars.isEmpty()) {
+    current->setSelectedColor(kDeploy);
+    current->selectBars(deploy_bars);
+    if (baseline != nullptr) {
+      baseline->setSelectedColor(kDeploy.lighter(150));
+      baseline->selectBars(deploy_bars);
+    }
+    deploy_key = new QScatterSeries();
+    deploy_key->setName(tr("deploys (root cause)"));
+    deploy_key->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    deploy_key->setColor(kDeploy);
+    deploy_key->setBorderColor(kDeploy);
+  }
   if (baseline != nullptr) series->append(baseline);
   series->append(current);
   chart->addSeries(series);
   chart->addSeries(cumulative);
+  if (deploy_key != nullptr) chart->addSeries(deploy_key);
   auto* y = new QBarCategoryAxis();
   y->append(categories);
   y->setTitleText(tr("root cause of the outage"));
@@ -393,6 +415,10 @@ void ChartWidget::show_pareto(const ParetoData& input) {
   series->attachAxis(y);
   cumulative->attachAxis(x);
   cumulative->attachAxis(y);
+  if (deploy_key != nullptr) {
+    deploy_key->attachAxis(x);
+    deploy_key->attachAxis(y);
+  }
   QObject::connect(series, &QHorizontalBarSeries::hovered, series,
                    [categories](bool state, int index, QBarSet* set) {
                      if (!state || index < 0 || index >= categories.size()) {

@@ -58,13 +58,18 @@ struct OutageData {
   std::vector<CdfPoint> baseline;
 };
 
-/// Downtime share by root cause (a component, zone, region, injection or other), largest first.
+/// Downtime share by root cause (a component, zone, region, injection, a component's deploys or
+/// other), largest first.
 struct ParetoBar {
-  /// How the cause reads: "db", "zone eu-a", "region eu", "inject db", "other" (cause_label).
+  /// How the cause reads: "db", "zone eu-a", "region eu", "inject db", "web (deploys)", "other"
+  /// (cause_label).
   std::string id;
   double share = 0.0;
   /// The same cause's share in the baseline (NaN when there is none).
   double baseline_share = 0.0;
+  /// The cause's kind: "component", "zone", "region", "inject", "deploy" or "other" (deploy bars
+  /// have a colour of their own).
+  std::string kind = "component";
 };
 
 struct ParetoData {
@@ -85,7 +90,8 @@ std::vector<EstimatePoint> convergence_of(const engine::RangeResult& range,
 /// The outage-duration CDF from the run's merged duration histogram: one point per percent.
 std::vector<CdfPoint> outage_cdf_of(const engine::RangeResult& range);
 
-/// "db", "zone eu-a", "region eu", "inject db", "other": a cause as the CLI's tables name it.
+/// "db", "zone eu-a", "region eu", "inject db", "other": a cause as the CLI's tables name it;
+/// a component's deploys read "web (deploys)".
 std::string cause_label(const engine::CauseResult& cause);
 
 /// The `limit` largest downtime shares among the run's causes of every kind (causes of no
