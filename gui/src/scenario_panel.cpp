@@ -56,7 +56,10 @@ enum Column {
   kDeltaDowntime,
   kPairing,
   kCommonCause,
-  kDomainShare
+  kDomainShare,
+  kDeployShare,
+  kUndetected,
+  kColumns
 };
 
 }  // namespace
@@ -86,12 +89,18 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top = new QWidget(splitter);
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
-  table_ = new QTableWidget(0, 13, top);
-  table_->setHorizontalHeaderLabels({tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"),
-                                     tr("downtime/year"), tr("outages/year"), tr("SLA met"),
-                                     tr("cost/month"), tr("Δ availability (paired 95% CI)"),
-                                     tr("Δ downtime/year (paired 95% CI)"), tr("pairing"),
-                                     tr("common-cause/year"), tr("zone+region share")});
+  table_ = new QTableWidget(0, kColumns, top);
+  table_->setHorizontalHeaderLabels(
+      {tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"), tr("downtime/year"),
+       tr("outages/year"), tr("SLA met"), tr("cost/month"), tr("Δ availability (paired 95% CI)"),
+       tr("Δ downtime/year (paired 95% CI)"), tr("pairing"), tr("common-cause/year"),
+       tr("zone+region share"), tr("deploy share"), tr("undetected/year")});
+  table_->horizontalHeaderItem(kDeployShare)
+      ->setToolTip(tr("Share of downtime whose root cause was a deploy, summed over components "
+                      "(hover a cell for each); shown when a run has deploys"));
+  table_->horizontalHeaderItem(kUndetected)
+      ->setToolTip(tr("Failures the monitoring missed per year, summed over components; shown "
+                      "when a run has coverage below 1"));
   table_->horizontalHeaderItem(kCommonCause)
       ->setToolTip(tr("Outages per year whose first instant took two or more pools down"));
   table_->horizontalHeaderItem(kDomainShare)
@@ -380,6 +389,9 @@ void ScenarioPanel::show_editor(const models::Scenario* scenario) {
 void ScenarioPanel::show_comparison() {
   table_->setSortingEnabled(false);
   table_->setRowCount(0);
+  // Shown only when a run has what they count, as in the CLI's table.
+  table_->setColumnHidden(kDeployShare, true);
+  table_->setColumnHidden(kUndetected, true);
   if (compared_.empty()) {
     note_->setText(tr("Compare all runs the base model and every scenario with the same seed."));
     return;
@@ -397,6 +409,8 @@ void ScenarioPanel::show_comparison() {
     decimals = std::max(decimals, report::availability_decimals(row.availability.mean));
   }
   table_->setRowCount(static_cast<int>(rows.size()));
+  bool any_deploys = false;
+  bool any_undetected = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const report::ScenarioRow& row = rows[i];
     const auto& a = row.availability;
@@ -488,7 +502,35 @@ void ScenarioPanel::show_comparison() {
         domain_share);
     domain_item->setToolTip(each.join('\n'));
     table_->setItem(r, kDomainShare, domain_item);
+    // As the CLI's table: the deploy causes' shares summed, and the missed failures summed, "-"
+    // in a row without deploys (or with coverage 1).
+    std::optional<double> deploy_share;
+    std::optional<double> missed;
+    QStringList deploys;
+    for (const engine::ComponentResult& c : result.components) {
+      if (c.deploy_downtime_share) {
+        deploy_share = deploy_share.value_or(0.0) + *c.deploy_downtime_share;
+        deploys << QStringLiteral("%1: %2").arg(
+            qs(c.id), qs(report::format_percent(*c.deploy_downtime_share, 1)));
+      }
+      if (c.undetected_failures_per_year) {
+        missed = missed.value_or(0.0) + *c.undetected_failures_per_year;
+      }
+    }
+    any_deploys = any_deploys || deploy_share.has_value();
+    any_undetected = any_undetected || missed.has_value();
+    auto* deploy_item = new SortableItem(
+        deploy_share ? qs(report::format_percent(*deploy_share, 1)) : QStringLiteral("-"),
+        deploy_share);
+    deploy_item->setToolTip(deploys.join('\n'));
+    table_->setItem(r, kDeployShare, deploy_item);
+    table_->setItem(
+        r, kUndetected,
+        new SortableItem(missed ? qs(report::format_number(*missed, 3)) : QStringLiteral("-"),
+                         missed));
   }
+  table_->setColumnHidden(kDeployShare, !any_deploys);
+  table_->setColumnHidden(kUndetected, !any_undetected);
   table_->resizeColumnsToContents();
   // A long scenario name is elided (its tooltip has it whole) rather than pushing the figures out
   // of sight.

@@ -17,6 +17,7 @@
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/gui/main_window.hpp"
 #include "nines/models/model_loader.hpp"
+#include "nines/report/human_format.hpp"
 
 namespace nines::gui {
 namespace {
@@ -218,6 +219,65 @@ TEST(ScenarioPanel, LeavesTheWindowNarrowEnoughFor900Pixels) {
   std::printf("scenario panel minimum width %d, window %d\n", panel->minimumSizeHint().width(),
               window.minimumSizeHint().width());
   EXPECT_LE(window.minimumSizeHint().width(), 900);
+}
+
+/// The column of `table` titled `title`, or -1.
+int column_titled(const QTableWidget* table, const QString& title) {
+  for (int c = 0; c < table->columnCount(); ++c) {
+    if (table->horizontalHeaderItem(c)->text() == title) return c;
+  }
+  return -1;
+}
+
+TEST(ScenarioPanel, CompareAllShowsTheDeployShareWhenARunHasDeploys) {
+  MainWindow window;
+  window.set_auto_run(false);
+  models::Model model = models::load_model(NINES_TEST_DATA_DIR "/valid/deploys.json").model;
+  model.replications = 200;
+  model.scenarios.push_back({"rolling", {{"web.deploys.strategy", "\"rolling\""}}});
+  window.document()->reset(model);
+  ASSERT_TRUE(window.compare_scenarios_and_wait());
+  const std::vector<report::ScenarioRun>& runs = window.scenarios()->compared();
+  ASSERT_EQ(runs.size(), 2U);
+  QTableWidget* table = window.scenarios()->table();
+  const int share = column_titled(table, "deploy share");
+  const int undetected = column_titled(table, "undetected/year");
+  ASSERT_GE(share, 0);
+  ASSERT_GE(undetected, 0);
+  EXPECT_FALSE(table->isColumnHidden(share));
+  EXPECT_TRUE(table->isColumnHidden(undetected));  // coverage 1 everywhere
+  for (int r = 0; r < 2; ++r) {
+    // The deploy causes' shares summed, as a percentage (the CLI's "deploy share").
+    double sum = 0.0;
+    for (const auto& c : runs[static_cast<std::size_t>(r)].result.components) {
+      sum += c.deploy_downtime_share.value_or(0.0);
+    }
+    EXPECT_EQ(table->item(r, share)->text().toStdString(), report::format_percent(sum, 1));
+    EXPECT_NE(table->item(r, share)->toolTip().indexOf("web: "), -1);
+  }
+}
+
+TEST(ScenarioPanel, CompareAllShowsUndetectedFailuresWhenCoverageIsBelowOne) {
+  MainWindow window;
+  window.set_auto_run(false);
+  models::Model model = models::load_model(sample_path("monitoring.json")).model;
+  model.replications = 100;
+  window.document()->reset(model);
+  ASSERT_TRUE(window.compare_scenarios_and_wait());
+  const std::vector<report::ScenarioRun>& runs = window.scenarios()->compared();
+  ASSERT_EQ(runs.size(), 3U);
+  QTableWidget* table = window.scenarios()->table();
+  const int undetected = column_titled(table, "undetected/year");
+  ASSERT_GE(undetected, 0);
+  EXPECT_FALSE(table->isColumnHidden(undetected));
+  EXPECT_TRUE(table->isColumnHidden(column_titled(table, "deploy share")));
+  for (int r = 0; r < 3; ++r) {
+    double sum = 0.0;
+    for (const auto& c : runs[static_cast<std::size_t>(r)].result.components) {
+      sum += c.undetected_failures_per_year.value_or(0.0);
+    }
+    EXPECT_EQ(table->item(r, undetected)->text().toStdString(), report::format_number(sum, 3));
+  }
 }
 
 }  // namespace
