@@ -621,6 +621,8 @@ void TimelineView::redraw() {
   const QFontMetricsF metrics(font());
   const auto lanes = static_cast<std::size_t>(
       std::count_if(rows.begin(), rows.end(), [](const Row& row) { return row.deploy_lane; }));
+  // A second legend line above the rows when there are deploy lanes.
+  const double head = lanes > 0 ? 40.0 : 24.0;
   std::size_t total_markers = 0;
   for (const Row& row : rows) total_markers += row.markers.size();
   const bool draw_markers = total_markers <= static_cast<std::size_t>(kMaxMarkers);
@@ -631,7 +633,7 @@ void TimelineView::redraw() {
     labels_ << row.label;
     QList<QPointF>& steps = steps_[row.label];
     for (const Step& step : row.steps) steps.append(QPointF(step.time_hours, step.value));
-    const double top = 24.0 + static_cast<double>(r) * kRowHeight;
+    const double top = head + static_cast<double>(r) * kRowHeight;
     auto* label = scene_->addSimpleText(
         metrics.elidedText(row.label, Qt::ElideMiddle, label_width - 10.0), r == 0 ? bold : font());
     label->setPos(4.0, top + (kBandHeight - label->boundingRect().height()) / 2.0);
@@ -736,11 +738,12 @@ void TimelineView::redraw() {
     }
   }
   // Time axis under the rows.
-  const double axis = 24.0 + static_cast<double>(rows.size()) * kRowHeight + 4.0;
+  const double axis = head + static_cast<double>(rows.size()) * kRowHeight + 4.0;
   scene_->addLine(x0, axis, x0 + plot, axis, QPen(QColor(90, 90, 90)));
   // The labels' backing: the history scrolls under it when zoomed.
   // From the scene's left margin to the plot, over the rows and the axis' labels.
-  auto* backing = scene_->addRect(-8.0, 20.0, label_width + 6.0, axis + 20.0, Qt::NoPen, Qt::white);
+  auto* backing =
+      scene_->addRect(-8.0, head - 4.0, label_width + 6.0, axis + 20.0, Qt::NoPen, Qt::white);
   backing->setZValue(3);
   pinned_.push_back(backing);
   // About ten ticks in view, and never more than a couple of thousand in the whole scene.
@@ -752,14 +755,20 @@ void TimelineView::redraw() {
   }
   auto* caption = scene_->addSimpleText(tr("time since the start of the history"));
   caption->setPos(x0 + plot / 2.0 - caption->boundingRect().width() / 2.0, axis + 22.0);
-  auto* legend = scene_->addSimpleText(metrics.elidedText(
-      tr("dots: red failure or down, green repair or up, orange blocked, purple injection%1 "
-         "(hover for details)")
-          .arg(lanes > 0 ? tr("; deploy lanes: ticks batches, orange restarting, red broken, "
-                              "diamonds verdict and rollback end, crosses skipped")
-                         : QString()),
-      Qt::ElideRight, plot));
-  legend->setPos(x0, 2.0);
+  // Elided to the plot's width; the whole text in the tooltip.
+  const auto add_legend = [&](const QString& text, double y) {
+    auto* legend = scene_->addSimpleText(metrics.elidedText(text, Qt::ElideRight, plot));
+    legend->setPos(x0, y);
+    legend->setToolTip(text);
+  };
+  add_legend(tr("dots: red failure or down, green repair or up, orange blocked, purple injection "
+                "(hover for details)"),
+             2.0);
+  if (lanes > 0) {
+    add_legend(tr("deploy lanes: ticks batches, orange restarting, red broken; diamonds: verdict "
+                  "(red) and rollback end (green); crosses: skipped deploys"),
+               18.0);
+  }
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-4, -4, 4, 4));
   pin_labels();
 
