@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "gui_test_support.hpp"
+#include "nines/gui/component_form.hpp"
+#include "nines/gui/deploys_editor.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/models/model_loader.hpp"
 #include "nines/models/scenario.hpp"
@@ -102,6 +106,28 @@ TEST(RunProvenance, AModelWithoutAFileHasNoOverridesAndNoDigest) {
   EXPECT_TRUE(provenance->overrides.empty());
   EXPECT_TRUE(provenance->model_sha256.empty());
   EXPECT_FALSE(read_file_reference(sample_path("no-such-model.json")));
+}
+
+TEST(RunProvenance, WritesDeployAndCoverageEditsAsOverrides) {
+  const std::string path = NINES_TEST_DATA_DIR "/valid/deploys.json";
+  const models::Model file = load(path);
+  models::Model edited = file;
+  auto* web = edited.find_component("web");
+  web->deploys = with_strategy(*web->deploys, models::DeployStrategy::kRolling);
+  auto* lb = edited.find_component("lb");
+  lb->deploys = with_bad_probability(*lb->deploys, 0.1);
+  auto* api = edited.find_component("api");
+  *api = with_coverage(*api, 0.9);
+  const auto overrides = overrides_between(file, edited);
+  ASSERT_TRUE(overrides);
+  EXPECT_NE(std::find(overrides->begin(), overrides->end(), "web.deploys.strategy=\"rolling\""),
+            overrides->end());
+  EXPECT_EQ(load(path, *overrides), edited);
+  // Deploys taken away (the Deploys group unchecked): no override removes a key, so the run is
+  // not exported (the status line says to save and run again).
+  models::Model none = file;
+  none.find_component("api")->deploys.reset();
+  EXPECT_FALSE(overrides_between(file, none));
 }
 
 }  // namespace
