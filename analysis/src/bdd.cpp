@@ -120,10 +120,31 @@ BddRef Bdd::conjunction(BddRef a, BddRef b) { return apply(true, a, b); }
 
 BddRef Bdd::disjunction(BddRef a, BddRef b) { return apply(false, a, b); }
 
+BddRef Bdd::apply_all(bool is_and, std::span<const BddRef> operands) {
+  if (operands.empty()) return is_and ? kTrue : kFalse;
+  std::vector<BddRef> level(operands.begin(), operands.end());
+  while (level.size() > 1) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
+      level[kept++] = apply(is_and, level[i], level[i + 1]);
+    }
+    if (level.size() % 2 == 1) level[kept++] = level.back();
+    level.resize(kept);
+  }
+  return level.front();
+}
+
+BddRef Bdd::conjunction(std::span<const BddRef> operands) { return apply_all(true, operands); }
+
+BddRef Bdd::disjunction(std::span<const BddRef> operands) { return apply_all(false, operands); }
+
 BddRef Bdd::at_least(std::int64_t k, std::span<const BddRef> operands) {
   const auto m = static_cast<std::int64_t>(operands.size());
   if (k <= 0) return kTrue;
   if (k > m) return kFalse;
+  // The common rows (all of them, any of them) without the k x m table.
+  if (k == m) return conjunction(operands);
+  if (k == 1) return disjunction(operands);
   // at_least[j] over the operands i..m-1, built from the last operand backwards:
   // at least j of {f_i, rest} = (f_i AND at least j-1 of rest) OR at least j of rest.
   std::vector<BddRef> at_least_of_rest(static_cast<std::size_t>(k) + 1, kFalse);

@@ -41,6 +41,26 @@ TEST(Bdd, TwoOfThreeHasTheBinomialProbability) {
   EXPECT_EQ(bdd.at_least(3, x), bdd.conjunction(x[0], bdd.conjunction(x[1], x[2])));
 }
 
+TEST(Bdd, WideConjunctionAndDisjunctionAreTheFoldedOnes) {
+  // Combined in a balanced tree, they must still be the one canonical node of the fold.
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 7; ++v) x.push_back(bdd.variable(6 - v));
+  BddRef all = Bdd::kTrue;
+  BddRef any = Bdd::kFalse;
+  for (const BddRef f : x) {
+    all = bdd.conjunction(all, f);
+    any = bdd.disjunction(any, f);
+  }
+  EXPECT_EQ(bdd.conjunction(x), all);
+  EXPECT_EQ(bdd.disjunction(x), any);
+  EXPECT_EQ(bdd.at_least(7, x), all);
+  EXPECT_EQ(bdd.at_least(1, x), any);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{}), Bdd::kTrue);
+  EXPECT_EQ(bdd.disjunction(std::vector<BddRef>{}), Bdd::kFalse);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{x[3]}), x[3]);
+}
+
 TEST(Bdd, SharedVariableIsCountedOnce) {
   // (a AND s) OR (b AND s) = s AND (a OR b): the naive product of paths would count s twice.
   Bdd bdd;
