@@ -61,6 +61,27 @@ TEST(Bdd, WideConjunctionAndDisjunctionAreTheFoldedOnes) {
   EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{x[3]}), x[3]);
 }
 
+TEST(Bdd, WideConjunctionOfSeriesAndParallelTermsIsTheFoldedOne) {
+  // Paths sharing their tails (walked together), a disjunction (no operand forces its top
+  // variable: conjoined pairwise from there), a repeated operand, and a contradiction.
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 8; ++v) x.push_back(bdd.variable(v));
+  const BddRef tail = bdd.conjunction(x[6], x[7]);
+  const BddRef a = bdd.conjunction(x[1], bdd.conjunction(x[4], tail));
+  const BddRef b = bdd.conjunction(x[2], bdd.conjunction(x[5], tail));
+  const BddRef either = bdd.disjunction(bdd.conjunction(x[3], x[5]), x[6]);
+  const std::vector<BddRef> terms = {x[0], a, b, either, a, Bdd::kTrue};
+  BddRef folded = Bdd::kTrue;
+  for (const BddRef f : terms) folded = bdd.conjunction(folded, f);
+  EXPECT_EQ(bdd.conjunction(terms), folded);
+  const std::vector<BddRef> paths = {x[0], a, b};
+  EXPECT_EQ(bdd.conjunction(paths), bdd.conjunction(x[0], bdd.conjunction(a, b)));
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{a, Bdd::kFalse}), Bdd::kFalse);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{b, either, a}),
+            bdd.conjunction(a, bdd.conjunction(b, either)));
+}
+
 TEST(Bdd, SharedVariableIsCountedOnce) {
   // (a AND s) OR (b AND s) = s AND (a OR b): the naive product of paths would count s twice.
   Bdd bdd;

@@ -26,10 +26,13 @@ class Bdd {
   [[nodiscard]] BddRef variable(std::uint32_t var);
   [[nodiscard]] BddRef conjunction(BddRef a, BddRef b);
   [[nodiscard]] BddRef disjunction(BddRef a, BddRef b);
-  /// The conjunction / disjunction of all operands (true / false for none), combined pairwise
-  /// in a balanced tree: folding them one at a time would rebuild the growing result once per
-  /// operand, quadratic work for the wide rows of a large model.
+  /// The conjunction of all operands (true for none). Where the operands are paths (services
+  /// over series of pools) it is built in one walk down the variables that creates only the
+  /// result's nodes; the rest is combined pairwise in a balanced tree. Folding the operands one
+  /// at a time would rebuild the growing result once per operand: quadratic work, and as many
+  /// dead nodes, for the entry of a large model.
   [[nodiscard]] BddRef conjunction(std::span<const BddRef> operands);
+  /// The disjunction of all operands (false for none), combined pairwise in a balanced tree.
   [[nodiscard]] BddRef disjunction(std::span<const BddRef> operands);
   /// True when at least k of the operands are true.
   [[nodiscard]] BddRef at_least(std::int64_t k, std::span<const BddRef> operands);
