@@ -82,6 +82,21 @@ TEST(Bdd, WideConjunctionOfSeriesAndParallelTermsIsTheFoldedOne) {
             bdd.conjunction(a, bdd.conjunction(b, either)));
 }
 
+TEST(Bdd, WideConjunctionOfPathsCreatesOnlyTheResultsNodes) {
+  // x0 x1 x2 x4 x5 x6 x7 from x0, x1 x4 x6 x7 and x2 x5 x6 x7: x5 x6 x7 is b's own tail, so only
+  // the nodes at x4, x2, x1 and x0 are new (a fold would also build x1 x2 x4 x5 x6 x7 ... first).
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 8; ++v) x.push_back(bdd.variable(v));
+  const BddRef tail = bdd.conjunction(x[6], x[7]);
+  const BddRef a = bdd.conjunction(x[1], bdd.conjunction(x[4], tail));
+  const BddRef b = bdd.conjunction(x[2], bdd.conjunction(x[5], tail));
+  const std::size_t before = bdd.size();
+  const BddRef all = bdd.conjunction(std::vector<BddRef>{b, x[0], a});
+  EXPECT_EQ(bdd.size() - before, 4U);
+  EXPECT_EQ(bdd.var(all), 0U);
+}
+
 TEST(Bdd, SharedVariableIsCountedOnce) {
   // (a AND s) OR (b AND s) = s AND (a OR b): the naive product of paths would count s twice.
   Bdd bdd;
