@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "deploys_parser.hpp"
 #include "distribution_parser.hpp"
 #include "key_table.hpp"
 
@@ -177,6 +178,8 @@ Component parse_component(const JsonNode& node) {
     if (auto standby = node.find("standby")) component.standby = parse_standby(*standby);
     if (auto crew = node.find("crew")) component.crew = crew->as_id();
   }
+  // A service that never fails can still be deployed (or restarted in maintenance windows).
+  if (auto deploys = node.find("deploys")) component.deploys = parse_deploys(*deploys);
   if (auto cost = node.find("cost")) component.cost = cost->as_non_negative_number();
   if (auto idle_cost = node.find("idle_cost")) {
     component.idle_cost = idle_cost->as_non_negative_number();

@@ -63,7 +63,8 @@ void JsonNode::expect_object_with_keys(const KeyTable& table) const {
     names.reserve(table.rows.size());
     for (const KeyRow& row : table.rows) names.emplace_back(row.key);
     std::string problem = "unknown key " + quote(key);
-    std::string nearest = nearest_name(key, names);
+    std::string nearest(table.key_also_called(key));
+    if (nearest.empty()) nearest = nearest_name(key, names);
     if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";
     problem += "; known keys of a " + std::string(table.what) + ": " + list_names(names);
     reporter_->fail(pointer_of(key), problem);

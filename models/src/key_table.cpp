@@ -16,6 +16,15 @@ const KeyRow* KeyTable::find(std::string_view key) const {
   return nullptr;
 }
 
+std::string_view KeyTable::key_also_called(std::string_view word) const {
+  for (const KeyRow& row : rows) {
+    for (std::string_view other : row.also_called) {
+      if (other == word) return row.key;
+    }
+  }
+  return {};
+}
+
 namespace {
 
 using enum ValueType;
@@ -159,6 +168,11 @@ constexpr auto kComponentRows = std::to_array<KeyRow>({
      .type = kId,
      .meaning = "Repairs wait for a member of this crew.",
      .failing_only = true},
+    {.key = "deploys",
+     .type = kObject,
+     .meaning = "Scheduled deploys or maintenance windows: restarts and, when bad, broken "
+                "instances until the rollback ends.",
+     .table = &kDeploysKeys},
     {.key = "zones",
      .type = kIdList,
      .meaning = "Round-robin placement: instance i is in zone i mod n.",
@@ -217,6 +231,80 @@ constexpr std::string_view kStandbyRules = R"({
   },
   "else": {"not": {"anyOf": [{"required": ["switchover"]}, {"required": ["switch_success"]},
                              {"required": ["dormant_failure"]}]}}
+})";
+
+// ---- Deploys ------------------------------------------------------------------------------
+
+constexpr std::array<std::string_view, 3> kStrategies{"all-at-once", "rolling", "canary"};
+constexpr std::array<std::string_view, 4> kPeriodAlso{"every", "interval", "frequency", "cadence"};
+constexpr auto kDeploysRows = std::to_array<KeyRow>({
+    {.key = "period",
+     .type = kDuration,
+     .meaning = "Time between deploys (fixed): deploy k is due at first_at + k period.",
+     .required = true,
+     .also_called = kPeriodAlso},
+    {.key = "first_at",
+     .type = kDuration,
+     .meaning = "When the first deploy is due (fixed); period when left out.",
+     .zero = Zero::kAllowed},
+    {.key = "bad_probability",
+     .type = kUnitInterval,
+     .meaning = "Probability that a deploy is bad (breaks the instances it reaches until its "
+                "rollback ends); 0 for maintenance windows.",
+     .required = true},
+    {.key = "strategy",
+     .type = kEnum,
+     .meaning = "all-at-once: every instance at the due time; rolling: batch instances every "
+                "batch_interval; canary: canary_fraction of them, then after bake the rest "
+                "rolling.",
+     .default_json = R"("all-at-once")",
+     .choices = kStrategies},
+    {.key = "batch",
+     .type = kInteger,
+     .meaning = "Instances per batch (rolling, and canary after its bake).",
+     .default_json = "1",
+     .min = 1,
+     .max = kMaxInstances},
+    {.key = "batch_interval",
+     .type = kDuration,
+     .meaning = "Time between batches (fixed); required for rolling and canary."},
+    {.key = "canary_fraction",
+     .type = kFraction,
+     .meaning = "Share of the instances in the canary batch, rounded up; required for canary."},
+    {.key = "bake",
+     .type = kDuration,
+     .meaning = "Time from the canary batch to the first batch of the rest (fixed); required "
+                "for canary.",
+     .zero = Zero::kAllowed},
+    {.key = "detection",
+     .type = kLaw,
+     .meaning = "Time from the due time of a bad deploy to the verdict \"bad\" (not the "
+                "component's detection); required when bad_probability is above 0.",
+     .zero = Zero::kAllowed},
+    {.key = "rollback",
+     .type = kLaw,
+     .meaning = "Time from the verdict to the rollback's end, when every broken instance comes "
+                "back; required when bad_probability is above 0.",
+     .zero = Zero::kAllowed},
+    {.key = "restart",
+     .type = kLaw,
+     .meaning = "How long each instance a deploy reaches, good or bad, is out.",
+     .default_json = "0",
+     .zero = Zero::kAllowed},
+});
+
+// Rolling and canary need batch_interval, canary its fraction and bake, and a deploy that can
+// be bad needs its detection and rollback. Keys of another strategy are allowed (kept, unused).
+constexpr std::string_view kDeploysRules = R"({
+  "allOf": [
+    {"if": {"required": ["strategy"], "properties": {"strategy": {"enum": ["rolling", "canary"]}}},
+     "then": {"required": ["batch_interval"]}},
+    {"if": {"required": ["strategy"], "properties": {"strategy": {"const": "canary"}}},
+     "then": {"required": ["canary_fraction", "bake"]}},
+    {"if": {"required": ["bad_probability"],
+            "properties": {"bad_probability": {"exclusiveMinimum": 0}}},
+     "then": {"required": ["detection", "rollback"]}}
+  ]
 })";
 
 constexpr auto kCrewRows = std::to_array<KeyRow>({
@@ -446,8 +534,8 @@ constexpr auto kEmpiricalRows = std::to_array<KeyRow>({
 });
 
 constexpr auto kObjectTables = std::to_array<const KeyTable*>(
-    {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kCrewKeys, &kZoneKeys, &kRegionKeys,
-     &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kScenarioKeys});
+    {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kDeploysKeys, &kCrewKeys, &kZoneKeys,
+     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kScenarioKeys});
 
 constexpr auto kLawTables =
     std::to_array<const KeyTable*>({&kExponentialKeys, &kWeibullKeys, &kLognormalKeys, &kNormalKeys,
@@ -469,6 +557,13 @@ const KeyTable kStandbyKeys{.name = "standby",
                             .meaning = "How the instances beyond min_up are used.",
                             .rows = kStandbyRows,
                             .rules_json = kStandbyRules};
+const KeyTable kDeploysKeys{.name = "deploys",
+                            .what = "deploy schedule",
+                            .meaning =
+                                "Scheduled deploys of a component, or maintenance "
+                                "windows (deploys that are never bad).",
+                            .rows = kDeploysRows,
+                            .rules_json = kDeploysRules};
 const KeyTable kCrewKeys{
     .name = "crew", .what = "crew", .meaning = "A limited repair team.", .rows = kCrewRows};
 const KeyTable kZoneKeys{.name = "zone",

@@ -26,6 +26,7 @@ enum class ValueType {
   kPositiveReal,      // a finite number > 0
   kNonNegativeReal,   // a finite number >= 0
   kUnitInterval,      // a number in [0, 1]
+  kFraction,          // a number in (0, 1] (a canary's share of the instances)
   kTarget,            // a fraction in (0, 1] or a string "P%"
   kDuration,          // a fixed duration (a number of hours or a string with a unit)
   kDurationList,      // a non-empty list of durations
@@ -67,6 +68,9 @@ struct KeyRow {
   bool failing_only = false;
   /// Only allowed when this other key is given (an injection's `instances` needs `component`).
   std::string_view only_with = {};
+  /// Other words people write for this key, which did-you-mean suggests it for even when they
+  /// are far from it in spelling (a deploy schedule's "every" means `period`).
+  std::span<const std::string_view> also_called = {};
 };
 
 /// Keys of which exactly one (or at most one) must be given: `mtbf` / `failure`.
@@ -92,11 +96,14 @@ struct KeyTable {
 
   /// The row of `key`, or nullptr.
   const KeyRow* find(std::string_view key) const;
+  /// The key that `word` is another name for (its row's `also_called`), or "".
+  std::string_view key_also_called(std::string_view word) const;
 };
 
 extern const KeyTable kModelKeys;
 extern const KeyTable kComponentKeys;
 extern const KeyTable kStandbyKeys;
+extern const KeyTable kDeploysKeys;
 extern const KeyTable kCrewKeys;
 extern const KeyTable kZoneKeys;
 extern const KeyTable kRegionKeys;

@@ -101,6 +101,8 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
       return Json{{"type", "number"}, {"minimum", 0}};
     case ValueType::kUnitInterval:
       return Json{{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
+    case ValueType::kFraction:
+      return Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 1}};
     case ValueType::kTarget:
       return Json{
           {"oneOf", Json::array({Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 1}},

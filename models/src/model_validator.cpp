@@ -118,6 +118,7 @@ void check_component(const Model& model, std::size_t index, const Reporter& repo
                   "must be at most \"instances\" (" + std::to_string(component.instances) + ")",
                   std::to_string(component.min_up));
   }
+  if (component.deploys) check_deploys(reporter, at, *component.deploys, model.horizon_hours);
   if (is_never(component.failure)) {
     check_never_fails(component, at, reporter);
     return;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <type_traits>
 
+#include "deploys_parser.hpp"
 #include "nines/models/duration.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
@@ -76,6 +77,26 @@ Json law_json(const Distribution& law) {
   return std::visit(LawWriter<Json>{}, law);
 }
 
+/// A deploy schedule: every stated key (bad_probability always; batch when not 1; restart when
+/// not 0), so that it reads back equal.
+template <typename Json>
+Json deploys_json(const Deploys& d) {
+  Json out{{"period", format_duration(d.period_hours)}};
+  if (d.first_at_hours) out["first_at"] = format_duration(*d.first_at_hours);
+  out["bad_probability"] = d.bad_probability;
+  if (d.strategy != DeployStrategy::kAllAtOnce) {
+    out["strategy"] = std::string(detail::strategy_name(d.strategy));
+  }
+  if (d.batch != 1) out["batch"] = d.batch;
+  if (d.batch_interval_hours) out["batch_interval"] = format_duration(*d.batch_interval_hours);
+  if (d.canary_fraction) out["canary_fraction"] = *d.canary_fraction;
+  if (d.bake_hours) out["bake"] = format_duration(*d.bake_hours);
+  if (d.detection) out["detection"] = law_json<Json>(*d.detection);
+  if (d.rollback) out["rollback"] = law_json<Json>(*d.rollback);
+  if (d.restart != Distribution{Fixed{0.0}}) out["restart"] = law_json<Json>(d.restart);
+  return out;
+}
+
 template <typename Json>
 Json component_json(const Component& c) {
   Json out{{"id", c.id}};
@@ -103,6 +124,7 @@ Json component_json(const Component& c) {
     out["standby"] = standby;
   }
   if (!c.crew.empty()) out["crew"] = c.crew;
+  if (c.deploys) out["deploys"] = deploys_json<Json>(*c.deploys);
   if (!c.zones.empty()) out["zones"] = c.zones;
   if (!c.placement.empty()) {
     Json placement = Json::object();
@@ -237,6 +259,28 @@ void keep_or_replace(Ordered& out, const Ordered& canonical, bool same,
   if (canonical.contains(key)) out[key] = canonical[key];
 }
 
+/// A deploy schedule in the user's spelling, key by key: a changed key (a what-if's
+/// `strategy`) is written as `canonical` has it, the others stay as they were written.
+Ordered deploys_like(const Deploys& now, const Deploys& before, const Ordered& original,
+                     const Ordered& canonical) {
+  Ordered out = original;
+  auto key = [&](const char* name, bool same) {
+    keep_or_replace(out, canonical, same, {name}, name);
+  };
+  key("period", now.period_hours == before.period_hours);
+  key("first_at", now.first_at_hours == before.first_at_hours);
+  key("bad_probability", now.bad_probability == before.bad_probability);
+  key("strategy", now.strategy == before.strategy);
+  key("batch", now.batch == before.batch);
+  key("batch_interval", now.batch_interval_hours == before.batch_interval_hours);
+  key("canary_fraction", now.canary_fraction == before.canary_fraction);
+  key("bake", now.bake_hours == before.bake_hours);
+  key("detection", now.detection == before.detection);
+  key("rollback", now.rollback == before.rollback);
+  key("restart", now.restart == before.restart);
+  return out;
+}
+
 Ordered component_like(const Component& now, const Component& before, const Ordered& original,
                        const Ordered& canonical) {
   Ordered out = original;
@@ -260,6 +304,13 @@ Ordered component_like(const Component& now, const Component& before, const Orde
       {"undetected"}, "undetected");
   keep_or_replace(out, canonical, fails && now.standby == before.standby, {"standby"}, "standby");
   keep_or_replace(out, canonical, fails && now.crew == before.crew, {"crew"}, "crew");
+  if (now.deploys && before.deploys && now.deploys != before.deploys &&
+      original.contains("deploys") && original["deploys"].is_object()) {
+    out["deploys"] =
+        deploys_like(*now.deploys, *before.deploys, original["deploys"], canonical["deploys"]);
+  } else {
+    keep_or_replace(out, canonical, now.deploys == before.deploys, {"deploys"}, "deploys");
+  }
   keep_or_replace(out, canonical, now.zones == before.zones, {"zones"}, "zones");
   keep_or_replace(out, canonical, now.placement == before.placement, {"placement"}, "placement");
   keep_or_replace(out, canonical, now.cost == before.cost, {"cost"}, "cost");

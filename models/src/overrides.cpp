@@ -13,9 +13,11 @@ namespace {
 
 using nlohmann::json;
 
-/// Laws that may be written as a bare duration and so may need to become an object.
-constexpr std::array<std::string_view, 6> kLawKeys{"failure",    "repair",          "detection",
-                                                   "switchover", "dormant_failure", "undetected"};
+/// Laws that may be written as a bare duration and so may need to become an object (a
+/// component's, its standby's and its deploys' laws).
+constexpr std::array<std::string_view, 8> kLawKeys{"failure",    "repair",          "detection",
+                                                   "switchover", "dormant_failure", "undetected",
+                                                   "rollback",   "restart"};
 
 [[noreturn]] void fail(std::string_view problem) { throw OverrideProblem(std::string(problem)); }
 

@@ -25,6 +25,11 @@ void check_monitoring(const Reporter& reporter, const std::string& pointer,
                       const Component& component);
 void check_standby(const Reporter& reporter, const std::string& pointer, const Standby& standby);
 
+/// Checks the deploy schedule of the component at `pointer` ("/components/3") with the loader's
+/// messages, and that at most kMaxDeploys of its deploys are due before `horizon_hours`.
+void check_deploys(const Reporter& reporter, const std::string& pointer, const Deploys& deploys,
+                   double horizon_hours);
+
 /// Checks dependencies (ids, lists, cycles) and the entry (fills it when empty and inferable);
 /// appends warnings for components the entry does not reach.
 void check_dependencies_and_entry(Model& model, const Reporter& reporter,

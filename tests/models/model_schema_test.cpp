@@ -34,11 +34,11 @@ TEST(ModelSchema, CoversEveryObjectKindClosed) {
       EXPECT_FALSE(property["description"].get<std::string>().empty()) << name << "." << key;
     }
   }
-  EXPECT_EQ(names,
-            (std::vector<std::string>{
-                "model", "exponential_law", "weibull_law", "lognormal_law", "normal_law",
-                "gamma_law", "uniform_law", "fixed_law", "empirical_law", "component", "standby",
-                "crew", "zone", "region", "dependency", "failover", "injection", "scenario"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "model", "exponential_law", "weibull_law", "lognormal_law", "normal_law",
+                       "gamma_law", "uniform_law", "fixed_law", "empirical_law", "component",
+                       "standby", "deploys", "crew", "zone", "region", "dependency", "failover",
+                       "injection", "scenario"}));
 }
 
 TEST(ModelSchema, StatesRequiredKeysRangesAndDefaults) {
@@ -70,6 +70,27 @@ TEST(ModelSchema, StatesTheExclusiveShorthandPairs) {
   EXPECT_NE(zone_rules.find(R"({"oneOf":[{"required":["repair"]},{"required":["mttr"]}]})"),
             std::string::npos)
       << zone_rules;
+}
+
+TEST(ModelSchema, StatesTheKeysEachDeployStrategyNeeds) {
+  const Json schema = model_schema();
+  EXPECT_EQ(schema["$defs"]["component"]["properties"]["deploys"]["$ref"], "#/$defs/deploys");
+  const Json& deploys = schema["$defs"]["deploys"];
+  EXPECT_EQ(deploys["required"], Json::array({"period", "bad_probability"}));
+  EXPECT_EQ(deploys["properties"]["strategy"]["enum"],
+            Json::array({"all-at-once", "rolling", "canary"}));
+  EXPECT_EQ(deploys["properties"]["strategy"]["default"], "all-at-once");
+  EXPECT_EQ(deploys["properties"]["canary_fraction"]["exclusiveMinimum"], 0);
+  EXPECT_EQ(deploys["properties"]["canary_fraction"]["maximum"], 1);
+  EXPECT_EQ(deploys["properties"]["period"]["$ref"], "#/$defs/positive_duration");
+  EXPECT_EQ(deploys["properties"]["bake"]["$ref"], "#/$defs/duration");
+  EXPECT_EQ(deploys["properties"]["detection"]["$ref"], "#/$defs/law_may_be_zero");
+  const std::string rules = deploys["allOf"].dump();
+  EXPECT_NE(rules.find(R"("then":{"required":["batch_interval"]})"), std::string::npos) << rules;
+  EXPECT_NE(rules.find(R"("then":{"required":["canary_fraction","bake"]})"), std::string::npos)
+      << rules;
+  EXPECT_NE(rules.find(R"("then":{"required":["detection","rollback"]})"), std::string::npos)
+      << rules;
 }
 
 TEST(ModelSchema, DurationsAreNumbersOrStringsWithAUnit) {

@@ -1,6 +1,8 @@
 // Tests of validate_model on models built in code: the same rules and messages as model files.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "nines/models/model_loader.hpp"
 #include "test_models.hpp"
 
@@ -127,6 +129,54 @@ TEST(ValidateModel, ChecksCoverageRules) {
   m.components[0].undetected = Exponential{2.0};
   EXPECT_NE(validate_error(m).find("/components/0/undetected: needs \"coverage\""),
             std::string::npos);
+}
+
+TEST(ValidateModel, ChecksDeploysWithTheLoadersMessages) {
+  Model m = code_model();
+  m.components[0].deploys = Deploys{.period_hours = 168.0, .bad_probability = 0.05};
+  m.components[0].deploys->detection = Fixed{0.0};
+  m.components[0].deploys->rollback = Exponential{0.25};
+  EXPECT_TRUE(validate_model(m).empty());
+  const std::string at = "code.json: /components/0/deploys";
+  auto error_with = [&](const std::function<void(Deploys&)>& edit) {
+    Model changed = m;
+    edit(*changed.components[0].deploys);
+    return validate_error(changed);
+  };
+  EXPECT_EQ(error_with([](Deploys& d) { d.period_hours = 0.0; }),
+            at + "/period: must be a positive duration; got 0.0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.first_at_hours = -1.0; }),
+            at + "/first_at: must be a non-negative duration; got -1.0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.bad_probability = 1.5; }),
+            at + "/bad_probability: must be a probability between 0 and 1; got 1.5");
+  EXPECT_EQ(error_with([](Deploys& d) { d.batch = 0; }),
+            at + "/batch: must be an integer from 1 to 1000000; got 0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.batch_interval_hours = 0.0; }),
+            at + "/batch_interval: must be a positive duration; got 0.0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.canary_fraction = 0.0; }),
+            at + "/canary_fraction: must be a fraction in (0, 1]; got 0.0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.bake_hours = -0.5; }),
+            at + "/bake: must be a non-negative duration; got -0.5");
+  EXPECT_EQ(error_with([](Deploys& d) { d.restart = Exponential{-1.0}; }),
+            at + "/restart/mean: must be a non-negative duration; got -1.0");
+  EXPECT_EQ(error_with([](Deploys& d) { d.strategy = DeployStrategy::kRolling; }),
+            at + R"(: missing "batch_interval" (the time between batches; "strategy": )"
+                 R"("rolling" needs it))");
+  EXPECT_EQ(error_with([](Deploys& d) {
+              d.strategy = DeployStrategy::kCanary;
+              d.batch_interval_hours = 0.1;
+              d.canary_fraction = 0.2;
+            }),
+            at + R"(: missing "bake" (the time from the canary batch to the first batch of )"
+                 R"(the rest; "strategy": "canary" needs it))");
+  EXPECT_EQ(error_with([](Deploys& d) { d.rollback.reset(); }),
+            at + R"(: missing "rollback" (the time from the verdict to the rollback's end; )"
+                 R"(needed when "bad_probability" is above 0))");
+  EXPECT_TRUE(validate_model(m).empty());
+  // Deploys on a component that never fails are allowed.
+  m.components[0].failure = Never{};
+  m.components[0].repair = Component{}.repair;
+  EXPECT_TRUE(validate_model(m).empty());
 }
 
 TEST(ValidateModel, ChecksStandbyRules) {

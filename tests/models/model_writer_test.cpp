@@ -112,6 +112,56 @@ TEST(ToJson, WritesCanonicalDistributionsAndDurations) {
   EXPECT_EQ(j["dependencies"][0], (nlohmann::json{{"from", "web"}, {"to", "api"}}));
 }
 
+TEST(ToJson, WritesDeploysWithTheirStatedKeysOnly) {
+  const Model m = load_model(fs::path(NINES_TEST_DATA_DIR) / "valid" / "deploys.json").model;
+  const nlohmann::json j = to_json(m);
+  // The maintenance window: no first_at, batch, canary keys, detection or rollback.
+  EXPECT_EQ(j["components"][0]["deploys"], nlohmann::json::parse(R"({"period": "4w",
+      "bad_probability": 0.0, "strategy": "rolling", "batch_interval": "30m",
+      "restart": {"type": "fixed", "value": "20m"}})"));
+  EXPECT_EQ(j["components"][1]["deploys"], nlohmann::json::parse(R"({"period": "1w",
+      "first_at": "2d", "bad_probability": 0.05, "strategy": "canary", "batch": 2,
+      "batch_interval": "5m", "canary_fraction": 0.1, "bake": "30m",
+      "detection": {"type": "exponential", "mean": "10m"},
+      "rollback": {"type": "exponential", "mean": "15m"},
+      "restart": {"type": "fixed", "value": "1m"}})"));
+  // Keys of another strategy are kept; zero laws are written as laws.
+  EXPECT_EQ(j["components"][2]["deploys"]["bake"], "0h");
+  EXPECT_FALSE(j["components"][2]["deploys"].contains("strategy"));
+  EXPECT_TRUE(j["components"][2]["deploys"].contains("detection"));
+  expect_round_trip(m, "deploys.json");
+  const Model back = parse_model(j, "written.json").model;
+  EXPECT_EQ(back.components[1].deploys, m.components[1].deploys);
+}
+
+TEST(ToJsonLike, ADeploysChangeRewritesOnlyTheKeyThatChanged) {
+  const fs::path file = fs::path(NINES_TEST_DATA_DIR) / "valid" / "deploys.json";
+  const nlohmann::ordered_json original = read_model_document(file);
+  Model model = load_model(file).model;
+  EXPECT_EQ(to_json_like(model, original), original);
+  model.components[1].deploys->strategy = DeployStrategy::kRolling;
+  nlohmann::ordered_json written = to_json_like(model, original);
+  const auto& deploys = written["components"][1]["deploys"];
+  EXPECT_EQ(deploys["strategy"], "rolling");
+  EXPECT_EQ(deploys["detection"], "10m");  // the user's bare duration stays
+  EXPECT_EQ(deploys["canary_fraction"], 0.1);
+  EXPECT_EQ(parse_model(nlohmann::json::parse(written.dump()), "w.json").model, model);
+  // Removing the schedule removes the key; adding one writes it in full.
+  model.components[1].deploys.reset();
+  model.components[2].deploys.reset();
+  model.components[0].deploys->first_at_hours = 1.0;
+  written = to_json_like(model, original);
+  EXPECT_FALSE(written["components"][1].contains("deploys"));
+  EXPECT_EQ(written["components"][0]["deploys"]["first_at"], "1h");
+  EXPECT_EQ(written["components"][0]["deploys"]["restart"],
+            original["components"][0]["deploys"]["restart"]);
+  EXPECT_EQ(parse_model(nlohmann::json::parse(written.dump()), "w.json").model, model);
+  model.components[2].deploys = Deploys{.period_hours = 24.0};
+  written = to_json_like(model, original);
+  EXPECT_EQ(written["components"][2]["deploys"],
+            nlohmann::ordered_json::parse(R"({"period": "1d", "bad_probability": 0.0})"));
+}
+
 TEST(SaveModel, WritesAFileThatLoadsBack) {
   const fs::path dir = fs::temp_directory_path() / "nines_models_save_test";
   fs::create_directories(dir);

@@ -64,6 +64,56 @@ TEST(Overrides, ReachCoverageUndetectedAndInspections) {
             "\"web.coverage=0.9\")");
 }
 
+TEST(Overrides, ReachEveryKeyOfDeploys) {
+  json document = testing::three_tier();
+  document["components"][0]["deploys"] = json::parse(R"({"period": "1w", "bad_probability": 0.05,
+      "batch_interval": "5m", "detection": "10m", "rollback": "15m",
+      "restart": {"type": "fixed", "value": "1m"}})");
+  const Model m = with({"web.deploys.strategy=rolling", "web.coverage=0.9", "web.undetected=1d",
+                        "web.deploys.detection.mean=15m", "web.deploys.rollback.mean=30m",
+                        "web.deploys.restart.value=2m"},
+                       document);
+  const Deploys& d = *m.components[0].deploys;
+  EXPECT_EQ(d.strategy, DeployStrategy::kRolling);
+  EXPECT_EQ(m.components[0].coverage, std::optional<double>(0.9));
+  // A bare duration becomes an exponential object when a key inside it is set.
+  EXPECT_EQ(d.detection, std::optional<Distribution>(Exponential{0.25}));
+  EXPECT_EQ(d.rollback, std::optional<Distribution>(Exponential{0.5}));
+  EXPECT_EQ(d.restart, Distribution{Fixed{2.0 / 60.0}});
+  // Whole values, JSON or strings.
+  const Model n = with({"web.deploys.bad_probability=0.1", "web.deploys.batch=2",
+                        R"(web.deploys.restart={"type": "uniform", "min": "1m", "max": "3m"})",
+                        "web.deploys.restart.max=4m", "web.deploys.period=2w"},
+                       document);
+  EXPECT_EQ(n.components[0].deploys->bad_probability, 0.1);
+  EXPECT_EQ(n.components[0].deploys->batch, 2);
+  EXPECT_EQ(n.components[0].deploys->period_hours, 336.0);
+  EXPECT_EQ(n.components[0].deploys->restart, (Distribution{Uniform{1.0 / 60.0, 4.0 / 60.0}}));
+  // Switching to canary alone is valid only with the canary's keys.
+  EXPECT_EQ(testing::parse_error(document, {"web.deploys.strategy=canary"}),
+            "m.json: /components/0/deploys: missing \"canary_fraction\" (the share of the "
+            "instances in the canary batch; \"strategy\": \"canary\" needs it)");
+  EXPECT_EQ(testing::parse_error(document, {"web.deploys.canary_fraction=1.5"}),
+            "m.json: /components/0/deploys/canary_fraction: must be a fraction in (0, 1]; got 1.5 "
+            "(from override \"web.deploys.canary_fraction=1.5\")");
+}
+
+TEST(Overrides, CreateADeploysObjectWhenThereIsNone) {
+  // The loader then says what else deploys need.
+  EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.deploys.period=1d"}),
+            "m.json: /components/0/deploys: missing \"bad_probability\" (the probability that a "
+            "deploy is bad; 0 for maintenance windows)");
+  const Model m =
+      with({"web.deploys.period=1d", "web.deploys.bad_probability=0", "web.deploys.restart=5m"});
+  ASSERT_TRUE(m.components[0].deploys);
+  EXPECT_EQ(m.components[0].deploys->period_hours, 24.0);
+  EXPECT_EQ(m.components[0].deploys->restart, Distribution{Exponential{5.0 / 60.0}});
+  // A component that never fails can be deployed, and `failure=never` keeps its deploys.
+  const Model n = with({"web.deploys.period=1d", "web.deploys.bad_probability=0",
+                        "web.failure=never", "web.min_up=1"});
+  EXPECT_TRUE(n.components[0].deploys);
+}
+
 TEST(Overrides, CreateAStandbyObjectWhenThereIsNone) {
   const Model m = with({"api.instances=2", "api.standby.mode=cold"});
   EXPECT_EQ(m.components[1].standby.mode, StandbyMode::kCold);
@@ -109,8 +159,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, coverage, undetected, standby, crew, zones, placement, cost, "
-            "idle_cost (from override \"web.mtbff=1h\")");
+            "mttr, detection, coverage, undetected, standby, crew, deploys, zones, placement, "
+            "cost, idle_cost (from override \"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
             "override \"web.min_up=9\")");
