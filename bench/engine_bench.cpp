@@ -68,6 +68,43 @@ BENCHMARK(BM_Layered1000x10)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+/// BM_Layered1000x10 with weekly rolling deploys on every component (one instance every 5 min,
+/// 2% bad, verdict after 10 min, rollback 20 min, 1 min restarts). Its pools are hot, so the
+/// instances' own events are those of BM_Layered1000x10 and the rest are deploy events.
+void BM_Layered1000x10Deploys(benchmark::State& state) {
+  static const Model base = nines::bench::layered_random(1000, 10, 9, 2, 1);
+  static const Model model = [] {
+    Model m = base;
+    nines::models::Deploys d;
+    d.period_hours = 168.0;
+    d.bad_probability = 0.02;
+    d.strategy = nines::models::DeployStrategy::kRolling;
+    d.batch = 1;
+    d.batch_interval_hours = 5.0 / 60.0;
+    d.detection = nines::models::Fixed{10.0 / 60.0};
+    d.rollback = nines::models::Fixed{20.0 / 60.0};
+    d.restart = nines::models::Fixed{1.0 / 60.0};
+    for (auto& component : m.components) component.deploys = d;
+    return m;
+  }();
+  static const double base_events = [] {
+    RunOptions options;
+    options.threads = 1;
+    options.replications = kLayeredReplications;
+    return static_cast<double>(nines::engine::run(base, options).events);
+  }();
+  run_engine(state, model, kLayeredReplications);
+  const double events =
+      state.counters["events_per_run"].value / static_cast<double>(state.iterations());
+  state.counters["deploy_event_share"] = (events - base_events) / events;
+}
+BENCHMARK(BM_Layered1000x10Deploys)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 /// 20 components of 3-of-5 in series, one-year horizon.
 void BM_Series20(benchmark::State& state) {
   static const Model model = nines::bench::series(20, 5, 3);

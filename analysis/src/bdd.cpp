@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <cassert>
+#include <functional>
 #include <limits>
+#include <ranges>
 #include <string>
+#include <utility>
 
 #include "nines/models/error.hpp"
 
@@ -120,10 +123,82 @@ BddRef Bdd::conjunction(BddRef a, BddRef b) { return apply(true, a, b); }
 
 BddRef Bdd::disjunction(BddRef a, BddRef b) { return apply(false, a, b); }
 
+BddRef Bdd::apply_all(bool is_and, std::span<const BddRef> operands) {
+  if (operands.empty()) return is_and ? kTrue : kFalse;
+  std::vector<BddRef> level(operands.begin(), operands.end());
+  while (level.size() > 1) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
+      level[kept++] = apply(is_and, level[i], level[i + 1]);
+    }
+    if (level.size() % 2 == 1) level[kept++] = level.back();
+    level.resize(kept);
+  }
+  return level.front();
+}
+
+BddRef Bdd::conjunction(std::span<const BddRef> operands) {
+  // Walk down from the top variable v of the operands while one of those that test v is false
+  // with v down: the conjunction is then false there and only v up has to be followed, so the
+  // result's node at v is (v, false, the conjunction of the cofactors). A service over a series
+  // of pools is such a path (a cube): conjoined in one walk, it creates only the result's nodes,
+  // where a tree of pairwise conjunctions would also build every intermediate path. What is
+  // left when no operand forces v is conjoined pairwise.
+  using Top = std::pair<std::uint32_t, BddRef>;  // (variable, node): a min-heap on both
+  std::vector<Top> heap;
+  for (const BddRef f : operands) {
+    if (f == kFalse) return kFalse;
+    if (f != kTrue) heap.emplace_back(nodes_[f].var, f);
+  }
+  std::make_heap(heap.begin(), heap.end(), std::greater<>{});
+  std::vector<std::uint32_t> path;
+  std::vector<BddRef> at_top;
+  BddRef rest = kTrue;
+  while (!heap.empty()) {
+    if (heap.size() == 1) {  // one operand left: the rest of the path is shared with it
+      rest = heap.front().second;
+      break;
+    }
+    const std::uint32_t v = heap.front().first;
+    at_top.clear();
+    bool forced = false;
+    while (!heap.empty() && heap.front().first == v) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+      const BddRef f = heap.back().second;
+      heap.pop_back();
+      if (!at_top.empty() && at_top.back() == f) continue;  // equal operands pop one after another
+      at_top.push_back(f);
+      forced = forced || nodes_[f].low == kFalse;
+    }
+    if (!forced) {
+      std::vector<BddRef> left(at_top);
+      for (const Top& top : heap) left.push_back(top.second);
+      rest = apply_all(true, left);
+      break;
+    }
+    path.push_back(v);
+    for (const BddRef f : at_top) {
+      const BddRef high = nodes_[f].high;
+      if (high == kFalse) return kFalse;  // false on both sides of v: false everywhere
+      if (high == kTrue) continue;
+      heap.emplace_back(nodes_[high].var, high);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+    }
+  }
+  BddRef result = rest;
+  for (const std::uint32_t v : std::views::reverse(path)) result = make(v, kFalse, result);
+  return result;
+}
+
+BddRef Bdd::disjunction(std::span<const BddRef> operands) { return apply_all(false, operands); }
+
 BddRef Bdd::at_least(std::int64_t k, std::span<const BddRef> operands) {
   const auto m = static_cast<std::int64_t>(operands.size());
   if (k <= 0) return kTrue;
   if (k > m) return kFalse;
+  // The common rows (all of them, any of them) without the k x m table.
+  if (k == m) return conjunction(operands);
+  if (k == 1) return disjunction(operands);
   // at_least[j] over the operands i..m-1, built from the last operand backwards:
   // at least j of {f_i, rest} = (f_i AND at least j-1 of rest) OR at least j of rest.
   std::vector<BddRef> at_least_of_rest(static_cast<std::size_t>(k) + 1, kFalse);

@@ -71,15 +71,18 @@ SystemStructure build_system_structure(const models::Model& model, std::size_t m
   s.variable_of = depth_first_variables(model, edges);
   s.service.assign(model.components.size(), Bdd::kFalse);
   std::vector<BddRef> targets;
+  std::vector<BddRef> terms;
   for (const std::int64_t c : models::topological_order(model)) {
     const auto uc = static_cast<std::size_t>(c);
-    BddRef service = s.bdd.variable(s.variable_of[uc]);
+    // Its pool and every row met, conjoined at once: an entry with thousands of rows would
+    // otherwise rebuild its growing conjunction once per row.
+    terms.assign(1, s.bdd.variable(s.variable_of[uc]));
     for (const std::size_t d : edges.dependencies_of[uc]) {
       targets.clear();
       for (const std::size_t to : edges.targets[d]) targets.push_back(s.service[to]);
-      service = s.bdd.conjunction(service, s.bdd.at_least(model.dependencies[d].min_up, targets));
+      terms.push_back(s.bdd.at_least(model.dependencies[d].min_up, targets));
     }
-    s.service[uc] = service;
+    s.service[uc] = s.bdd.conjunction(terms);
   }
   s.bdd.compact(s.service);
   s.system = s.service[static_cast<std::size_t>(model.component_index(model.entry))];

@@ -41,6 +41,62 @@ TEST(Bdd, TwoOfThreeHasTheBinomialProbability) {
   EXPECT_EQ(bdd.at_least(3, x), bdd.conjunction(x[0], bdd.conjunction(x[1], x[2])));
 }
 
+TEST(Bdd, WideConjunctionAndDisjunctionAreTheFoldedOnes) {
+  // Combined in a balanced tree, they must still be the one canonical node of the fold.
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 7; ++v) x.push_back(bdd.variable(6 - v));
+  BddRef all = Bdd::kTrue;
+  BddRef any = Bdd::kFalse;
+  for (const BddRef f : x) {
+    all = bdd.conjunction(all, f);
+    any = bdd.disjunction(any, f);
+  }
+  EXPECT_EQ(bdd.conjunction(x), all);
+  EXPECT_EQ(bdd.disjunction(x), any);
+  EXPECT_EQ(bdd.at_least(7, x), all);
+  EXPECT_EQ(bdd.at_least(1, x), any);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{}), Bdd::kTrue);
+  EXPECT_EQ(bdd.disjunction(std::vector<BddRef>{}), Bdd::kFalse);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{x[3]}), x[3]);
+}
+
+TEST(Bdd, WideConjunctionOfSeriesAndParallelTermsIsTheFoldedOne) {
+  // Paths sharing their tails (walked together), a disjunction (no operand forces its top
+  // variable: conjoined pairwise from there), a repeated operand, and a contradiction.
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 8; ++v) x.push_back(bdd.variable(v));
+  const BddRef tail = bdd.conjunction(x[6], x[7]);
+  const BddRef a = bdd.conjunction(x[1], bdd.conjunction(x[4], tail));
+  const BddRef b = bdd.conjunction(x[2], bdd.conjunction(x[5], tail));
+  const BddRef either = bdd.disjunction(bdd.conjunction(x[3], x[5]), x[6]);
+  const std::vector<BddRef> terms = {x[0], a, b, either, a, Bdd::kTrue};
+  BddRef folded = Bdd::kTrue;
+  for (const BddRef f : terms) folded = bdd.conjunction(folded, f);
+  EXPECT_EQ(bdd.conjunction(terms), folded);
+  const std::vector<BddRef> paths = {x[0], a, b};
+  EXPECT_EQ(bdd.conjunction(paths), bdd.conjunction(x[0], bdd.conjunction(a, b)));
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{a, Bdd::kFalse}), Bdd::kFalse);
+  EXPECT_EQ(bdd.conjunction(std::vector<BddRef>{b, either, a}),
+            bdd.conjunction(a, bdd.conjunction(b, either)));
+}
+
+TEST(Bdd, WideConjunctionOfPathsCreatesOnlyTheResultsNodes) {
+  // x0 x1 x2 x4 x5 x6 x7 from x0, x1 x4 x6 x7 and x2 x5 x6 x7: x5 x6 x7 is b's own tail, so only
+  // the nodes at x4, x2, x1 and x0 are new (a fold would also build x1 x2 x4 x5 x6 x7 ... first).
+  Bdd bdd;
+  std::vector<BddRef> x;
+  for (std::uint32_t v = 0; v < 8; ++v) x.push_back(bdd.variable(v));
+  const BddRef tail = bdd.conjunction(x[6], x[7]);
+  const BddRef a = bdd.conjunction(x[1], bdd.conjunction(x[4], tail));
+  const BddRef b = bdd.conjunction(x[2], bdd.conjunction(x[5], tail));
+  const std::size_t before = bdd.size();
+  const BddRef all = bdd.conjunction(std::vector<BddRef>{b, x[0], a});
+  EXPECT_EQ(bdd.size() - before, 4U);
+  EXPECT_EQ(bdd.var(all), 0U);
+}
+
 TEST(Bdd, SharedVariableIsCountedOnce) {
   // (a AND s) OR (b AND s) = s AND (a OR b): the naive product of paths would count s twice.
   Bdd bdd;

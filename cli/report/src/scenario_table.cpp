@@ -185,7 +185,10 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column common_cause{"common-cause/y", {}};
   // Failures the monitoring missed, summed over components, shown when a row has coverage < 1.
   Column undetected{"undetected/year", {}};
+  // Downtime whose root cause was a deploy batch, summed over components with deploys.
+  Column deploy_share{"deploy share", {}};
   bool any_undetected = false;
+  bool any_deploys = false;
   bool any_domains = false;
   bool any_cost = false;
   bool any_significant = false;
@@ -221,6 +224,12 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     }
     any_undetected = any_undetected || missed.has_value();
     undetected.cells.push_back(missed ? format_number(*missed, kSignificantDigits) : "-");
+    std::optional<double> deployed;
+    for (const auto& c : result.components) {
+      if (c.deploy_downtime_share) deployed = deployed.value_or(0.0) + *c.deploy_downtime_share;
+    }
+    any_deploys = any_deploys || deployed.has_value();
+    deploy_share.cells.push_back(deployed ? format_percent(*deployed, 1) : "-");
     if (row.difference) {
       delta_availability.cells.push_back(
           availability_difference_text(row.difference->availability));
@@ -239,6 +248,7 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   if (!same_horizon) columns.push_back(horizon);
   if (any_cost) columns.push_back(cost);
   if (any_domains) columns.push_back(common_cause);
+  if (any_deploys) columns.push_back(deploy_share);
   if (any_undetected) columns.push_back(undetected);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);

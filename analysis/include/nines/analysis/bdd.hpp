@@ -26,6 +26,14 @@ class Bdd {
   [[nodiscard]] BddRef variable(std::uint32_t var);
   [[nodiscard]] BddRef conjunction(BddRef a, BddRef b);
   [[nodiscard]] BddRef disjunction(BddRef a, BddRef b);
+  /// The conjunction of all operands (true for none). Where the operands are paths (services
+  /// over series of pools) it is built in one walk down the variables that creates only the
+  /// result's nodes; the rest is combined pairwise in a balanced tree. Folding the operands one
+  /// at a time would rebuild the growing result once per operand: quadratic work, and as many
+  /// dead nodes, for the entry of a large model.
+  [[nodiscard]] BddRef conjunction(std::span<const BddRef> operands);
+  /// The disjunction of all operands (false for none), combined pairwise in a balanced tree.
+  [[nodiscard]] BddRef disjunction(std::span<const BddRef> operands);
   /// True when at least k of the operands are true.
   [[nodiscard]] BddRef at_least(std::int64_t k, std::span<const BddRef> operands);
 
@@ -65,6 +73,7 @@ class Bdd {
 
   BddRef make(std::uint32_t var, BddRef low, BddRef high);
   BddRef apply(bool is_and, BddRef a, BddRef b);
+  BddRef apply_all(bool is_and, std::span<const BddRef> operands);
   /// The slot of (var, low, high) in `unique_`: where it is, or the empty slot to put it.
   std::size_t find_slot(const Node& node) const;
   void grow_unique();
