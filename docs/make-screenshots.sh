@@ -32,6 +32,14 @@ shot microservice-estate.json pareto pareto.png
   --what-if 'inject=[{"at": "100d", "zone": "zone-a", "for": "2h"}]' \
   --view timeline --trace 1 --size 1400x860 \
   --screenshot docs/images/timeline.png && echo docs/images/timeline.png
+# Deploys: a year of samples/deploy-strategies.json's weekly all-at-once deploys (the run's
+# replication with the most downtime), then its "rolling" strategy close up: the first deploy due
+# at 15 min of a 90-minute history, replication 13, where it is bad (verdict after 20 min).
+shot deploy-strategies.json timeline timeline-deploys-year.png
+"$gui" samples/deploy-strategies.json --run --what-if horizon=90m \
+  --what-if web.deploys.first_at=15m --what-if web.deploys.strategy=rolling \
+  --view timeline --trace 13 --size 1400x860 \
+  --screenshot docs/images/timeline-deploys.png && echo docs/images/timeline-deploys.png
 # The heat map of samples/README.md's sweep: on-call crew size by API instances (the sweep's
 # default seed and replications, so its figures are the README's table).
 sweep_json="$(mktemp --suffix=.json)"
