@@ -148,7 +148,13 @@ void MainWindow::build_views() {
   what_if_ = new WhatIfPanel(&document_, this);
   auto* what_if_dock = new QDockWidget(tr("What if"), this);
   what_if_dock->setObjectName("whatIfDock");
-  what_if_dock->setWidget(what_if_);
+  // In a scroll area: its rows (deploys and coverage among them) must not make the window taller
+  // than a small screen.
+  auto* what_if_area = new QScrollArea(what_if_dock);
+  what_if_area->setWidget(what_if_);
+  what_if_area->setWidgetResizable(true);
+  what_if_area->setFrameShape(QFrame::NoFrame);
+  what_if_dock->setWidget(what_if_area);
   addDockWidget(Qt::RightDockWidgetArea, what_if_dock);
 
   problems_ = new QListWidget(this);
