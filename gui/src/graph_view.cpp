@@ -290,7 +290,12 @@ void GraphView::show_results() {
             .arg(QString::fromStdString(report::format_percent(component.availability, 6)))
             .arg(QString::fromStdString(report::format_percent(component.service_availability, 6)))
             .arg(QString::fromStdString(report::format_percent(component.downtime_share, 2)))
-            .arg(component.outages_caused));
+            .arg(component.outages_caused) +
+        // Its deploys are a cause of their own ("web (deploys)" in the causes chart).
+        (component.deploy_downtime_share ? QStringLiteral("\nshare of downtime by its deploys %1")
+                                               .arg(QString::fromStdString(report::format_percent(
+                                                   *component.deploy_downtime_share, 2)))
+                                         : QString()));
   }
 }
 

@@ -203,5 +203,28 @@ TEST(GraphView, LabelsEachBoxWithItsShareOfDowntimeAfterARun) {
   EXPECT_GE(labels.filter(share).size(), 1) << share.toStdString();
 }
 
+TEST(GraphView, NamesTheDowntimeShareOfAComponentsDeploysInItsTooltip) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(NINES_TEST_DATA_DIR "/valid/deploys.json", true), "");
+  window.show();
+  ASSERT_TRUE(wait_until([&] { return !window.graph()->layout_pending(); }));
+  ASSERT_TRUE(window.run_and_wait());
+  const auto& components = window.last_outcome()->result.components;
+  const auto api = std::find_if(components.begin(), components.end(),
+                                [](const auto& c) { return c.id == "api"; });
+  ASSERT_NE(api, components.end());
+  ASSERT_TRUE(api->deploy_downtime_share);
+  QString tip;
+  for (const QGraphicsItem* item : window.graph()->scene()->items()) {
+    if (item->toolTip().startsWith("api\n")) tip = item->toolTip();
+  }
+  EXPECT_NE(tip.indexOf(QStringLiteral("share of downtime by its deploys %1")
+                            .arg(QString::fromStdString(
+                                report::format_percent(*api->deploy_downtime_share, 2)))),
+            -1)
+      << tip.toStdString();
+}
+
 }  // namespace
 }  // namespace nines::gui
