@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "nines/engine/paired_difference.hpp"
 #include "nines/report/design_cost.hpp"
@@ -98,7 +99,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(figures_, 1);
   components_ = new QTableWidget(0, 6, this);
   components_->setHorizontalHeaderLabels(
-      {tr("Component, zone or region"), tr("Baseline availability (%)"),
+      {tr("Component, deploys, zone or region"), tr("Baseline availability (%)"),
        tr("Variant availability (%)"), tr("Baseline downtime share (%)"),
        tr("Variant downtime share (%)"), tr("Share change (points)")});
   components_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -245,15 +246,21 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     }
   }
 
-  // Components, then zones and regions ("zone eu-a"): each one's own availability and its share
-  // of system downtime as root cause.
+  // Components, their deploys ("web (deploys)", a cause of their own without an availability),
+  // then zones and regions ("zone eu-a"): each one's own availability and its share of system
+  // downtime as root cause.
   struct Share {
-    double availability = 0.0;
+    std::optional<double> availability;
     double downtime_share = 0.0;
   };
   const auto shares = [](const engine::RunResult& r) {
     std::vector<std::pair<std::string, Share>> out;
-    for (const auto& c : r.components) out.push_back({c.id, {c.availability, c.downtime_share}});
+    for (const auto& c : r.components) {
+      out.push_back({c.id, {c.availability, c.downtime_share}});
+      if (c.deploy_downtime_share) {
+        out.push_back({c.id + " (deploys)", {std::nullopt, *c.deploy_downtime_share}});
+      }
+    }
     for (const auto& z : r.zones) {
       out.push_back({"zone " + z.id, {z.availability, z.downtime_share}});
     }
@@ -270,10 +277,14 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
   // least available one needs, shares of downtime with one.
   int decimals = 2;
   for (const auto& [id, c] : shares(current->result)) {
-    decimals = std::max(decimals, report::availability_decimals(c.availability));
+    if (c.availability) {
+      decimals = std::max(decimals, report::availability_decimals(*c.availability));
+    }
   }
   for (const auto& [id, c] : before) {
-    decimals = std::max(decimals, report::availability_decimals(c.availability));
+    if (c.availability) {
+      decimals = std::max(decimals, report::availability_decimals(*c.availability));
+    }
   }
   for (const auto& [id, c] : shares(current->result)) {
     const int row = components_->rowCount();
@@ -281,12 +292,14 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     components_->setItem(row, 0, text_item(QString::fromStdString(id)));
     const auto it = before.find(id);
     if (it != before.end()) {
-      components_->setItem(row, 1, number(100.0 * it->second.availability, decimals));
+      if (it->second.availability) {
+        components_->setItem(row, 1, number(100.0 * *it->second.availability, decimals));
+      }
       components_->setItem(row, 3, number(100.0 * it->second.downtime_share, 1));
       components_->setItem(row, 5,
                            number(100.0 * (c.downtime_share - it->second.downtime_share), 1, true));
     }
-    components_->setItem(row, 2, number(100.0 * c.availability, decimals));
+    if (c.availability) components_->setItem(row, 2, number(100.0 * *c.availability, decimals));
     components_->setItem(row, 4, number(100.0 * c.downtime_share, 1));
   }
   components_->setSortingEnabled(true);

@@ -12,7 +12,9 @@
 
 #include "gui_test_support.hpp"
 #include "nines/engine/precision_run.hpp"
+#include "nines/gui/main_window.hpp"
 #include "nines/models/model_loader.hpp"
+#include "nines/report/human_format.hpp"
 
 namespace nines::gui {
 namespace {
@@ -110,6 +112,33 @@ TEST(ComparisonPanel, FormatsTableNumbersAsTheCliDoes) {
   EXPECT_EQ(components->item(0, 4)->text(), "11.2");
   EXPECT_EQ(components->item(1, 2)->text(), "99.9900");
   EXPECT_EQ(components->item(1, 4)->text(), "0.0");
+}
+
+TEST(ComparisonPanel, ListsAComponentsDeploysAsACauseOfTheirOwn) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(QString::fromStdString(
+                                 (testing::samples_dir() / "deploy-strategies.json").string()),
+                             true),
+            QString());
+  ASSERT_EQ(window.apply_what_if({"replications=200"}), QString());
+  ASSERT_TRUE(window.run_and_wait());
+  window.pin_baseline();
+  ASSERT_EQ(window.apply_what_if({"replications=200", "web.deploys.strategy=rolling"}), QString());
+  ASSERT_TRUE(window.run_and_wait());
+  const QTableWidget* components = window.comparison()->components();
+  int row = -1;
+  for (int r = 0; r < components->rowCount(); ++r) {
+    if (components->item(r, 0)->text() == "web (deploys)") row = r;
+  }
+  ASSERT_GE(row, 0);
+  // A cause without an availability of its own; its share in both runs and the change.
+  EXPECT_EQ(components->item(row, 1), nullptr);
+  EXPECT_EQ(components->item(row, 2), nullptr);
+  const double share = *window.last_outcome()->result.components.at(0).deploy_downtime_share;
+  EXPECT_EQ(components->item(row, 4)->text().toStdString(), report::format_fixed(100.0 * share, 1));
+  EXPECT_NE(components->item(row, 3), nullptr);
+  EXPECT_NE(components->item(row, 5), nullptr);
 }
 
 }  // namespace
