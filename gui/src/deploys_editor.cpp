@@ -242,9 +242,12 @@ void DeploysEditor::bind_duration(QLineEdit* edit, const QString& key, bool opti
 
 void DeploysEditor::set_deploys(const std::optional<models::Deploys>& deploys,
                                 const QString& pointer) {
+  const QString at = pointer + "/deploys";
+  // Another component: what a check starts from is its own deploys, else the defaults (never the
+  // last component's).
+  if (at != property("pointer").toString()) kept_ = models::Deploys{};
   deploys_ = deploys;
   if (deploys_) kept_ = *deploys_;
-  const QString at = pointer + "/deploys";
   setProperty("pointer", at);
   for (const auto& [key, widget] : fields_) widget->setProperty("pointer", at + "/" + key);
   show_deploys();

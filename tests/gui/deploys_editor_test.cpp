@@ -73,6 +73,10 @@ TEST(DeploysEditor, ShowsEveryKeyOfAFilesDeploys) {
   document->edit(model, "no deploys");
   window.select_component("api");
   EXPECT_FALSE(deploys->isChecked());
+  // Checked, it starts from the defaults, not from the component shown before.
+  deploys->setChecked(true);
+  EXPECT_EQ(document->model().find_component("api")->deploys, models::Deploys{});
+  EXPECT_TRUE(document->validation().ok()) << document->validation().error;
 }
 
 TEST(DeploysEditor, RoundTripsAFileThroughEditsUndoAndSaveInTheUsersSpelling) {

@@ -66,7 +66,8 @@ class DeploysEditor : public QGroupBox {
                      std::optional<double> models::Deploys::*member);
 
   std::optional<models::Deploys> deploys_;
-  /// Shown while unchecked and restored when checked again.
+  /// Shown while unchecked and restored when checked again (the defaults for a component that
+  /// had none).
   models::Deploys kept_;
   bool updating_ = false;
   QFormLayout* form_ = nullptr;
