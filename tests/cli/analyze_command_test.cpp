@@ -243,6 +243,35 @@ TEST(AnalyzeCommand, InspectionsAreExitStatusThreeNamingTheComponentAndRunHasNoE
   EXPECT_EQ(run_nines({"analyze", model, "--set", "batch.undetected=12h"}).exit_code, 0);
 }
 
+TEST(AnalyzeCommand, DeploysAreExitStatusThreeEvenNeverBadAndRunHasNoExactNorWarning) {
+  const TempDir dir;
+  // A maintenance window: deploys that are never bad are refused all the same.
+  const auto model = dir.write("shop.json", R"({"replications": 50,
+    "components": [{"id": "web", "instances": 3, "min_up": 2, "mtbf": "100h", "mttr": "1h",
+                    "deploys": {"period": "1w", "bad_probability": 0, "strategy": "rolling",
+                                "batch_interval": "30m", "restart": {"type": "fixed", "value": "20m"}}},
+                   {"id": "db", "mtbf": "200h", "mttr": "1h"}],
+    "dependencies": [{"from": "web", "to": "db"}],
+    "inject": [{"at": "30d", "component": "db", "for": "1h"}]})");
+  const auto result = run_nines({"analyze", model});
+  EXPECT_EQ(result.exit_code, 3) << result.err;
+  EXPECT_EQ(result.err.rfind(dir.path().string() + "/shop.json: ", 0), 0U) << result.err;
+  // Every refused mechanism on one line, the deploys' clause last.
+  EXPECT_NE(result.err.find("inject"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(R"(component "web": scheduled deploys (period 1w) are outside the )"
+                            R"(exact solvers; use 'nines run')"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(testing::line_count(result.err), 1U);
+  const auto run = run_nines({"run", model, "--json", "-", "--quiet"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_TRUE(doc.at("exact").is_null());
+  EXPECT_EQ(run.err, "");
+  EXPECT_GT(doc.at("components").at(0).at("restarts_per_year").get<double>(), 0.0);
+  EXPECT_TRUE(doc.at("components").at(1).at("restarts_per_year").is_null());
+}
+
 TEST(AnalyzeCommand, CoupledPoolOverTwoZonesIsExitStatusThreeNamingIt) {
   const TempDir dir;
   const auto result = run_nines({"analyze", dir.write("crew.json", R"({"crews": [{"id": "c"}],

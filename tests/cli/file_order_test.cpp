@@ -33,9 +33,8 @@ json canonical(json doc) {
   return doc;
 }
 
-void expect_order_free(const std::string& sample) {
+void expect_order_free(const std::string& sample, const json& original) {
   TempDir dir;
-  const json original = read_json(std::string(NINES_SOURCE_DIR) + "/samples/" + sample);
   const auto run = [&](const json& model, const std::string& name) {
     const auto path = dir.write(name, model.dump(2));
     const auto result = run_nines({"run", path, "--replications", "400", "--json", "-"});
@@ -56,6 +55,10 @@ void expect_order_free(const std::string& sample) {
   }
 }
 
+void expect_order_free(const std::string& sample) {
+  expect_order_free(sample, read_json(std::string(NINES_SOURCE_DIR) + "/samples/" + sample));
+}
+
 TEST(FileOrder, ZonesAndRegionsSampleGivesTheSameDocument) {
   expect_order_free("regional-databases.json");
 }
@@ -70,6 +73,22 @@ TEST(FileOrder, WebShopTwoZonesGivesTheSameDocument) {
 
 TEST(FileOrder, MonitoringCoverageSampleGivesTheSameDocumentExactIncluded) {
   expect_order_free("monitoring.json");
+}
+
+TEST(FileOrder, DeploysOnTwoComponentsAndCoverageGiveTheSameDocument) {
+  // Two deploy schedules share the batch order (by component id), and their causes and
+  // streams are keyed by id, so the file's order must not matter.
+  json model = read_json(std::string(NINES_SOURCE_DIR) + "/samples/web-shop-two-zones.json");
+  json& components = model.at("components");
+  ASSERT_GE(components.size(), 2U);
+  components[0]["deploys"] = json::parse(R"({"period": "3d", "bad_probability": 0.3,
+      "strategy": "rolling", "batch_interval": "10m", "detection": "30m", "rollback": "20m",
+      "restart": "2m"})");
+  components[1]["deploys"] = json::parse(R"({"period": "3d", "first_at": "3d",
+      "bad_probability": 0.3, "detection": "30m", "rollback": "20m"})");
+  components[1]["coverage"] = 0.8;
+  components[1]["undetected"] = "1d";
+  expect_order_free("web-shop-two-zones.json with deploys", model);
 }
 
 }  // namespace
