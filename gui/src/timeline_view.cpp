@@ -375,6 +375,9 @@ void TimelineView::redraw() {
   std::vector<std::vector<std::uint8_t>> broken(compiled.components.size());
   std::vector<int> deploy_number(compiled.components.size(), -1);  // the last one due
   std::vector<int> running_deploy(compiled.components.size(), 0);
+  // Per lane: instances out (restarting or broken) and broken.
+  std::vector<int> lane_out(compiled.components.size(), 0);
+  std::vector<int> lane_broken(compiled.components.size(), 0);
   std::vector<int> deploy_batch(compiled.components.size(), 0);
   std::vector<std::int64_t> batch_marker(compiled.components.size(), -1);
   for (std::size_t k = 0; k < compiled.components.size(); ++k) {
@@ -500,16 +503,15 @@ void TimelineView::redraw() {
         Row& lane = rows[row_index];
         const QString component = QString::fromStdString(compiled.component_ids.at(t.source));
         const auto i = static_cast<std::size_t>(std::max<std::int64_t>(t.instance, 0));
-        const auto count = [](const std::vector<std::uint8_t>& flags) {
-          return static_cast<double>(std::count(flags.begin(), flags.end(), 1));
-        };
-        const auto update = [&] {
-          std::size_t out = 0;
-          for (std::size_t n = 0; n < restarting[t.source].size(); ++n) {
-            out += (restarting[t.source][n] | broken[t.source][n]) != 0 ? 1U : 0U;
-          }
-          push_step(lane.steps, t.time_hours, static_cast<double>(out));
-          push_step(lane.broken, t.time_hours, count(broken[t.source]));
+        // Sets instance i's restarting or broken flag and steps the lane's counts.
+        const auto set = [&](std::vector<std::vector<std::uint8_t>>& flags, std::uint8_t value) {
+          const int was_out = restarting[t.source][i] | broken[t.source][i];
+          const int was_broken = broken[t.source][i];
+          flags[t.source][i] = value;
+          lane_out[t.source] += (restarting[t.source][i] | broken[t.source][i]) - was_out;
+          lane_broken[t.source] += broken[t.source][i] - was_broken;
+          push_step(lane.steps, t.time_hours, lane_out[t.source]);
+          push_step(lane.broken, t.time_hours, lane_broken[t.source]);
         };
         if (t.event == E::kDeployStart) running_deploy[t.source] = deploy_number[t.source] + 1;
         const QString deploy = tr("deploy #%1 of %2").arg(running_deploy[t.source]).arg(component);
@@ -540,12 +542,7 @@ void TimelineView::redraw() {
             break;
           case E::kRestart:
           case E::kBroken: {
-            if (t.event == E::kRestart) {
-              restarting[t.source][i] = 1;
-            } else {
-              broken[t.source][i] = 1;
-            }
-            update();
+            set(t.event == E::kRestart ? restarting : broken, 1);
             // Named on its batch's tick ("#3 restarts, broken").
             const std::int64_t b = batch_marker[t.source];
             if (b >= 0) {
@@ -558,12 +555,7 @@ void TimelineView::redraw() {
           }
           case E::kRestartEnd:
           case E::kUnbroken:
-            if (t.event == E::kRestartEnd) {
-              restarting[t.source][i] = 0;
-            } else {
-              broken[t.source][i] = 0;
-            }
-            update();
+            set(t.event == E::kRestartEnd ? restarting : broken, 0);
             touched = Touched{t.source, t.instance, t.batch};
             break;
           case E::kDeployBad:
