@@ -376,7 +376,8 @@ void ComponentForm::show_monitoring() {
                       : component_.undetected ? Missed::kLaw
                                               : Missed::kNotStated;
   missed_->setCurrentIndex(static_cast<int>(mode));
-  if (component_.undetected) undetected_->set_distribution(*component_.undetected);
+  // Not stated: the law a switch to "after a law" would state.
+  undetected_->set_distribution(component_.undetected.value_or(kDefaultUndetected));
   undetected_->setEnabled(mode == Missed::kLaw);
   inspection_every_->setText(
       component_.inspections

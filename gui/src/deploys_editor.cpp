@@ -279,9 +279,10 @@ void DeploysEditor::show_deploys() {
                                               : QString());
   bake_->setText(hours_text(d.bake_hours));
   has_detection_->setChecked(d.detection.has_value());
-  if (d.detection) detection_->set_distribution(*d.detection);
+  // Not stated: the law checking the box would state.
+  detection_->set_distribution(d.detection.value_or(kDefaultDetection));
   has_rollback_->setChecked(d.rollback.has_value());
-  if (d.rollback) rollback_->set_distribution(*d.rollback);
+  rollback_->set_distribution(d.rollback.value_or(kDefaultRollback));
   restart_->set_distribution(d.restart);
   for (QLineEdit* edit : {period_, first_at_, batch_interval_, canary_fraction_, bake_}) {
     edit->setStyleSheet({});

@@ -205,7 +205,7 @@ TEST(MonitoringEditor, EditsCoverageAndHowMissedFailuresComeToLightAndSavesTheSp
   form->missed_mode()->setCurrentIndex(static_cast<int>(ComponentForm::Missed::kLaw));
   const models::Component* batch = document->model().find_component("batch");
   EXPECT_FALSE(batch->inspections.has_value());
-  EXPECT_TRUE(batch->undetected.has_value());
+  EXPECT_EQ(batch->undetected, models::Distribution{models::Exponential{24.0}});  // the default
   EXPECT_TRUE(document->validation().ok()) << document->validation().error;
   // Not stated: every failure caught, so coverage goes too.
   form->missed_mode()->setCurrentIndex(static_cast<int>(ComponentForm::Missed::kNotStated));
