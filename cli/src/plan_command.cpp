@@ -35,20 +35,27 @@ constexpr const char* kCommand = "nines plan";
 }
 
 /// A fraction or a percentage strictly between 0 and 1: "0.9995", "99.95%".
-std::optional<double> parse_level(std::string text) {
+std::optional<double> parse_level(const std::string& text) {
+  std::string number = text;
   double scale = 1.0;
-  if (!text.empty() && text.back() == '%') {
-    text.pop_back();
-    scale = 0.01;
+  if (!number.empty() && number.back() == '%') {
+    number.pop_back();
+    // "99.999e-2" reads as the decimal 0.99999 rounded once; 99.999 * 0.01 would round twice.
+    if (number.find_first_of("eE") == std::string::npos) {
+      number += "e-2";
+    } else {
+      scale = 0.01;
+    }
   }
+  if (number.empty() || number.front() == 'e') return std::nullopt;
   std::size_t used = 0;
   double value = 0.0;
   try {
-    value = std::stod(text, &used);
+    value = std::stod(number, &used);
   } catch (const std::exception&) {
     return std::nullopt;
   }
-  if (used != text.size() || text.empty()) return std::nullopt;
+  if (used != number.size()) return std::nullopt;
   value *= scale;
   if (!(value > 0.0 && value < 1.0)) return std::nullopt;
   return value;
