@@ -64,8 +64,10 @@ std::optional<double> parse_level(const std::string& text) {
 double level_flag(const std::string& flag, const std::string& text) {
   const auto value = parse_level(text);
   if (!value) {
-    usage(flag + ": must be a fraction or a percentage between 0 and 1 (exclusive), e.g. 0.9995 "
-                 "or 99.95%; got \"" + text + "\"");
+    usage(flag +
+          ": must be a fraction or a percentage between 0 and 1 (exclusive), e.g. 0.9995 "
+          "or 99.95%; got \"" +
+          text + "\"");
   }
   return *value;
 }
@@ -73,8 +75,8 @@ double level_flag(const std::string& flag, const std::string& text) {
 std::int64_t count_flag(const std::string& flag, const std::string& text, std::int64_t least) {
   const auto value = parse_replication_count(text);
   if (!value || *value < least) {
-    usage(flag + ": must be a whole number of replications of at least " +
-          std::to_string(least) + "; got \"" + text + "\"");
+    usage(flag + ": must be a whole number of replications of at least " + std::to_string(least) +
+          "; got \"" + text + "\"");
   }
   return *value;
 }
@@ -150,10 +152,12 @@ planner::PlanSettings parse_settings(const PlanArguments& a) {
   }
   if (a.run.max_time) s.max_seconds = parse_seconds(*a.run.max_time).value();
   if (a.write_best && a.as_scenario) {
-    usage("--write-best excludes --as-scenario (write the winner to a file or add it as a "
-          "scenario)");
+    usage(
+        "--write-best excludes --as-scenario (write the winner to a file or add it as a "
+        "scenario)");
   }
-  if (a.as_scenario && a.as_scenario->empty()) usage("--as-scenario: must name a scenario; got \"\"");
+  if (a.as_scenario && a.as_scenario->empty())
+    usage("--as-scenario: must name a scenario; got \"\"");
   s.threads = a.run.threads;
   return s;
 }
@@ -245,8 +249,7 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
       planner::load_candidates(grid, [&](std::size_t point) {
         RunArguments point_arguments = run;
         for (auto& o : grid.overrides(point)) point_arguments.overrides.push_back(std::move(o));
-        return models::load_model(run.model_file, model_overrides(point_arguments), scenario)
-            .model;
+        return models::load_model(run.model_file, model_overrides(point_arguments), scenario).model;
       });
   const models::Model* first = nullptr;
   for (const auto& c : candidates) {
@@ -385,8 +388,8 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
     nlohmann::ordered_json& scenarios = (*original)["scenarios"];
     if (!scenarios.is_array()) scenarios = nlohmann::ordered_json::array();
     scenarios.push_back({{"name", *arguments.as_scenario}, {"set", set}});
-    best_file->commit(
-        original->dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    best_file->commit(original->dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                      "\n");
   }
   return kExitSuccess;
 }

@@ -117,12 +117,11 @@ const nlohmann::json* follow(const std::vector<std::string>& path, const nlohman
 
 std::optional<Interval> objective_interval(const PlanCriteria& criteria,
                                            const engine::RunResult& result,
-                                           const engine::RangeResult& range,
-                                           double horizon_hours) {
+                                           const engine::RangeResult& range, double horizon_hours) {
   switch (criteria.objective) {
     case Objective::kAvailability:
-      return t_interval(result.availability.mean, result.availability.stderr_,
-                        result.replications, criteria.confidence);
+      return t_interval(result.availability.mean, result.availability.stderr_, result.replications,
+                        criteria.confidence);
     case Objective::kSla:
       if (!result.sla) return std::nullopt;
       return sla_interval(range, result.sla->target, horizon_hours, criteria.confidence);

@@ -94,8 +94,8 @@ class Selection {
 
   /// Gives candidate c `count` more replications and judges it; false after Ctrl-C.
   bool extend(Candidate& c, std::int64_t count) {
-    const std::int64_t first = c.range ? static_cast<std::int64_t>(c.range->unavailability.size())
-                                       : 0;
+    const std::int64_t first =
+        c.range ? static_cast<std::int64_t>(c.range->unavailability.size()) : 0;
     std::optional<engine::RangeResult> next = simulator_.simulate(*c.model, first, count);
     if (!next) return false;
     if (c.range) {
@@ -108,9 +108,8 @@ class Selection {
   }
 
   Verdict verdict(const Candidate& c) const {
-    const nlohmann::json doc = settings_.criteria.constraints.empty()
-                                   ? nlohmann::json(nullptr)
-                                   : document_(c, *c.result);
+    const nlohmann::json doc =
+        settings_.criteria.constraints.empty() ? nlohmann::json(nullptr) : document_(c, *c.result);
     return judge(settings_.criteria, *c.result, *c.range, doc, c.model->horizon_hours);
   }
 

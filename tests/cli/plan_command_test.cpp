@@ -61,8 +61,8 @@ struct Subsystem {
 std::string series_model(const std::vector<Subsystem>& subsystems, double target,
                          const std::string& weibull_shape = "") {
   std::ostringstream m;
-  m << R"({"name": "series", "horizon": "1y", "replications": 100, "seed": 5, "target": )"
-    << target << R"(, "currency": "EUR", "components": [)";
+  m << R"({"name": "series", "horizon": "1y", "replications": 100, "seed": 5, "target": )" << target
+    << R"(, "currency": "EUR", "components": [)";
   for (std::size_t i = 0; i < subsystems.size(); ++i) {
     const Subsystem& s = subsystems[i];
     m << (i ? ", " : "") << R"({"id": "s)" << i << R"(", "instances": 1, "min_up": 1, )";
@@ -84,7 +84,9 @@ std::string series_model(const std::vector<Subsystem>& subsystems, double target
 }
 
 /// The winner's point ("values") in a plan document.
-json winner_values(const json& plan) { return plan["best"].is_null() ? json() : plan["best"]["values"]; }
+json winner_values(const json& plan) {
+  return plan["best"].is_null() ? json() : plan["best"]["values"];
+}
 
 TEST(Plan, KOfNPoolTakesTheSmallestCountTheBinomialFormulaAllows) {
   TempDir dir;
@@ -178,13 +180,13 @@ TEST(Plan, RedundancyAllocationMatchesEnumeration) {
   TempDir dir;
   const std::string model = dir.write("m.json", series_model(subsystems, kTarget));
   const auto plan = run_nines({"plan", model, "--vary", "s0.instances=1..3", "--vary",
-                               "s1.instances=1..3", "--vary", "s2.instances=1..3", "--pilot",
-                               "100", "--batch", "100", "--json", "-", "--threads", "2"});
+                               "s1.instances=1..3", "--vary", "s2.instances=1..3", "--pilot", "100",
+                               "--batch", "100", "--json", "-", "--threads", "2"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   const json doc = json::parse(plan.out);
-  EXPECT_EQ(winner_values(doc), json({{"s0.instances", best[0]},
-                                      {"s1.instances", best[1]},
-                                      {"s2.instances", best[2]}}));
+  EXPECT_EQ(
+      winner_values(doc),
+      json({{"s0.instances", best[0]}, {"s1.instances", best[1]}, {"s2.instances", best[2]}}));
   EXPECT_EQ(doc["best"]["cost_per_month"].get<double>(), best_cost);
   // Every cheaper candidate is decided, none meets.
   const double winner_cost = best_cost;
@@ -218,8 +220,7 @@ TEST(Plan, EveryCandidateIsTheRunWithItsSettingsAndReplications) {
                              "--json", "-", "--quiet", "--threads", "1"});
     const auto run = run_nines(args);
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_EQ(without_run_info(c["result"]), without_run_info(json::parse(run.out)))
-        << c["values"];
+    EXPECT_EQ(without_run_info(c["result"]), without_run_info(json::parse(run.out))) << c["values"];
     ++checked;
   }
   EXPECT_EQ(checked, 4U);
@@ -230,23 +231,22 @@ TEST(Plan, EveryCandidateIsTheRunWithItsSettingsAndReplications) {
     args.push_back("--set");
     args.push_back(o.get<std::string>());
   }
-  args.insert(args.end(), {"--replications",
-                           std::to_string(doc["best"]["result"]["replications"].get<int>()),
-                           "--seed", "6", "--json", "-", "--quiet"});
+  args.insert(args.end(),
+              {"--replications", std::to_string(doc["best"]["result"]["replications"].get<int>()),
+               "--seed", "6", "--json", "-", "--quiet"});
   const auto confirmation = run_nines(args);
   ASSERT_EQ(confirmation.exit_code, 0) << confirmation.err;
   EXPECT_EQ(without_run_info(doc["best"]["confirmation"]),
             without_run_info(json::parse(confirmation.out)));
   // The report's last line reproduces the winner.
-  const auto text = run_nines({"plan", model, "--vary", "s0.instances=1..2", "--vary",
-                               "s1.instances=3..4", "--set", "s1.mttr=9h", "--pilot", "60",
-                               "--batch", "40", "--threads", "2"});
+  const auto text =
+      run_nines({"plan", model, "--vary", "s0.instances=1..2", "--vary", "s1.instances=3..4",
+                 "--set", "s1.mttr=9h", "--pilot", "60", "--batch", "40", "--threads", "2"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("nines run " + model +
                           " --set s1.mttr=9h --set s0.instances=2 --set s1.instances=4 "
                           "--replications " +
-                          std::to_string(doc["best"]["result"]["replications"].get<int>()) +
-                          "\n"),
+                          std::to_string(doc["best"]["result"]["replications"].get<int>()) + "\n"),
             std::string::npos)
       << text.out;
 }
@@ -257,9 +257,9 @@ TEST(Plan, ThreadsChangeNothing) {
       dir.write("m.json", series_model({{490, 10, 100}, {90, 10, 30}}, 0.999, "2"));
   std::vector<json> docs;
   for (const char* threads : {"1", "2"}) {
-    const auto plan = run_nines({"plan", model, "--vary", "s0.instances=1..3", "--vary",
-                                 "s1.instances=2..4", "--pilot", "50", "--batch", "30", "--json",
-                                 "-", "--threads", threads});
+    const auto plan =
+        run_nines({"plan", model, "--vary", "s0.instances=1..3", "--vary", "s1.instances=2..4",
+                   "--pilot", "50", "--batch", "30", "--json", "-", "--threads", threads});
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     docs.push_back(json::parse(plan.out));
     docs.back().erase("run_info");
@@ -286,8 +286,8 @@ TEST(Plan, NoWinnerIsExit4WithTheDocumentsWritten) {
   EXPECT_EQ(testing::line_count(read_file(csv)), 4U);
   EXPECT_FALSE(std::filesystem::exists(best));
   // None meets: the closest are listed.
-  plan = run_nines({"plan", model, "--vary", "pool.instances=3..5", "--target", "99.999%",
-                    "--json", out, "--write-best", best, "--pilot", "100"});
+  plan = run_nines({"plan", model, "--vary", "pool.instances=3..5", "--target", "99.999%", "--json",
+                    out, "--write-best", best, "--pilot", "100"});
   EXPECT_EQ(plan.exit_code, 4) << plan.err;
   EXPECT_NE(plan.out.find("no candidate meets"), std::string::npos) << plan.out;
   doc = json::parse(read_file(out));
@@ -339,15 +339,15 @@ TEST(Plan, TheWinnerWrittenAsAFileOrAScenarioRunsAsTheWinner) {
   const json with_scenario = json::parse(read_file(model));
   EXPECT_EQ(with_scenario["scenarios"],
             json::parse(R"([{"name": "cheapest", "set": {"pool.instances": 7}}])"));
-  run = run_nines({"run", model, "--scenario", "cheapest", "--replications", n, "--json", "-",
-                   "--quiet"});
+  run = run_nines(
+      {"run", model, "--scenario", "cheapest", "--replications", n, "--json", "-", "--quiet"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json from_scenario = json::parse(run.out);
   EXPECT_EQ(from_scenario["availability"], doc["best"]["result"]["availability"]);
   // The name is now taken: exit 2 before simulating, the file unchanged.
   const std::string before = read_file(model);
-  const auto again = run_nines({"plan", model, "--vary", "pool.instances=5..8", "--as-scenario",
-                                "cheapest"});
+  const auto again =
+      run_nines({"plan", model, "--vary", "pool.instances=5..8", "--as-scenario", "cheapest"});
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_NE(again.err.find("already has a scenario \"cheapest\""), std::string::npos) << again.err;
   EXPECT_EQ(read_file(model), before);
@@ -369,10 +369,10 @@ TEST(Plan, TheCsvHasARowPerCandidateAndTheFront) {
   for (std::size_t i = 0; i < doc["candidates"].size(); ++i) {
     ASSERT_TRUE(std::getline(lines, line));
     const json& c = doc["candidates"][i];
-    EXPECT_EQ(line.rfind(c["values"]["pool.instances"].dump() + "," +
-                             c["status"].get<std::string>() + ",",
-                         0),
-              0U)
+    EXPECT_EQ(
+        line.rfind(
+            c["values"]["pool.instances"].dump() + "," + c["status"].get<std::string>() + ",", 0),
+        0U)
         << line;
     const bool front = std::find(doc["front"].begin(), doc["front"].end(), i) != doc["front"].end();
     EXPECT_EQ(line.substr(line.size() - 2), front ? "1\r" : "0\r") << line;
@@ -449,9 +449,9 @@ TEST(Plan, ConstraintsAreJudgedByTheirIntervals) {
   // pool of 7 sees failures of 7 instances; the outage rate grows with n near min_up only, so a
   // cap on the number of instances' own availability is what this test pins: components.pool
   // is the pool itself, and a constraint on it equal to the objective changes nothing.
-  const auto plan = run_nines({"plan", model, "--vary", "pool.instances=5..8", "--pilot", "100",
-                               "--constraint", "components.pool.availability >= 0.999", "--json",
-                               "-"});
+  const auto plan =
+      run_nines({"plan", model, "--vary", "pool.instances=5..8", "--pilot", "100", "--constraint",
+                 "components.pool.availability >= 0.999", "--json", "-"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   const json doc = json::parse(plan.out);
   EXPECT_EQ(doc["constraints"], json({"components.pool.availability >= 0.999"}));

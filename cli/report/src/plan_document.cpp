@@ -43,16 +43,16 @@ std::optional<PairedComparison> difference(const PlanDocument& doc, std::size_t 
   if (!plan.best || *plan.best == i || !plan.candidates[i].result) return std::nullopt;
   const Candidate& winner = plan.candidates[*plan.best];
   const Candidate& c = plan.candidates[i];
-  PairedComparison d =
-      paired_comparison(*winner.result, *winner.range, *c.result, *c.range);
+  PairedComparison d = paired_comparison(*winner.result, *winner.range, *c.result, *c.range);
   if (c.cost_per_month && winner.cost_per_month) {
     d.cost_per_month = *c.cost_per_month - *winner.cost_per_month;
   }
   return d;
 }
 
+/// As `nines run` computes it from the model, so the documents agree byte for byte.
 DesignCost cost_of(const PlanDocument& doc, const Candidate& c) {
-  return {c.cost_per_month, doc.currency};
+  return c.model ? design_cost(*c.model) : DesignCost{c.cost_per_month, doc.currency};
 }
 
 bool on_front(const PlanDocument& doc, std::size_t i) {
@@ -64,7 +64,8 @@ bool on_front(const PlanDocument& doc, std::size_t i) {
 
 std::vector<std::string> candidate_overrides(const PlanDocument& doc, std::size_t candidate) {
   std::vector<std::string> out = doc.provenance.overrides;
-  for (const auto& o : canonical_overrides(doc.grid->overrides(doc.plan.candidates[candidate].point))) {
+  for (const auto& o :
+       canonical_overrides(doc.grid->overrides(doc.plan.candidates[candidate].point))) {
     out.push_back(o);
   }
   return out;
@@ -115,30 +116,29 @@ nlohmann::json plan_to_json(const PlanDocument& doc) {
   for (const auto& c : doc.criteria.constraints) constraints.push_back(c.text);
   nlohmann::json vary = nlohmann::json::array();
   for (const auto& v : doc.grid->varies()) vary.push_back({{"key", v.key}, {"values", v.values}});
-  nlohmann::json out = {
-      {"format_version", kResultFormatVersion},
-      {"model", doc.model_name},
-      {"seed", doc.seed},
-      {"objective", planner::objective_name(doc.criteria.objective)},
-      {"target", doc.criteria.target},
-      {"probability", number_or_null(doc.criteria.probability)},
-      {"confidence", doc.criteria.confidence},
-      {"budget", number_or_null(doc.budget)},
-      {"constraints", std::move(constraints)},
-      {"currency", doc.currency},
-      {"vary", std::move(vary)},
-      {"pilot", doc.pilot},
-      {"batch", doc.batch},
-      {"replications", plan.replications},
-      {"outcome", planner::outcome_name(plan.outcome)},
-      {"best", std::move(best)},
-      {"front", plan.front},
-      {"candidates", std::move(candidates)},
-      {"cancelled", plan.cancelled},
-      {"run_info",
-       {{"threads", doc.run_info.threads},
-        {"wall_seconds", doc.run_info.wall_seconds},
-        {"events_per_second", doc.run_info.events_per_second}}}};
+  nlohmann::json out = {{"format_version", kResultFormatVersion},
+                        {"model", doc.model_name},
+                        {"seed", doc.seed},
+                        {"objective", planner::objective_name(doc.criteria.objective)},
+                        {"target", doc.criteria.target},
+                        {"probability", number_or_null(doc.criteria.probability)},
+                        {"confidence", doc.criteria.confidence},
+                        {"budget", number_or_null(doc.budget)},
+                        {"constraints", std::move(constraints)},
+                        {"currency", doc.currency},
+                        {"vary", std::move(vary)},
+                        {"pilot", doc.pilot},
+                        {"batch", doc.batch},
+                        {"replications", plan.replications},
+                        {"outcome", planner::outcome_name(plan.outcome)},
+                        {"best", std::move(best)},
+                        {"front", plan.front},
+                        {"candidates", std::move(candidates)},
+                        {"cancelled", plan.cancelled},
+                        {"run_info",
+                         {{"threads", doc.run_info.threads},
+                          {"wall_seconds", doc.run_info.wall_seconds},
+                          {"events_per_second", doc.run_info.events_per_second}}}};
   add_provenance(out, doc.provenance);
   return out;
 }
@@ -169,8 +169,8 @@ void write_plan_csv(const PlanDocument& doc, std::ostream& out) {
       std::optional<double> sla;
       if (r.sla) sla = r.sla->probability_met;
       out << number(r.availability.mean) << ',' << number(r.availability.ci95_lo) << ','
-          << number(r.availability.ci95_hi) << ',' << number(r.downtime_hours_per_year.mean)
-          << ',' << number(r.outages_per_year.mean) << ',' << number(sla) << ','
+          << number(r.availability.ci95_hi) << ',' << number(r.downtime_hours_per_year.mean) << ','
+          << number(r.outages_per_year.mean) << ',' << number(sla) << ','
           << number(c.cost_per_month) << ',' << r.replications << ',';
     } else {
       out << ",,,,," << ',' << number(c.cost_per_month) << ",0,";

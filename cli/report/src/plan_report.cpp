@@ -34,11 +34,11 @@ std::string objective_text(const PlanDocument& doc, int decimals) {
     case planner::Objective::kAvailability:
       return "availability >= " + target;
     case planner::Objective::kSla:
-      return "probability of meeting " + target + " >= " +
-             format_percent(k.probability.value_or(0.0), 2);
+      return "probability of meeting " + target +
+             " >= " + format_percent(k.probability.value_or(0.0), 2);
     case planner::Objective::kWindow:
-      return "probability of missing " + target + " in a window <= " +
-             format_percent(1.0 - k.probability.value_or(0.0), 2);
+      return "probability of missing " + target +
+             " in a window <= " + format_percent(1.0 - k.probability.value_or(0.0), 2);
   }
   return "";
 }
@@ -61,12 +61,10 @@ void write_table(const std::vector<std::vector<std::string>>& rows, std::ostream
   }
 }
 
-std::string label(const PlanDocument& doc, const Candidate& c) {
-  return doc.grid->label(c.point);
-}
+std::string label(const PlanDocument& doc, const Candidate& c) { return doc.grid->label(c.point); }
 
-/// The `nines run` line that gives the candidate's figures (seed + 1 for the confirmation).
-std::string reproduce_line(const PlanDocument& doc, std::size_t i, bool confirmation) {
+/// The `nines run` line that gives the candidate's figures.
+std::string reproduce_line(const PlanDocument& doc, std::size_t i) {
   const auto quoted = [](const std::string& word) {
     if (word.find_first_of(" \"'$`\\!*?[]{}();&|<>#~") == std::string::npos && !word.empty()) {
       return word;
@@ -79,9 +77,7 @@ std::string reproduce_line(const PlanDocument& doc, std::size_t i, bool confirma
   if (doc.scenario) line += " --scenario " + quoted(*doc.scenario);
   for (const auto& o : candidate_overrides(doc, i)) line += " --set " + quoted(o);
   line += " --replications " + std::to_string(doc.plan.candidates[i].result->replications);
-  if (confirmation) {
-    line += " --seed " + std::to_string(doc.seed + 1);
-  } else if (doc.seed_flag) {
+  if (doc.seed_flag) {
     line += " --seed " + quoted(*doc.seed_flag);
   }
   if (doc.window_flag) line += " --window " + quoted(*doc.window_flag);
@@ -113,9 +109,8 @@ void write_plan_report(const PlanDocument& doc, std::ostream& out) {
     out << "Winner: " << label(doc, winner) << ", " << cost_of(doc, winner) << " per month\n";
     out << "  availability " << availability_text(winner.result->availability, decimals) << ", "
         << format_count(winner.result->replications) << " replications\n";
-    out << "  " << (plan.confirmed ? "confirmed" : "NOT confirmed") << " with seed "
-        << doc.seed + 1 << ": " << availability_text(plan.confirmation->availability, decimals)
-        << '\n';
+    out << "  " << (plan.confirmed ? "confirmed" : "NOT confirmed") << " with seed " << doc.seed + 1
+        << ": " << availability_text(plan.confirmation->availability, decimals) << '\n';
     std::vector<std::vector<std::string>> rows;
     for (const std::size_t i : plan.order) {
       if (i == w) break;
@@ -193,7 +188,7 @@ void write_plan_report(const PlanDocument& doc, std::ostream& out) {
     write_table(rows, out);
   }
   if (plan.best) {
-    out << "\nReproduce the winner:\n  " << reproduce_line(doc, *plan.best, false) << '\n';
+    out << "\nReproduce the winner:\n  " << reproduce_line(doc, *plan.best) << '\n';
   }
 }
 

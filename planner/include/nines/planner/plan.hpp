@@ -99,8 +99,8 @@ struct PlanResult {
 /// Loads every point of `grid` as `load` says (the front-end's loader with its scenario and
 /// --set; it throws ModelError for a point it rejects) and fills the candidates: model, cost,
 /// message. Throws ModelError when every point is invalid or no candidate has a cost.
-std::vector<Candidate> load_candidates(
-    const PointGrid& grid, const std::function<models::Model(std::size_t point)>& load);
+std::vector<Candidate> load_candidates(const PointGrid& grid,
+                                       const std::function<models::Model(std::size_t point)>& load);
 
 /// Runs the plan over loaded candidates: budget, screening, pilots, rounds, winner,
 /// confirmation, front. Ctrl-C (settings.cancel) stops at the next replication: the batch cut

@@ -33,8 +33,7 @@ struct Interval {
 /// windows).
 std::optional<Interval> objective_interval(const PlanCriteria& criteria,
                                            const engine::RunResult& result,
-                                           const engine::RangeResult& range,
-                                           double horizon_hours);
+                                           const engine::RangeResult& range, double horizon_hours);
 
 /// The value a constraint reads in a run document: an estimate ({"mean", "stderr"}) gives its
 /// Student-t interval over `replications`; a number itself; empty for null or a missing key.
