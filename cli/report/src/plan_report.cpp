@@ -16,8 +16,10 @@ namespace {
 using planner::Candidate;
 using planner::CandidateStatus;
 
-/// "99.9712 % (99.9650 .. 99.9770)": one number of decimals for the three, from the target.
-std::string availability_text(const engine::Estimate& e, int decimals) {
+/// "99.9712 % (99.9650 .. 99.9770)": one number of decimals for the three, at least the
+/// target's and enough for three digits of the mean's unavailability.
+std::string availability_text(const engine::Estimate& e, int least_decimals) {
+  const int decimals = std::max(least_decimals, availability_decimals(e.mean));
   return format_percent(e.mean, decimals) + " (" + format_fixed(100.0 * e.ci95_lo, decimals) +
          " .. " + format_fixed(100.0 * e.ci95_hi, decimals) + ")";
 }
