@@ -267,6 +267,39 @@ TEST(Plan, ThreadsChangeNothing) {
   EXPECT_EQ(docs[0], docs[1]);
 }
 
+TEST(Plan, SlaAndWindowObjectivesJudgeTheirShares) {
+  TempDir dir;
+  const std::string model = dir.write("m.json", pool_model());
+  // sla: the share of years meeting 99.95 % must be at least 0.9 at the lower end of its Wilson
+  // interval (at 95 % the run document's own ci95).
+  auto plan = run_nines({"plan", model, "--vary", "pool.instances=5..8", "--objective", "sla",
+                         "--probability", "0.9", "--pilot", "300", "--json", "-"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  json doc = json::parse(plan.out);
+  EXPECT_EQ(doc["objective"], "sla");
+  EXPECT_EQ(doc["probability"], 0.9);
+  ASSERT_FALSE(doc["best"].is_null());
+  const double winner_cost = doc["best"]["cost_per_month"].get<double>();
+  for (const auto& c : doc["candidates"]) {
+    EXPECT_TRUE(c["exact"].is_null()) << "no exact screening but for availability";
+    const json& years = c["result"]["sla"]["per_year"];
+    if (c["status"] == "meets") {
+      EXPECT_GE(years["ci95"][0].get<double>(), 0.9) << c["values"];
+    }
+    if (c["cost_per_month"].get<double>() < winner_cost) {
+      EXPECT_LT(years["ci95"][1].get<double>(), 0.9) << c["values"];
+    }
+  }
+  // window: months missing 99.95 % at most 5 % of the time, at the upper end of the interval.
+  plan = run_nines({"plan", model, "--vary", "pool.instances=5..8", "--objective", "window",
+                    "--window", "30d", "--probability", "0.95", "--pilot", "300", "--json", "-"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  doc = json::parse(plan.out);
+  EXPECT_EQ(doc["objective"], "window");
+  const json& missed = doc["best"]["result"]["windows"]["probability_missed"];
+  EXPECT_LE(missed["mean"].get<double>() + 1.97 * missed["stderr"].get<double>(), 0.05);
+}
+
 TEST(Plan, NoWinnerIsExit4WithTheDocumentsWritten) {
   TempDir dir;
   const std::string model = dir.write("m.json", pool_model());
