@@ -293,7 +293,8 @@ void build_plan(CLI::App& app, Arguments& args) {
       ->type_name("'KEY OP VALUE'")
       ->take_all()
       ->allow_extra_args(false);
-  plan->add_option("--pilot", p.pilot, "Replications of every candidate's first look (1000)")
+  plan->add_option("--pilot", p.pilot,
+                   "Replications of every candidate's first look (default 1000)")
       ->type_name("N");
   plan->add_option("--batch", r.batch,
                    "Replications each open candidate gets per round (default 1000)")

@@ -97,7 +97,8 @@ planner::PointGrid parse_grid(const PlanArguments& arguments) {
   }
 }
 
-/// The plan's criteria and settings from the flags; `model_target` is the default target.
+/// The plan's criteria and settings from the flags (the target stays 0 without --target: the
+/// model's target is read later).
 planner::PlanSettings parse_settings(const PlanArguments& a) {
   planner::PlanSettings s;
   planner::PlanCriteria& k = s.criteria;

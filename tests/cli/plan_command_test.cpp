@@ -407,6 +407,19 @@ TEST(Plan, TheCsvHasARowPerCandidateAndTheFront) {
             c["values"]["pool.instances"].dump() + "," + c["status"].get<std::string>() + ",", 0),
         0U)
         << line;
+    // The figures read back exactly: availability, its interval, cost and replications.
+    std::vector<std::string> fields;
+    std::istringstream row(line.substr(0, line.size() - 1));
+    for (std::string f; std::getline(row, f, ',');) fields.push_back(f);
+    ASSERT_EQ(fields.size(), 16U) << line;
+    if (!c["result"].is_null()) {
+      const json& a = c["result"]["availability"];
+      EXPECT_EQ(std::stod(fields[2]), a["mean"].get<double>());
+      EXPECT_EQ(std::stod(fields[3]), a["ci95"][0].get<double>());
+      EXPECT_EQ(std::stod(fields[4]), a["ci95"][1].get<double>());
+      EXPECT_EQ(std::stod(fields[8]), c["cost_per_month"].get<double>());
+      EXPECT_EQ(fields[9], std::to_string(c["replications"].get<int>()));
+    }
     const bool front = std::find(doc["front"].begin(), doc["front"].end(), i) != doc["front"].end();
     EXPECT_EQ(line.substr(line.size() - 2), front ? "1\r" : "0\r") << line;
   }
