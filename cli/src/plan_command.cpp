@@ -169,28 +169,20 @@ void check_constraint_keys(const planner::PlanCriteria& criteria, const nlohmann
     const auto unknown = planner::unknown_segment(c.path, document);
     if (!unknown) continue;
     // The keys known where the path stopped, to suggest the right one.
-    const nlohmann::json* at = &document;
-    for (const auto& segment : c.path) {
-      if (segment == *unknown) break;
-      if (at->is_object() && at->contains(segment)) {
-        at = &(*at)[segment];
-      } else if (at->is_array()) {
-        for (const auto& e : *at) {
-          if (e.is_object() && e.value("id", "") == segment) at = &e;
-        }
-      }
-    }
+    const std::vector<std::string> prefix(c.path.begin(),
+                                          c.path.begin() + static_cast<std::ptrdiff_t>(*unknown));
+    const nlohmann::json* at = planner::find_path(prefix, document);
     std::string known;
-    if (at->is_object()) {
+    if (at != nullptr && at->is_object()) {
       for (const auto& [key, value] : at->items()) known += (known.empty() ? "" : ", ") + key;
-    } else if (at->is_array()) {
+    } else if (at != nullptr && at->is_array()) {
       for (const auto& e : *at) {
-        if (e.is_object() && e.contains("id")) {
+        if (e.is_object() && e.contains("id") && e["id"].is_string()) {
           known += (known.empty() ? "" : ", ") + e["id"].get<std::string>();
         }
       }
     }
-    usage("--constraint: unknown key \"" + *unknown + "\" in \"" + c.text + "\"" +
+    usage("--constraint: unknown key \"" + c.path[*unknown] + "\" in \"" + c.text + "\"" +
           (known.empty() ? std::string() : "; known there: " + known));
   }
 }

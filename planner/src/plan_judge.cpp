@@ -98,7 +98,7 @@ const nlohmann::json* follow(const std::vector<std::string>& path, const nlohman
       if (it != at->end()) next = &*it;
     } else if (at->is_array()) {
       for (const auto& element : *at) {
-        if (element.is_object() && element.contains("id") && element["id"] == path[i]) {
+        if (element.is_object() && element.value("id", nlohmann::json()) == path[i]) {
           next = &element;
           break;
         }
@@ -151,16 +151,34 @@ std::optional<Interval> constraint_interval(const Constraint& constraint,
   return std::nullopt;  // an object or a string is no figure: it fails
 }
 
-std::optional<std::string> unknown_segment(const std::vector<std::string>& path,
+std::optional<std::size_t> unknown_segment(const std::vector<std::string>& path,
                                            const nlohmann::json& document) {
   std::size_t missing_at = 0;
   if (follow(path, document, &missing_at) != nullptr) return std::nullopt;
   // A null on the way (no outage seen, no target) hides what lies below it: not unknown.
-  std::vector<std::string> prefix(path.begin(),
-                                  path.begin() + static_cast<std::ptrdiff_t>(missing_at));
+  const std::vector<std::string> prefix(path.begin(),
+                                        path.begin() + static_cast<std::ptrdiff_t>(missing_at));
   const nlohmann::json* parent = follow(prefix, document);
   if (parent != nullptr && parent->is_null()) return std::nullopt;
-  return path[missing_at];
+  // An array lists some ids only in some runs (causes: the sources that caused an outage); an
+  // id of the model's components, zones or regions is a known key there.
+  if (parent != nullptr && parent->is_array()) {
+    for (const char* list : {"components", "zones", "regions"}) {
+      const auto it = document.find(list);
+      if (it == document.end() || !it->is_array()) continue;
+      for (const auto& element : *it) {
+        if (element.is_object() && element.value("id", nlohmann::json()) == path[missing_at]) {
+          return std::nullopt;
+        }
+      }
+    }
+  }
+  return missing_at;
+}
+
+const nlohmann::json* find_path(const std::vector<std::string>& path,
+                                const nlohmann::json& document) {
+  return follow(path, document);
 }
 
 Verdict judge(const PlanCriteria& criteria, const engine::RunResult& result,

@@ -80,11 +80,19 @@ TEST(PlanJudge, UnknownKeysAreNamedButKeysBelowANullAreNot) {
   const json doc = json::parse(
       R"({"a": {"b": 1}, "n": null, "components": [{"id": "db", "availability": 0.9}]})");
   EXPECT_FALSE(unknown_segment({"a", "b"}, doc));
-  EXPECT_EQ(unknown_segment({"a", "c"}, doc), "c");
-  EXPECT_EQ(unknown_segment({"x"}, doc), "x");
+  EXPECT_EQ(unknown_segment({"a", "c"}, doc), 1U);
+  EXPECT_EQ(unknown_segment({"x"}, doc), 0U);
   EXPECT_FALSE(unknown_segment({"n", "p99"}, doc));
   EXPECT_FALSE(unknown_segment({"components", "db", "availability"}, doc));
-  EXPECT_EQ(unknown_segment({"components", "web", "availability"}, doc), "web");
+  EXPECT_EQ(unknown_segment({"components", "web", "availability"}, doc), 1U);
+  // A cause may be listed in another run: any id of a component is known in an array.
+  const json causes =
+      json::parse(R"({"causes": [{"id": "web"}], "components": [{"id": "web"}, {"id": "db"}]})");
+  EXPECT_FALSE(unknown_segment({"causes", "db", "downtime_share"}, causes));
+  EXPECT_EQ(unknown_segment({"causes", "dbb", "downtime_share"}, causes), 1U);
+  // An element whose id is not a string is no match, and no error.
+  const json odd = json::parse(R"({"causes": [{"id": null, "kind": "other"}]})");
+  EXPECT_EQ(unknown_segment({"causes", "db"}, odd), 1U);
 }
 
 }  // namespace

@@ -42,10 +42,17 @@ std::optional<Interval> constraint_interval(const Constraint& constraint,
                                             std::int64_t replications, double confidence);
 
 /// Whether `path` names something in `document`: every segment found (array elements by "id"),
-/// or a null reached on the way (that figure may exist in another run). Returns the first
-/// segment not found, or empty when the path is known.
-std::optional<std::string> unknown_segment(const std::vector<std::string>& path,
+/// a null reached on the way, or an array element whose id is a component, zone or region of
+/// the document (those figures may exist in another run: `causes` lists only the sources that
+/// caused an outage). Returns the index of the
+/// first segment not found, or empty when the path is known.
+std::optional<std::size_t> unknown_segment(const std::vector<std::string>& path,
                                            const nlohmann::json& document);
+
+/// What `path` names in `document` (array elements by their "id"); nullptr when a segment is
+/// missing.
+const nlohmann::json* find_path(const std::vector<std::string>& path,
+                                const nlohmann::json& document);
 
 /// The verdict on the objective and every constraint. `document` is the run's document (what
 /// the constraints read).
