@@ -195,6 +195,32 @@ TEST(Plan, RedundancyAllocationMatchesEnumeration) {
       EXPECT_TRUE(c["status"] == "fails" || c["status"] == "screened-out") << c["values"];
     }
   }
+  // The front, recomputed here: by cost, each simulated candidate whose mean is above every
+  // cheaper one's (at equal cost the higher mean, then point order).
+  std::vector<std::size_t> simulated;
+  const json& all = doc["candidates"];
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!all[i]["result"].is_null()) simulated.push_back(i);
+  }
+  const auto mean = [&](std::size_t i) {
+    return all[i]["result"]["availability"]["mean"].get<double>();
+  };
+  const auto cost = [&](std::size_t i) { return all[i]["cost_per_month"].get<double>(); };
+  std::stable_sort(simulated.begin(), simulated.end(), [&](std::size_t a, std::size_t b) {
+    return cost(a) != cost(b) ? cost(a) < cost(b) : mean(a) > mean(b);
+  });
+  json front = json::array();
+  double highest = -1.0;
+  for (std::size_t k = 0; k < simulated.size(); ++k) {
+    const std::size_t i = simulated[k];
+    if (k > 0 && cost(simulated[k - 1]) == cost(i)) continue;
+    if (mean(i) > highest) {
+      front.push_back(i);
+      highest = mean(i);
+    }
+  }
+  EXPECT_FALSE(front.empty());
+  EXPECT_EQ(doc["front"], front);
 }
 
 TEST(Plan, EveryCandidateIsTheRunWithItsSettingsAndReplications) {
