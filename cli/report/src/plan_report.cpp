@@ -1,6 +1,7 @@
 // The plan's text report: what was decided, the winner and the line that reproduces it, the
 // cheaper candidates that failed (paired against the winner), and the front.
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "nines/report/human_format.hpp"
@@ -28,19 +29,24 @@ std::string cost_of(const PlanDocument& doc, const Candidate& c) {
   return cost_text({c.cost_per_month, doc.currency});
 }
 
-/// "availability >= 99.95 %", "share of years meeting 99.95 % >= 90 %", ...
-std::string objective_text(const PlanDocument& doc, int decimals) {
+/// A level as the user would write it: 0.9995 -> "99.95 %", 0.99982 -> "99.982 %".
+std::string level_text(double fraction) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.12g %%", 100.0 * fraction);
+  return buffer;
+}
+
+/// "availability >= 99.95 %", "a share of years meeting 99.95 % >= 90 %", ...
+std::string objective_text(const PlanDocument& doc) {
   const auto& k = doc.criteria;
-  const std::string target = format_percent(k.target, std::max(2, decimals - 2));
+  const std::string target = level_text(k.target);
   switch (k.objective) {
     case planner::Objective::kAvailability:
       return "availability >= " + target;
     case planner::Objective::kSla:
-      return "probability of meeting " + target +
-             " >= " + format_percent(k.probability.value_or(0.0), 2);
+      return "a share of years meeting " + target + " >= " + level_text(*k.probability);
     case planner::Objective::kWindow:
-      return "probability of missing " + target +
-             " in a window <= " + format_percent(1.0 - k.probability.value_or(0.0), 2);
+      return "a share of windows missing " + target + " <= " + level_text(1.0 - *k.probability);
   }
   return "";
 }
@@ -92,8 +98,8 @@ void write_plan_report(const PlanDocument& doc, std::ostream& out) {
   const planner::PlanResult& plan = doc.plan;
   const int decimals = std::max(4, availability_decimals(doc.criteria.target));
   out << "Plan for \"" << doc.model_name << "\" (seed " << doc.seed
-      << "): the cheapest design with " << objective_text(doc, decimals) << " at "
-      << format_percent(doc.criteria.confidence, 0) << " confidence";
+      << "): the cheapest design with " << objective_text(doc) << " at "
+      << level_text(doc.criteria.confidence) << " confidence";
   for (const auto& c : doc.criteria.constraints) out << ", " << c.text;
   out << '\n';
   std::array<std::size_t, 6> counts{};
@@ -144,20 +150,27 @@ void write_plan_report(const PlanDocument& doc, std::ostream& out) {
         << cost_text({cheapest, doc.currency}) << " per month\n";
   } else if (plan.outcome == planner::PlanOutcome::kNoneMeets) {
     out << "No winner: no candidate meets the objective; the closest:\n";
-    std::vector<std::size_t> simulated;
+    // By the best figure each has: its simulated mean, else its exact horizon value.
+    const auto figure = [&](std::size_t i) {
+      const Candidate& c = plan.candidates[i];
+      return c.result ? c.result->availability.mean : c.exact.value_or(-1.0);
+    };
+    std::vector<std::size_t> known;
     for (std::size_t i = 0; i < plan.candidates.size(); ++i) {
-      if (plan.candidates[i].result) simulated.push_back(i);
+      if (plan.candidates[i].result || plan.candidates[i].exact) known.push_back(i);
     }
-    std::stable_sort(simulated.begin(), simulated.end(), [&](std::size_t a, std::size_t b) {
-      return plan.candidates[a].result->availability.mean >
-             plan.candidates[b].result->availability.mean;
-    });
+    std::stable_sort(known.begin(), known.end(),
+                     [&](std::size_t a, std::size_t b) { return figure(a) > figure(b); });
     std::vector<std::vector<std::string>> rows = {
-        {"cost/month", "status", "availability (95% CI)", "design"}};
-    for (std::size_t k = 0; k < std::min<std::size_t>(3, simulated.size()); ++k) {
-      const Candidate& c = plan.candidates[simulated[k]];
-      rows.push_back({cost_of(doc, c), std::string(planner::status_name(c.status)),
-                      availability_text(c.result->availability, decimals), label(doc, c)});
+        {"cost/month", "status", "availability (95% CI, or exact)", "design"}};
+    for (std::size_t k = 0; k < std::min<std::size_t>(3, known.size()); ++k) {
+      const Candidate& c = plan.candidates[known[k]];
+      const std::string availability =
+          c.result ? availability_text(c.result->availability, decimals)
+                   : format_percent(*c.exact, std::max(decimals, availability_decimals(*c.exact))) +
+                         " (exact)";
+      rows.push_back({cost_of(doc, c), std::string(planner::status_name(c.status)), availability,
+                      label(doc, c)});
     }
     write_table(rows, out);
   } else {
