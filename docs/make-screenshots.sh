@@ -43,8 +43,14 @@ shot deploy-strategies.json timeline timeline-deploys-year.png
 # The heat map of samples/README.md's sweep: on-call crew size by API instances (the sweep's
 # default seed and replications, so its figures are the README's table).
 sweep_json="$(mktemp --suffix=.json)"
-trap 'rm -f "$sweep_json"' EXIT
+plan_json="$(mktemp --suffix=.json)"
+trap 'rm -f "$sweep_json" "$plan_json"' EXIT
 "$nines" sweep samples/web-shop-oncall.json --vary oncall.size=1..3 --vary api.instances=1..4 \
   --quiet --json "$sweep_json"
 "$gui" --plot "$sweep_json" --out docs/images/sweep-heatmap.png --size 1400x860 \
   && echo docs/images/sweep-heatmap.png
+# The chart of samples/README.md's plan: the cheapest web shop meeting 99.95% (exit 0: a winner).
+"$nines" plan samples/web-shop.json --target 99.95% --vary frontend.instances=2..6 \
+  --vary api.instances=1..4 --vary db.instances=1..3 --quiet --json "$plan_json"
+"$gui" --plot "$plan_json" --out docs/images/plan-web-shop.png --size 1400x860 \
+  && echo docs/images/plan-web-shop.png

@@ -14,6 +14,7 @@
 #include "nines/cli/analyze_command.hpp"
 #include "nines/cli/compare_command.hpp"
 #include "nines/cli/graph_command.hpp"
+#include "nines/cli/plan_command.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/run_flags.hpp"
 #include "nines/cli/schema_command.hpp"
@@ -26,9 +27,10 @@ namespace nines::cli {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kCommands = {"run",      "compare", "sweep",  "analyze",
-                                                       "validate", "graph",   "schema", "help"};
-constexpr const char* kCommandList = "run, compare, sweep, analyze, validate, graph, schema, help";
+constexpr std::array<std::string_view, 9> kCommands = {
+    "run", "compare", "sweep", "plan", "analyze", "validate", "graph", "schema", "help"};
+constexpr const char* kCommandList =
+    "run, compare, sweep, plan, analyze, validate, graph, schema, help";
 
 /// Messages are printed on one line whatever their source.
 std::string one_line(std::string text) {
@@ -49,6 +51,7 @@ struct Arguments {
   std::vector<std::string> compare_files;
   RunArguments compare;
   SweepArguments sweep;
+  PlanArguments plan;
   AnalyzeArguments analyze;
   std::string model_file;
   std::vector<std::string> overrides;
@@ -255,6 +258,96 @@ void build_sweep(CLI::App& app, Arguments& args) {
       "1 internal error, 130 interrupted (finished points written, \"cancelled\": true).");
 }
 
+void build_plan(CLI::App& app, Arguments& args) {
+  auto* plan = app.add_subcommand(
+      "plan", "Find the cheapest combination of some settings that meets a target");
+  auto& p = args.plan;
+  auto& r = p.run;
+  add_model(*plan, r.model_file);
+  r.command = "nines plan";
+  plan->add_option("--vary", p.vary,
+                   "KEY=SPEC: a --set key and its values, as for sweep (repeat for more keys)")
+      ->type_name("KEY=SPEC")
+      ->required()
+      ->take_all()
+      ->allow_extra_args(false);
+  plan->add_option("--target", p.target,
+                   "Availability target, a fraction or percentage: 0.9995, 99.95% (default: the "
+                   "model's target)")
+      ->type_name("T");
+  plan->add_option("--confidence", r.confidence,
+                   "Level of every interval the decisions read (default 0.95)")
+      ->type_name("C");
+  plan->add_option("--objective", p.objective,
+                   "availability (default): the interval's lower end >= target; sla: the share "
+                   "of years meeting it >= --probability; window: the share of --window windows "
+                   "missing it <= 1 - --probability")
+      ->type_name("O");
+  plan->add_option("--probability", p.probability, "With --objective sla or window")
+      ->type_name("P");
+  plan->add_option("--budget", p.budget, "Candidates costing more per month are not simulated")
+      ->type_name("N");
+  plan->add_option("--constraint", p.constraints,
+                   "'KEY OP VALUE': a figure of the run document (outage_duration_hours.p99, "
+                   "components.db.availability) with OP <=, <, >= or > and a number (repeat)")
+      ->type_name("'KEY OP VALUE'")
+      ->take_all()
+      ->allow_extra_args(false);
+  plan->add_option("--pilot", p.pilot,
+                   "Replications of every candidate's first look (default 1000)")
+      ->type_name("N");
+  plan->add_option("--batch", r.batch,
+                   "Replications each open candidate gets per round (default 1000)")
+      ->type_name("N");
+  plan->add_option("--max-replications", r.max_replications,
+                   "A candidate still open at this many is undecided (default 1,000,000)")
+      ->type_name("N");
+  plan->add_option("--max-time", r.max_time,
+                   "Stop the rounds at the first round end after this time: 90s, 10m, 2h; the "
+                   "candidates still open are undecided")
+      ->type_name("T")
+      ->check(duration_validator(parse_seconds, kSecondsProblem));
+  plan->add_option("--horizon", r.horizon, "Length of one history, with a unit: 1y, 90d")
+      ->type_name("D")
+      ->check(duration_validator([](std::string_view) { return true; }, ""));
+  plan->add_option("--seed", r.seed, "Random seed (overrides `seed`)")->type_name("S");
+  plan->add_option("--threads,-j", r.threads, "Worker threads; 0 (default): all hardware threads")
+      ->type_name("T")
+      ->check(threads_validator());
+  add_set(*plan, r.overrides);
+  plan->add_option("--scenario", r.scenario, "Plan from this named scenario of the model")
+      ->type_name("NAME");
+  plan->add_option("--window", r.window, "SLA windows of this length from time 0, e.g. 30d")
+      ->type_name("D")
+      ->check(duration_validator(parse_window_hours, kWindowProblem));
+  plan->add_option("--json", r.json_output, "Write the plan as JSON to FILE, or to stdout with -")
+      ->type_name("FILE|-");
+  plan->add_option("--csv", p.csv_output, "Also write a row per candidate as CSV to FILE")
+      ->type_name("FILE");
+  plan->add_option("--write-best", p.write_best,
+                   "Write the model with the winner's keys applied to FILE (only with a winner)")
+      ->type_name("FILE");
+  plan->add_option("--as-scenario", p.as_scenario,
+                   "Add the winner's keys to the model file as scenario NAME (only with a winner)")
+      ->type_name("NAME");
+  plan->add_flag("--quiet,-q", r.quiet, "No progress bar and no text report");
+  plan->footer(
+      "Candidates are the --vary combinations, cheapest first. Screening drops those whose exact\n"
+      "horizon value or pilot interval fails; rounds of --batch replications then go to every\n"
+      "open candidate cheaper than the cheapest that meets, until each is decided. The winner\n"
+      "is rerun with seed + 1 to confirm it. See docs/planner.md.\n"
+      "\n"
+      "Examples:\n"
+      "  nines plan samples/web-shop.json --target 99.95% --vary frontend.instances=2..6 "
+      "--vary api.instances=1..4 --vary db.instances=1..3\n"
+      "  nines plan samples/web-shop.json --vary api.instances=1..3 --budget 4000 --write-best "
+      "best.json\n"
+      "\n"
+      "Exit status: 0 a winner (confirmed or not), 4 no winner (undecided, none meets, all over\n"
+      "budget; documents written), 2 bad model or command line, 1 internal error,\n"
+      "130 interrupted (finished candidates written, \"cancelled\": true).");
+}
+
 void build_analyze(CLI::App& app, Arguments& args) {
   auto* analyze = app.add_subcommand(
       "analyze", "Compute the exact availability, failure frequency and importance measures");
@@ -352,6 +445,7 @@ void build_app(CLI::App& app, Arguments& args) {
   build_run(app, args);
   build_compare(app, args);
   build_sweep(app, args);
+  build_plan(app, args);
   build_analyze(app, args);
   build_validate(app, args);
   build_graph(app, args);
@@ -429,6 +523,7 @@ int dispatch(int argc, const char* const* argv, const Console& console) {
   if (command == "run") return run_command(args.run, console);
   if (command == "compare") return compare_command(args.compare_files, args.compare, console);
   if (command == "sweep") return sweep_command(args.sweep, console);
+  if (command == "plan") return plan_command(args.plan, console);
   if (command == "analyze") return analyze_command(args.analyze, console);
   if (command == "validate") return validate_command(args.model_file, args.overrides, console);
   if (command == "graph") {

@@ -58,6 +58,8 @@ InterruptGuard::~InterruptGuard() {
 
 bool InterruptGuard::interrupted() const { return g_interrupted.load(); }
 
+const std::atomic<bool>* InterruptGuard::flag() const { return &g_interrupted; }
+
 void check_flag_combinations(const RunArguments& a) {
   const auto fail = [&a](const std::string& problem) {
     throw UsageError(a.command + ": " + problem + " (see '" + a.command + " --help')");

@@ -45,7 +45,7 @@ QString usage() {
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
              "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
              "                 [--trace R] [--time-first-estimate]\n"
-             "       nines-gui --plot SWEEP.json --out FILE.png|FILE.svg [--size WxH]\n"
+             "       nines-gui --plot SWEEP.json|PLAN.json --out FILE.png|FILE.svg [--size WxH]\n"
              "  --run                 run the model to completion before showing the view (with\n"
              "                        --view scenarios: compare base and every scenario)\n"
              "  --view V              the view to show\n"
@@ -58,8 +58,10 @@ QString usage() {
              "                        one with most downtime in the --run, else 0)\n"
              "  --time-first-estimate print the time from a what-if change to the first "
              "estimate\n"
-             "  --plot SWEEP.json     draw the document of nines sweep --json to --out and exit\n"
-             "                        (one key: a line chart; two: a heat map; 2 for more)\n"
+             "  --plot DOCUMENT       draw the document of nines sweep --json or nines plan "
+             "--json\n"
+             "                        to --out and exit (a sweep of one key: a line chart; two:\n"
+             "                        a heat map; more: 2; a plan: cost against availability)\n"
              "  --out FILE            with --plot: the chart, a .png or .svg file\n")
       .arg(view_names());
 }
@@ -149,7 +151,7 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
     return std::nullopt;
   }
   if (!line.out.isEmpty() && line.plot.isEmpty()) {
-    error = QObject::tr("--out requires --plot (the sweep document to draw)");
+    error = QObject::tr("--out requires --plot (the sweep or plan document to draw)");
     return std::nullopt;
   }
   if (!line.plot.isEmpty()) {
@@ -161,7 +163,7 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
     if (!line.model.isEmpty() || line.run || line.view || !line.screenshot.isEmpty() ||
         line.time_first_estimate) {
       error = QObject::tr(
-          "--plot draws a sweep document alone: no model, --run, --view, --screenshot or "
+          "--plot draws a sweep or plan document alone: no model, --run, --view, --screenshot or "
           "--time-first-estimate with it");
       return std::nullopt;
     }

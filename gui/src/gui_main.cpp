@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "nines/gui/charts/plan_chart.hpp"
+#include "nines/gui/charts/plan_plot.hpp"
 #include "nines/gui/charts/sweep_chart.hpp"
 #include "nines/gui/charts/sweep_plot.hpp"
 #include "nines/gui/command_line.hpp"
@@ -62,19 +64,27 @@ int time_first_estimate(MainWindow& window) {
   return 0;
 }
 
-/// --plot: reads the sweep document and writes its chart; no window. 0; 2 for a document that
-/// cannot be drawn (one line naming the file); 1 when the chart cannot be written.
+/// --plot: reads the sweep or plan document and writes its chart; no window. 0; 2 for a document
+/// that cannot be drawn (one line naming the file); 1 when the chart cannot be written.
 int plot(const CommandLine& line) {
   const std::string file = line.plot.toStdString();
   std::optional<charts::SweepPlot> sweep;
+  std::optional<charts::PlanPlot> plan;
   try {
-    sweep = charts::read_sweep_plot(file);
-    charts::check_plottable(*sweep, file);
+    const nlohmann::json document = charts::read_plot_document(file);
+    if (charts::is_plan_document(document)) {
+      plan = charts::plan_plot_of(document, file);
+    } else {
+      sweep = charts::sweep_plot_of(document, file);
+      charts::check_plottable(*sweep, file);
+    }
   } catch (const Error& e) {
     print_error(QString::fromStdString(e.what()));
     return 2;
   }
-  if (!charts::write_sweep_chart(*sweep, line.out, line.size)) {
+  const bool written = plan ? charts::write_plan_chart(*plan, line.out, line.size)
+                            : charts::write_sweep_chart(*sweep, line.out, line.size);
+  if (!written) {
     print_error("nines-gui: cannot write " + line.out);
     return 1;
   }

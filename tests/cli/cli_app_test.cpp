@@ -70,7 +70,7 @@ TEST(CliApp, RejectsAMissingCommand) { expect_usage_error(run_nines({}), "missin
 TEST(CliApp, RejectsAnUnknownCommand) {
   const auto r = run_nines({"frobnicate", "x.json"});
   expect_usage_error(r, "unknown command 'frobnicate'");
-  EXPECT_NE(r.err.find("run, compare, sweep, analyze, validate, graph, schema, help"),
+  EXPECT_NE(r.err.find("run, compare, sweep, plan, analyze, validate, graph, schema, help"),
             std::string::npos)
       << r.err;
 }

@@ -57,6 +57,8 @@ std::set<std::string> every_example() {
                                              {"validate", "--help"},
                                              {"help", "compare"},
                                              {"compare", "--help"},
+                                             {"help", "plan"},
+                                             {"plan", "--help"},
                                              {"help", "graph"},
                                              {"graph", "--help"},
                                              {"help", "schema"},

@@ -73,7 +73,8 @@ TEST(CommandLine, RefusesAPlotItCannotWrite) {
   EXPECT_FALSE(parse_command_line({"--out", "s.png"}, error));
   EXPECT_NE(error.indexOf("--out requires --plot"), -1) << error.toStdString();
   EXPECT_FALSE(parse_command_line({"m.json", "--plot", "s.json", "--out", "s.png"}, error));
-  EXPECT_NE(error.indexOf("--plot draws a sweep document alone"), -1) << error.toStdString();
+  EXPECT_NE(error.indexOf("--plot draws a sweep or plan document alone"), -1)
+      << error.toStdString();
   EXPECT_FALSE(parse_command_line({"--plot", "s.json", "--out", "s.png", "--run"}, error));
   EXPECT_FALSE(parse_command_line({"--plot", "s.json", "--out", "s.png", "--size", "9x9"}, error));
   EXPECT_NE(error.indexOf("--size"), -1) << error.toStdString();

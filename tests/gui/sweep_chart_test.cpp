@@ -80,6 +80,11 @@ class PlotSweep : public testing::Test {
     const Finished done =
         run(NINES_BINARY, {"run", model, "-n", "100", "--quiet", "--json", path("run.json")});
     ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+    const Finished planned =
+        run(NINES_BINARY,
+            {"plan", sample("web-shop.json"), "--vary", "api.instances=1..3", "--vary",
+             "db.instances=1..2", "--pilot", "200", "--quiet", "--json", path("plan.json")});
+    ASSERT_EQ(planned.exit_code, 0) << planned.err.toStdString();
   }
   static void TearDownTestSuite() { dir_.reset(); }
   static QString path(const QString& name) { return dir_->filePath(name); }
@@ -119,6 +124,24 @@ TEST_F(PlotSweep, OneAndTwoKeysGiveAValidSvg) {
     painter.end();
     EXPECT_GT(colours(image), 20) << sweep << " looks blank";
   }
+}
+
+TEST_F(PlotSweep, APlanGivesANonBlankPngAndAValidSvg) {
+  const QString png = path("plan.png");
+  Finished done =
+      run(NINES_GUI_BINARY, {"--plot", path("plan.json"), "--out", png, "--size", "900x560"});
+  ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), QSize(900, 560));
+  EXPECT_GT(colours(image), 20) << "looks blank";
+  const QString svg = path("plan.svg");
+  done = run(NINES_GUI_BINARY, {"--plot", path("plan.json"), "--out", svg});
+  ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+  EXPECT_EQ(xml_root(svg), "svg");
+  QSvgRenderer renderer(svg);
+  ASSERT_TRUE(renderer.isValid());
+  EXPECT_EQ(renderer.viewBox().size(), QSize(1280, 800));
 }
 
 TEST_F(PlotSweep, ThreeKeysExit2PointingToTheCsv) {

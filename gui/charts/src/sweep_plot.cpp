@@ -120,7 +120,7 @@ SweepPlot sweep_plot_of(const json& document, std::string_view file) {
   if (!document.is_object() || !document.contains("vary") || !document.contains("points")) {
     fail(file, "",
          "--plot of another document: nines-gui --plot draws the document of nines sweep "
-         "--json (with \"vary\" and \"points\")");
+         "--json (with \"vary\" and \"points\") or of nines plan --json");
   }
   SweepPlot plot;
   if (const auto model = document.find("model"); model != document.end() && model->is_string()) {
@@ -180,7 +180,7 @@ SweepPlot sweep_plot_of(const json& document, std::string_view file) {
   return plot;
 }
 
-SweepPlot read_sweep_plot(const std::string& path) {
+json read_plot_document(const std::string& path) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -200,7 +200,11 @@ SweepPlot read_sweep_plot(const std::string& path) {
     if (const auto tag = what.find("] "); tag != std::string::npos) what = what.substr(tag + 2);
     throw Error(format_error(path, "", "not JSON: " + what));
   }
-  return sweep_plot_of(document, path);
+  return document;
+}
+
+SweepPlot read_sweep_plot(const std::string& path) {
+  return sweep_plot_of(read_plot_document(path), path);
 }
 
 void check_plottable(const SweepPlot& plot, std::string_view file) {

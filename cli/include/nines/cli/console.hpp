@@ -15,6 +15,8 @@ inline constexpr int kExitBadInput = 2;
 /// state space over --max-states).
 inline constexpr int kExitNotAnalysable = 3;
 
+/// `nines plan` found no winner (undecided, none meets, or all over budget); documents written.
+inline constexpr int kExitNoWinner = 4;
 /// `nines run` interrupted (SIGINT) before every replication finished: 128 + SIGINT.
 inline constexpr int kExitInterrupted = 130;
 

@@ -1,6 +1,7 @@
 // One simulation as `nines run` does it: the run flags, a progress bar, Ctrl-C, the exact check.
 #pragma once
 
+#include <atomic>
 #include <csignal>
 #include <optional>
 
@@ -35,6 +36,8 @@ class InterruptGuard {
 
   /// Whether Ctrl-C was pressed since the guard was made.
   bool interrupted() const;
+  /// The cancel token the guard sets, for runs made outside simulate() (the planner's).
+  const std::atomic<bool>* flag() const;
 
  private:
   struct sigaction previous_ {};

@@ -54,6 +54,10 @@ struct SweepPlot {
 /// another document") or a sweep document missing a figure the chart needs.
 SweepPlot sweep_plot_of(const nlohmann::json& document, std::string_view file);
 
+/// Reads and parses `path` (a sweep or a plan document). Throws nines::Error for a file that
+/// cannot be read or is not JSON (the parser's line and column in the message).
+nlohmann::json read_plot_document(const std::string& path);
+
 /// Reads and parses `path`, then sweep_plot_of. Throws nines::Error for a file that cannot be
 /// read or is not JSON (the parser's line and column in the message), or as sweep_plot_of.
 SweepPlot read_sweep_plot(const std::string& path);
