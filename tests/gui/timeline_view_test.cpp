@@ -192,5 +192,33 @@ TEST(TimelineView, DrawsADeployLaneWithBatchesBrokenInstancesVerdictRollbackAndS
   EXPECT_NEAR(view.traced()->trace.downtime_hours, 2 * 0.5, 1e-9);
 }
 
+TEST(TimelineView, DrawsTheDeployStrategiesSamplesWeeklyDeploysOnTheirLane) {
+  MainWindow window;
+  window.set_auto_run(false);
+  window.resize(1400, 900);
+  ASSERT_EQ(window.open_file(QString::fromStdString(
+                                 (testing::samples_dir() / "deploy-strategies.json").string()),
+                             true),
+            "");
+  window.show_view(View::kTimeline);
+  window.show();
+  TimelineView* timeline = window.timeline();
+  ASSERT_TRUE(testing::wait_until([&] { return timeline->traced().has_value(); }));
+  EXPECT_EQ(timeline->row_labels(), QStringList({"system", "web", "web deploys"}));
+  // Deploys due every week from the first week on, before the year ends: 52, each all at once
+  // (one batch reaching all ten instances), none skipped.
+  const QStringList marks = timeline->row_markers("web deploys");
+  const auto batches = std::count_if(marks.begin(), marks.end(), [](const QString& m) {
+    return m.contains("batch 1 reaches") && m.contains("#9 restarts");
+  });
+  EXPECT_EQ(batches, 52);
+  EXPECT_FALSE(std::any_of(marks.begin(), marks.end(),
+                           [](const QString& m) { return m.contains("skipped"); }));
+  // Every deploy restarts all ten at once: ten out, below the eight needed.
+  const QList<QPointF> lane = timeline->row_steps("web deploys");
+  ASSERT_GE(lane.size(), 3);
+  EXPECT_EQ(lane[1], QPointF(168.0, 10.0));
+}
+
 }  // namespace
 }  // namespace nines::gui
