@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <thread>
 
 #include "nines/cli/progress_bar.hpp"
 #include "nines/cli/run_flags.hpp"
-#include "nines/engine/memory_estimate.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/precision_run.hpp"
 #include "nines/models/duration.hpp"
@@ -99,19 +97,6 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
   return hours;
 }
 
-void refuse_runs_beyond_memory(const models::Model& model, const RunArguments& arguments,
-                               double window) {
-  const auto replications = static_cast<std::uint64_t>(
-      arguments.precision ? precision_options(arguments).max_replications : model.replications);
-  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  const auto threads = static_cast<std::uint64_t>(std::min<std::uint64_t>(
-      arguments.threads > 0 ? static_cast<unsigned>(arguments.threads) : hardware,
-      std::max<std::uint64_t>(replications, 1)));
-  engine::check_memory(
-      engine::estimate_run_memory(engine::compile(model), replications, window, threads),
-      engine::memory_limit_bytes(), "nines run");
-}
-
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
                     const Console& console, bool keep_replications,
                     const engine::ProgressCallback* outer_progress) {
@@ -128,34 +113,11 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
       progress_bar->update(progress);
     };
   }
-  refuse_runs_beyond_memory(model, arguments, window);
-  Simulation simulation;
-  if (!keep_replications) {
-    simulation.result = arguments.precision
-                            ? engine::run_to_precision(model, options, precision_options(arguments))
-                            : engine::run(model, options);
-  } else if (arguments.precision) {
-    simulation.range.emplace();
-    simulation.result =
-        engine::run_to_precision(model, options, precision_options(arguments), &*simulation.range);
-  } else {
-    // engine::run with its per-replication figures kept: the same figures, run_info measured
-    // here.
-    const auto start = std::chrono::steady_clock::now();
-    simulation.range = engine::simulate_range(model, options);
-    simulation.result = engine::summarize_range(model, *simulation.range);
-    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-    const int threads = options.threads > 0
-                            ? options.threads
-                            : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    simulation.result.run_info =
-        engine::measured_run_info(simulation.result.events, threads, wall.count());
-  }
+  report::RunRequest request;
+  if (arguments.precision) request.precision = precision_options(arguments);
+  request.keep_replications = keep_replications;
+  Simulation simulation = report::checked_run(model, options, request);
   progress_bar.reset();
-  // The exact answer where the solvers have one: a cancelled run has nothing to compare.
-  if (!simulation.result.cancelled) {
-    simulation.exact = report::exact_check(model, simulation.result);
-  }
   return simulation;
 }
 

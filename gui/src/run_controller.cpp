@@ -7,7 +7,7 @@
 #include <thread>
 #include <utility>
 
-#include "nines/engine/memory_estimate.hpp"
+#include "nines/report/checked_run.hpp"
 
 namespace nines::gui {
 
@@ -67,36 +67,20 @@ void RunController::start(const models::Model& model, const std::string& scenari
     outcome.scenario = scenario;
     QString error;
     try {
-      // As `nines run`: a run that cannot fit in memory is refused before it starts.
-      const std::uint64_t replications =
-          target.to_precision
-              ? static_cast<std::uint64_t>(engine::PrecisionOptions{}.max_replications)
-              : static_cast<std::uint64_t>(model.replications);
-      const std::uint64_t workers =
-          threads > 0 ? static_cast<std::uint64_t>(threads)
-                      : std::max<std::uint64_t>(1, std::thread::hardware_concurrency());
-      engine::check_memory(
-          engine::estimate_run_memory(engine::compile(model), replications, 0.0,
-                                      std::min(workers, std::max<std::uint64_t>(replications, 1))),
-          engine::memory_limit_bytes(), "nines-gui");
+      // The checked run `nines run` performs: the memory refusal, the per-replication figures
+      // paired differences need, the exact answer.
+      report::RunRequest request;
       if (target.to_precision) {
         engine::PrecisionOptions precision;
         precision.relative_precision = target.relative_precision;
-        engine::RangeResult range;
-        outcome.result = engine::run_to_precision(model, options, precision, &range);
-        outcome.range = std::move(range);
-      } else {
-        // simulate_range keeps the per-replication figures paired differences need;
-        // summarize_range gives exactly run()'s figures from them.
-        const auto begin = std::chrono::steady_clock::now();
-        engine::RangeResult range = engine::simulate_range(model, options);
-        outcome.result = engine::summarize_range(model, range);
-        const double wall =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-        outcome.result.run_info = engine::measured_run_info(outcome.result.events, threads, wall);
-        outcome.range = std::move(range);
+        request.precision = precision;
       }
-      if (!outcome.result.cancelled) outcome.exact = report::exact_check(model, outcome.result);
+      request.keep_replications = true;
+      request.who = "nines-gui";
+      report::CheckedRun run = report::checked_run(model, options, request);
+      outcome.result = std::move(run.result);
+      outcome.exact = std::move(run.exact);
+      outcome.range = std::move(run.range);
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }

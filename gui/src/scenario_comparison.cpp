@@ -9,8 +9,8 @@
 
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/models/scenario.hpp"
+#include "nines/report/checked_run.hpp"
 #include "nines/report/design_cost.hpp"
-#include "nines/report/exact_check.hpp"
 #include "nines/report/provenance.hpp"
 
 namespace nines::gui {
@@ -63,13 +63,16 @@ void ScenarioComparison::start(const models::Model& base, const QString& file) {
         engine::RunOptions options;
         options.threads = threads;
         options.cancel = &cancel;
-        // The per-replication figures are kept for the paired differences against the base.
-        engine::RangeResult range = engine::simulate_range(model, options);
-        report::ScenarioRun run{name, scenario_settings(base, name),
-                                engine::summarize_range(model, range), std::nullopt};
-        if (!run.result.cancelled) run.exact = report::exact_check(model, run.result);
+        // The checked run `nines run --all-scenarios` performs, per-replication figures kept
+        // for the paired differences against the base.
+        report::RunRequest request;
+        request.keep_replications = true;
+        request.who = "nines-gui";
+        report::CheckedRun checked = report::checked_run(model, options, request);
+        report::ScenarioRun run{name, scenario_settings(base, name), std::move(checked.result),
+                                std::move(checked.exact)};
         run.cost = report::design_cost(model);
-        run.range = std::move(range);
+        run.range = std::move(checked.range);
         const bool cancelled = run.result.cancelled;
         runs.push_back(std::move(run));
         if (cancelled) break;

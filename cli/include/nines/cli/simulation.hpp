@@ -1,4 +1,5 @@
-// One simulation as `nines run` does it: the run flags, a progress bar, Ctrl-C, the exact check.
+// One simulation as `nines run` does it: the run flags, a progress bar and Ctrl-C around the
+// checked run the GUI performs too (report::checked_run).
 #pragma once
 
 #include <atomic>
@@ -11,18 +12,12 @@
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
-#include "nines/report/exact_check.hpp"
+#include "nines/report/checked_run.hpp"
 
 namespace nines::cli {
 
 /// A finished or cancelled run, with the exact answer where the solvers have one.
-struct Simulation {
-  engine::RunResult result;
-  /// Empty for a cancelled run or when the solvers cannot give one.
-  std::optional<report::ExactCheck> exact;
-  /// The per-replication figures, when asked for (paired comparisons need them).
-  std::optional<engine::RangeResult> range;
-};
+using Simulation = report::CheckedRun;
 
 /// Turns the first Ctrl-C into a cooperative cancel of simulate() while it lives (a second one
 /// kills the process as usual: SA_RESETHAND restores the default action). One guard spans all
