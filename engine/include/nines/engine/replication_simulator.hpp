@@ -66,10 +66,26 @@ class ReplicationSimulator {
 
   void reset(std::uint64_t replication);
   void handle_slot(std::uint32_t slot);
-  void end_batch();
+  /// Closes the batch: most batches change no system state and record nothing, and take the
+  /// inline way; the rest go through close_batch().
+  void end_batch() {
+    const bool up = nodes_[model_.entry].service_up != 0;
+    if (up != system_up_ || trace_ != nullptr || batch_check_) [[unlikely]] {
+      close_batch();
+      return;
+    }
+    batch_pool_downs_.clear();
+    first_loss_cause_ = kNone;
+    ++batch_number_;
+  }
+  void close_batch();
 
   // instance_lifecycle.cpp
   void handle(std::uint32_t instance);
+  // The short way of a plain component's instance (CompiledComponent::plain) in a run without a
+  // trace: the general handlers' steps with what cannot happen to it left out.
+  void plain_failure(std::uint32_t instance);
+  void plain_repair_end(std::uint32_t instance);
   void on_active_failure(std::uint32_t instance);
   void on_dormant_failure(std::uint32_t instance);
   void after_failure(std::uint32_t instance);
@@ -154,6 +170,20 @@ class ReplicationSimulator {
     if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
       const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
       StreamBlock& ahead = in.ahead[lane];
+      std::uint32_t& next = in.ahead_draws[lane];
+      // An exponential law's draw is, 99 times in 100, the block's value through the ziggurat's
+      // core: read it in place, and make the stream only to refill the block behind it. Anything
+      // else (another law, the first draw, the ziggurat's rare paths) goes the general way below,
+      // which starts again from the same draw.
+      double core = 0.0;
+      if (law.kind == LawKind::kExponential && next != 0 &&
+          zig_.core(ahead.halves[next & 1U], core)) [[likely]] {
+        if ((++next & 1U) == 0) {
+          ahead =
+              RandomStream(replication_key_, cc.stream_source, purpose, index, 0).block(next >> 1U);
+        }
+        return law.a * core;
+      }
       RandomStream stream(replication_key_, cc.stream_source, purpose, index, in.ahead_draws[lane],
                           &ahead);
       if (in.ahead_draws[lane] == 0) [[unlikely]]
@@ -198,6 +228,8 @@ class ReplicationSimulator {
   void unlink(List& list, std::uint32_t instance);
 
   const CompiledModel& model_;
+  /// The exponential law's tables (a reference kept here: the accessor's guard costs a branch).
+  const ExponentialZiggurat& zig_ = ExponentialZiggurat::instance();
   EventQueue queue_;
   double now_ = 0.0;
   std::uint64_t events_ = 0;
@@ -216,6 +248,8 @@ class ReplicationSimulator {
     std::uint8_t counted_failed : 1 = 0;
     /// Reached by a bad deploy and not yet back (at the rollback's end or its own repair's).
     std::uint8_t broken : 1 = 0;
+    /// Its component is plain (CompiledComponent::plain): copied here, where the event reads.
+    std::uint8_t plain : 1 = 0;
     /// Reasons it is blocked: its zone or region down (one), injections holding it, a deploy's
     /// restart, being broken by a bad deploy.
     std::uint16_t blocked = 0;
