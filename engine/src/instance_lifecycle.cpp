@@ -5,18 +5,7 @@
 namespace nines::engine {
 
 [[gnu::flatten]] void ReplicationSimulator::handle(std::uint32_t instance) {
-  const Instance& in = instances_[instance];
-  if (in.plain != 0 && trace_ == nullptr) [[likely]] {
-    if (in.state == State::kActive) {
-      plain_failure(instance);
-      return;
-    }
-    if (in.state == State::kInRepair) {
-      plain_repair_end(instance);
-      return;
-    }
-  }
-  switch (in.state) {
+  switch (instances_[instance].state) {
     case State::kActive:
       loss_cause_ = instances_[instance].component;
       if (first_loss_cause_ == kNone) first_loss_cause_ = loss_cause_;

@@ -162,28 +162,42 @@ class ReplicationSimulator {
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
+    // Failure and repair draws are most of the draws and sit on the critical path of their
+    // event: their streams read from the block kept ahead in the record (StreamBlock). An
+    // exponential law's draw is, 99 times in 100, that block's value through the ziggurat's core:
+    // read it in place, inline, and make the stream only to refill the block behind it. Anything
+    // else (another law, the first draw, the ziggurat's rare paths) takes draw_general(), which
+    // starts again from the same draw.
+    if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
+      const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
+      Instance& in = instances_[instance];
+      std::uint32_t& next = in.ahead_draws[lane];
+      double core = 0.0;
+      if (law.kind == LawKind::kExponential && next != 0 &&
+          zig_.core(in.ahead[lane].halves[next & 1U], core)) [[likely]] {
+        if ((++next & 1U) == 0) refill_ahead(instance, purpose);
+        return law.a * core;
+      }
+    }
+    return draw_general(law, instance, purpose);
+  }
+  /// Fills the instance's block of `purpose` (failure or repair) for its next draw.
+  [[gnu::noinline]] void refill_ahead(std::uint32_t instance, Purpose purpose) {
+    Instance& in = instances_[instance];
+    const CompiledComponent& cc = model_.components[in.component];
+    const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
+    in.ahead[lane] =
+        RandomStream(replication_key_, cc.stream_source, purpose, instance - cc.first_instance, 0)
+            .block(in.ahead_draws[lane] >> 1U);
+  }
+  [[gnu::noinline]] double draw_general(const CompiledLaw& law, std::uint32_t instance,
+                                        Purpose purpose) {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
     const std::uint32_t index = instance - cc.first_instance;
-    // Failure and repair draws are most of the draws and sit on the critical path of their
-    // event: their streams read from the block kept ahead in the record (StreamBlock).
     if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
       const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
       StreamBlock& ahead = in.ahead[lane];
-      std::uint32_t& next = in.ahead_draws[lane];
-      // An exponential law's draw is, 99 times in 100, the block's value through the ziggurat's
-      // core: read it in place, and make the stream only to refill the block behind it. Anything
-      // else (another law, the first draw, the ziggurat's rare paths) goes the general way below,
-      // which starts again from the same draw.
-      double core = 0.0;
-      if (law.kind == LawKind::kExponential && next != 0 &&
-          zig_.core(ahead.halves[next & 1U], core)) [[likely]] {
-        if ((++next & 1U) == 0) {
-          ahead =
-              RandomStream(replication_key_, cc.stream_source, purpose, index, 0).block(next >> 1U);
-        }
-        return law.a * core;
-      }
       RandomStream stream(replication_key_, cc.stream_source, purpose, index, in.ahead_draws[lane],
                           &ahead);
       if (in.ahead_draws[lane] == 0) [[unlikely]]
