@@ -11,6 +11,7 @@
 
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/event_queue.hpp"
+#include "nines/engine/philox_block.hpp"
 #include "nines/engine/random_stream.hpp"
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/trace.hpp"
@@ -186,9 +187,8 @@ class ReplicationSimulator {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
     const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
-    in.ahead[lane] =
-        RandomStream(replication_key_, cc.stream_source, purpose, instance - cc.first_instance, 0)
-            .block(in.ahead_draws[lane] >> 1U);
+    in.ahead[lane] = philox_block(replication_key_, cc.stream_source, purpose,
+                                  instance - cc.first_instance, in.ahead_draws[lane] >> 1U);
   }
   [[gnu::noinline]] double draw_general(const CompiledLaw& law, std::uint32_t instance,
                                         Purpose purpose) {
