@@ -166,23 +166,25 @@ class ReplicationSimulator {
     // Failure and repair draws are most of the draws and sit on the critical path of their
     // event: their streams read from the block kept ahead in the record (StreamBlock). An
     // exponential law's draw is, 99 times in 100, that block's value through the ziggurat's core:
-    // read it in place, inline, and make the stream only to refill the block behind it. Anything
-    // else (another law, the first draw, the ziggurat's rare paths) takes draw_general(), which
-    // starts again from the same draw.
+    // read it in place, inline, and make the stream only to refill the block behind it (or to
+    // fill it at the stream's first draw). Anything else (another law, the ziggurat's rare
+    // paths) takes draw_general(), which starts again from the same draw.
     if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
       const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
       Instance& in = instances_[instance];
       std::uint32_t& next = in.ahead_draws[lane];
+      if (law.kind == LawKind::kExponential && next == 0) [[unlikely]]
+        refill_ahead(instance, purpose);  // block 0
       double core = 0.0;
-      if (law.kind == LawKind::kExponential && next != 0 &&
-          zig_.core(in.ahead[lane].halves[next & 1U], core)) [[likely]] {
+      if (law.kind == LawKind::kExponential && zig_.core(in.ahead[lane].halves[next & 1U], core))
+          [[likely]] {
         if ((++next & 1U) == 0) refill_ahead(instance, purpose);
         return law.a * core;
       }
     }
     return draw_general(law, instance, purpose);
   }
-  /// Fills the instance's block of `purpose` (failure or repair) for its next draw.
+  /// Fills the instance's block of `purpose` (failure or repair) that holds its next draw.
   [[gnu::noinline]] void refill_ahead(std::uint32_t instance, Purpose purpose) {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
