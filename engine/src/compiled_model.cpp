@@ -494,6 +494,10 @@ CompiledModel compile(const models::Model& model) {
       out.block_slot_instance.push_back(cc.first_instance + k);
     }
   }
+  for (auto& cc : out.components) {
+    cc.plain = cc.standby == Standby::kHot && cc.crew < 0 && cc.deploys < 0 && cc.coverage >= 1.0 &&
+               cc.detection.kind == LawKind::kZero && cc.failure.kind != LawKind::kNever;
+  }
   check_stream_sources(out);
   return out;
 }

@@ -33,6 +33,42 @@ namespace nines::engine {
   // Left unhandled, the slot check in run() reports it as an internal error.
 }
 
+// on_active_failure, after_failure, on_detected, begin_repair and start_repair_work for a plain
+// instance: no trace, no block slot, no counted_failed (warm and cold pools only), no coverage
+// coin, no detection delay (so the mean time to detect gains exactly 0 and is left as it is), no
+// crew, no switchover.
+[[gnu::noinline]] void ReplicationSimulator::plain_failure(std::uint32_t instance) {
+  Instance& in = instances_[instance];
+  const std::uint32_t c = in.component;
+  loss_cause_ = c;
+  if (first_loss_cause_ == kNone) first_loss_cause_ = c;
+  if (in.blocked == 0) serving_down(c);
+  loss_cause_ = kNone;
+  --believed_up_[c];
+  ++monitoring_[c].detections;
+  in.since = now_;
+  in.state = State::kInRepair;
+  const CompiledComponent& cc = model_.components[c];
+  const double duration =
+      cc.repair.kind == LawKind::kZero ? 0.0 : draw(cc.repair, instance, Purpose::kRepair);
+  schedule_instance(instance, now_ + duration, kComeback);
+}
+
+// on_repair_end, return_to_service and activate for a plain instance: no trace, no crew, never
+// broken (no deploys), always back to work (hot), a failure to come.
+[[gnu::noinline]] void ReplicationSimulator::plain_repair_end(std::uint32_t instance) {
+  Instance& in = instances_[instance];
+  const std::uint32_t c = in.component;
+  Monitoring& m = monitoring_[c];
+  m.repair_hours += now_ - in.since;
+  ++m.repairs;
+  in.state = State::kActive;
+  const CompiledComponent& cc = model_.components[c];
+  schedule_instance(instance, now_ + draw(cc.failure, instance, Purpose::kFailure), kLoss);
+  ++believed_up_[c];
+  if (in.blocked == 0) serving_up(c);
+}
+
 void ReplicationSimulator::on_active_failure(std::uint32_t instance) {
   Instance& in = instances_[instance];
   const std::uint32_t c = in.component;

@@ -74,6 +74,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
       instances_[i] = Instance{};
       draws_[i] = {};
       instances_[i].component = static_cast<std::uint32_t>(c);
+      instances_[i].plain = cc.plain ? 1 : 0;
       if (k < active) {
         instances_[i].state = State::kActive;
         if (cc.failure.kind != LawKind::kNever) {
@@ -157,7 +158,7 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
   }
 }
 
-void ReplicationSimulator::end_batch() {
+void ReplicationSimulator::close_batch() {
   const bool up = nodes_[model_.entry].service_up != 0;
   if (up != system_up_) [[unlikely]] {
     system_up_ = up;
@@ -212,10 +213,21 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
     queue_.for_each_runner_up([this](std::uint32_t next) {
       if (next < model_.instance_count) __builtin_prefetch(&instances_[next]);
     });
-    const auto before = queue_.pending_key(slot);
-    handle_slot(slot);
+    const auto before = queue_.top_key();
+    // Most events are a plain instance's (CompiledComponent::plain): straight to its handler.
+    const State plain_state =
+        slot < model_.instance_count && instances_[slot].plain != 0 && trace_ == nullptr
+            ? instances_[slot].state
+            : State::kIdle;  // no plain handler: the general way
+    if (plain_state == State::kActive) [[likely]] {
+      plain_failure(slot);
+    } else if (plain_state == State::kInRepair) {
+      plain_repair_end(slot);
+    } else {
+      handle_slot(slot);
+    }
     // A handler must reschedule or cancel its slot; one that did neither would loop forever.
-    if (queue_.pending_key(slot) == before) [[unlikely]] {
+    if (queue_.still_pending(slot, before)) [[unlikely]] {
       throw std::logic_error("internal error: the handler of event source " + std::to_string(slot) +
                              " left its event in place at t = " + std::to_string(now_) + " h");
     }

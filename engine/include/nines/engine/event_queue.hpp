@@ -101,6 +101,17 @@ class EventQueue {
     return record.container == kHeap ? heap_[record.index] : record.parked_key;
   }
 
+  /// The key of the earliest event, which peek() just returned true for.
+  Key top_key() const { return heap_[0]; }
+
+  /// Whether `slot`'s pending event is still `key`, an event of the heap (a top_key()): cheaper
+  /// than pending_key(slot) == key, and the same answer for a key that was in the heap, since a
+  /// reschedule to the same key goes back into the heap.
+  bool still_pending(std::uint32_t slot, Key key) const {
+    const SlotRecord& record = slots_[slot];
+    return record.container == kHeap && heap_[record.index] == key;
+  }
+
   /// Events pending, including those parked past the horizon.
   std::size_t size() const {
     std::size_t n = heap_size_;

@@ -28,13 +28,22 @@ class ExponentialZiggurat {
   double sample(RandomStream& stream) const {
     for (;;) {
       const std::uint64_t bits = stream.next_u64();
-      const auto layer = static_cast<std::uint32_t>(bits & 0xffU);
-      // The top 53 bits give u in [0, 1), disjoint from the 8 bits that chose the layer.
-      const double x = static_cast<double>(bits >> 11U) * 0x1.0p-53 * x_[layer];
-      if (x < x_[layer + 1]) return x;  // inside the layer's core rectangle
-      const double drawn = slow_path(layer, x, stream);
+      double x = 0.0;
+      if (core(bits, x)) return x;
+      const double drawn = slow_path(static_cast<std::uint32_t>(bits & 0xffU), x, stream);
       if (drawn >= 0.0) return drawn;
     }
+  }
+
+  /// The first step of sample() on a draw `bits`: true when it lands inside its layer's core
+  /// rectangle (about 99% of draws), the variate then in `x`. A caller holding its next draw
+  /// outside a stream (an instance's StreamBlock) tries this first and makes a stream only when
+  /// it fails.
+  bool core(std::uint64_t bits, double& x) const {
+    const auto layer = static_cast<std::uint32_t>(bits & 0xffU);
+    // The top 53 bits give u in [0, 1), disjoint from the 8 bits that chose the layer.
+    x = static_cast<double>(bits >> 11U) * 0x1.0p-53 * x_[layer];
+    return x < x_[layer + 1];  // inside the layer's core rectangle
   }
 
  private:

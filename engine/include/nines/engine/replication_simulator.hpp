@@ -11,6 +11,7 @@
 
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/event_queue.hpp"
+#include "nines/engine/philox_block.hpp"
 #include "nines/engine/random_stream.hpp"
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/trace.hpp"
@@ -66,10 +67,26 @@ class ReplicationSimulator {
 
   void reset(std::uint64_t replication);
   void handle_slot(std::uint32_t slot);
-  void end_batch();
+  /// Closes the batch: most batches change no system state and record nothing, and take the
+  /// inline way; the rest go through close_batch().
+  void end_batch() {
+    const bool up = nodes_[model_.entry].service_up != 0;
+    if (up != system_up_ || trace_ != nullptr || batch_check_) [[unlikely]] {
+      close_batch();
+      return;
+    }
+    batch_pool_downs_.clear();
+    first_loss_cause_ = kNone;
+    ++batch_number_;
+  }
+  void close_batch();
 
   // instance_lifecycle.cpp
   void handle(std::uint32_t instance);
+  // The short way of a plain component's instance (CompiledComponent::plain) in a run without a
+  // trace: the general handlers' steps with what cannot happen to it left out.
+  void plain_failure(std::uint32_t instance);
+  void plain_repair_end(std::uint32_t instance);
   void on_active_failure(std::uint32_t instance);
   void on_dormant_failure(std::uint32_t instance);
   void after_failure(std::uint32_t instance);
@@ -146,11 +163,40 @@ class ReplicationSimulator {
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
+    // Failure and repair draws are most of the draws and sit on the critical path of their
+    // event: their streams read from the block kept ahead in the record (StreamBlock). An
+    // exponential law's draw is, 99 times in 100, that block's value through the ziggurat's core:
+    // read it in place, inline, and make the stream only to refill the block behind it (or to
+    // fill it at the stream's first draw). Anything else (another law, the ziggurat's rare
+    // paths) takes draw_general(), which starts again from the same draw.
+    if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
+      const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
+      Instance& in = instances_[instance];
+      std::uint32_t& next = in.ahead_draws[lane];
+      if (law.kind == LawKind::kExponential && next == 0) [[unlikely]]
+        refill_ahead(instance, purpose);  // block 0
+      double core = 0.0;
+      if (law.kind == LawKind::kExponential && zig_.core(in.ahead[lane].halves[next & 1U], core))
+          [[likely]] {
+        if ((++next & 1U) == 0) refill_ahead(instance, purpose);
+        return law.a * core;
+      }
+    }
+    return draw_general(law, instance, purpose);
+  }
+  /// Fills the instance's block of `purpose` (failure or repair) that holds its next draw.
+  [[gnu::noinline]] void refill_ahead(std::uint32_t instance, Purpose purpose) {
+    Instance& in = instances_[instance];
+    const CompiledComponent& cc = model_.components[in.component];
+    const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
+    in.ahead[lane] = philox_block(replication_key_, cc.stream_source, purpose,
+                                  instance - cc.first_instance, in.ahead_draws[lane] >> 1U);
+  }
+  [[gnu::noinline]] double draw_general(const CompiledLaw& law, std::uint32_t instance,
+                                        Purpose purpose) {
     Instance& in = instances_[instance];
     const CompiledComponent& cc = model_.components[in.component];
     const std::uint32_t index = instance - cc.first_instance;
-    // Failure and repair draws are most of the draws and sit on the critical path of their
-    // event: their streams read from the block kept ahead in the record (StreamBlock).
     if (purpose == Purpose::kFailure || purpose == Purpose::kRepair) {
       const std::size_t lane = purpose == Purpose::kFailure ? 0 : 1;
       StreamBlock& ahead = in.ahead[lane];
@@ -198,6 +244,8 @@ class ReplicationSimulator {
   void unlink(List& list, std::uint32_t instance);
 
   const CompiledModel& model_;
+  /// The exponential law's tables (a reference kept here: the accessor's guard costs a branch).
+  const ExponentialZiggurat& zig_ = ExponentialZiggurat::instance();
   EventQueue queue_;
   double now_ = 0.0;
   std::uint64_t events_ = 0;
@@ -216,6 +264,8 @@ class ReplicationSimulator {
     std::uint8_t counted_failed : 1 = 0;
     /// Reached by a bad deploy and not yet back (at the rollback's end or its own repair's).
     std::uint8_t broken : 1 = 0;
+    /// Its component is plain (CompiledComponent::plain): copied here, where the event reads.
+    std::uint8_t plain : 1 = 0;
     /// Reasons it is blocked: its zone or region down (one), injections holding it, a deploy's
     /// restart, being broken by a bad deploy.
     std::uint16_t blocked = 0;
