@@ -18,6 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -42,15 +44,16 @@ namespace {
 QString qs(const std::string& text) { return QString::fromStdString(text); }
 QString qs(std::string_view text) { return QString::fromStdString(std::string(text)); }
 
+/// The columns after one per varied key.
 enum Column {
-  kDesign,
   kCost,
   kStatus,
   kReplications,
   kAvailability,
   kInterval,
   kScreening,
-  kFront
+  kFront,
+  kColumns
 };
 constexpr int kSortRole = Qt::UserRole;
 constexpr int kCandidateRole = Qt::UserRole + 1;
@@ -163,10 +166,7 @@ PlanView::PlanView(ModelDocument* document, QWidget* parent)
   chart_->setContextMenuPolicy(Qt::CustomContextMenu);
   connect(chart_, &QWidget::customContextMenuRequested, this,
           [this](const QPoint& at) { context_menu(chart_->mapToGlobal(at)); });
-  table_ = new QTableWidget(0, 8, this);
-  table_->setHorizontalHeaderLabels({tr("Design"), tr("Cost/month"), tr("Status"),
-                                     tr("Replications"), tr("Availability"), tr("95% interval"),
-                                     tr("Screening"), tr("Front")});
+  table_ = new QTableWidget(0, kColumns, this);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -174,7 +174,6 @@ PlanView::PlanView(ModelDocument* document, QWidget* parent)
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setSortingEnabled(true);
-  table_->sortByColumn(kCost, Qt::AscendingOrder);
   table_->setContextMenuPolicy(Qt::CustomContextMenu);
   connect(table_, &QWidget::customContextMenuRequested, this,
           [this](const QPoint& at) { context_menu(table_->viewport()->mapToGlobal(at)); });
@@ -183,11 +182,20 @@ PlanView::PlanView(ModelDocument* document, QWidget* parent)
   auto* results = new QSplitter(Qt::Horizontal, this);
   results->addWidget(chart_);
   results->addWidget(table_);
-  results->setStretchFactor(0, 1);
-  results->setStretchFactor(1, 1);
+  results->setStretchFactor(0, 3);
+  results->setStretchFactor(1, 2);
 
+  // The form scrolls sideways rather than widen the window beside the docks.
+  auto* inputs_area = new QScrollArea(this);
+  inputs_area->setWidget(inputs);
+  inputs_area->setWidgetResizable(true);
+  inputs_area->setFrameShape(QFrame::NoFrame);
+  inputs_area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  inputs_area->setMinimumHeight(inputs->sizeHint().height() +
+                                inputs_area->horizontalScrollBar()->sizeHint().height());
+  inputs_area->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(inputs);
+  layout->addWidget(inputs_area);
   layout->addLayout(buttons);
   layout->addWidget(message_);
   layout->addWidget(results, 1);
@@ -311,6 +319,8 @@ void PlanView::add_vary_row(const QString& key, const QString& spec) {
   row.spec = new QLineEdit(spec, row.row);
   row.spec->setPlaceholderText("2..6");
   row.check = new QLabel(row.row);
+  // A long message is elided by the layout; its tooltip has it whole.
+  row.check->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   auto* remove = new QToolButton(row.row);
   remove->setText(QStringLiteral("x"));
   remove->setToolTip(tr("Remove this --vary"));
@@ -463,16 +473,30 @@ void PlanView::refresh_table() {
   const auto report = runner_.running() ? nullptr : runner_.report();
   const std::optional<std::size_t> best = report ? report->doc.plan.best : std::nullopt;
   const std::vector<std::size_t> front = planner::plan_front(candidates);
+  const int keys = grid == nullptr ? 0 : static_cast<int>(grid->varies().size());
   table_->setSortingEnabled(false);
+  if (grid != nullptr && table_->columnCount() != keys + kColumns) {
+    // A column per varied key, then the figures; sorted by cost as `nines plan` orders them.
+    QStringList headers;
+    for (const auto& v : grid->varies()) headers << qs(v.key);
+    headers << tr("Cost/month") << tr("Status") << tr("Replications") << tr("Availability")
+            << tr("95% interval") << tr("Screening") << tr("Front");
+    table_->setColumnCount(keys + kColumns);
+    table_->setHorizontalHeaderLabels(headers);
+    table_->horizontalHeader()->setSortIndicator(keys + kCost, Qt::AscendingOrder);
+  }
   table_->setRowCount(grid == nullptr ? 0 : static_cast<int>(candidates.size()));
   for (std::size_t i = 0; grid != nullptr && i < candidates.size(); ++i) {
     const planner::Candidate& c = candidates[i];
     const int row = static_cast<int>(i);
+    // `column`: a Column, or -1 - k for the k-th key.
     const auto set = [&](int column, const QString& text, const QVariant& sort = {}) {
       auto* item = new SortItem(text);
       if (sort.isValid()) item->setData(kSortRole, sort);
       item->setData(kCandidateRole, static_cast<qulonglong>(i));
-      if (column != kDesign) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      item->setToolTip(qs(grid->label(i)));
+      item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      column = column < 0 ? -1 - column : keys + column;
       if (best && *best == i) {
         QFont bold = item->font();
         bold.setBold(true);
@@ -480,14 +504,19 @@ void PlanView::refresh_table() {
       }
       table_->setItem(row, column, item);
     };
-    set(kDesign, qs(grid->label(i)), static_cast<double>(i));
+    const std::vector<std::size_t> at = grid->indices(i);
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      const nlohmann::json& value = grid->varies()[k].values[at[k]];
+      set(-1 - static_cast<int>(k), qs(planner::value_text(value)),
+          value.is_number() ? value.get<double>() : static_cast<double>(at[k]));
+    }
     set(kCost,
         c.cost_per_month ? qs(report::format_amount(*c.cost_per_month)) : QStringLiteral("-"),
         c.cost_per_month ? QVariant(*c.cost_per_month) : QVariant());
     QString status = status_text(c, runner_.running());
     if (best && *best == i) status += tr(" (winner)");
     set(kStatus, status);
-    if (!c.message.empty()) table_->item(row, kStatus)->setToolTip(qs(c.message));
+    if (!c.message.empty()) table_->item(row, keys + kStatus)->setToolTip(qs(c.message));
     if (c.result) {
       const auto& a = c.result->availability;
       set(kReplications, qs(report::format_count(c.result->replications)),
@@ -569,7 +598,7 @@ std::optional<std::size_t> PlanView::selected_candidate() const {
 
 void PlanView::select_candidate(std::size_t candidate) {
   for (int row = 0; row < table_->rowCount(); ++row) {
-    const QTableWidgetItem* item = table_->item(row, kDesign);
+    const QTableWidgetItem* item = table_->item(row, 0);
     if (item != nullptr && item->data(kCandidateRole).toULongLong() == candidate) {
       table_->selectRow(row);
       table_->scrollToItem(item);
