@@ -19,7 +19,6 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -87,7 +86,8 @@ QString status_text(const planner::Candidate& c, bool running) {
 
 PlanView::PlanView(ModelDocument* document, QWidget* parent)
     : QWidget(parent), document_(document), runner_(this) {
-  auto* inputs = new QGroupBox(tr("Plan: the cheapest design meeting the objective"), this);
+  auto* content = new QWidget(this);
+  auto* inputs = new QGroupBox(tr("Plan: the cheapest design meeting the objective"), content);
   auto* grid = new QGridLayout(inputs);
 
   // --vary rows: a settable key and a SPEC checked as typed.
@@ -185,20 +185,19 @@ PlanView::PlanView(ModelDocument* document, QWidget* parent)
   results->setStretchFactor(0, 3);
   results->setStretchFactor(1, 2);
 
-  // The form scrolls sideways rather than widen the window beside the docks.
-  auto* inputs_area = new QScrollArea(this);
-  inputs_area->setWidget(inputs);
-  inputs_area->setWidgetResizable(true);
-  inputs_area->setFrameShape(QFrame::NoFrame);
-  inputs_area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  inputs_area->setMinimumHeight(inputs->sizeHint().height() +
-                                inputs_area->horizontalScrollBar()->sizeHint().height());
-  inputs_area->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(inputs_area);
+  auto* layout = new QVBoxLayout(content);
+  layout->addWidget(inputs);
   layout->addLayout(buttons);
   layout->addWidget(message_);
   layout->addWidget(results, 1);
+  // The tab scrolls rather than widen the window beside the docks (as the Scenarios tab).
+  auto* area = new QScrollArea(this);
+  area->setWidget(content);
+  area->setWidgetResizable(true);
+  area->setFrameShape(QFrame::NoFrame);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->addWidget(area);
 
   refresh_ = new QTimer(this);
   refresh_->setSingleShot(true);
