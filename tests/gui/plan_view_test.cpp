@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -172,8 +173,50 @@ TEST(PlanView, RefusesBadInputAsNinesPlanDoes) {
   view.set_inputs(inputs_of({"--vary", "db.instances=1..3", "--probability", "0.9"}));
   EXPECT_NE(view.run().indexOf("--probability goes with --objective sla or window"), -1);
   view.set_inputs(inputs_of({"--vary", "db.instances=1..3", "--constraint", "nope.p99 <= 1"}));
-  EXPECT_NE(view.run_and_wait().indexOf("--constraint: unknown key \"nope\""), -1);
+  const QString unknown = view.run_and_wait();
+  EXPECT_NE(unknown.indexOf("--constraint: unknown key \"nope\""), -1);
+  EXPECT_NE(unknown.indexOf("known there: "), -1) << unknown.toStdString();
   EXPECT_FALSE(view.running());
+}
+
+TEST(PlanView, FillsInLiveAndStopsAsCtrlCDoes) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(sample("web-shop.json"), true), QString());
+  window.show_view(View::kPlan);
+  PlanView& view = *window.plan();
+  // Small batches and a far ceiling: many looks, so there is time to stop it.
+  view.set_inputs(inputs_of({"--target", "99.9999%", "--vary", "frontend.instances=2..6", "--vary",
+                             "api.instances=1..4", "--vary", "db.instances=1..3", "--pilot", "50",
+                             "--batch", "50"}));
+  int changes = 0;
+  int rows_before_end = 0;
+  bool ended = false;
+  QObject::connect(view.runner(), &PlanRunner::candidate_changed, &view, [&] {
+    if (++changes == 5) {
+      // The table fills in before the plan ends (it redraws a few times a second).
+      testing::wait_until([&] { return view.table()->rowCount() > 0; }, 2000);
+      rows_before_end = view.table()->rowCount();
+      view.stop();
+    }
+  });
+  QObject::connect(view.runner(), &PlanRunner::finished, &view, [&] { ended = true; });
+  // F5 on the Plan tab plans (the window's Run action).
+  QAction* run = nullptr;
+  for (QAction* a : window.findChildren<QAction*>()) {
+    if (a->shortcut() == QKeySequence(Qt::Key_F5)) run = a;
+  }
+  ASSERT_NE(run, nullptr);
+  run->trigger();
+  EXPECT_TRUE(view.running());
+  ASSERT_TRUE(testing::wait_until([&] { return ended; }, 120000));
+  EXPECT_GE(changes, 5);
+  EXPECT_EQ(rows_before_end, 60);
+  const auto report = view.runner()->report();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->doc.plan.cancelled);
+  EXPECT_FALSE(report->doc.plan.best);
+  EXPECT_EQ(report->json["cancelled"], true);
 }
 
 TEST(PlanView, OffersTheModelsSettableKeys) {
