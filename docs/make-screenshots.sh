@@ -54,3 +54,7 @@ trap 'rm -f "$sweep_json" "$plan_json"' EXIT
   --vary api.instances=1..4 --vary db.instances=1..3 --quiet --json "$plan_json"
 "$gui" --plot "$plan_json" --out docs/images/plan-web-shop.png --size 1400x860 \
   && echo docs/images/plan-web-shop.png
+# The same plan in the GUI's Plan tab (wider: the form, the front and the table side by side).
+"$gui" samples/web-shop.json --view plan --run --target 99.95% --vary frontend.instances=2..6 \
+  --vary api.instances=1..4 --vary db.instances=1..3 --size 1800x1000 \
+  --screenshot docs/images/plan-tab.png && echo docs/images/plan-tab.png

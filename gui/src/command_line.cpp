@@ -9,14 +9,15 @@
 namespace nines::gui {
 namespace {
 
-constexpr std::array<std::pair<View, const char*>, 8> kViews{{{View::kGraph, "graph"},
+constexpr std::array<std::pair<View, const char*>, 9> kViews{{{View::kGraph, "graph"},
                                                               {View::kConvergence, "convergence"},
                                                               {View::kHistogram, "histogram"},
                                                               {View::kOutages, "outages"},
                                                               {View::kPareto, "pareto"},
                                                               {View::kCompare, "compare"},
                                                               {View::kScenarios, "scenarios"},
-                                                              {View::kTimeline, "timeline"}}};
+                                                              {View::kTimeline, "timeline"},
+                                                              {View::kPlan, "plan"}}};
 
 }  // namespace
 
@@ -45,6 +46,8 @@ QString usage() {
              "usage: nines-gui [MODEL] [--run] [--view %1]\n"
              "                 [--screenshot FILE.png] [--size WxH] [--what-if ID.KEY=VALUE ...]\n"
              "                 [--trace R] [--time-first-estimate]\n"
+             "       nines-gui MODEL --view plan [--run] --vary KEY=SPEC ... [flags of nines "
+             "plan]\n"
              "       nines-gui --plot SWEEP.json|PLAN.json --out FILE.png|FILE.svg [--size WxH]\n"
              "  --run                 run the model to completion before showing the view (with\n"
              "                        --view scenarios: compare base and every scenario)\n"
@@ -62,7 +65,11 @@ QString usage() {
              "--json\n"
              "                        to --out and exit (a sweep of one key: a line chart; two:\n"
              "                        a heat map; more: 2; a plan: cost against availability)\n"
-             "  --out FILE            with --plot: the chart, a .png or .svg file\n")
+             "  --out FILE            with --plot: the chart, a .png or .svg file\n"
+             "  --vary, --target, --confidence, --objective, --probability, --budget,\n"
+             "  --constraint, --window, --pilot, --batch, --max-replications, --max-time\n"
+             "                        with --view plan: the Plan tab's inputs, as nines plan\n"
+             "                        takes them (with --run: plan before showing it)\n")
       .arg(view_names());
 }
 
@@ -135,6 +142,11 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
         return std::nullopt;
       }
       line.size = {w, h};
+    } else if (is_plan_flag(argument)) {
+      const auto text = value();
+      if (!text) return std::nullopt;
+      set_plan_flag(line.plan, argument, *text);
+      line.has_plan_flags = true;
     } else if (argument.startsWith("--")) {
       error = QObject::tr("unknown option %1").arg(argument);
       return std::nullopt;
@@ -167,6 +179,10 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
           "--time-first-estimate with it");
       return std::nullopt;
     }
+  }
+  if (line.has_plan_flags && line.view != View::kPlan) {
+    error = QObject::tr("the flags of nines plan (--vary ...) require --view plan");
+    return std::nullopt;
   }
   if (line.trace && line.view != View::kTimeline) {
     error = QObject::tr("--trace R requires --view timeline (the view that replays it)");

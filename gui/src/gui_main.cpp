@@ -17,6 +17,7 @@
 #include "nines/gui/command_line.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/main_window.hpp"
+#include "nines/gui/plan_view.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
 #include "nines/models/error.hpp"
@@ -134,11 +135,20 @@ int gui_main(int argc, char** argv) {
     return time_first_estimate(window);
   }
   const bool scenarios_view = line->view && *line->view == View::kScenarios;
+  const bool plan_view = line->view && *line->view == View::kPlan;
+  if (plan_view) window.plan()->set_inputs(line->plan);
   if (line->run && !window.document()->runnable() && headless) {
     print_error(QString::fromStdString(window.document()->validation().error));
     return 2;
   }
-  if (line->run && scenarios_view) {
+  if (line->run && plan_view) {
+    // The Plan tab plans (as nines plan would); bad input is exit 2 as there.
+    const QString problem = window.plan()->run_and_wait();
+    if (!problem.isEmpty() && headless) {
+      print_error("nines-gui: " + problem);
+      return 2;
+    }
+  } else if (line->run && scenarios_view) {
     // The scenarios view shows the comparison; a model without scenarios shows why there is none.
     window.compare_scenarios_and_wait();
   } else if (line->run) {

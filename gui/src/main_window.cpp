@@ -30,6 +30,7 @@
 #include "nines/gui/comparison_panel.hpp"
 #include "nines/gui/graph_view.hpp"
 #include "nines/gui/model_editor.hpp"
+#include "nines/gui/plan_view.hpp"
 #include "nines/gui/scenario_panel.hpp"
 #include "nines/gui/timeline_view.hpp"
 #include "nines/gui/what_if_panel.hpp"
@@ -137,6 +138,8 @@ void MainWindow::build_views() {
   views_->addTab(scenarios_area, tr("Scenarios"));
   timeline_ = new TimelineView(this);
   views_->addTab(timeline_, tr("Timeline"));
+  plan_ = new PlanView(&document_, this);
+  views_->addTab(plan_, tr("Plan"));
   setCentralWidget(views_);
 
   editor_ = new ModelEditor(&document_, this);
@@ -207,9 +210,21 @@ void MainWindow::build_actions() {
   edit->addAction(redo);
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
-  run_action_ = run->addAction(tr("&Run"), this, [this] { run_now(); });
+  // On the Plan tab, F5 and Esc run and stop the plan.
+  run_action_ = run->addAction(tr("&Run"), this, [this] {
+    if (views_->currentWidget() == plan_) {
+      plan_->run();
+    } else {
+      run_now();
+    }
+  });
   run_action_->setShortcut(Qt::Key_F5);
-  stop_action_ = run->addAction(tr("&Stop"), this, [this] { runs_.stop(); });
+  stop_action_ = run->addAction(tr("&Stop"), this, [this] {
+    runs_.stop();
+    plan_->stop();
+  });
+  connect(plan_, &PlanView::started, this, [this] { stop_action_->setEnabled(true); });
+  connect(plan_, &PlanView::finished, this, [this] { stop_action_->setEnabled(runs_.running()); });
   stop_action_->setShortcut(Qt::Key_Escape);
   stop_action_->setEnabled(false);
   run->addSeparator();

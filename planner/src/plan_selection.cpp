@@ -138,6 +138,7 @@ class Selection {
           break;
       }
       close_at_ceiling(c);
+      notify(c);
     }
     return true;
   }
@@ -165,6 +166,7 @@ class Selection {
           c.status = v == Verdict::kMeets ? CandidateStatus::kMeets : CandidateStatus::kFails;
         }
         close_at_ceiling(c);
+        notify(c);
       }
       if (simulator_.seconds() > settings_.max_seconds) return true;  // at a round end only
     }
@@ -175,6 +177,10 @@ class Selection {
       c.open = false;
       c.status = CandidateStatus::kUndecided;
     }
+  }
+
+  void notify(const Candidate& c) const {
+    if (settings_.candidate_changed) settings_.candidate_changed(c);
   }
 
   Simulator& simulator() { return simulator_; }
@@ -226,6 +232,7 @@ PlanResult run_plan(std::vector<Candidate> candidates, const PlanSettings& setti
     if (!c.model) continue;
     if (settings.budget && *c.cost_per_month > *settings.budget) {
       c.status = CandidateStatus::kOverBudget;
+      if (settings.candidate_changed) settings.candidate_changed(c);
     } else {
       ++within;
     }
@@ -243,6 +250,7 @@ PlanResult run_plan(std::vector<Candidate> candidates, const PlanSettings& setti
       if (c.exact && *c.exact < settings.criteria.target) {
         c.status = CandidateStatus::kScreenedOut;
         c.screening = Screening::kExact;
+        if (settings.candidate_changed) settings.candidate_changed(c);
       }
     }
   }
@@ -253,6 +261,7 @@ PlanResult run_plan(std::vector<Candidate> candidates, const PlanSettings& setti
     if (c.open) {  // at the ceiling of time, or more expensive than a winner
       c.open = false;
       c.status = CandidateStatus::kUndecided;
+      if (settings.candidate_changed) settings.candidate_changed(c);
     }
   }
   if (finished) {

@@ -24,6 +24,7 @@
 
 #include "gui_test_support.hpp"
 #include "nines/gui/main_window.hpp"
+#include "nines/gui/plan_view.hpp"
 
 namespace nines::gui::charts {
 namespace {
@@ -75,7 +76,9 @@ TEST(ChartWidget, PutsEveryLinearAxisOfEveryChartOnOneTwoFiveTicks) {
             QString());
   ASSERT_TRUE(window.run_and_wait());
   show_every_chart(window);
-  const QList<QChartView*> views = window.findChildren<QChartView*>();
+  QList<QChartView*> views = window.findChildren<QChartView*>();
+  // The Plan tab's chart has its own axes (cost, nines): tests/gui/plan_view_test.cpp.
+  views.removeIf([&](QChartView* v) { return window.plan()->isAncestorOf(v); });
   ASSERT_EQ(views.size(), 4);  // convergence, downtime, outages, causes
   int linear = 0;
   for (const QChartView* view : views) {

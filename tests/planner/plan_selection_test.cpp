@@ -2,6 +2,7 @@
 // rounds, the winner, threads, and a cancel token.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "nines/models/model_loader.hpp"
@@ -67,6 +68,31 @@ TEST(PlanSelection, ThreadsChangeNoDecisionAndNoFigure) {
   }
   EXPECT_EQ(one.best, two.best);
   EXPECT_EQ(one.front, two.front);
+}
+
+TEST(PlanSelection, TheCandidateCallbackSeesEveryChangeAndChangesNoDecision) {
+  const PointGrid grid({parse_vary("pool.instances=5..8")});
+  const std::string law = R"({"type": "weibull", "shape": 2, "scale": "101.55h"})";
+  const PlanResult quiet = run_plan(candidates(grid, law), settings(), kNoDocument);
+  PlanSettings s = settings();
+  std::vector<std::size_t> seen;
+  std::vector<std::int64_t> replications(grid.size(), 0);
+  s.candidate_changed = [&](const Candidate& c) {
+    seen.push_back(c.point);
+    if (c.result) replications[c.point] = c.result->replications;
+  };
+  const PlanResult heard = run_plan(candidates(grid, law), s, kNoDocument);
+  EXPECT_EQ(quiet.best, heard.best);
+  EXPECT_EQ(quiet.front, heard.front);
+  EXPECT_EQ(quiet.replications, heard.replications);
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    EXPECT_EQ(quiet.candidates[i].status, heard.candidates[i].status) << i;
+    // The last call a simulated candidate got carried its final figures.
+    if (heard.candidates[i].result) {
+      EXPECT_EQ(replications[i], heard.candidates[i].result->replications) << i;
+      EXPECT_NE(std::find(seen.begin(), seen.end(), i), seen.end()) << i;
+    }
+  }
 }
 
 TEST(PlanSelection, ABudgetBelowEveryCandidateSimulatesNothing) {

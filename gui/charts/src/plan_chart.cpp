@@ -36,7 +36,9 @@ QPen pen(const QColor& colour, qreal width, Qt::PenStyle style = Qt::SolidLine) 
   return p;
 }
 
-void paint(const PlanPlot& plot, QPainter& painter, QSize size) {
+}  // namespace
+
+QChart* plan_chart_of(const PlanPlot& plot) {
   const NinesAxis nines = nines_axis_of(plot);
   auto* chart = new QChart();
   QString title = plot.model.empty() ? QObject::tr("plan") : qs(plot.model) + " - plan";
@@ -135,6 +137,13 @@ void paint(const PlanPlot& plot, QPainter& painter, QSize size) {
     marker->setVisible(!seen.contains(name));
     seen << name;
   }
+  return chart;
+}
+
+namespace {
+
+void paint(const PlanPlot& plot, QPainter& painter, QSize size) {
+  QChart* chart = plan_chart_of(plot);
   QChartView view(chart);  // owns the chart
   view.setRenderHint(QPainter::Antialiasing);
   view.setFrameShape(QFrame::NoFrame);

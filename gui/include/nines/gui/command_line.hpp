@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "nines/gui/plan_inputs.hpp"
+
 namespace nines::gui {
 
 /// The views the window can show, as named on the command line.
@@ -18,7 +20,8 @@ enum class View {
   kPareto,
   kCompare,
   kScenarios,
-  kTimeline
+  kTimeline,
+  kPlan
 };
 
 /// "graph" -> kGraph ...; nothing for an unknown name.
@@ -46,6 +49,9 @@ struct CommandLine {
   QString plot;
   /// With --plot: the chart file, ending in .png or .svg.
   QString out;
+  /// With --view plan: the flags of `nines plan` (--vary, --target, ...) for the Plan tab.
+  PlanInputs plan;
+  bool has_plan_flags = false;
 };
 
 /// Parses the arguments after the program name. Returns the error message on a bad command line

@@ -30,6 +30,7 @@ class ChartWidget;
 class ComparisonPanel;
 class GraphView;
 class ModelEditor;
+class PlanView;
 class ScenarioPanel;
 class TimelineView;
 class WhatIfPanel;
@@ -48,6 +49,7 @@ class MainWindow : public QMainWindow {
   ComparisonPanel* comparison() { return comparison_; }
   ScenarioPanel* scenarios() { return scenarios_; }
   TimelineView* timeline() { return timeline_; }
+  PlanView* plan() { return plan_; }
   const std::optional<RunOutcome>& last_outcome() const { return last_; }
   const std::optional<RunOutcome>& baseline() const { return baseline_; }
   /// What the last run traces to: the model file's digest and the --set overrides that turn the
@@ -120,6 +122,7 @@ class MainWindow : public QMainWindow {
   ComparisonPanel* comparison_ = nullptr;
   ScenarioPanel* scenarios_ = nullptr;
   TimelineView* timeline_ = nullptr;
+  PlanView* plan_ = nullptr;
   ModelEditor* editor_ = nullptr;
   WhatIfPanel* what_if_ = nullptr;
   QListWidget* problems_ = nullptr;

@@ -70,6 +70,10 @@ struct PlanSettings {
   const std::atomic<bool>* cancel = nullptr;
   /// Replications done and planned so far, for a progress bar.
   engine::ProgressCallback progress;
+  /// Called on the planning thread whenever a candidate's status or figures change (over budget,
+  /// screened out, judged after its pilot or a batch), for views that fill in live. It only
+  /// observes: the plan's decisions are the same with or without it.
+  std::function<void(const Candidate& candidate)> candidate_changed;
 };
 
 /// The run document of a candidate's figures: what the constraints read (report::result_to_json

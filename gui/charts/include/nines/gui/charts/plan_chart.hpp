@@ -6,7 +6,13 @@
 
 #include "nines/gui/charts/plan_plot.hpp"
 
+class QChart;
+
 namespace nines::gui::charts {
+
+/// The chart write_plan_chart draws, for a view to show (the Plan tab); the caller owns it. Each
+/// candidate's marker is a point of a QScatterSeries at (cost, nines_at(availability)).
+QChart* plan_chart_of(const PlanPlot& plot);
 
 /// Writes the chart of `plot` to `path` at `size` pixels: a PNG for a ".png" path, an SVG for
 /// ".svg" (case-insensitive). Cost per month across, availability up on a scale of nines
