@@ -185,10 +185,12 @@ TEST(PlanView, FillsInLiveAndStopsAsCtrlCDoes) {
   ASSERT_EQ(window.open_file(sample("web-shop.json"), true), QString());
   window.show_view(View::kPlan);
   PlanView& view = *window.plan();
-  // Small batches and a far ceiling: many looks, so there is time to stop it.
+  // Long pilots (60 x 20,000 replications, seconds even on an idle machine): the plan is still
+  // running when the fifth candidate's signal reaches the GUI thread and stops it, however fast
+  // the machine (short pilots let an idle one finish before the queued signal arrived).
   view.set_inputs(inputs_of({"--target", "99.9999%", "--vary", "frontend.instances=2..6", "--vary",
-                             "api.instances=1..4", "--vary", "db.instances=1..3", "--pilot", "50",
-                             "--batch", "50"}));
+                             "api.instances=1..4", "--vary", "db.instances=1..3", "--pilot",
+                             "20000", "--batch", "20000"}));
   int changes = 0;
   int rows_before_end = 0;
   bool ended = false;
