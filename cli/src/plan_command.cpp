@@ -34,35 +34,8 @@ constexpr const char* kCommand = "nines plan";
   throw UsageError(std::string(kCommand) + ": " + problem + " (see 'nines plan --help')");
 }
 
-/// A fraction or a percentage strictly between 0 and 1: "0.9995", "99.95%".
-std::optional<double> parse_level(const std::string& text) {
-  std::string number = text;
-  double scale = 1.0;
-  if (!number.empty() && number.back() == '%') {
-    number.pop_back();
-    // "99.999e-2" reads as the decimal 0.99999 rounded once; 99.999 * 0.01 would round twice.
-    if (number.find_first_of("eE") == std::string::npos) {
-      number += "e-2";
-    } else {
-      scale = 0.01;
-    }
-  }
-  if (number.empty() || number.front() == 'e') return std::nullopt;
-  std::size_t used = 0;
-  double value = 0.0;
-  try {
-    value = std::stod(number, &used);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (used != number.size()) return std::nullopt;
-  value *= scale;
-  if (!(value > 0.0 && value < 1.0)) return std::nullopt;
-  return value;
-}
-
 double level_flag(const std::string& flag, const std::string& text) {
-  const auto value = parse_level(text);
+  const auto value = planner::parse_level(text);
   if (!value) {
     usage(flag +
           ": must be a fraction or a percentage between 0 and 1 (exclusive), e.g. 0.9995 "
@@ -325,16 +298,7 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
     doc.plan = planner::run_plan(std::move(candidates), settings, document);
     progress.clear();
   }
-  doc.exact_checks.resize(doc.plan.candidates.size());
-  for (std::size_t i = 0; i < doc.plan.candidates.size(); ++i) {
-    const auto& c = doc.plan.candidates[i];
-    if (c.result) doc.exact_checks[i] = report::exact_check(*c.model, *c.result);
-  }
-  if (doc.plan.best && doc.plan.confirmation) {
-    models::Model again = *doc.plan.candidates[*doc.plan.best].model;
-    again.seed += 1;
-    doc.confirmation_exact = report::exact_check(again, *doc.plan.confirmation);
-  }
+  report::add_exact_checks(doc);
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const int threads = run.threads > 0

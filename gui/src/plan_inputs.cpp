@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "nines/models/duration.hpp"
+#include "nines/planner/plan_criteria.hpp"
 #include "nines/planner/point_grid.hpp"
 
 namespace nines::gui {
@@ -82,32 +83,6 @@ QStringList plan_flags(const PlanInputs& inputs) {
   return flags;
 }
 
-std::optional<double> parse_level(const std::string& text) {
-  std::string number = text;
-  double scale = 1.0;
-  if (!number.empty() && number.back() == '%') {
-    number.pop_back();
-    // As the CLI: "99.999e-2" reads as the decimal 0.99999 rounded once.
-    if (number.find_first_of("eE") == std::string::npos) {
-      number += "e-2";
-    } else {
-      scale = 0.01;
-    }
-  }
-  if (number.empty() || number.front() == 'e') return std::nullopt;
-  std::size_t used = 0;
-  double value = 0.0;
-  try {
-    value = std::stod(number, &used);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (used != number.size()) return std::nullopt;
-  value *= scale;
-  if (!(value > 0.0 && value < 1.0)) return std::nullopt;
-  return value;
-}
-
 std::optional<PlanRequest> plan_request_of(const PlanInputs& in, QString& problem) {
   PlanRequest request;
   planner::PlanSettings& s = request.settings;
@@ -117,7 +92,7 @@ std::optional<PlanRequest> plan_request_of(const PlanInputs& in, QString& proble
     return std::nullopt;
   };
   const auto level = [&](const char* flag, const QString& text, double& out) {
-    const auto value = parse_level(text.trimmed().toStdString());
+    const auto value = planner::parse_level(text.trimmed().toStdString());
     if (!value) {
       problem = QObject::tr(
                     "%1: must be a fraction or a percentage between 0 and 1 (exclusive), e.g. "

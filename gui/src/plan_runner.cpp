@@ -168,16 +168,7 @@ void PlanRunner::start(const PlanModel& input, const PlanRequest& request) {
                                       {c.cost_per_month, doc.currency});
       };
       doc.plan = planner::run_plan(std::move(candidates), settings, run_document);
-      doc.exact_checks.resize(doc.plan.candidates.size());
-      for (std::size_t i = 0; i < doc.plan.candidates.size(); ++i) {
-        const auto& c = doc.plan.candidates[i];
-        if (c.result) doc.exact_checks[i] = report::exact_check(*c.model, *c.result);
-      }
-      if (doc.plan.best && doc.plan.confirmation) {
-        models::Model again = *doc.plan.candidates[*doc.plan.best].model;
-        again.seed += 1;
-        doc.confirmation_exact = report::exact_check(again, *doc.plan.confirmation);
-      }
+      report::add_exact_checks(doc);
       const double wall =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
       const int threads = settings.threads > 0

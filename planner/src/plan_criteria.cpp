@@ -98,4 +98,30 @@ Constraint parse_constraint(std::string_view text) {
   return c;
 }
 
+std::optional<double> parse_level(const std::string& text) {
+  std::string number = text;
+  double scale = 1.0;
+  if (!number.empty() && number.back() == '%') {
+    number.pop_back();
+    // "99.999e-2" reads as the decimal 0.99999 rounded once; 99.999 * 0.01 would round twice.
+    if (number.find_first_of("eE") == std::string::npos) {
+      number += "e-2";
+    } else {
+      scale = 0.01;
+    }
+  }
+  if (number.empty() || number.front() == 'e') return std::nullopt;
+  std::size_t used = 0;
+  double value = 0.0;
+  try {
+    value = std::stod(number, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != number.size()) return std::nullopt;
+  value *= scale;
+  if (!(value > 0.0 && value < 1.0)) return std::nullopt;
+  return value;
+}
+
 }  // namespace nines::planner

@@ -80,6 +80,20 @@ nlohmann::json candidate_result_json(const PlanDocument& doc, std::size_t candid
                         cost_of(doc, doc.plan.candidates[candidate]));
 }
 
+void add_exact_checks(PlanDocument& doc) {
+  doc.exact_checks.assign(doc.plan.candidates.size(), std::nullopt);
+  for (std::size_t i = 0; i < doc.plan.candidates.size(); ++i) {
+    const auto& c = doc.plan.candidates[i];
+    if (c.result) doc.exact_checks[i] = exact_check(*c.model, *c.result);
+  }
+  doc.confirmation_exact.reset();
+  if (doc.plan.best && doc.plan.confirmation) {
+    models::Model again = *doc.plan.candidates[*doc.plan.best].model;
+    again.seed += 1;
+    doc.confirmation_exact = exact_check(again, *doc.plan.confirmation);
+  }
+}
+
 nlohmann::json plan_to_json(const PlanDocument& doc) {
   const planner::PlanResult& plan = doc.plan;
   nlohmann::json candidates = nlohmann::json::array();

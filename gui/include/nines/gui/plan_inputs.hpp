@@ -52,8 +52,4 @@ struct PlanRequest {
 /// `problem` set to the one-line message naming the flag ("--vary: empty range 3..1 ...").
 std::optional<PlanRequest> plan_request_of(const PlanInputs& inputs, QString& problem);
 
-/// A fraction or a percentage strictly between 0 and 1 ("0.9995", "99.95%"), as `nines plan`
-/// reads --target, --confidence and --probability.
-std::optional<double> parse_level(const std::string& text);
-
 }  // namespace nines::gui

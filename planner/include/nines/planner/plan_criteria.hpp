@@ -25,6 +25,10 @@ std::string_view objective_name(Objective objective);
 /// Throws std::invalid_argument for another name.
 Objective parse_objective(std::string_view name);
 
+/// A fraction or a percentage strictly between 0 and 1 ("0.9995", "99.95%"), as `nines plan`
+/// and the GUI's Plan tab read --target, --confidence and --probability; empty otherwise.
+std::optional<double> parse_level(const std::string& text);
+
 enum class Comparison { kLess, kLessOrEqual, kGreater, kGreaterOrEqual };
 
 /// `KEY OP VALUE`: a figure of the run document (a dotted path, array elements by "id") compared

@@ -52,6 +52,10 @@ nlohmann::json candidate_result_json(const PlanDocument& doc, std::size_t candid
 /// Every key the candidate applies as `--set` strings: the --set overrides then its values.
 std::vector<std::string> candidate_overrides(const PlanDocument& doc, std::size_t candidate);
 
+/// Sets `exact_checks` and `confirmation_exact` from `doc.plan`: the exact answer beside each
+/// simulated candidate's figures, as `nines run` gives it (the confirmation's on seed + 1).
+void add_exact_checks(PlanDocument& doc);
+
 nlohmann::json plan_to_json(const PlanDocument& doc);
 std::string plan_json_text(const PlanDocument& doc);
 
