@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "nines/cli/ranks.hpp"
 #include "nines/models/error.hpp"
 
 namespace nines::cli {
@@ -32,6 +33,7 @@ mode_t default_file_mode() {
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  if (!is_first_rank()) return;  // under MPI rank 0 alone writes; commit() does nothing here
   if (target_.empty() || !target_.has_filename()) fail(target_, EISDIR);
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec)) fail(target_, EISDIR);
@@ -52,6 +54,7 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit(std::string_view content) {
+  if (!is_first_rank()) return;
   if (committed_ || fd_ < 0)
     throw UsageError(format_error(target_.string(), "", "already written"));
   const char* data = content.data();

@@ -15,6 +15,7 @@
 #include "nines/cli/compare_command.hpp"
 #include "nines/cli/graph_command.hpp"
 #include "nines/cli/plan_command.hpp"
+#include "nines/cli/ranks.hpp"
 #include "nines/cli/run_command.hpp"
 #include "nines/cli/run_flags.hpp"
 #include "nines/cli/schema_command.hpp"
@@ -548,24 +549,27 @@ void print_error(const Console& console, const std::string& line) noexcept {
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, const Console& console) {
+  Ending own;
   try {
-    return dispatch(argc, argv, console);
+    own.status = dispatch(argc, argv, console);
+  } catch (const PeerFailed& e) {  // another MPI rank failed first: the ranks already agreed
+    print_error(console, e.ending().message);
+    return e.ending().status;
   } catch (const ModelError& e) {
-    print_error(console, one_line(e.what()));
-    return kExitBadInput;
+    own = {kExitBadInput, one_line(e.what())};
   } catch (const UsageError& e) {
-    print_error(console, one_line(e.what()));
-    return kExitBadInput;
+    own = {kExitBadInput, one_line(e.what())};
   } catch (const NotAnalysableError& e) {
-    print_error(console, one_line(e.what()));
-    return kExitNotAnalysable;
+    own = {kExitNotAnalysable, one_line(e.what())};
   } catch (const std::exception& e) {
-    print_error(console, "nines: internal error: " + one_line(e.what()));
-    return kExitInternalError;
+    own = {kExitInternalError, "nines: internal error: " + one_line(e.what())};
   } catch (...) {
-    print_error(console, "nines: internal error: unknown exception");
-    return kExitInternalError;
+    own = {kExitInternalError, "nines: internal error: unknown exception"};
   }
+  // Under MPI every rank ends alike: the first rank that failed decides for all.
+  const Ending ending = agree_on_ending(own);
+  if (!ending.message.empty()) print_error(console, ending.message);
+  return ending.status;
 }
 
 }  // namespace nines::cli

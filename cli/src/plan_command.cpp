@@ -14,6 +14,7 @@
 
 #include "nines/cli/atomic_file.hpp"
 #include "nines/cli/progress_bar.hpp"
+#include "nines/cli/ranks.hpp"
 #include "nines/cli/run_flags.hpp"
 #include "nines/cli/simulation.hpp"
 #include "nines/models/error.hpp"
@@ -288,6 +289,7 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
     const InterruptGuard interrupt_guard;
     PlanProgress progress(console, run.quiet);
     settings.cancel = interrupt_guard.flag();
+    settings.processes = world_ranks();
     settings.progress = progress.callback();
     // What the constraints read: the candidate's run document (no exact check: none reads it).
     const planner::DocumentFunction document = [&](const planner::Candidate& c,
@@ -304,7 +306,7 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
   const int threads = run.threads > 0
                           ? run.threads
                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  doc.run_info = engine::measured_run_info(doc.plan.events, threads, wall);
+  doc.run_info = engine::measured_run_info(doc.plan.events, threads, wall, rank_count());
 
   if (!run.quiet && !json_to_stdout) report::write_plan_report(doc, console.out);
   if (doc.plan.cancelled) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "nines/cli/progress_bar.hpp"
+#include "nines/cli/ranks.hpp"
 #include "nines/cli/run_flags.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/precision_run.hpp"
@@ -99,11 +100,12 @@ double window_hours(const RunArguments& arguments, double horizon_hours) {
 
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
                     const Console& console, bool keep_replications,
-                    const engine::ProgressCallback* outer_progress) {
+                    const engine::ProgressCallback* outer_progress, bool this_rank_only) {
   engine::RunOptions options;
   options.threads = arguments.threads;
   options.cancel = &g_interrupted;
   options.window_hours = window;
+  options.processes = this_rank_only ? nullptr : world_ranks();
   std::optional<ProgressBar> progress_bar;
   if (outer_progress != nullptr) {
     options.progress = *outer_progress;

@@ -11,10 +11,13 @@
 #include <vector>
 
 #include "nines/cli/atomic_file.hpp"
+#include "nines/cli/point_exchange.hpp"
 #include "nines/cli/progress_bar.hpp"
+#include "nines/cli/ranks.hpp"
 #include "nines/cli/simulation.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
+#include "nines/report/exact_check.hpp"
 #include "nines/planner/point_grid.hpp"
 #include "nines/report/design_cost.hpp"
 #include "nines/report/provenance.hpp"
@@ -73,6 +76,40 @@ class SweepProgress {
   std::optional<ProgressBar> bar_;
 };
 
+/// A point of the grid as the loader left it: a model, or why there is none.
+struct Loaded {
+  std::size_t point;
+  std::optional<models::Model> model;
+  std::string message;
+};
+
+/// Under MPI: every rank's finished runs, on rank 0 rebuilt from their ranges (summarize_range
+/// gives the figures one process would; the exact check is redone here). `runs` is indexed like
+/// `runnable`, the valid points' indices into `loaded`.
+void gather_runs(const engine::ProcessGroup& ranks, const std::vector<Loaded>& loaded,
+                 const std::vector<std::size_t>& runnable,
+                 std::vector<std::optional<Simulation>>& runs) {
+  std::vector<FinishedPoint> own;
+  for (std::size_t v = 0; v < runs.size(); ++v) {
+    if (!runs[v]) continue;
+    own.push_back({v, std::move(*runs[v]->range), runs[v]->result.precision,
+                   runs[v]->result.run_info});
+    runs[v].reset();
+  }
+  std::vector<FinishedPoint> all = gather_points(ranks, own);
+  if (!is_first_rank()) return;
+  for (FinishedPoint& p : all) {
+    const models::Model& model = *loaded[runnable[p.point]].model;
+    Simulation simulation;
+    simulation.result = engine::summarize_range(model, p.range);
+    simulation.result.precision = p.precision;
+    simulation.result.run_info = p.run_info;
+    simulation.exact = report::exact_check(model, simulation.result);
+    simulation.range = std::move(p.range);
+    runs[p.point] = std::move(simulation);
+  }
+}
+
 }  // namespace
 
 int sweep_command(const SweepArguments& arguments, const Console& console) {
@@ -94,11 +131,6 @@ int sweep_command(const SweepArguments& arguments, const Console& console) {
 
   // Every point loaded and checked before the first run; a bad key stops everything (exit 2),
   // a value the loader rejects skips its point.
-  struct Loaded {
-    std::size_t point;
-    std::optional<models::Model> model;
-    std::string message;
-  };
   std::vector<Loaded> loaded;
   std::size_t valid = 0;
   for (std::size_t p = 0; p < grid.size(); ++p) {
@@ -132,46 +164,76 @@ int sweep_command(const SweepArguments& arguments, const Console& console) {
   for (const auto& vary : grid.varies()) {
     sweep.vary.push_back({{"key", vary.key}, {"values", vary.values}});
   }
+  // The valid points in order; under MPI each rank runs a fixed range of them (docs/scale.md).
+  std::vector<std::size_t> runnable;  // indices into `loaded`
+  for (std::size_t i = 0; i < loaded.size(); ++i) {
+    if (loaded[i].model) runnable.push_back(i);
+  }
+  const engine::ProcessGroup* ranks = world_ranks();
+  const int rank_total = ranks != nullptr ? ranks->size() : 1;
+  const auto [first_here, count_here] =
+      engine::rank_share(0, static_cast<std::int64_t>(runnable.size()),
+                         ranks != nullptr ? ranks->rank() : 0, rank_total);
+  const std::int64_t rounds =
+      (static_cast<std::int64_t>(runnable.size()) + rank_total - 1) / rank_total;
+  std::vector<std::optional<Simulation>> runs(runnable.size());
   const auto start = std::chrono::steady_clock::now();
-  std::uint64_t events = 0;
   {
     const InterruptGuard interrupt_guard;
-    SweepProgress progress(console, run, valid);
-    std::size_t done = 0;
-    for (const Loaded& item : loaded) {
-      if (!item.model) {
-        sweep.points.push_back({grid.values(item.point), std::nullopt, item.message});
-        continue;
+    SweepProgress progress(console, run, static_cast<std::size_t>(count_here));
+    // A round gives each rank its next point; after it the ranks agree whether to go on.
+    for (std::int64_t round = 0; round < rounds; ++round) {
+      bool cut = false;
+      if (round < count_here) {
+        const auto v = static_cast<std::size_t>(first_here + round);
+        const models::Model& model = *loaded[runnable[v]].model;
+        const engine::ProgressCallback callback = progress.for_point(static_cast<std::size_t>(round));
+        Simulation simulation = simulate(model, run, window_hours(run, model.horizon_hours),
+                                         console, /*keep_replications=*/true, &callback,
+                                         /*this_rank_only=*/true);
+        cut = simulation.result.cancelled;  // the point cut short is left out
+        if (!cut) runs[v] = std::move(simulation);
       }
-      const models::Model& model = *item.model;
-      const engine::ProgressCallback callback = progress.for_point(done);
-      Simulation simulation = simulate(model, run, window_hours(run, model.horizon_hours), console,
-                                       /*keep_replications=*/true, &callback);
-      if (simulation.result.cancelled) {
-        sweep.cancelled = true;  // the point cut short is left out
+      if (ranks != nullptr) cut = ranks->any(cut);
+      if (cut) {
+        sweep.cancelled = true;
         break;
       }
-      if (sweep.runs.empty()) {
-        sweep.model_name = simulation.result.model_name;
-        sweep.seed = simulation.result.seed;
-      }
-      events += simulation.result.events;
-      sweep.points.push_back({grid.values(item.point), sweep.runs.size(), {}});
-      sweep.runs.push_back({grid.label(item.point),
-                            report::canonical_overrides(grid.overrides(item.point)),
-                            std::move(simulation.result), std::move(simulation.exact),
-                            report::design_cost(model), std::move(simulation.range),
-                            /*is_file=*/false, run.scenario, sweep.provenance.model_sha256});
-      ++done;
     }
     progress.clear();
+  }
+  if (ranks != nullptr && ranks->size() > 1) {
+    gather_runs(*ranks, loaded, runnable, runs);
+    if (!is_first_rank()) return sweep.cancelled ? kExitInterrupted : kExitSuccess;
+  }
+
+  std::uint64_t events = 0;
+  std::size_t next_runnable = 0;
+  for (const Loaded& item : loaded) {
+    if (!item.model) {
+      sweep.points.push_back({grid.values(item.point), std::nullopt, item.message});
+      continue;
+    }
+    std::optional<Simulation>& simulation = runs[next_runnable++];
+    if (!simulation) continue;  // cut short by Ctrl-C
+    if (sweep.runs.empty()) {
+      sweep.model_name = simulation->result.model_name;
+      sweep.seed = simulation->result.seed;
+    }
+    events += simulation->result.events;
+    sweep.points.push_back({grid.values(item.point), sweep.runs.size(), {}});
+    sweep.runs.push_back({grid.label(item.point),
+                          report::canonical_overrides(grid.overrides(item.point)),
+                          std::move(simulation->result), std::move(simulation->exact),
+                          report::design_cost(*item.model), std::move(simulation->range),
+                          /*is_file=*/false, run.scenario, sweep.provenance.model_sha256});
   }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const int threads = run.threads > 0
                           ? run.threads
                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  sweep.run_info = engine::measured_run_info(events, threads, wall);
+  sweep.run_info = engine::measured_run_info(events, threads, wall, rank_count());
 
   if (!sweep.runs.empty() && !run.quiet && !json_to_stdout) {
     report::write_scenario_table(sweep.runs, console.out, sweep.provenance.overrides,

@@ -31,6 +31,17 @@ void DurationHistogram::merge(const DurationHistogram& other) {
   count_ += other.count_;
 }
 
+DurationHistogram DurationHistogram::from_parts(const std::array<std::uint64_t, kBuckets>& counts,
+                                                std::uint64_t count, double min_hours,
+                                                double max_hours) {
+  DurationHistogram histogram;
+  histogram.counts_ = counts;
+  histogram.count_ = count;
+  histogram.min_hours_ = min_hours;
+  histogram.max_hours_ = max_hours;
+  return histogram;
+}
+
 double DurationHistogram::quantile(double q) const {
   if (count_ == 0) return 0.0;
   const auto rank = std::max<std::uint64_t>(

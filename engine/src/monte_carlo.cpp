@@ -35,13 +35,19 @@ RunResult run(const models::Model& model, const RunOptions& options) {
   int threads = 0;
   const RangeResult range = simulate(compiled, model, options, start, threads);
   RunResult result = summarize_for(model, compiled, range);
-  result.run_info = measured_run_info(result.events, threads, seconds_since(start));
+  result.run_info =
+      measured_run_info(result.events, threads, seconds_since(start), ranks_of(options));
   return result;
 }
 
-RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds) {
+int ranks_of(const RunOptions& options) {
+  return options.processes != nullptr ? options.processes->size() : 1;
+}
+
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks) {
   RunInfo info;
   info.threads = threads;
+  info.ranks = ranks;
   info.wall_seconds = wall_seconds;
   info.events_per_second = wall_seconds > 0.0 ? static_cast<double>(events) / wall_seconds : 0.0;
   return info;

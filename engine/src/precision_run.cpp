@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -53,6 +54,29 @@ std::int64_t projected_total(std::int64_t done, double reached, const PrecisionO
                                       ? static_cast<std::int64_t>(needed)
                                       : p.max_replications,
                                   done, p.max_replications);
+}
+
+/// Why the loop stops after a batch, if it does. Across processes every one reaches this with the
+/// same merged figures; a Ctrl-C on any process and process 0's clock decide for all.
+std::optional<PrecisionStop> stop_after_batch(double reached, std::int64_t done,
+                                              const PrecisionOptions& precision,
+                                              const RunOptions& options, Clock::time_point start) {
+  const ProcessGroup* group = options.processes;
+  bool interrupted = options.cancel != nullptr && options.cancel->load();
+  if (group != nullptr) interrupted = group->any(interrupted);
+  int stop = -1;
+  if (reached <= precision.relative_precision) {
+    stop = static_cast<int>(PrecisionStop::kPrecision);
+  } else if (done >= precision.max_replications) {
+    stop = static_cast<int>(PrecisionStop::kMaxReplications);
+  } else if (interrupted) {
+    stop = static_cast<int>(PrecisionStop::kCancelled);
+  } else if (seconds_since(start) >= precision.max_seconds) {
+    stop = static_cast<int>(PrecisionStop::kMaxTime);
+  }
+  if (group != nullptr) stop = group->first_decides(stop);
+  if (stop < 0) return std::nullopt;
+  return static_cast<PrecisionStop>(stop);
 }
 
 }  // namespace
@@ -116,21 +140,11 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
       merged_availability = {1.0 - u.mean, u.stderr_, 1.0 - u.ci95_hi, 1.0 - u.ci95_lo};
     }
     const auto now_done = static_cast<std::int64_t>(merged.unavailability.size());
-    if (summary.reached <= precision.relative_precision) {
-      summary.stopped_by = PrecisionStop::kPrecision;
-      break;
-    }
-    if (now_done >= precision.max_replications) {
-      summary.stopped_by = PrecisionStop::kMaxReplications;
-      break;
-    }
-    if (options.cancel != nullptr && options.cancel->load()) {
-      cancelled = true;
-      summary.stopped_by = PrecisionStop::kCancelled;
-      break;
-    }
-    if (seconds_since(start) >= precision.max_seconds) {
-      summary.stopped_by = PrecisionStop::kMaxTime;
+    const std::optional<PrecisionStop> stop =
+        stop_after_batch(summary.reached, now_done, precision, options, start);
+    if (stop) {
+      summary.stopped_by = *stop;
+      cancelled = *stop == PrecisionStop::kCancelled;
       break;
     }
   }
@@ -140,7 +154,8 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
   result.cancelled = cancelled;
   summary.replications = result.replications;
   result.precision = summary;
-  result.run_info = measured_run_info(result.events, threads_used, seconds_since(start));
+  result.run_info =
+      measured_run_info(result.events, threads_used, seconds_since(start), ranks_of(options));
   if (range != nullptr) *range = std::move(merged);
   return result;
 }

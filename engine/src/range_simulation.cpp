@@ -61,12 +61,11 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
-                     const RunOptions& options, Clock::time_point start, int& threads_used) {
-  if (options.first_replication < 0) {
-    throw std::invalid_argument("RunOptions::first_replication must not be negative");
-  }
-  const std::int64_t total = options.replications >= 0 ? options.replications : model.replications;
+namespace {
+
+/// The options' whole range, simulated in this process.
+RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& options,
+                          std::int64_t total, Clock::time_point start, int& threads_used) {
   const int threads = resolve_threads(options.threads, total);
   threads_used = threads;
   // Blocks only balance the load; the figures do not depend on their size.
@@ -160,6 +159,39 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
   if (progress.error) std::rethrow_exception(progress.error);
   if (options.progress) options.progress(progress.snapshot(total, start));
   return range;
+}
+
+}  // namespace
+
+RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
+                     const RunOptions& options, Clock::time_point start, int& threads_used) {
+  if (options.first_replication < 0) {
+    throw std::invalid_argument("RunOptions::first_replication must not be negative");
+  }
+  const std::int64_t total = options.replications >= 0 ? options.replications : model.replications;
+  const ProcessGroup* group = options.processes;
+  if (group == nullptr || group->size() == 1) {
+    return simulate_here(compiled, options, total, start, threads_used);
+  }
+  // This rank's fixed share, then every share merged in range order on every rank.
+  const auto [first, count] =
+      rank_share(options.first_replication, total, group->rank(), group->size());
+  RunOptions own = options;
+  own.first_replication = first;
+  own.replications = count;
+  if (options.progress && count > 0) {
+    // The bar shows this rank's share scaled to the whole range: the ranks run alike.
+    own.progress = [&options, total, count](const Progress& p) {
+      Progress whole = p;
+      const double scale = static_cast<double>(total) / static_cast<double>(count);
+      whole.done = static_cast<std::int64_t>(static_cast<double>(p.done) * scale);
+      whole.total = total;
+      whole.events = static_cast<std::uint64_t>(static_cast<double>(p.events) * scale);
+      options.progress(whole);
+    };
+  }
+  const RangeResult part = simulate_here(compiled, own, count, start, threads_used);
+  return gather_ranges(*group, part);
 }
 
 }  // namespace nines::engine

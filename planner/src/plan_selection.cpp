@@ -3,6 +3,7 @@
 // Decisions read only the merged figures at batch ends, so threads change nothing.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 #include "nines/analysis/system_analysis.hpp"
@@ -29,6 +30,7 @@ class Simulator {
     options.replications = count;
     options.window_hours = settings_.window_hours;
     options.cancel = settings_.cancel;
+    options.processes = settings_.processes;
     if (settings_.progress) {
       options.progress = [this](const engine::Progress& p) {
         engine::Progress all = p;
@@ -39,15 +41,23 @@ class Simulator {
       };
     }
     engine::RangeResult range = engine::simulate_range(model, options);
-    if (cancelled()) return std::nullopt;
+    // Cut short on any rank: the merged range has a gap, or a rank's Ctrl-C came after its share.
+    bool cut = std::any_of(range.unavailability.begin(), range.unavailability.end(),
+                           [](double u) { return std::isnan(u); });
+    cut = cut || (settings_.cancel != nullptr && settings_.cancel->load());
+    if (settings_.processes != nullptr) cut = settings_.processes->any(cut);
+    if (cut) return std::nullopt;
     spent_ += count;
     events_ += range.totals.events;
     return range;
   }
   /// The replications the current phase still plans, for the bar's total.
   void plan_more(std::int64_t replications) { planned_ = spent_ + replications; }
-  [[nodiscard]] bool cancelled() const {
-    return settings_.cancel != nullptr && settings_.cancel->load();
+  /// Past --max-time, by process 0's clock (the ranks must agree).
+  [[nodiscard]] bool out_of_time() const {
+    const bool late = seconds() > settings_.max_seconds;
+    return settings_.processes != nullptr ? settings_.processes->first_decides(late ? 1 : 0) != 0
+                                          : late;
   }
   [[nodiscard]] double seconds() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -168,7 +178,7 @@ class Selection {
         close_at_ceiling(c);
         notify(c);
       }
-      if (simulator_.seconds() > settings_.max_seconds) return true;  // at a round end only
+      if (simulator_.out_of_time()) return true;  // at a round end only
     }
   }
 

@@ -50,7 +50,8 @@ CheckedRun checked_run(const models::Model& model, const engine::RunOptions& opt
     run.result = engine::summarize_range(model, *run.range);
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
     run.result.run_info =
-        engine::measured_run_info(run.result.events, worker_threads(options.threads), wall.count());
+        engine::measured_run_info(run.result.events, worker_threads(options.threads), wall.count(),
+                                  engine::ranks_of(options));
   }
   // The exact answer where the solvers have one: a cancelled run has nothing to compare.
   if (!run.result.cancelled) run.exact = exact_check(model, run.result);

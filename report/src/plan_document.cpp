@@ -149,10 +149,7 @@ nlohmann::json plan_to_json(const PlanDocument& doc) {
                         {"front", plan.front},
                         {"candidates", std::move(candidates)},
                         {"cancelled", plan.cancelled},
-                        {"run_info",
-                         {{"threads", doc.run_info.threads},
-                          {"wall_seconds", doc.run_info.wall_seconds},
-                          {"events_per_second", doc.run_info.events_per_second}}}};
+                        {"run_info", run_info_json(doc.run_info)}};
   add_provenance(out, doc.provenance);
   return out;
 }

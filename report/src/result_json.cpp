@@ -149,12 +149,6 @@ json domains(const std::vector<engine::DomainResult>& list) {
   return out;
 }
 
-json run_info(const engine::RunInfo& info) {
-  return {{"threads", info.threads},
-          {"wall_seconds", number(info.wall_seconds)},
-          {"events_per_second", number(info.events_per_second)},
-          {"version", kVersion}};
-}
 
 }  // namespace
 
@@ -208,7 +202,7 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["regions"] = domains(result.regions);
   doc["common_cause_outages_per_year"] = estimate(result.common_cause_outages_per_year);
   doc["events"] = result.events;
-  doc["run_info"] = run_info(result.run_info);
+  doc["run_info"] = run_info_json(result.run_info);
   return doc;
 }
 
@@ -220,6 +214,14 @@ std::string result_json_text(const engine::RunResult& result,
   return result_to_json(result, exact, scenario, provenance, cost)
              .dump(2, ' ', false, json::error_handler_t::replace) +
          "\n";
+}
+
+json run_info_json(const engine::RunInfo& info) {
+  return {{"threads", info.threads},
+          {"ranks", info.ranks},
+          {"wall_seconds", number(info.wall_seconds)},
+          {"events_per_second", number(info.events_per_second)},
+          {"version", kVersion}};
 }
 
 }  // namespace nines::report

@@ -63,10 +63,7 @@ nlohmann::json sweep_to_json(const SweepDocument& sweep) {
                         {"points", std::move(points)},
                         {"skipped", std::move(skipped)},
                         {"cancelled", sweep.cancelled},
-                        {"run_info",
-                         {{"threads", sweep.run_info.threads},
-                          {"wall_seconds", sweep.run_info.wall_seconds},
-                          {"events_per_second", sweep.run_info.events_per_second}}}};
+                        {"run_info", run_info_json(sweep.run_info)}};
   add_provenance(doc, sweep.provenance);
   return doc;
 }

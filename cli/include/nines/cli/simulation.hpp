@@ -52,9 +52,11 @@ double window_hours(const RunArguments& arguments, double horizon_hours);
 /// InterruptGuard, Ctrl-C stops it at the next replication: the result then says `cancelled`.
 /// With `keep_replications`, the result's per-replication figures are kept in `range`. With
 /// `progress`, the run reports to it instead of drawing a bar of its own (a sweep draws one bar
-/// for all its runs).
+/// for all its runs). Under MPI the replications are spread over every rank, unless
+/// `this_rank_only` (a sweep spreads its points instead).
 Simulation simulate(const models::Model& model, const RunArguments& arguments, double window,
                     const Console& console, bool keep_replications = false,
-                    const engine::ProgressCallback* progress = nullptr);
+                    const engine::ProgressCallback* progress = nullptr,
+                    bool this_rank_only = false);
 
 }  // namespace nines::cli

@@ -24,6 +24,11 @@ class DurationHistogram {
   /// The q-quantile (0 < q <= 1) as the geometric centre of its bucket, clamped to [min, max].
   double quantile(double q) const;
 
+  /// The exact state, for sending a histogram to another process (range_bytes.hpp).
+  const std::array<std::uint64_t, kBuckets>& bucket_counts() const { return counts_; }
+  static DurationHistogram from_parts(const std::array<std::uint64_t, kBuckets>& counts,
+                                      std::uint64_t count, double min_hours, double max_hours);
+
  private:
   std::array<std::uint64_t, kBuckets> counts_{};
   std::uint64_t count_ = 0;

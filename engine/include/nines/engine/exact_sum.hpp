@@ -27,6 +27,14 @@ class ExactSum {
   double value() const { return static_cast<double>(fixed_) / kScale; }
   bool operator==(const ExactSum& other) const = default;
 
+  /// The exact state, for sending a sum to another process (range_bytes.hpp).
+  Int128 fixed_point() const { return fixed_; }
+  static ExactSum from_fixed_point(Int128 fixed) {
+    ExactSum sum;
+    sum.fixed_ = fixed;
+    return sum;
+  }
+
  private:
   static constexpr double kScale = 0x1.0p48;
   Int128 fixed_ = 0;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "nines/engine/process_group.hpp"
 #include "nines/engine/range_result.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
@@ -39,6 +40,9 @@ struct RunOptions {
   /// Length of the SLA windows (e.g. 720 for 30-day months) whose downtime is kept per
   /// replication and summarised in RunResult::windows; 0: none (nothing is kept).
   double window_hours = 0.0;
+  /// Spread the range over these processes (each simulates its rank_share and every one gets the
+  /// merged range); null: this process simulates it all. The figures are the same either way.
+  const ProcessGroup* processes = nullptr;
 };
 
 /// Simulates the model and summarises. The model must be validated. Results outside `run_info`
@@ -52,7 +56,11 @@ RangeResult simulate_range(const models::Model& model, const RunOptions& options
 /// The figures of a (merged) range; equal to run()'s outside run_info.
 RunResult summarize_range(const models::Model& model, const RangeResult& range);
 
-/// What a run measured about itself: threads, wall time and the events per second it gives.
-RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds);
+/// What a run measured about itself: threads (per rank), ranks, wall time and the events per
+/// second it gives (all ranks together).
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks = 1);
+
+/// The ranks a run's options spread it over (1 without a process group).
+int ranks_of(const RunOptions& options);
 
 }  // namespace nines::engine

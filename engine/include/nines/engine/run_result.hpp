@@ -156,9 +156,13 @@ struct DomainResult {
 
 /// What may differ between two runs with the same seed.
 struct RunInfo {
+  /// Worker threads per process.
   int threads = 1;
   double wall_seconds = 0.0;
+  /// Events per second, all processes together.
   double events_per_second = 0.0;
+  /// Processes (MPI ranks; 1 without MPI).
+  int ranks = 1;
 };
 
 struct RunResult {

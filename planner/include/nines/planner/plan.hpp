@@ -67,6 +67,9 @@ struct PlanSettings {
   /// SLA windows of the runs (0: none), as `nines run --window`.
   double window_hours = 0.0;
   int threads = 0;
+  /// MPI ranks sharing each pilot and batch (null: this process alone); every rank runs the
+  /// same plan on the same merged figures, so their decisions agree.
+  const engine::ProcessGroup* processes = nullptr;
   const std::atomic<bool>* cancel = nullptr;
   /// Replications done and planned so far, for a progress bar.
   engine::ProgressCallback progress;

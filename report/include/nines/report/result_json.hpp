@@ -33,6 +33,10 @@ std::string result_json_text(const engine::RunResult& result,
                              const std::optional<std::string>& scenario = std::nullopt,
                              const Provenance& provenance = {}, const DesignCost& cost = {});
 
+/// `run_info`: threads, ranks, wall time, events per second and the version; the same object in
+/// every document (run, sweep, plan).
+nlohmann::json run_info_json(const engine::RunInfo& info);
+
 /// Replications times horizon, in years: the time the run watched the system.
 double simulated_years(const engine::RunResult& result);
 
