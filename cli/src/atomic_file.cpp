@@ -36,7 +36,16 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   if (!is_first_rank()) return;  // under MPI rank 0 alone writes; commit() does nothing here
   if (target_.empty() || !target_.has_filename()) fail(target_, EISDIR);
   std::error_code ec;
-  if (std::filesystem::is_directory(target_, ec)) fail(target_, EISDIR);
+  const auto status = std::filesystem::status(target_, ec);
+  if (std::filesystem::is_directory(status)) fail(target_, EISDIR);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or a pipe (--json /dev/null, a FIFO): written in place, never renamed over
+    // (as root a rename would replace /dev/null with a regular file).
+    fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    if (fd_ < 0) fail(target_, errno);
+    in_place_ = true;
+    return;
+  }
   const std::filesystem::path directory =
       target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
   std::string pattern = (directory / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
@@ -50,7 +59,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+  if (!committed_ && !in_place_ && !temporary_.empty()) ::unlink(temporary_.c_str());
 }
 
 void AtomicFile::commit(std::string_view content) {
@@ -67,6 +76,11 @@ void AtomicFile::commit(std::string_view content) {
     }
     data += written;
     left -= static_cast<std::size_t>(written);
+  }
+  if (in_place_) {
+    ::close(std::exchange(fd_, -1));
+    committed_ = true;
+    return;
   }
   if (::fsync(fd_) != 0) fail(target_, errno);
   const int fd = std::exchange(fd_, -1);

@@ -2,6 +2,9 @@
 #include "nines/cli/atomic_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <thread>
 
 #include "cli_test_support.hpp"
 #include "nines/models/error.hpp"
@@ -67,6 +70,23 @@ TEST(AtomicFile, FailsEarlyWhenTheDirectoryIsMissing) {
     EXPECT_NE(message.find("cannot write"), std::string::npos) << message;
     EXPECT_NE(message.find("No such file or directory"), std::string::npos) << message;
   }
+}
+
+TEST(AtomicFile, WritesAPipeOrDeviceInPlaceInsteadOfReplacingIt) {
+  // Like `--json /dev/null` (as root a rename would replace the device with a regular file).
+  const TempDir dir;
+  const auto pipe = dir.path() / "pipe";
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = read_file(pipe); });
+  {
+    AtomicFile file(pipe);
+    file.commit("through the pipe");
+  }
+  reader.join();
+  EXPECT_EQ(received, "through the pipe");
+  EXPECT_TRUE(std::filesystem::is_fifo(pipe));
+  EXPECT_EQ(entries(dir.path()), 1U);  // no temporary file left beside it
 }
 
 TEST(AtomicFile, RefusesADirectoryAsTarget) {

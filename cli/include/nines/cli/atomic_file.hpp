@@ -8,7 +8,8 @@ namespace nines::cli {
 
 /// Creates a temporary file next to `target` at construction, so an unwritable destination is
 /// reported before a long run; `commit` writes, flushes to disk and renames it over `target`.
-/// Without a commit the temporary file is removed and `target` is left untouched.
+/// Without a commit the temporary file is removed and `target` is left untouched. A target that
+/// exists and is no regular file (a device such as /dev/null, a FIFO) is written in place.
 class AtomicFile {
  public:
   /// Throws nines::UsageError ("<target>: cannot write: <reason>") when the directory does not
@@ -30,6 +31,7 @@ class AtomicFile {
   std::filesystem::path temporary_;
   int fd_ = -1;
   bool committed_ = false;
+  bool in_place_ = false;
 };
 
 }  // namespace nines::cli
