@@ -2,7 +2,9 @@
 // those the loader rejects), run the valid ones on one seed, and report them as a comparison.
 #include "nines/cli/sweep_command.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -75,6 +77,18 @@ class SweepProgress {
   std::chrono::steady_clock::time_point start_;
   std::optional<ProgressBar> bar_;
 };
+
+/// A point's expected share of a sweep's work, to give the ranks ranges of points of about equal
+/// work: its instances, and their expected failures over the horizon (a few events each).
+double expected_work(const models::Model& model) {
+  double work = 0.0;
+  for (const auto& c : model.components) {
+    const double mean = models::mean_hours(c.failure);
+    const double failures = std::isfinite(mean) && mean > 0.0 ? model.horizon_hours / mean : 0.0;
+    work += static_cast<double>(c.instances) * (1.0 + 3.0 * failures);
+  }
+  return work;
+}
 
 /// A point of the grid as the loader left it: a model, or why there is none.
 struct Loaded {
@@ -171,11 +185,14 @@ int sweep_command(const SweepArguments& arguments, const Console& console) {
   }
   const engine::ProcessGroup* ranks = world_ranks();
   const int rank_total = ranks != nullptr ? ranks->size() : 1;
+  std::vector<double> work;
+  for (const std::size_t i : runnable) work.push_back(expected_work(*loaded[i].model));
   const auto [first_here, count_here] =
-      engine::rank_share(0, static_cast<std::int64_t>(runnable.size()),
-                         ranks != nullptr ? ranks->rank() : 0, rank_total);
-  const std::int64_t rounds =
-      (static_cast<std::int64_t>(runnable.size()) + rank_total - 1) / rank_total;
+      engine::weighted_rank_share(work, ranks != nullptr ? ranks->rank() : 0, rank_total);
+  std::int64_t rounds = 0;  // the most points a rank runs: every rank takes part in each round
+  for (int r = 0; r < rank_total; ++r) {
+    rounds = std::max(rounds, engine::weighted_rank_share(work, r, rank_total).second);
+  }
   std::vector<std::optional<Simulation>> runs(runnable.size());
   const auto start = std::chrono::steady_clock::now();
   {

@@ -75,5 +75,25 @@ TEST(RankShare, FixedRangesTileTheWholeInRankOrder) {
   }
 }
 
+TEST(RankShare, WeightedRangesTileTheWholeWithAboutEqualWork) {
+  // Work rising along the items (larger designs later in a sweep): the last rank gets fewer.
+  std::vector<double> weights;
+  for (int i = 1; i <= 12; ++i) weights.push_back(i);
+  std::int64_t next = 0;
+  std::vector<std::int64_t> counts;
+  for (int rank = 0; rank < 3; ++rank) {
+    const auto [first, count] = weighted_rank_share(weights, rank, 3);
+    EXPECT_EQ(first, next);
+    next = first + count;
+    counts.push_back(count);
+  }
+  EXPECT_EQ(next, 12);
+  // Sums 78: thirds at 26 and 52; items 1..7 (28), 8..10 (27), 11..12 (23) by their middles.
+  EXPECT_EQ(counts, (std::vector<std::int64_t>{7, 3, 2}));
+  // No weight at all: plain even ranges.
+  const std::vector<double> zeros(5, 0.0);
+  EXPECT_EQ(weighted_rank_share(zeros, 1, 2), rank_share(0, 5, 1, 2));
+}
+
 }  // namespace
 }  // namespace nines::engine

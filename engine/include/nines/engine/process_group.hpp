@@ -36,6 +36,12 @@ class ProcessGroup {
 std::pair<std::int64_t, std::int64_t> rank_share(std::int64_t begin, std::int64_t total, int rank,
                                                  int size);
 
+/// Like rank_share over items 0 .. weights.size() - 1, but cut where the running sum of the
+/// weights (the items' expected work) crosses rank / size of the whole: ranges of about equal
+/// work. The same weights give the same ranges on every process.
+std::pair<std::int64_t, std::int64_t> weighted_rank_share(const std::vector<double>& weights,
+                                                          int rank, int size);
+
 /// The ranges every process simulated (its rank_share of the run), merged in range order with
 /// append_range, on every process.
 RangeResult gather_ranges(const ProcessGroup& group, const RangeResult& own);
