@@ -41,7 +41,8 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
     // A device or a pipe (--json /dev/null, a FIFO): written in place, never renamed over
     // (as root a rename would replace /dev/null with a regular file).
-    fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+    fd_ =
+        ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
     if (fd_ < 0) fail(target_, errno);
     in_place_ = true;
     return;

@@ -137,30 +137,6 @@ planner::PlanSettings parse_settings(const PlanArguments& a) {
   return s;
 }
 
-/// Refuses a constraint whose KEY names nothing in a run document of this model.
-void check_constraint_keys(const planner::PlanCriteria& criteria, const nlohmann::json& document) {
-  for (const auto& c : criteria.constraints) {
-    const auto unknown = planner::unknown_segment(c.path, document);
-    if (!unknown) continue;
-    // The keys known where the path stopped, to suggest the right one.
-    const std::vector<std::string> prefix(c.path.begin(),
-                                          c.path.begin() + static_cast<std::ptrdiff_t>(*unknown));
-    const nlohmann::json* at = planner::find_path(prefix, document);
-    std::string known;
-    if (at != nullptr && at->is_object()) {
-      for (const auto& [key, value] : at->items()) known += (known.empty() ? "" : ", ") + key;
-    } else if (at != nullptr && at->is_array()) {
-      for (const auto& e : *at) {
-        if (e.is_object() && e.contains("id") && e["id"].is_string()) {
-          known += (known.empty() ? "" : ", ") + e["id"].get<std::string>();
-        }
-      }
-    }
-    usage("--constraint: unknown key \"" + c.path[*unknown] + "\" in \"" + c.text + "\"" +
-          (known.empty() ? std::string() : "; known there: " + known));
-  }
-}
-
 /// The --set form "KEY=VALUE" as a scenario's `set` entry.
 std::pair<std::string, nlohmann::ordered_json> setting_of(const std::string& text) {
   const auto eq = text.find('=');
@@ -257,7 +233,9 @@ int plan_command(const PlanArguments& arguments, const Console& console) {
     probe.window_hours = window;
     const engine::RunResult one =
         engine::summarize_range(*first, engine::simulate_range(*first, probe));
-    check_constraint_keys(settings.criteria, report::result_to_json(one));
+    const std::string unknown =
+        planner::unknown_constraint_message(settings.criteria, report::result_to_json(one));
+    if (!unknown.empty()) usage(unknown);
   }
 
   const bool json_to_stdout = run.json_output == "-";

@@ -19,9 +19,9 @@
 #include "nines/cli/simulation.hpp"
 #include "nines/models/error.hpp"
 #include "nines/models/model_loader.hpp"
-#include "nines/report/exact_check.hpp"
 #include "nines/planner/point_grid.hpp"
 #include "nines/report/design_cost.hpp"
+#include "nines/report/exact_check.hpp"
 #include "nines/report/provenance.hpp"
 #include "nines/report/scenario_table.hpp"
 #include "nines/report/sweep_document.hpp"
@@ -106,8 +106,8 @@ void gather_runs(const engine::ProcessGroup& ranks, const std::vector<Loaded>& l
   std::vector<FinishedPoint> own;
   for (std::size_t v = 0; v < runs.size(); ++v) {
     if (!runs[v]) continue;
-    own.push_back({v, std::move(*runs[v]->range), runs[v]->result.precision,
-                   runs[v]->result.run_info});
+    own.push_back(
+        {v, std::move(*runs[v]->range), runs[v]->result.precision, runs[v]->result.run_info});
     runs[v].reset();
   }
   std::vector<FinishedPoint> all = gather_points(ranks, own);
@@ -204,7 +204,8 @@ int sweep_command(const SweepArguments& arguments, const Console& console) {
       if (round < count_here) {
         const auto v = static_cast<std::size_t>(first_here + round);
         const models::Model& model = *loaded[runnable[v]].model;
-        const engine::ProgressCallback callback = progress.for_point(static_cast<std::size_t>(round));
+        const engine::ProgressCallback callback =
+            progress.for_point(static_cast<std::size_t>(round));
         Simulation simulation = simulate(model, run, window_hours(run, model.horizon_hours),
                                          console, /*keep_replications=*/true, &callback,
                                          /*this_rank_only=*/true);

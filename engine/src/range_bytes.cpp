@@ -68,7 +68,8 @@ class Reader {
   template <typename T>
   std::vector<T> values() {
     const auto n = value<std::uint64_t>();
-    if (n > bytes_.size()) throw std::invalid_argument("range_from_bytes: a length beyond the bytes");
+    if (n > bytes_.size())
+      throw std::invalid_argument("range_from_bytes: a length beyond the bytes");
     std::vector<T> v(n);
     if constexpr (std::is_same_v<T, ExactSum>) {
       for (auto& s : v) s = sum();
@@ -82,7 +83,8 @@ class Reader {
     const auto used = value<std::uint32_t>();
     for (std::uint32_t i = 0; i < used; ++i) {
       const auto b = value<std::uint32_t>();
-      if (b >= counts.size()) throw std::invalid_argument("range_from_bytes: a bucket out of range");
+      if (b >= counts.size())
+        throw std::invalid_argument("range_from_bytes: a bucket out of range");
       counts[b] = value<std::uint64_t>();
     }
     const auto count = value<std::uint64_t>();
@@ -94,7 +96,8 @@ class Reader {
 
  private:
   const std::uint8_t* take(std::size_t n) {
-    if (n > bytes_.size() - offset_) throw std::invalid_argument("range_from_bytes: bytes cut short");
+    if (n > bytes_.size() - offset_)
+      throw std::invalid_argument("range_from_bytes: bytes cut short");
     const std::uint8_t* p = bytes_.data() + offset_;
     offset_ += n;
     return p;
@@ -145,9 +148,13 @@ void range_fields(Io& io, Range& r) {
 struct Out {
   Writer w;
   template <typename T>
-  void one(const T& v) { w.value(v); }
+  void one(const T& v) {
+    w.value(v);
+  }
   template <typename T>
-  void vec(const std::vector<T>& v) { w.values(v); }
+  void vec(const std::vector<T>& v) {
+    w.values(v);
+  }
   void sum(const ExactSum& s) { w.sum(s); }
   void histogram(const DurationHistogram& h) { w.histogram(h); }
 };
@@ -155,9 +162,13 @@ struct Out {
 struct In {
   Reader r;
   template <typename T>
-  void one(T& v) { v = r.value<T>(); }
+  void one(T& v) {
+    v = r.value<T>();
+  }
   template <typename T>
-  void vec(std::vector<T>& v) { v = r.values<T>(); }
+  void vec(std::vector<T>& v) {
+    v = r.values<T>();
+  }
   void sum(ExactSum& s) { s = r.sum(); }
   void histogram(DurationHistogram& h) { h = r.histogram(); }
 };

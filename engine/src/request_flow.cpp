@@ -14,9 +14,7 @@ namespace nines::engine {
 namespace {
 
 /// S = 1 - (1 - s)^(n+1): a call succeeds when one of its n + 1 attempts does.
-double success_with_retries(double s, int retries) {
-  return 1.0 - std::pow(1.0 - s, retries + 1);
-}
+double success_with_retries(double s, int retries) { return 1.0 - std::pow(1.0 - s, retries + 1); }
 
 /// A = sum over k = 0..n of (1 - s)^k: attempts per call (a failed attempt is retried).
 double attempts_per_call(double s, int retries) {
@@ -138,8 +136,7 @@ void FlowSolver::demand_sweep(const FlowState& state) {
   }
 }
 
-double FlowSolver::row_success(const FlowRow& row, const FlowState& state,
-                               std::size_t row_index) {
+double FlowSolver::row_success(const FlowRow& row, const FlowState& state, std::size_t row_index) {
   double* const s_targets = solution_.target_success.data() + row.first_target;
   for (std::uint32_t i = 0; i < row.target_count; ++i) {
     const std::uint32_t k = row.first_target + i;

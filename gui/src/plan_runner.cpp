@@ -31,32 +31,6 @@ planner::Candidate light(const planner::Candidate& c) {
   return copy;
 }
 
-/// The message `nines plan` gives for a constraint naming nothing in a run document.
-std::string unknown_constraint(const planner::PlanCriteria& criteria,
-                               const nlohmann::json& document) {
-  for (const auto& c : criteria.constraints) {
-    const auto unknown = planner::unknown_segment(c.path, document);
-    if (!unknown) continue;
-    // The keys known where the path stopped, to suggest the right one (as `nines plan`).
-    const std::vector<std::string> prefix(c.path.begin(),
-                                          c.path.begin() + static_cast<std::ptrdiff_t>(*unknown));
-    const nlohmann::json* at = planner::find_path(prefix, document);
-    std::string known;
-    if (at != nullptr && at->is_object()) {
-      for (const auto& [key, value] : at->items()) known += (known.empty() ? "" : ", ") + key;
-    } else if (at != nullptr && at->is_array()) {
-      for (const auto& e : *at) {
-        if (e.is_object() && e.contains("id") && e["id"].is_string()) {
-          known += (known.empty() ? "" : ", ") + e["id"].get<std::string>();
-        }
-      }
-    }
-    return "--constraint: unknown key \"" + c.path[*unknown] + "\" in \"" + c.text + "\"" +
-           (known.empty() ? std::string() : "; known there: " + known);
-  }
-  return {};
-}
-
 }  // namespace
 
 PlanRunner::PlanRunner(QObject* parent) : QObject(parent), jobs_(this) {}
@@ -111,7 +85,7 @@ void PlanRunner::start(const PlanModel& input, const PlanRequest& request) {
         const engine::RunResult one =
             engine::summarize_range(*first, engine::simulate_range(*first, probe));
         const std::string unknown =
-            unknown_constraint(settings.criteria, report::result_to_json(one));
+            planner::unknown_constraint_message(settings.criteria, report::result_to_json(one));
         if (!unknown.empty()) throw std::runtime_error(unknown);
       }
 

@@ -219,4 +219,29 @@ Verdict judge(const PlanCriteria& criteria, const engine::RunResult& result,
   return result.outages == 0 ? Verdict::kOpen : Verdict::kMeets;
 }
 
+std::string unknown_constraint_message(const PlanCriteria& criteria,
+                                       const nlohmann::json& document) {
+  for (const auto& c : criteria.constraints) {
+    const auto unknown = unknown_segment(c.path, document);
+    if (!unknown) continue;
+    // The keys known where the path stopped, to suggest the right one.
+    const std::vector<std::string> prefix(c.path.begin(),
+                                          c.path.begin() + static_cast<std::ptrdiff_t>(*unknown));
+    const nlohmann::json* at = find_path(prefix, document);
+    std::string known;
+    if (at != nullptr && at->is_object()) {
+      for (const auto& [key, value] : at->items()) known += (known.empty() ? "" : ", ") + key;
+    } else if (at != nullptr && at->is_array()) {
+      for (const auto& e : *at) {
+        if (e.is_object() && e.contains("id") && e["id"].is_string()) {
+          known += (known.empty() ? "" : ", ") + e["id"].get<std::string>();
+        }
+      }
+    }
+    return "--constraint: unknown key \"" + c.path[*unknown] + "\" in \"" + c.text + "\"" +
+           (known.empty() ? std::string() : "; known there: " + known);
+  }
+  return {};
+}
+
 }  // namespace nines::planner

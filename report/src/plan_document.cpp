@@ -2,8 +2,7 @@
 // run --json` document and paired difference against the winner.
 #include "nines/report/plan_document.hpp"
 
-#include <cstdio>
-
+#include "nines/report/csv_fields.hpp"
 #include "nines/report/paired_comparison.hpp"
 #include "nines/report/result_json.hpp"
 
@@ -15,25 +14,6 @@ using planner::Candidate;
 
 nlohmann::json number_or_null(const std::optional<double>& x) {
   return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
-}
-
-std::string number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
-}
-
-std::string number(const std::optional<double>& x) { return x ? number(*x) : std::string(); }
-
-/// A field quoted when it holds a comma, quote or line break (RFC 4180).
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 /// The candidate against the winner, replication by replication; empty without a winner, for
@@ -162,7 +142,7 @@ void write_plan_csv(const PlanDocument& doc, std::ostream& out) {
   const planner::PlanResult& plan = doc.plan;
   std::vector<std::string> keys;
   for (const auto& vary : doc.grid->varies()) keys.push_back(vary.key);
-  for (const auto& key : keys) out << field(key) << ',';
+  for (const auto& key : keys) out << csv_field(key) << ',';
   out << "status,availability,availability_ci95_lo,availability_ci95_hi,downtime_hours_per_year,"
          "outages_per_year,sla_probability_met,cost_per_month,replications,"
          "difference_availability,difference_ci95_lo,difference_ci95_hi,significant,message,"
@@ -171,7 +151,8 @@ void write_plan_csv(const PlanDocument& doc, std::ostream& out) {
     const Candidate& c = plan.candidates[i];
     const nlohmann::json values = doc.grid->values(c.point);
     for (const auto& key : keys) {
-      out << field(values.at(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+      out << csv_field(
+                 values.at(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
           << ',';
     }
     out << planner::status_name(c.status) << ',';
@@ -179,20 +160,20 @@ void write_plan_csv(const PlanDocument& doc, std::ostream& out) {
       const engine::RunResult& r = *c.result;
       std::optional<double> sla;
       if (r.sla) sla = r.sla->probability_met;
-      out << number(r.availability.mean) << ',' << number(r.availability.ci95_lo) << ','
-          << number(r.availability.ci95_hi) << ',' << number(r.downtime_hours_per_year.mean) << ','
-          << number(r.outages_per_year.mean) << ',' << number(sla) << ','
-          << number(c.cost_per_month) << ',' << r.replications << ',';
+      out << csv_number(r.availability.mean) << ',' << csv_number(r.availability.ci95_lo) << ','
+          << csv_number(r.availability.ci95_hi) << ',' << csv_number(r.downtime_hours_per_year.mean)
+          << ',' << csv_number(r.outages_per_year.mean) << ',' << csv_number(sla) << ','
+          << csv_number(c.cost_per_month) << ',' << r.replications << ',';
     } else {
-      out << ",,,,," << ',' << number(c.cost_per_month) << ",0,";
+      out << ",,,,," << ',' << csv_number(c.cost_per_month) << ",0,";
     }
     if (const auto d = difference(doc, i)) {
-      out << number(d->availability.mean) << ',' << number(d->availability.ci95_lo) << ','
-          << number(d->availability.ci95_hi) << ',' << (d->significant ? "true" : "false");
+      out << csv_number(d->availability.mean) << ',' << csv_number(d->availability.ci95_lo) << ','
+          << csv_number(d->availability.ci95_hi) << ',' << (d->significant ? "true" : "false");
     } else {
       out << ",,,";
     }
-    out << ',' << field(c.message) << ',' << (on_front(doc, i) ? 1 : 0) << "\r\n";
+    out << ',' << csv_field(c.message) << ',' << (on_front(doc, i) ? 1 : 0) << "\r\n";
   }
 }
 

@@ -2,8 +2,7 @@
 // difference against the first valid point, and the invalid points with the loader's message.
 #include "nines/report/sweep_document.hpp"
 
-#include <cstdio>
-
+#include "nines/report/csv_fields.hpp"
 #include "nines/report/paired_comparison.hpp"
 #include "nines/report/result_json.hpp"
 
@@ -15,25 +14,6 @@ Provenance point_provenance(const SweepDocument& sweep, const ScenarioRun& run) 
   Provenance own = sweep.provenance;
   for (const auto& setting : run.settings) own.overrides.push_back(setting);
   return own;
-}
-
-std::string number(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", x);
-  return buffer;
-}
-
-std::string number(const std::optional<double>& x) { return x ? number(*x) : std::string(); }
-
-/// A field quoted when it holds a comma, quote or line break (RFC 4180).
-std::string field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 }  // namespace
@@ -75,7 +55,7 @@ std::string sweep_json_text(const SweepDocument& sweep) {
 void write_sweep_csv(const SweepDocument& sweep, std::ostream& out) {
   std::vector<std::string> keys;
   for (const auto& vary : sweep.vary) keys.push_back(vary.at("key").get<std::string>());
-  for (const auto& key : keys) out << field(key) << ',';
+  for (const auto& key : keys) out << csv_field(key) << ',';
   out << "status,availability,availability_ci95_lo,availability_ci95_hi,downtime_hours_per_year,"
          "outages_per_year,sla_probability_met,cost_per_month,replications,"
          "difference_availability,difference_ci95_lo,difference_ci95_hi,significant,message\r\n";
@@ -83,12 +63,12 @@ void write_sweep_csv(const SweepDocument& sweep, std::ostream& out) {
       sweep.runs.empty() ? std::vector<ScenarioRow>{} : scenario_rows(sweep.runs);
   for (const auto& point : sweep.points) {
     for (const auto& key : keys) {
-      out << field(point.values.at(key).dump(-1, ' ', false,
-                                             nlohmann::json::error_handler_t::replace))
+      out << csv_field(point.values.at(key).dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace))
           << ',';
     }
     if (!point.run) {
-      out << "invalid,,,,,,,,,,,,," << field(point.message) << "\r\n";
+      out << "invalid,,,,,,,,,,,,," << csv_field(point.message) << "\r\n";
       continue;
     }
     const ScenarioRun& run = sweep.runs[*point.run];
@@ -96,13 +76,14 @@ void write_sweep_csv(const SweepDocument& sweep, std::ostream& out) {
     const auto& d = rows[*point.run].difference;
     std::optional<double> sla;
     if (r.sla) sla = r.sla->probability_met;
-    out << "ok," << number(r.availability.mean) << ',' << number(r.availability.ci95_lo) << ','
-        << number(r.availability.ci95_hi) << ',' << number(r.downtime_hours_per_year.mean) << ','
-        << number(r.outages_per_year.mean) << ',' << number(sla) << ','
-        << number(run.cost.per_month) << ',' << r.replications << ',';
+    out << "ok," << csv_number(r.availability.mean) << ',' << csv_number(r.availability.ci95_lo)
+        << ',' << csv_number(r.availability.ci95_hi) << ','
+        << csv_number(r.downtime_hours_per_year.mean) << ',' << csv_number(r.outages_per_year.mean)
+        << ',' << csv_number(sla) << ',' << csv_number(run.cost.per_month) << ',' << r.replications
+        << ',';
     if (d) {
-      out << number(d->availability.mean) << ',' << number(d->availability.ci95_lo) << ','
-          << number(d->availability.ci95_hi) << ',' << (d->significant ? "true" : "false");
+      out << csv_number(d->availability.mean) << ',' << csv_number(d->availability.ci95_lo) << ','
+          << csv_number(d->availability.ci95_hi) << ',' << (d->significant ? "true" : "false");
     } else {
       out << ",,,";
     }

@@ -40,7 +40,8 @@ TEST(RangeBytes, RoundTripKeepsEveryFigureBitForBit) {
   EXPECT_EQ(back.unavailability, range.unavailability);
   EXPECT_EQ(back.window_downtime_hours, range.window_downtime_hours);
   EXPECT_EQ(back.totals.downtime_hours, range.totals.downtime_hours);
-  EXPECT_EQ(back.totals.outage_durations.quantile(0.9), range.totals.outage_durations.quantile(0.9));
+  EXPECT_EQ(back.totals.outage_durations.quantile(0.9),
+            range.totals.outage_durations.quantile(0.9));
   const RunResult a = summarize_range(m, range);
   const RunResult b = summarize_range(m, back);
   EXPECT_EQ(a.availability.mean, b.availability.mean);

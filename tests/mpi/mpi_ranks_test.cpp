@@ -2,8 +2,8 @@
 // and plan equal one process's byte for byte outside run_info, whatever the rank count (2, and 3
 // for uneven ranges); a bad input on any rank ends every rank with exit 2 and one line; a
 // Ctrl-C reaching one rank ends every rank with 130 and rank 0's cancelled report.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -136,9 +136,13 @@ TEST_F(Mpi, SweepEqualsOneProcessIncludingItsCsv) {
   const std::string out = (dir.path() / "s.json").string();
   const std::string csv = (dir.path() / "s.csv").string();
   // 4 valid points and an invalid one over 3 ranks: uneven ranges.
-  const std::vector<std::string> args{"sweep",     model,    "--vary", "web.instances=1..4",
-                                      "--vary",    "web.min_up=1,5", "--replications", "500",
-                                      "--json",    out,      "--csv",  csv, "--quiet"};
+  const std::vector<std::string> args{"sweep",          model,
+                                      "--vary",         "web.instances=1..4",
+                                      "--vary",         "web.min_up=1,5",
+                                      "--replications", "500",
+                                      "--json",         out,
+                                      "--csv",          csv,
+                                      "--quiet"};
   const ProcessResult one = run_nines(args);
   ASSERT_EQ(one.exit_code, 0) << one.err;
   const std::string single_csv = read_file(csv);
@@ -163,10 +167,9 @@ std::vector<std::string> recording_ranks(int ranks, const std::string& statuses,
                                          const std::string& command) {
   std::vector<std::string> words = mpirun(ranks);
   words.insert(words.end(), {"--mca", "orte_abort_on_non_zero_status", "0"});
-  words.insert(words.end(),
-               {"/bin/sh", "-c",
-                command + "; s=$?; echo \"$OMPI_COMM_WORLD_RANK $s\" >> " + statuses +
-                    "; exit $s"});
+  words.insert(words.end(), {"/bin/sh", "-c",
+                             command + "; s=$?; echo \"$OMPI_COMM_WORLD_RANK $s\" >> " + statuses +
+                                 "; exit $s"});
   return words;
 }
 

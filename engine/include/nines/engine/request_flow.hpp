@@ -49,7 +49,7 @@ struct FlowGraph {
 
 /// What the flow depends on besides the structure.
 struct FlowState {
-  std::vector<int> serving;             // per component
+  std::vector<int> serving;                // per component
   std::vector<std::uint8_t> breaker_open;  // per target (1: open)
   std::vector<std::uint8_t> cache_valid;   // per row (read for cache rows)
   double admitted_rps = 0.0;

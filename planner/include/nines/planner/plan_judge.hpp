@@ -54,6 +54,12 @@ std::optional<std::size_t> unknown_segment(const std::vector<std::string>& path,
 const nlohmann::json* find_path(const std::vector<std::string>& path,
                                 const nlohmann::json& document);
 
+/// The message for the first constraint whose KEY names nothing in `document` (a run document
+/// of the model), with the keys known where its path stopped; empty when every key is known.
+/// `nines plan` and the Plan tab refuse such a constraint with it before simulating.
+std::string unknown_constraint_message(const PlanCriteria& criteria,
+                                       const nlohmann::json& document);
+
 /// The verdict on the objective and every constraint. `document` is the run's document (what
 /// the constraints read).
 Verdict judge(const PlanCriteria& criteria, const engine::RunResult& result,
