@@ -5,16 +5,15 @@
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QImage>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
-#include <QSvgGenerator>
 #include <QValueAxis>
 #include <algorithm>
 
+#include "nines/gui/charts/chart_file.hpp"
 #include "nines/gui/charts/nice_ticks.hpp"
 #include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
@@ -157,27 +156,9 @@ void paint(const PlanPlot& plot, QPainter& painter, QSize size) {
 }  // namespace
 
 bool write_plan_chart(const PlanPlot& plot, const QString& path, QSize size) {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  if (suffix == "svg") {
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(size);
-    svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setResolution(QImage(1, 1, QImage::Format_RGB32).logicalDpiX());
-    svg.setTitle(QString::fromStdString(plot.model));
-    svg.setDescription(QObject::tr("nines plan, drawn by nines-gui --plot"));
-    QPainter painter;
-    if (!painter.begin(&svg)) return false;
-    paint(plot, painter, size);
-    return painter.end();
-  }
-  QImage image(size, QImage::Format_ARGB32_Premultiplied);
-  image.fill(Qt::white);
-  {
-    QPainter painter(&image);
-    paint(plot, painter, size);
-  }
-  return image.save(path, "PNG");
+  return write_chart_file(path, size, QString::fromStdString(plot.model),
+                          QObject::tr("nines plan, drawn by nines-gui --plot"),
+                          [&plot](QPainter& painter, QSize at) { paint(plot, painter, at); });
 }
 
 }  // namespace nines::gui::charts
