@@ -263,7 +263,7 @@ TEST_F(Mpi, CtrlCOnOneRankStopsEveryRankOfASweepWith130AndWritesFinishedPoints) 
   const std::string out = (dir.path() / "s.json").string();
   const std::string statuses = (dir.path() / "statuses").string();
   const std::string command = std::string(NINES_BINARY) + " sweep " + model +
-                              " --vary web.mtbf=100..140 --replications 100000 --threads 1" +
+                              " --vary web.mtbf=100..140 --replications 1000000 --threads 1" +
                               " --quiet --json " + out;
   const int status = interrupt_one_rank(recording_ranks(2, statuses, command), dir.path().string(),
                                         2, std::chrono::milliseconds(1500));
@@ -273,7 +273,7 @@ TEST_F(Mpi, CtrlCOnOneRankStopsEveryRankOfASweepWith130AndWritesFinishedPoints) 
   EXPECT_TRUE(doc["cancelled"].get<bool>());
   EXPECT_LT(doc["points"].size(), 41U);
   for (const auto& point : doc["points"]) {
-    EXPECT_EQ(point["result"]["replications"], 100000);  // only finished points
+    EXPECT_EQ(point["result"]["replications"], 1000000);  // only finished points
   }
 }
 
@@ -283,7 +283,8 @@ TEST_F(Mpi, CtrlCOnOneRankStopsEveryRankOfARunWith130AndNoJson) {
   const std::string out = (dir.path() / "r.json").string();
   const std::string statuses = (dir.path() / "statuses").string();
   const std::string command = std::string(NINES_BINARY) + " run " + model +
-                              " --precision 0.0001 --threads 1 --quiet --json " + out;
+                              " --precision 0.0001 --max-replications 20000000 --threads 1" +
+                              " --quiet --json " + out;
   const int status = interrupt_one_rank(recording_ranks(3, statuses, command), dir.path().string(),
                                         3, std::chrono::milliseconds(1000));
   EXPECT_EQ(status, 0);
