@@ -41,6 +41,19 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       year_downtime_(model.target ? static_cast<std::size_t>(
                                         whole_windows(model.horizon_hours, models::kHoursPerYear))
                                   : 0U) {
+  if (model.load) {
+    load_ = &*model.load;
+    window_failed_.resize(window_downtime_.size());
+    if (load_->requests_basis) {
+      // The per-year SLA judges requests: each whole year's offered load-hours, once.
+      year_failed_.resize(year_downtime_.size());
+      year_offered_.resize(year_downtime_.size());
+      for (std::size_t k = 0; k < year_offered_.size(); ++k) {
+        const double start = static_cast<double>(k) * models::kHoursPerYear;
+        year_offered_[k] = load_->integral.integral(start, start + models::kHoursPerYear);
+      }
+    }
+  }
   queue_.reset(model.slot_count, model.horizon_hours);
   // instances_ never reallocates.
   queue_.set_payload(instances_.data(), sizeof(Instance), model.instance_count);
@@ -138,6 +151,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   outage_hours_.clear();
   std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
   std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
+  if (load_ != nullptr) reset_requests();
 }
 
 void ReplicationSimulator::handle_slot(std::uint32_t slot) {

@@ -28,6 +28,12 @@ struct ReplicationOutcome {
   std::uint32_t years_met = 0;
   /// Downtime hours of each whole window (empty without windows); valid until the next run.
   std::span<const double> window_downtime_hours;
+  /// With a load (0 and empty without): requests offered and failed in load-hours, hours
+  /// degraded, and the failed load-hours of each whole window (valid until the next run).
+  double offered_load_hours = 0.0;
+  double failed_load_hours = 0.0;
+  double degraded_hours = 0.0;
+  std::span<const double> window_failed_load_hours;
 };
 
 /// Simulates replications one after another, reusing its arrays: no allocation per event or per
@@ -161,6 +167,13 @@ class ReplicationSimulator {
   static void add_window_downtime(std::vector<double>& windows, double length, double start,
                                   double end);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
+  // request_accounting.cpp: the load in Boolean mode, integrated over outages only.
+  void reset_requests();
+  /// An outage over [start, end): its requests fail and its hours are degraded.
+  void record_failed_requests(double start, double end);
+  void add_window_requests(std::vector<double>& windows, double length, double start,
+                           double end) const;
+  void finish_requests(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
     // Failure and repair draws are most of the draws and sit on the critical path of their
@@ -412,6 +425,16 @@ class ReplicationSimulator {
   std::vector<double> window_downtime_;
   /// Per whole year, with a target: downtime hours (for the per-year SLA).
   std::vector<double> year_downtime_;
+
+  /// The load (nullptr without one: then nothing below is touched).
+  const CompiledLoad* load_ = nullptr;
+  double failed_load_hours_ = 0.0;
+  double degraded_hours_ = 0.0;
+  /// With windows: failed load-hours per whole window.
+  std::vector<double> window_failed_;
+  /// With a target and slo_basis "requests": failed and offered load-hours per whole year.
+  std::vector<double> year_failed_;
+  std::vector<double> year_offered_;
 
   Trace* trace_ = nullptr;
   bool batch_check_ = false;
