@@ -72,6 +72,19 @@ TEST(ScenarioTable, ShowsOneRowPerRunWithTheChange) {
   EXPECT_NE(text.find("\n  third replica "), std::string::npos) << text;
 }
 
+TEST(ScenarioTable, AddsRequestsWhenARunHasALoad) {
+  auto runs = sample_runs();
+  EXPECT_EQ(table_of(runs).find("failed req/year"), std::string::npos);
+  engine::RequestResult q;
+  q.availability = {0.99962, 1e-5, 0.9996, 0.99964};
+  q.failed_per_year = 7.82e6;
+  runs[1].result.requests = q;
+  const auto text = table_of(runs);
+  for (const char* fragment : {"requests", "failed req/year", "99.9620 %", "7.82 M"}) {
+    EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n" << text;
+  }
+}
+
 TEST(ScenarioTable, AddsMissedFailuresWhenARunHasCoverageBelowOne) {
   auto runs = sample_runs();
   EXPECT_EQ(table_of(runs).find("undetected/year"), std::string::npos);
