@@ -399,6 +399,8 @@ void compile_load(const models::Model& model, CompiledModel& out) {
   cl.requests_per_load_hour = load.rps * cl.integral.largest() * 3600.0;
   cl.offered_load_hours = cl.integral.integral(0.0, out.horizon_hours);
   cl.requests_basis = load.slo_basis == models::SloBasis::kRequests;
+  cl.episodes = !model.inject.empty();
+  cl.metastable_after_hours = load.metastable_after_hours;
   out.load = std::move(cl);
 }
 

@@ -39,7 +39,7 @@ MemoryEstimate estimate_run_memory(const CompiledModel& model, std::uint64_t rep
   // and the same again while threads' results are merged into the run's.
   e.per_replication_bytes = 8 + 4 + 4 + 4 + 8 * windows;
   // With a load: offered, failed and degraded (8 each) and the windows' failed requests.
-  if (model.load) e.per_replication_bytes += 8 * 3 + 8 * windows;
+  if (model.load) e.per_replication_bytes += 8 * 3 + 8 * windows + (model.load->episodes ? 4 : 0);
   e.replications = replications;
   const std::uint64_t instances = model.instance_count;
   const std::uint64_t slots = model.slot_count;

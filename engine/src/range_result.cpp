@@ -56,6 +56,10 @@ void RunTotals::merge(const RunTotals& other) {
   outage_durations.merge(other.outage_durations);
   offered_load_hours.merge(other.offered_load_hours);
   failed_load_hours.merge(other.failed_load_hours);
+  recovery_hours.merge(other.recovery_hours);
+  recovery_sum_hours.merge(other.recovery_sum_hours);
+  recoveries += other.recoveries;
+  recoveries_cut_at_horizon += other.recoveries_cut_at_horizon;
 }
 
 std::int64_t whole_windows(double horizon_hours, double window_hours) {
@@ -94,6 +98,8 @@ void append_range(RangeResult& into, const RangeResult& next) {
   append(into.failed_load_hours, next.failed_load_hours);
   append(into.degraded_hours, next.degraded_hours);
   append(into.window_failed_load_hours, next.window_failed_load_hours);
+  into.metastable_episodes.insert(into.metastable_episodes.end(), next.metastable_episodes.begin(),
+                                  next.metastable_episodes.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

@@ -90,6 +90,8 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
     range.failed_load_hours.assign(static_cast<std::size_t>(total), nan);
     range.degraded_hours.assign(static_cast<std::size_t>(total), nan);
     range.window_failed_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
+    if (compiled.load->episodes)
+      range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
   }
 
   std::atomic<std::int64_t> next_block{0};
@@ -129,6 +131,7 @@ RangeResult simulate(const CompiledModel& compiled, const models::Model& model,
             range.offered_load_hours[i] = outcome.offered_load_hours;
             range.failed_load_hours[i] = outcome.failed_load_hours;
             range.degraded_hours[i] = outcome.degraded_hours;
+            if (compiled.load->episodes) range.metastable_episodes[i] = outcome.metastable_episodes;
             std::copy(
                 outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
                 range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));

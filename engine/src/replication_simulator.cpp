@@ -43,6 +43,10 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
                                   : 0U) {
   if (model.load) {
     load_ = &*model.load;
+    episodes_ = model.load->episodes;
+    trigger_open_.resize(model.injections.size());
+    taken_back_.resize(model.held_instances);
+    recovering_since_.reserve(model.injections.size());
     window_failed_.resize(window_downtime_.size());
     if (load_->requests_basis) {
       // The per-year SLA judges requests: each whole year's offered load-hours, once.
@@ -152,6 +156,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
   std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
   if (load_ != nullptr) reset_requests();
+  if (episodes_) reset_episodes();
 }
 
 void ReplicationSimulator::handle_slot(std::uint32_t slot) {
@@ -206,6 +211,8 @@ void ReplicationSimulator::close_batch() {
   }
   if (!batch_pool_downs_.empty()) batch_pool_downs_.clear();
   first_loss_cause_ = kNone;
+  if (episodes_) [[unlikely]]
+    watch_episodes();
   ++batch_number_;
   if (batch_check_) check_invariants();
 }
@@ -216,6 +223,7 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   trace_ = trace;
   if (trace_ != nullptr) trace_->rows.clear();
   reset(replication);
+  watch_batches_ = trace_ != nullptr || batch_check_;
   double time = 0.0;
   std::uint32_t slot = 0;
   bool batch_open = false;

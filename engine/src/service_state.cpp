@@ -182,6 +182,8 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   outcome.window_downtime_hours = window_downtime_;
   if (load_ != nullptr) [[unlikely]]
     finish_requests(totals, outcome);
+  if (episodes_) [[unlikely]]
+    finish_episodes(totals, outcome);
 }
 
 }  // namespace nines::engine

@@ -251,6 +251,23 @@ void summarize_requests(const CompiledModel& model, const RangeResult& range,
   Estimate d = estimate_mean(degraded);
   d.ci95_lo = std::max(0.0, d.ci95_lo);
   r.degraded_hours_per_year = d;
+  if (!load.episodes) return;
+  const RunTotals& t = range.totals;
+  if (t.recoveries > 0) {
+    r.recovery_hours =
+        RecoveryHours{t.recovery_sum_hours.value() / static_cast<double>(t.recoveries),
+                      t.recovery_hours.quantile(0.9), t.recovery_hours.max_hours(), t.recoveries,
+                      t.recoveries_cut_at_horizon};
+  }
+  std::vector<double> metastable(range.metastable_episodes.size());
+  for (std::size_t i = 0; i < metastable.size(); ++i) {
+    metastable[i] = std::isnan(range.unavailability[i])
+                        ? range.unavailability[i]
+                        : static_cast<double>(range.metastable_episodes[i]) * to_year;
+  }
+  Estimate m = estimate_mean(metastable);
+  m.ci95_lo = std::max(0.0, m.ci95_lo);
+  r.metastable_per_year = m;
 }
 
 }  // namespace

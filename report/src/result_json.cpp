@@ -165,6 +165,15 @@ json requests(const std::optional<engine::RequestResult>& q) {
           {"journeys", nullptr}};
 }
 
+json recovery(const std::optional<engine::RecoveryHours>& r) {
+  if (!r) return nullptr;
+  return {{"mean", number(r->mean_hours)},
+          {"p90", number(r->p90_hours)},
+          {"max", number(r->max_hours)},
+          {"count", r->count},
+          {"cut_at_horizon", r->cut_at_horizon}};
+}
+
 json run_info(const engine::RunInfo& info) {
   return {{"threads", info.threads},
           {"wall_seconds", number(info.wall_seconds)},
@@ -226,15 +235,15 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["common_cause_outages_per_year"] = estimate(result.common_cause_outages_per_year);
   doc["events"] = result.events;
   // Traffic (docs/traffic.md): null or 0 without a load. Boolean mode has no flow, so no
-  // cascades; recovery episodes and metastability are not computed yet (null).
+  // cascades.
   doc["slo_basis"] = result.requests_basis ? "requests" : "time";
   doc["requests"] = requests(result.requests);
   doc["degraded_hours_per_year"] = optional_estimate(result.degraded_hours_per_year);
   doc["flow_evaluations"] = result.flow_evaluations;
   doc["flow_not_converged"] = result.flow_not_converged;
   doc["cascades"] = nullptr;
-  doc["recovery_hours"] = nullptr;
-  doc["metastable_per_year"] = nullptr;
+  doc["recovery_hours"] = recovery(result.recovery_hours);
+  doc["metastable_per_year"] = optional_estimate(result.metastable_per_year);
   doc["run_info"] = run_info(result.run_info);
   return doc;
 }

@@ -202,6 +202,23 @@ void write_requests(const engine::RunResult& r, std::ostream& out) {
           "   (served / offered requests)");
   row(out, "Failed requests/year", format_si(q.failed_per_year),
       "of " + format_si(q.offered_per_year) + " offered");
+  if (r.metastable_per_year) {
+    // Recovery after trigger episodes (injections): how long the system stayed down after them.
+    std::string recovery = "no episode ended before the horizon";
+    if (r.recovery_hours) {
+      const auto& h = *r.recovery_hours;
+      recovery = "mean " + format_duration(h.mean_hours) + ", p90 " + format_duration(h.p90_hours) +
+                 ", max " + format_duration(h.max_hours) + " (" + counted(h.count, "episode") +
+                 ", " + format_count(h.cut_at_horizon) + " cut at the horizon)";
+    }
+    row(out, "Recovery", recovery);
+    const auto& m = *r.metastable_per_year;
+    const NumberStyle style = number_style(m.mean, kSignificantDigits);
+    row(out, "Metastable per year", format_number_as(m.mean, style),
+        interval(format_number_as(std::max(m.ci95_lo, 0.0), style),
+                 format_number_as(m.ci95_hi, style)) +
+            "   (recoveries longer than metastable_after)");
+  }
   row(out, "SLA basis", r.requests_basis ? "requests" : "time",
       r.requests_basis ? "(sla, windows and precision judge request availability)"
                        : "(sla, windows and precision judge time-based availability)");

@@ -118,6 +118,15 @@ TEST(ResultToJson, WritesTheRequestsOfALoad) {
   EXPECT_TRUE(requests.at("journeys").is_null());
   expect_estimate(doc.at("degraded_hours_per_year"));
   EXPECT_EQ(doc.at("degraded_hours_per_year").at("mean"), 7.9);
+  EXPECT_TRUE(doc.at("recovery_hours").is_null());
+  EXPECT_TRUE(doc.at("metastable_per_year").is_null());
+  r.recovery_hours = engine::RecoveryHours{0.5, 1.25, 3.0, 40, 2};
+  r.metastable_per_year = engine::Estimate{0.3, 0.1, 0.1, 0.5};
+  const auto with_episodes = result_to_json(r);
+  EXPECT_EQ(with_episodes.at("recovery_hours"),
+            (nlohmann::json{
+                {"mean", 0.5}, {"p90", 1.25}, {"max", 3.0}, {"count", 40}, {"cut_at_horizon", 2}}));
+  expect_estimate(with_episodes.at("metastable_per_year"));
 }
 
 TEST(ResultToJson, WritesTheDetectionFiguresOrNull) {

@@ -161,6 +161,10 @@ struct CompiledLoad {
   double offered_load_hours = 0.0;
   /// slo_basis "requests": sla, windows and precision judge request availability.
   bool requests_basis = false;
+  /// Recovery episodes: the model has injections (triggers); an episode is metastable when its
+  /// recovery lasts longer than metastable_after_hours.
+  bool episodes = false;
+  double metastable_after_hours = 1.0;
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).

@@ -141,6 +141,17 @@ struct ComponentResult {
   std::optional<double> blast_radius;
 };
 
+/// Recoveries after trigger episodes (docs/traffic.md): from an episode's end until the served
+/// share is at or above degraded_below. `p90_hours` from a log-bucketed histogram; `mean` and
+/// `max` exact.
+struct RecoveryHours {
+  double mean_hours = 0.0;
+  double p90_hours = 0.0;
+  double max_hours = 0.0;
+  std::int64_t count = 0;
+  std::int64_t cut_at_horizon = 0;
+};
+
 /// Requests under a load: served / offered per replication (request availability), and the
 /// requests offered and failed per year (requests, not load-hours).
 struct RequestResult {
@@ -231,6 +242,10 @@ struct RunResult {
   /// With a load only.
   std::optional<RequestResult> requests;
   std::optional<Estimate> degraded_hours_per_year;
+  /// With a load: recoveries after episodes (empty when there was none), and metastable
+  /// episodes per year (empty without injections).
+  std::optional<RecoveryHours> recovery_hours;
+  std::optional<Estimate> metastable_per_year;
   /// Evaluations of the request flow and those stopped unconverged: 0 in Boolean mode.
   std::uint64_t flow_evaluations = 0;
   std::uint64_t flow_not_converged = 0;
