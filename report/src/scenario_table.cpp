@@ -195,7 +195,10 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   // Request availability and failed requests, shown when a row has a load.
   Column requests{"requests", {}};
   Column failed{"failed req/year", {}};
+  // Metastable episodes per year, shown when a row has a load and injections.
+  Column metastable{"metastable/y", {}};
   bool any_load = false;
+  bool any_metastable = false;
   bool any_undetected = false;
   bool any_deploys = false;
   bool any_domains = false;
@@ -243,6 +246,11 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     requests.cells.push_back(
         result.requests ? format_percent(result.requests->availability.mean, decimals) : "-");
     failed.cells.push_back(result.requests ? format_si(result.requests->failed_per_year) : "-");
+    any_metastable = any_metastable || result.metastable_per_year.has_value();
+    metastable.cells.push_back(
+        result.metastable_per_year
+            ? format_number(result.metastable_per_year->mean, kSignificantDigits)
+            : "-");
     if (row.difference) {
       delta_availability.cells.push_back(
           availability_difference_text(row.difference->availability));
@@ -267,6 +275,7 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     columns.push_back(requests);
     columns.push_back(failed);
   }
+  if (any_metastable) columns.push_back(metastable);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);
   columns.push_back(pairing);

@@ -83,6 +83,11 @@ TEST(ScenarioTable, AddsRequestsWhenARunHasALoad) {
   for (const char* fragment : {"requests", "failed req/year", "99.9620 %", "7.82 M"}) {
     EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n" << text;
   }
+  EXPECT_EQ(text.find("metastable/y"), std::string::npos);
+  runs[2].result.metastable_per_year = engine::Estimate{0.25, 0.05, 0.15, 0.35};
+  const auto with_injections = table_of(runs);
+  EXPECT_NE(with_injections.find("metastable/y"), std::string::npos) << with_injections;
+  EXPECT_NE(with_injections.find("0.250"), std::string::npos) << with_injections;
 }
 
 TEST(ScenarioTable, AddsMissedFailuresWhenARunHasCoverageBelowOne) {
