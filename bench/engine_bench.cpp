@@ -117,6 +117,37 @@ BENCHMARK(BM_Series20)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+/// A diurnal load (peak_to_mean 1.5) and no capacity: Boolean mode, whose cost should be nil
+/// next to the same model without load (issue 11, performance (a)).
+Model with_diurnal_load(Model m) {
+  nines::models::Load load;
+  load.rps = 1000.0;
+  load.profile.type = nines::models::LoadProfile::Type::kDiurnal;
+  load.profile.peak_to_mean = 1.5;
+  m.load = load;
+  return m;
+}
+
+void BM_Layered1000x10Load(benchmark::State& state) {
+  static const Model model = with_diurnal_load(nines::bench::layered_random(1000, 10, 9, 2, 1));
+  run_engine(state, model, kLayeredReplications);
+}
+BENCHMARK(BM_Layered1000x10Load)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+void BM_Series20Load(benchmark::State& state) {
+  static const Model model = with_diurnal_load(nines::bench::series(20, 5, 3));
+  run_engine(state, model, kSeriesReplications);
+}
+BENCHMARK(BM_Series20Load)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 /// BM_Series20 with every 5-instance pool spread round-robin over 3 zones (mtbf 1y, mttr 4h):
 /// what blocking and the zones' own events cost.
 void BM_Series20Zones(benchmark::State& state) {

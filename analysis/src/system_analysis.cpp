@@ -546,6 +546,11 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
                       " scheduled fault(s) in 'inject': a fault at a fixed time has no steady "
                       "state");
   }
+  // A load with hard edges only (Boolean mode) leaves availability as without it; a rate limit
+  // serves part of the load, which no exact solver here models.
+  if (model.load && model.load->limit_rps) {
+    refused.push_back("load.limit_rps: a rate limit serves part of the load (flow mode)");
+  }
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
     if (std::string why = failover_refusal(model, d); !why.empty()) {
       refused.push_back(why +

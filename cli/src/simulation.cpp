@@ -11,6 +11,7 @@
 #include "nines/cli/progress_bar.hpp"
 #include "nines/cli/ranks.hpp"
 #include "nines/cli/run_flags.hpp"
+#include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/precision_run.hpp"
 #include "nines/models/duration.hpp"
@@ -114,6 +115,10 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
     options.progress = [&progress_bar](const engine::Progress& progress) {
       progress_bar->update(progress);
     };
+  }
+  if (auto refusal = engine::flow_mode_refusal(model)) {
+    throw ModelError(
+        format_error(arguments.model_file, refusal->pointer, refusal->problem, refusal->found));
   }
   report::RunRequest request;
   if (arguments.precision) request.precision = precision_options(arguments);

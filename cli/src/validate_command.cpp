@@ -1,7 +1,9 @@
 // `nines validate`: check a model and print a one-line summary.
 #include "nines/cli/validate_command.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "nines/models/model_loader.hpp"
 #include "nines/report/design_cost.hpp"
@@ -33,6 +35,14 @@ std::string failure_domains(const models::Model& model) {
   part(model.regions.size(), "region", "regions");
   part(static_cast<std::size_t>(placed), "placed component", "placed components");
   part(model.inject.size(), "injection", "injections");
+  if (model.load) {
+    static constexpr std::array<const char*, 4> kProfiles{"constant", "diurnal", "hourly",
+                                                          "weekly"};
+    std::ostringstream rps;
+    rps << model.load->rps;
+    text += std::string(", a ") + kProfiles[static_cast<std::size_t>(model.load->profile.type)] +
+            " load of " + rps.str() + " rps";
+  }
   return text;
 }
 

@@ -210,6 +210,7 @@ void ReplicationSimulator::handle_injection(std::uint32_t injection) {
       }
     }
     loss_cause_ = kNone;
+    if (episodes_) trigger_started(injection);
     if (held) {
       phase = 1;
       queue_.schedule(slot, j.at_hours + j.for_hours, kComeback, slot);
@@ -221,6 +222,7 @@ void ReplicationSimulator::handle_injection(std::uint32_t injection) {
   }
   // The end of a `for`.
   note(TraceEvent::kInjectEnd, SourceKind::kInject, injection, kNone);
+  if (episodes_) trigger_ended(injection);
   switch (j.target) {
     case CompiledInjection::Target::kComponent:
       for (std::uint32_t k = 0; k < held_count_[injection]; ++k) unblock(held_[j.first_held + k]);

@@ -3,6 +3,8 @@
 #include "nines/engine/compiled_model.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -379,7 +381,38 @@ void compile_deploys(const models::Model& model, CompiledModel& out) {
   }
 }
 
+/// The shortest text that reads back as `value`.
+std::string shortest(double value) {
+  std::array<char, 32> text{};
+  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
+  return {text.data(), result.ptr};
+}
+
+/// Boolean mode only: a load that needs the flow is refused until flow mode exists.
+void compile_load(const models::Model& model, CompiledModel& out) {
+  if (!model.load) return;
+  const models::Load& load = *model.load;
+  if (auto refusal = flow_mode_refusal(model)) {
+    refuse(refusal->pointer, refusal->problem, refusal->found);
+  }
+  CompiledLoad cl{RequestIntegral(models::profile_multipliers(load.profile))};
+  cl.requests_per_load_hour = load.rps * cl.integral.largest() * 3600.0;
+  cl.offered_load_hours = cl.integral.integral(0.0, out.horizon_hours);
+  cl.requests_basis = load.slo_basis == models::SloBasis::kRequests;
+  cl.episodes = !model.inject.empty();
+  cl.metastable_after_hours = load.metastable_after_hours;
+  out.load = std::move(cl);
+}
+
 }  // namespace
+
+std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
+  if (!model.load || !model.load->limit_rps) return std::nullopt;
+  return FlowModeRefusal{"/load/limit_rps",
+                         "needs flow mode (a rate limit admits part of the load), which is not "
+                         "implemented yet; remove limit_rps to simulate the load in Boolean mode",
+                         shortest(*model.load->limit_rps)};
+}
 
 RunTotals totals_for(const CompiledModel& model) {
   return RunTotals(model.components.size(), model.cause_kinds.size(), model.zones.size(),
@@ -499,6 +532,7 @@ CompiledModel compile(const models::Model& model) {
                cc.detection.kind == LawKind::kZero && cc.failure.kind != LawKind::kNever;
   }
   check_stream_sources(out);
+  compile_load(model, out);
   return out;
 }
 

@@ -134,7 +134,9 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
     }
     append_range(merged, part);
     ++summary.batches;
-    summary.reached = relative_half_width(merged.unavailability, precision.confidence);
+    // slo_basis "requests": the precision of the mean request unavailability.
+    summary.reached =
+        relative_half_width(slo_unavailability(compiled, merged), precision.confidence);
     if (options.progress) {
       const Estimate u = estimate_mean(merged.unavailability);
       merged_availability = {1.0 - u.mean, u.stderr_, 1.0 - u.ci95_hi, 1.0 - u.ci95_lo};

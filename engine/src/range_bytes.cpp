@@ -10,8 +10,8 @@ namespace nines::engine {
 
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
-static_assert(sizeof(RunTotals) == 26816, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 26960, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RunTotals) == 53312, "RunTotals changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53584, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -130,6 +130,12 @@ void totals_fields(Io& io, Totals& t) {
   io.one(t.outages_cut_at_horizon);
   io.one(t.events);
   io.histogram(t.outage_durations);
+  io.sum(t.offered_load_hours);
+  io.sum(t.failed_load_hours);
+  io.histogram(t.recovery_hours);
+  io.sum(t.recovery_sum_hours);
+  io.one(t.recoveries);
+  io.one(t.recoveries_cut_at_horizon);
 }
 
 template <typename Io, typename Range>
@@ -142,6 +148,11 @@ void range_fields(Io& io, Range& r) {
   io.one(r.window_hours);
   io.one(r.windows_per_replication);
   io.vec(r.window_downtime_hours);
+  io.vec(r.offered_load_hours);
+  io.vec(r.failed_load_hours);
+  io.vec(r.degraded_hours);
+  io.vec(r.window_failed_load_hours);
+  io.vec(r.metastable_episodes);
   totals_fields(io, r.totals);
 }
 

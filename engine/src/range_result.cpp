@@ -54,6 +54,12 @@ void RunTotals::merge(const RunTotals& other) {
   outages_cut_at_horizon += other.outages_cut_at_horizon;
   events += other.events;
   outage_durations.merge(other.outage_durations);
+  offered_load_hours.merge(other.offered_load_hours);
+  failed_load_hours.merge(other.failed_load_hours);
+  recovery_hours.merge(other.recovery_hours);
+  recovery_sum_hours.merge(other.recovery_sum_hours);
+  recoveries += other.recoveries;
+  recoveries_cut_at_horizon += other.recoveries_cut_at_horizon;
 }
 
 std::int64_t whole_windows(double horizon_hours, double window_hours) {
@@ -85,6 +91,15 @@ void append_range(RangeResult& into, const RangeResult& next) {
                                    next.common_cause_outages.begin(),
                                    next.common_cause_outages.end());
   into.years_met.insert(into.years_met.end(), next.years_met.begin(), next.years_met.end());
+  const auto append = [](std::vector<double>& to, const std::vector<double>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+  };
+  append(into.offered_load_hours, next.offered_load_hours);
+  append(into.failed_load_hours, next.failed_load_hours);
+  append(into.degraded_hours, next.degraded_hours);
+  append(into.window_failed_load_hours, next.window_failed_load_hours);
+  into.metastable_episodes.insert(into.metastable_episodes.end(), next.metastable_episodes.begin(),
+                                  next.metastable_episodes.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

@@ -83,6 +83,15 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
   range.windows_per_replication = whole_windows(compiled.horizon_hours, range.window_hours);
   const auto windows = static_cast<std::size_t>(range.windows_per_replication);
   range.window_downtime_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
+  if (compiled.load) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    range.offered_load_hours.assign(static_cast<std::size_t>(total), nan);
+    range.failed_load_hours.assign(static_cast<std::size_t>(total), nan);
+    range.degraded_hours.assign(static_cast<std::size_t>(total), nan);
+    range.window_failed_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
+    if (compiled.load->episodes)
+      range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
+  }
 
   std::atomic<std::int64_t> next_block{0};
   std::atomic<bool> stop{false};
@@ -116,6 +125,16 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
           std::copy(outcome.window_downtime_hours.begin(), outcome.window_downtime_hours.end(),
                     range.window_downtime_hours.begin() +
                         static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k) * windows));
+          if (compiled.load) {
+            const auto i = static_cast<std::size_t>(k);
+            range.offered_load_hours[i] = outcome.offered_load_hours;
+            range.failed_load_hours[i] = outcome.failed_load_hours;
+            range.degraded_hours[i] = outcome.degraded_hours;
+            if (compiled.load->episodes) range.metastable_episodes[i] = outcome.metastable_episodes;
+            std::copy(
+                outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
+                range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));
+          }
           sum += outcome.unavailability;
           sum_squares += outcome.unavailability * outcome.unavailability;
           ++done;

@@ -41,6 +41,23 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       year_downtime_(model.target ? static_cast<std::size_t>(
                                         whole_windows(model.horizon_hours, models::kHoursPerYear))
                                   : 0U) {
+  if (model.load) {
+    load_ = &*model.load;
+    episodes_ = model.load->episodes;
+    trigger_open_.resize(model.injections.size());
+    taken_back_.resize(model.held_instances);
+    recovering_since_.reserve(model.injections.size());
+    window_failed_.resize(window_downtime_.size());
+    if (load_->requests_basis) {
+      // The per-year SLA judges requests: each whole year's offered load-hours, once.
+      year_failed_.resize(year_downtime_.size());
+      year_offered_.resize(year_downtime_.size());
+      for (std::size_t k = 0; k < year_offered_.size(); ++k) {
+        const double start = static_cast<double>(k) * models::kHoursPerYear;
+        year_offered_[k] = load_->integral.integral(start, start + models::kHoursPerYear);
+      }
+    }
+  }
   queue_.reset(model.slot_count, model.horizon_hours);
   // instances_ never reallocates.
   queue_.set_payload(instances_.data(), sizeof(Instance), model.instance_count);
@@ -138,6 +155,8 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   outage_hours_.clear();
   std::fill(window_downtime_.begin(), window_downtime_.end(), 0.0);
   std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
+  if (load_ != nullptr) reset_requests();
+  if (episodes_) reset_episodes();
 }
 
 void ReplicationSimulator::handle_slot(std::uint32_t slot) {
@@ -192,6 +211,8 @@ void ReplicationSimulator::close_batch() {
   }
   if (!batch_pool_downs_.empty()) batch_pool_downs_.clear();
   first_loss_cause_ = kNone;
+  if (episodes_) [[unlikely]]
+    watch_episodes();
   ++batch_number_;
   if (batch_check_) check_invariants();
 }
@@ -202,6 +223,7 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   trace_ = trace;
   if (trace_ != nullptr) trace_->rows.clear();
   reset(replication);
+  watch_batches_ = trace_ != nullptr || batch_check_;
   double time = 0.0;
   std::uint32_t slot = 0;
   bool batch_open = false;

@@ -106,6 +106,8 @@ void ReplicationSimulator::record_outage(double hours) {
   if (!year_downtime_.empty()) {
     add_window_downtime(year_downtime_, models::kHoursPerYear, down_since_, now_);
   }
+  if (load_ != nullptr) [[unlikely]]
+    record_failed_requests(down_since_, now_);
 }
 
 void ReplicationSimulator::add_window_downtime(std::vector<double>& windows, double length,
@@ -172,10 +174,16 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   outcome.outages = outages_;
   outcome.common_cause_outages = common_cause_outages_;
   outcome.years_met = 0;
-  for (const double hours : year_downtime_) {
-    outcome.years_met += 1.0 - hours / models::kHoursPerYear >= *model_.target ? 1U : 0U;
+  if (year_failed_.empty()) {
+    for (const double hours : year_downtime_) {
+      outcome.years_met += 1.0 - hours / models::kHoursPerYear >= *model_.target ? 1U : 0U;
+    }
   }
   outcome.window_downtime_hours = window_downtime_;
+  if (load_ != nullptr) [[unlikely]]
+    finish_requests(totals, outcome);
+  if (episodes_) [[unlikely]]
+    finish_episodes(totals, outcome);
 }
 
 }  // namespace nines::engine

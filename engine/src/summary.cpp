@@ -201,6 +201,77 @@ static std::optional<SlaPerYear> sla_per_year(double target, const RangeResult& 
   return y;
 }
 
+std::vector<double> request_unavailability(const RangeResult& range) {
+  std::vector<double> values(range.failed_load_hours.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const double offered = range.offered_load_hours[i];
+    const double failed = range.failed_load_hours[i];
+    if (std::isnan(range.unavailability[i])) {
+      values[i] = range.unavailability[i];  // not simulated
+    } else {
+      values[i] = offered > 0.0 ? failed / offered : 0.0;
+    }
+  }
+  return values;
+}
+
+std::vector<double> slo_unavailability(const CompiledModel& model, const RangeResult& range) {
+  if (model.load && model.load->requests_basis) return request_unavailability(range);
+  return range.unavailability;
+}
+
+namespace {
+
+/// Request availability, requests per year and degraded hours of a range with a load.
+void summarize_requests(const CompiledModel& model, const RangeResult& range,
+                        const std::vector<double>& request_u, RunResult& r) {
+  const CompiledLoad& load = *model.load;
+  std::vector<double> served;
+  served.reserve(request_u.size());
+  for (const double u : request_u) {
+    if (!std::isnan(u)) served.push_back(1.0 - u);
+  }
+  RequestResult q;
+  const Estimate u = estimate_mean(request_u);
+  q.availability = scaled(u, -1.0, 1.0);
+  q.availability.ci95_lo = std::max(0.0, q.availability.ci95_lo);
+  q.availability.ci95_hi = std::min(1.0, q.availability.ci95_hi);
+  q.availability_quantiles = availability_quantiles(std::move(served));
+  const double years =
+      static_cast<double>(r.replications) * model.horizon_hours / models::kHoursPerYear;
+  if (years > 0.0) {
+    const double per_year = load.requests_per_load_hour / years;
+    q.offered_per_year = range.totals.offered_load_hours.value() * per_year;
+    q.failed_per_year = range.totals.failed_load_hours.value() * per_year;
+  }
+  r.requests = q;
+  std::vector<double> degraded(range.degraded_hours.size());
+  const double to_year = models::kHoursPerYear / model.horizon_hours;
+  for (std::size_t i = 0; i < degraded.size(); ++i) degraded[i] = range.degraded_hours[i] * to_year;
+  Estimate d = estimate_mean(degraded);
+  d.ci95_lo = std::max(0.0, d.ci95_lo);
+  r.degraded_hours_per_year = d;
+  if (!load.episodes) return;
+  const RunTotals& t = range.totals;
+  if (t.recoveries > 0) {
+    r.recovery_hours =
+        RecoveryHours{t.recovery_sum_hours.value() / static_cast<double>(t.recoveries),
+                      t.recovery_hours.quantile(0.9), t.recovery_hours.max_hours(), t.recoveries,
+                      t.recoveries_cut_at_horizon};
+  }
+  std::vector<double> metastable(range.metastable_episodes.size());
+  for (std::size_t i = 0; i < metastable.size(); ++i) {
+    metastable[i] = std::isnan(range.unavailability[i])
+                        ? range.unavailability[i]
+                        : static_cast<double>(range.metastable_episodes[i]) * to_year;
+  }
+  Estimate m = estimate_mean(metastable);
+  m.ci95_lo = std::max(0.0, m.ci95_lo);
+  r.metastable_per_year = m;
+}
+
+}  // namespace
+
 RunResult summarize(const CompiledModel& model, const RangeResult& range,
                     std::optional<double> target) {
   RunResult r;
@@ -210,6 +281,10 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
   r.target = target;
 
   const RunTotals& t = range.totals;
+  const std::vector<double> request_u = request_unavailability(range);
+  r.requests_basis = model.load && model.load->requests_basis;
+  // What the SLA judges per replication: time, or requests with slo_basis "requests".
+  const std::vector<double>& slo_u = r.requests_basis ? request_u : range.unavailability;
   std::vector<double> outages_per_year(range.outages.size());
   std::vector<double> availability_values;
   availability_values.reserve(range.unavailability.size());
@@ -227,7 +302,7 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
     availability_values.push_back(1.0 - u);
     ++done;
     outages_per_year[i] = static_cast<double>(range.outages[i]) / years;
-    if (target && 1.0 - u >= *target) ++met;
+    if (target && 1.0 - slo_u[i] >= *target) ++met;
   }
   r.replications = done;
   const Estimate unavailability = estimate_mean(range.unavailability);
@@ -259,8 +334,10 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
   r.availability_quantiles = availability_quantiles(std::move(availability_values));
   r.downtime_histogram = make_downtime_histogram(downtime_hours);
   if (range.window_hours > 0.0) {
-    r.windows = summarize_windows(range, model.horizon_hours, target);
+    r.windows = summarize_windows(range, model.horizon_hours, target,
+                                  r.requests_basis ? &model.load->integral : nullptr);
   }
+  if (model.load) summarize_requests(model, range, request_u, r);
 
   const double n = done > 0 ? static_cast<double>(done) : 1.0;
   const auto share = [&](std::size_t cause) {

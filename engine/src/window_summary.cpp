@@ -13,7 +13,7 @@
 namespace nines::engine {
 
 WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
-                               std::optional<double> target) {
+                               std::optional<double> target, const RequestIntegral* requests) {
   assert(range.window_hours > 0.0);
   WindowResult w;
   w.length_hours = range.window_hours;
@@ -25,16 +25,28 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
       horizon_hours - covered > kSlack * horizon_hours ? horizon_hours - covered : 0.0;
 
   const auto per = static_cast<std::size_t>(w.per_replication);
+  // Per window: what it could lose (hours, or the requests offered in it) and what it lost.
+  std::vector<double> offered(per, w.length_hours);
+  const std::vector<double>& lost =
+      requests != nullptr ? range.window_failed_load_hours : range.window_downtime_hours;
+  if (requests != nullptr) {
+    for (std::size_t k = 0; k < per; ++k) {
+      const double start = static_cast<double>(k) * w.length_hours;
+      offered[k] = requests->integral(start, start + w.length_hours);
+    }
+  }
   std::vector<double> availability;
   std::vector<double> missed_share;
-  double downtime = 0.0;
+  double lost_sum = 0.0;
+  double offered_sum = 0.0;
   for (std::size_t i = 0; i < range.unavailability.size(); ++i) {
     if (std::isnan(range.unavailability[i]) || per == 0) continue;
     std::int64_t missed = 0;
     for (std::size_t k = 0; k < per; ++k) {
-      const double hours = range.window_downtime_hours[i * per + k];
-      const double a = 1.0 - hours / w.length_hours;
-      downtime += hours;
+      const double amount = lost[i * per + k];
+      const double a = offered[k] > 0.0 ? 1.0 - amount / offered[k] : 1.0;
+      lost_sum += amount;
+      offered_sum += offered[k];
       availability.push_back(a);
       if (target && a < *target) ++missed;
     }
@@ -42,7 +54,9 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
   }
   w.count = static_cast<std::int64_t>(availability.size());
   if (w.count == 0) return w;
-  w.mean_availability = 1.0 - downtime / (static_cast<double>(w.count) * w.length_hours);
+  w.mean_availability = requests == nullptr
+                            ? 1.0 - lost_sum / (static_cast<double>(w.count) * w.length_hours)
+                            : (offered_sum > 0.0 ? 1.0 - lost_sum / offered_sum : 1.0);
   w.availability_quantiles = availability_quantiles(std::move(availability));
   if (target) {
     Estimate p = estimate_mean(missed_share);

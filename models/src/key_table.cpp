@@ -95,6 +95,11 @@ constexpr auto kModelRows = std::to_array<KeyRow>({
      .meaning = "Scheduled faults (game days).",
      .default_json = "[]",
      .table = &kInjectionKeys},
+    {.key = "load",
+     .type = kObject,
+     .meaning = "Traffic: requests per second and their profile; adds request availability "
+                "(docs/traffic.md).",
+     .table = &kLoadKeys},
     {.key = "scenarios",
      .type = kList,
      .meaning = "Named what-ifs, each a set of overrides; they never change the base model.",
@@ -448,6 +453,88 @@ constexpr auto kScenarioRows = std::to_array<KeyRow>({
      .required = true},
 });
 
+// ---- Load ---------------------------------------------------------------------------------
+
+constexpr std::array<std::string_view, 2> kSloBases{"time", "requests"};
+constexpr auto kLoadRows = std::to_array<KeyRow>({
+    {.key = "rps",
+     .type = kPositiveReal,
+     .meaning = "Mean requests per second that the profile multiplies.",
+     .required = true},
+    {.key = "profile",
+     .type = kObject,
+     .meaning = "How the load varies by hour (time 0 is Monday 00:00).",
+     .default_json = R"({"type": "constant"})",
+     .table = &kLoadProfileKeys},
+    {.key = "limit_rps",
+     .type = kPositiveReal,
+     .meaning = "Requests per second the entry admits; the rest is rejected (needs flow mode, "
+                "not implemented yet)."},
+    {.key = "outage_below",
+     .type = kFraction,
+     .meaning = "The system is down while its served share is below this.",
+     .default_json = "0.5"},
+    {.key = "degraded_below",
+     .type = kFraction,
+     .meaning = "Degraded while the served share is below this; at least outage_below; "
+                "default 0.99, or outage_below if higher."},
+    {.key = "slo_basis",
+     .type = kEnum,
+     .meaning = "What sla, --window and --precision judge: time-based or request availability.",
+     .default_json = R"("time")",
+     .choices = kSloBases},
+    {.key = "metastable_after",
+     .type = kDuration,
+     .meaning = "An episode whose recovery lasts longer than this is metastable.",
+     .default_json = R"("1h")",
+     .zero = Zero::kAllowed},
+});
+
+constexpr std::array<std::string_view, 4> kProfileTypes{"constant", "diurnal", "hourly", "weekly"};
+constexpr std::array<std::string_view, 24> kWholeHours{
+    "00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00",
+    "08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00",
+    "16:00", "17:00", "18:00", "19:00", "20:00", "21:00", "22:00", "23:00"};
+constexpr auto kLoadProfileRows = std::to_array<KeyRow>({
+    {.key = "type",
+     .type = kEnum,
+     .meaning = "constant; diurnal (a cosine over the day); hourly (24 values); weekly (168 "
+                "values from Monday 00:00).",
+     .required = true,
+     .choices = kProfileTypes},
+    {.key = "peak_to_mean",
+     .type = kBoundedReal,
+     .meaning = "Diurnal: the cosine's peak over its mean, in [1, 2]; the highest whole hour "
+                "is 1 + (peak_to_mean - 1) cos(pi/24).",
+     .min = 1,
+     .max = 2},
+    {.key = "peak_at",
+     .type = kEnum,
+     .meaning = "Diurnal: the whole hour at which the cosine peaks.",
+     .default_json = R"("14:00")",
+     .choices = kWholeHours},
+    {.key = "values",
+     .type = kMultiplierList,
+     .meaning = "Hourly: 24 multipliers of rps by hour of day; weekly: 168 by hour of the week "
+                "(finite, >= 0, at least one > 0, not normalised)."},
+});
+
+// Each type takes its own keys only: diurnal needs peak_to_mean, hourly 24 values, weekly 168.
+constexpr std::string_view kLoadProfileRules = R"({
+  "allOf": [
+    {"if": {"properties": {"type": {"const": "diurnal"}}},
+     "then": {"required": ["peak_to_mean"], "not": {"required": ["values"]}},
+     "else": {"not": {"anyOf": [{"required": ["peak_to_mean"]}, {"required": ["peak_at"]}]}}},
+    {"if": {"properties": {"type": {"const": "constant"}}},
+     "then": {"not": {"required": ["values"]}}},
+    {"if": {"properties": {"type": {"const": "hourly"}}},
+     "then": {"required": ["values"], "properties": {"values": {"minItems": 24, "maxItems": 24}}}},
+    {"if": {"properties": {"type": {"const": "weekly"}}},
+     "then": {"required": ["values"],
+              "properties": {"values": {"minItems": 168, "maxItems": 168}}}}
+  ]
+})";
+
 // ---- Distributions -------------------------------------------------------------------------
 
 constexpr KeyRow type_row(std::string_view meaning) {
@@ -535,7 +622,8 @@ constexpr auto kEmpiricalRows = std::to_array<KeyRow>({
 
 constexpr auto kObjectTables = std::to_array<const KeyTable*>(
     {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kDeploysKeys, &kCrewKeys, &kZoneKeys,
-     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kScenarioKeys});
+     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kLoadKeys, &kLoadProfileKeys,
+     &kScenarioKeys});
 
 constexpr auto kLawTables =
     std::to_array<const KeyTable*>({&kExponentialKeys, &kWeibullKeys, &kLognormalKeys, &kNormalKeys,
@@ -590,6 +678,15 @@ const KeyTable kInjectionKeys{.name = "injection",
                               .meaning = "A scheduled fault of a component, zone or region.",
                               .rows = kInjectionRows,
                               .groups = kInjectionGroups};
+const KeyTable kLoadKeys{.name = "load",
+                         .what = "load",
+                         .meaning = "The traffic users send (docs/traffic.md).",
+                         .rows = kLoadRows};
+const KeyTable kLoadProfileKeys{.name = "load_profile",
+                                .what = "load profile",
+                                .meaning = "How the load varies by whole hour.",
+                                .rows = kLoadProfileRows,
+                                .rules_json = kLoadProfileRules};
 const KeyTable kScenarioKeys{.name = "scenario",
                              .what = "scenario",
                              .meaning = "A named what-if: overrides of the base model.",

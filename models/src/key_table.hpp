@@ -27,6 +27,8 @@ enum class ValueType {
   kNonNegativeReal,   // a finite number >= 0
   kUnitInterval,      // a number in [0, 1]
   kFraction,          // a number in (0, 1] (a canary's share of the instances)
+  kBoundedReal,       // a finite number in [min, max]
+  kMultiplierList,    // a list of finite numbers >= 0, at least one > 0 (a load profile)
   kTarget,            // a fraction in (0, 1] or a string "P%"
   kDuration,          // a fixed duration (a number of hours or a string with a unit)
   kDurationList,      // a non-empty list of durations
@@ -55,7 +57,8 @@ struct KeyRow {
   /// the zero rule of the law it is in (exponential `mean`, fixed `value`, empirical samples).
   Zero zero = Zero::kForbidden;
   bool zero_from_law = false;
-  /// kInteger and kPlacement: the range; kDuration: `max` hours when above 0.
+  /// kInteger, kBoundedReal and kPlacement: the range; kDuration: `max` hours when above 0;
+  /// kMultiplierList: how many values when above 0.
   std::int64_t min = 0;
   std::int64_t max = 0;
   /// kObject and kList: the kind of the objects.
@@ -110,6 +113,8 @@ extern const KeyTable kRegionKeys;
 extern const KeyTable kDependencyKeys;
 extern const KeyTable kFailoverKeys;
 extern const KeyTable kInjectionKeys;
+extern const KeyTable kLoadKeys;
+extern const KeyTable kLoadProfileKeys;
 extern const KeyTable kScenarioKeys;
 
 extern const KeyTable kExponentialKeys;

@@ -10,6 +10,7 @@
 #include "distribution_parser.hpp"
 #include "injection_parser.hpp"
 #include "key_table.hpp"
+#include "load_parser.hpp"
 #include "scenario_parser.hpp"
 #include "zone_parser.hpp"
 
@@ -147,6 +148,7 @@ Model build_model(const JsonNode& root) {
   if (auto inject = root.find("inject")) {
     model.inject = parse_list<Injection>(*inject, parse_injection);
   }
+  if (auto load = root.find("load")) model.load = parse_load(*load);
   if (auto scenarios = root.find("scenarios")) model.scenarios = parse_scenarios(*scenarios);
   return model;
 }

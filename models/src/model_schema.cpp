@@ -103,6 +103,13 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
       return Json{{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
     case ValueType::kFraction:
       return Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 1}};
+    case ValueType::kBoundedReal:
+      return Json{{"type", "number"}, {"minimum", row.min}, {"maximum", row.max}};
+    case ValueType::kMultiplierList:
+      return Json{{"type", "array"},
+                  {"minItems", 1},
+                  {"items", Json{{"type", "number"}, {"minimum", 0}}},
+                  {"contains", Json{{"type", "number"}, {"exclusiveMinimum", 0}}}};
     case ValueType::kTarget:
       return Json{
           {"oneOf", Json::array({Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 1}},

@@ -169,6 +169,37 @@ Json injection_json(const Injection& injection) {
   return out;
 }
 
+template <typename Json>
+Json load_json(const Load& load) {
+  Json out{{"rps", load.rps}};
+  const LoadProfile& p = load.profile;
+  switch (p.type) {
+    case LoadProfile::Type::kConstant:
+      break;  // the default profile
+    case LoadProfile::Type::kDiurnal: {
+      std::array<char, 8> at{};
+      std::snprintf(at.data(), at.size(), "%02d:00", static_cast<int>(p.peak_at_hour));
+      out["profile"] = Json{{"type", "diurnal"}, {"peak_to_mean", p.peak_to_mean}};
+      if (p.peak_at_hour != 14) out["profile"]["peak_at"] = std::string(at.data());
+      break;
+    }
+    case LoadProfile::Type::kHourly:
+      out["profile"] = Json{{"type", "hourly"}, {"values", p.values}};
+      break;
+    case LoadProfile::Type::kWeekly:
+      out["profile"] = Json{{"type", "weekly"}, {"values", p.values}};
+      break;
+  }
+  if (load.limit_rps) out["limit_rps"] = *load.limit_rps;
+  if (load.outage_below != 0.5) out["outage_below"] = load.outage_below;
+  if (load.degraded_below) out["degraded_below"] = *load.degraded_below;
+  if (load.slo_basis == SloBasis::kRequests) out["slo_basis"] = "requests";
+  if (load.metastable_after_hours != 1.0) {
+    out["metastable_after"] = format_duration(load.metastable_after_hours);
+  }
+  return out;
+}
+
 template <typename Json, typename Item, typename Write>
 void write_list(Json& out, const char* key, const std::vector<Item>& items, Write write) {
   if (items.empty()) return;
@@ -225,6 +256,7 @@ Json model_json(const Model& model) {
     out["dependencies"] = dependencies;
   }
   write_list(out, "inject", model.inject, injection_json<Json>);
+  if (model.load) out["load"] = load_json<Json>(*model.load);
   if (!model.scenarios.empty()) {
     Json scenarios = Json::array();
     for (const auto& scenario : model.scenarios) {
@@ -375,6 +407,7 @@ nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_
   list_like(out, canonical, original, "zones", model.zones, before.zones);
   list_like(out, canonical, original, "inject", model.inject, before.inject);
   top("dependencies", model.dependencies == before.dependencies);
+  top("load", model.load == before.load);
   top("scenarios", model.scenarios == before.scenarios);
   if (model.components != before.components) {
     Ordered components = Ordered::array();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 
 #include "nines/models/error.hpp"
@@ -248,6 +249,23 @@ std::string set_dependency_key(json& document, std::string_view path, json value
   return set_path(row, "/dependencies/" + std::to_string(j), keys, std::move(value), nullptr);
 }
 
+/// After `load.profile.type=T`: the profile keeps only T's keys, as `mttr` replaces `repair`
+/// (a diurnal's `peak_to_mean` means nothing to an hourly profile).
+void keep_profile_type_keys(json& load, const std::vector<std::string_view>& keys) {
+  if (keys.size() != 2 || keys[0] != "profile" || keys[1] != "type") return;
+  json& profile = load["profile"];
+  const json type = profile["type"];
+  const auto keep = [&type](std::string_view key) {
+    if (key == "type") return true;
+    if (key == "peak_to_mean" || key == "peak_at") return type == "diurnal";
+    if (key == "values") return type == "hourly" || type == "weekly";
+    return true;  // an unknown key stays, for the loader to name
+  };
+  for (auto it = profile.begin(); it != profile.end();) {
+    it = keep(it.key()) ? std::next(it) : profile.erase(it);
+  }
+}
+
 }  // namespace
 
 std::string apply_setting(json& document, std::string_view path, json value) {
@@ -261,10 +279,14 @@ std::string apply_setting(json& document, std::string_view path, json value) {
     return "/" + pointer_token(path);
   }
   // (1) TOP.SUB: inside a top-level key whose value is an object (ids never take those names).
+  // `load` is such a key even where the model has none yet: `load.rps=2000` adds traffic.
   const std::string top(path.substr(0, dot));
+  if (top == "load" && !document.contains("load")) document["load"] = json::object();
   if (auto it = document.find(top); it != document.end() && it->is_object()) {
-    return set_path(*it, "/" + pointer_token(top), split_keys(path.substr(dot + 1)),
-                    std::move(value), nullptr);
+    const std::vector<std::string_view> keys = split_keys(path.substr(dot + 1));
+    std::string written = set_path(*it, "/" + pointer_token(top), keys, std::move(value), nullptr);
+    if (top == "load") keep_profile_type_keys(*it, keys);
+    return written;
   }
   // (2)-(5) ID.KEY: the longest id followed by a dot; on a tie the earlier kind.
   const Kind* kind = nullptr;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nines/engine/paired_difference.hpp"
+#include "nines/engine/summary.hpp"
 #include "nines/models/model.hpp"
 #include "report_layout.hpp"
 
@@ -65,6 +66,13 @@ PairedComparison paired_comparison(const engine::RunResult& base,
         return static_cast<double>(outages) * models::kHoursPerYear / horizon_hours;
       },
       c.pairs);
+  if (!base_range.failed_load_hours.empty() && !row_range.failed_load_hours.empty()) {
+    std::vector<double> base_served = engine::request_unavailability(base_range);
+    std::vector<double> row_served = engine::request_unavailability(row_range);
+    for (double& u : base_served) u = 1.0 - u;  // NaN stays NaN
+    for (double& u : row_served) u = 1.0 - u;
+    c.requests_availability = engine::paired_difference(base_served, row_served).paired;
+  }
   const double s_paired = c.availability.stderr_;
   if (s_paired > 0.0 && std::isfinite(s_paired)) {
     const double s_base = base.availability.stderr_;
@@ -77,13 +85,16 @@ PairedComparison paired_comparison(const engine::RunResult& base,
 }
 
 nlohmann::json paired_comparison_to_json(const PairedComparison& c) {
-  return {{"availability", estimate_json(c.availability)},
-          {"downtime_hours_per_year", estimate_json(c.downtime_hours_per_year)},
-          {"outages_per_year", estimate_json(c.outages_per_year)},
-          {"pairs", c.pairs},
-          {"variance_ratio", optional_number(c.variance_ratio)},
-          {"significant", c.significant},
-          {"cost_per_month", optional_number(c.cost_per_month)}};
+  return {
+      {"availability", estimate_json(c.availability)},
+      {"downtime_hours_per_year", estimate_json(c.downtime_hours_per_year)},
+      {"outages_per_year", estimate_json(c.outages_per_year)},
+      {"requests_availability",
+       c.requests_availability ? estimate_json(*c.requests_availability) : nlohmann::json(nullptr)},
+      {"pairs", c.pairs},
+      {"variance_ratio", optional_number(c.variance_ratio)},
+      {"significant", c.significant},
+      {"cost_per_month", optional_number(c.cost_per_month)}};
 }
 
 }  // namespace nines::report

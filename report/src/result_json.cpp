@@ -122,7 +122,11 @@ json components(const std::vector<engine::ComponentResult>& list) {
          {"bad_deploys_per_year", optional_number(c.bad_deploys_per_year)},
          {"deploy_downtime_share", optional_number(c.deploy_downtime_share)},
          {"deploys_skipped_per_year", optional_number(c.deploys_skipped_per_year)},
-         {"restarts_per_year", optional_number(c.restarts_per_year)}});
+         {"restarts_per_year", optional_number(c.restarts_per_year)},
+         {"utilisation", optional_number(c.utilisation)},
+         {"overload_crashes_per_year", optional_number(c.overload_crashes_per_year)},
+         {"cascades_started_per_year", optional_number(c.cascades_started_per_year)},
+         {"blast_radius", optional_number(c.blast_radius)}});
   }
   return out;
 }
@@ -149,6 +153,26 @@ json domains(const std::vector<engine::DomainResult>& list) {
   return out;
 }
 
+/// `requests`: null without a load; journeys need flow mode (null in Boolean mode).
+json requests(const std::optional<engine::RequestResult>& q) {
+  if (!q) return nullptr;
+  return {{"availability", estimate(q->availability)},
+          {"availability_quantiles", quantiles(q->availability_quantiles)},
+          {"offered_per_year", number(q->offered_per_year)},
+          {"failed_per_year", number(q->failed_per_year)},
+          {"rejected_per_year", number(q->rejected_per_year)},
+          {"shed_per_year", number(q->shed_per_year)},
+          {"journeys", nullptr}};
+}
+
+json recovery(const std::optional<engine::RecoveryHours>& r) {
+  if (!r) return nullptr;
+  return {{"mean", number(r->mean_hours)},
+          {"p90", number(r->p90_hours)},
+          {"max", number(r->max_hours)},
+          {"count", r->count},
+          {"cut_at_horizon", r->cut_at_horizon}};
+}
 
 }  // namespace
 
@@ -202,6 +226,16 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["regions"] = domains(result.regions);
   doc["common_cause_outages_per_year"] = estimate(result.common_cause_outages_per_year);
   doc["events"] = result.events;
+  // Traffic (docs/traffic.md): null or 0 without a load. Boolean mode has no flow, so no
+  // cascades.
+  doc["slo_basis"] = result.requests_basis ? "requests" : "time";
+  doc["requests"] = requests(result.requests);
+  doc["degraded_hours_per_year"] = optional_estimate(result.degraded_hours_per_year);
+  doc["flow_evaluations"] = result.flow_evaluations;
+  doc["flow_not_converged"] = result.flow_not_converged;
+  doc["cascades"] = nullptr;
+  doc["recovery_hours"] = recovery(result.recovery_hours);
+  doc["metastable_per_year"] = optional_estimate(result.metastable_per_year);
   doc["run_info"] = run_info_json(result.run_info);
   return doc;
 }
@@ -221,6 +255,7 @@ json run_info_json(const engine::RunInfo& info) {
           {"ranks", info.ranks},
           {"wall_seconds", number(info.wall_seconds)},
           {"events_per_second", number(info.events_per_second)},
+          {"flow_evaluations_per_second", number(info.flow_evaluations_per_second)},
           {"version", kVersion}};
 }
 

@@ -168,6 +168,11 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   for (const auto& row : rows) {
     decimals = std::max(decimals, availability_decimals(row.availability.mean));
   }
+  for (const auto& run : runs) {
+    if (run.result.requests) {
+      decimals = std::max(decimals, availability_decimals(run.result.requests->availability.mean));
+    }
+  }
   Column name{label_title, {}};
   Column availability{"availability", {}};
   Column interval{"95% CI", {}};
@@ -187,6 +192,13 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column undetected{"undetected/year", {}};
   // Downtime whose root cause was a deploy batch, summed over components with deploys.
   Column deploy_share{"deploy share", {}};
+  // Request availability and failed requests, shown when a row has a load.
+  Column requests{"requests", {}};
+  Column failed{"failed req/year", {}};
+  // Metastable episodes per year, shown when a row has a load and injections.
+  Column metastable{"metastable/y", {}};
+  bool any_load = false;
+  bool any_metastable = false;
   bool any_undetected = false;
   bool any_deploys = false;
   bool any_domains = false;
@@ -230,6 +242,15 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     }
     any_deploys = any_deploys || deployed.has_value();
     deploy_share.cells.push_back(deployed ? format_percent(*deployed, 1) : "-");
+    any_load = any_load || result.requests.has_value();
+    requests.cells.push_back(
+        result.requests ? format_percent(result.requests->availability.mean, decimals) : "-");
+    failed.cells.push_back(result.requests ? format_si(result.requests->failed_per_year) : "-");
+    any_metastable = any_metastable || result.metastable_per_year.has_value();
+    metastable.cells.push_back(
+        result.metastable_per_year
+            ? format_number(result.metastable_per_year->mean, kSignificantDigits)
+            : "-");
     if (row.difference) {
       delta_availability.cells.push_back(
           availability_difference_text(row.difference->availability));
@@ -250,6 +271,11 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   if (any_domains) columns.push_back(common_cause);
   if (any_deploys) columns.push_back(deploy_share);
   if (any_undetected) columns.push_back(undetected);
+  if (any_load) {
+    columns.push_back(requests);
+    columns.push_back(failed);
+  }
+  if (any_metastable) columns.push_back(metastable);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);
   columns.push_back(pairing);

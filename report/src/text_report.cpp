@@ -104,13 +104,14 @@ const char* stop_flag(engine::PrecisionStop stop) {
   return "";
 }
 
-void write_precision(const engine::PrecisionSummary& p, std::ostream& out) {
+void write_precision(const engine::PrecisionSummary& p, bool requests, std::ostream& out) {
   const std::string level = plain_number(100.0 * p.confidence, 6) + " %";
   const std::string done = counted(p.replications, "replication") + " (" + format_count(p.batches) +
                            (p.batches == 1 ? " batch" : " batches") + ")";
   if (std::isfinite(p.reached)) {
-    out << "Precision " << plus_minus(p.reached) << " of unavailability at " << level << " after "
-        << done;
+    out << "Precision " << plus_minus(p.reached)
+        << (requests ? " of request unavailability at " : " of unavailability at ") << level
+        << " after " << done;
   } else {
     out << "Precision unknown: no downtime seen in " << done;
   }
@@ -136,7 +137,7 @@ void write_header(const engine::RunResult& r, const TextReportOptions& options, 
   if (r.first_replication != 0) out << ", from replication " << format_count(r.first_replication);
   out << '\n';
   if (const std::string cost = cost_line(options.cost); !cost.empty()) out << cost << '\n';
-  if (r.precision) write_precision(*r.precision, out);
+  if (r.precision) write_precision(*r.precision, r.requests_basis, out);
   if (r.cancelled) out << "CANCELLED: figures cover the replications completed before the stop\n";
   out << '\n';
 }
@@ -189,12 +190,47 @@ void write_no_outage(const engine::RunResult& r, std::ostream& out) {
   out << "  (for an interval, run to a precision with --precision 0.1, or more replications)\n";
 }
 
+/// With a load: request availability beside the time-based one, failed requests, and what the
+/// SLA judges.
+void write_requests(const engine::RunResult& r, std::ostream& out) {
+  const engine::RequestResult& q = *r.requests;
+  const auto& a = q.availability;
+  const int decimals = availability_decimals(std::min(a.mean, r.availability.mean));
+  row(out, "Request availability", format_percent(a.mean, decimals),
+      interval(format_percent(std::max(a.ci95_lo, 0.0), decimals),
+               format_percent(std::min(a.ci95_hi, 1.0), decimals)) +
+          "   (served / offered requests)");
+  row(out, "Failed requests/year", format_si(q.failed_per_year),
+      "of " + format_si(q.offered_per_year) + " offered");
+  if (r.metastable_per_year) {
+    // Recovery after trigger episodes (injections): how long the system stayed down after them.
+    std::string recovery = "no episode ended before the horizon";
+    if (r.recovery_hours) {
+      const auto& h = *r.recovery_hours;
+      recovery = "mean " + format_duration(h.mean_hours) + ", p90 " + format_duration(h.p90_hours) +
+                 ", max " + format_duration(h.max_hours) + " (" + counted(h.count, "episode") +
+                 ", " + format_count(h.cut_at_horizon) + " cut at the horizon)";
+    }
+    row(out, "Recovery", recovery);
+    const auto& m = *r.metastable_per_year;
+    const NumberStyle style = number_style(m.mean, kSignificantDigits);
+    row(out, "Metastable per year", format_number_as(m.mean, style),
+        interval(format_number_as(std::max(m.ci95_lo, 0.0), style),
+                 format_number_as(m.ci95_hi, style)) +
+            "   (recoveries longer than metastable_after)");
+  }
+  row(out, "SLA basis", r.requests_basis ? "requests" : "time",
+      r.requests_basis ? "(sla, windows and precision judge request availability)"
+                       : "(sla, windows and precision judge time-based availability)");
+}
+
 void write_availability(const engine::RunResult& r, std::ostream& out) {
   if (r.outages == 0) {
     write_no_outage(r, out);
   } else {
     write_estimates(r, out);
   }
+  if (r.requests) write_requests(r, out);
   if (r.sla) {
     const auto& s = *r.sla;
     // Met and missed share their decimals: "99.950 %" above "0.050 %".

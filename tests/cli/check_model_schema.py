@@ -58,6 +58,8 @@ SECTIONS = {
     "Failover between alternatives": ["failover"],
     "Zones and regions": ["zone", "region"],
     "Fault injection": ["injection"],
+    "Load": ["load"],
+    "Load profiles": ["load_profile"],
     "Scenarios": ["scenario"],
 }
 DISTRIBUTIONS = "Distributions"
@@ -220,6 +222,9 @@ BASE = {
     ],
     "inject": [{"at": "30d", "component": "web", "instances": 1, "for": "1h"},
                {"at": "60d", "zone": "eu-a"}],
+    "load": {"rps": 1200, "profile": {"type": "diurnal", "peak_to_mean": 1.8, "peak_at": "13:00"},
+             "limit_rps": 5000, "outage_below": 0.5, "degraded_below": 0.99,
+             "slo_basis": "requests", "metastable_after": "1h"},
     "scenarios": [{"name": "more web", "set": {"web.instances": 4}}],
 }
 
@@ -347,6 +352,36 @@ INVALID = [
                                     {"type": "fixed", "value": "-1m"})]),
     ("deploys a string", [("/components/2/deploys", "1w")]),
     ("scenario name empty", [("/scenarios/0/name", "")]),
+    ("unknown load key", [("/load/capacity_rps", 100)]),
+    ("load without rps", [("/load/rps", DELETE)]),
+    ("load rps 0", [("/load/rps", 0)]),
+    ("load rps a string", [("/load/rps", "1200")]),
+    ("load limit_rps 0", [("/load/limit_rps", 0)]),
+    ("load outage_below 0", [("/load/outage_below", 0)]),
+    ("load outage_below above 1", [("/load/outage_below", 1.5)]),
+    ("load degraded_below above 1", [("/load/degraded_below", 1.01)]),
+    ("load slo_basis unknown", [("/load/slo_basis", "calls")]),
+    ("load metastable_after negative", [("/load/metastable_after", "-1h")]),
+    ("load metastable_after a law", [("/load/metastable_after", {"type": "fixed", "value": "1h"})]),
+    ("load spikes (not yet a key)", [("/load/spikes", [])]),
+    ("unknown profile key", [("/load/profile/peak", 2)]),
+    ("profile type unknown", [("/load/profile/type", "monthly")]),
+    ("profile without type", [("/load/profile/type", DELETE)]),
+    ("diurnal without peak_to_mean", [("/load/profile/peak_to_mean", DELETE)]),
+    ("diurnal peak_to_mean above 2", [("/load/profile/peak_to_mean", 2.5)]),
+    ("diurnal peak_to_mean below 1", [("/load/profile/peak_to_mean", 0.5)]),
+    ("diurnal peak_at not a whole hour", [("/load/profile/peak_at", "14:30")]),
+    ("diurnal peak_at 24:00", [("/load/profile/peak_at", "24:00")]),
+    ("diurnal with values", [("/load/profile/values", [1] * 24)]),
+    ("constant with peak_to_mean", [("/load/profile", {"type": "constant", "peak_to_mean": 1.5})]),
+    ("hourly with 23 values", [("/load/profile", {"type": "hourly", "values": [1] * 23})]),
+    ("hourly without values", [("/load/profile", {"type": "hourly"})]),
+    ("hourly all zero", [("/load/profile", {"type": "hourly", "values": [0] * 24})]),
+    ("hourly a negative value", [("/load/profile", {"type": "hourly",
+                                                     "values": [1] * 23 + [-1]})]),
+    ("weekly with 24 values", [("/load/profile", {"type": "weekly", "values": [1] * 24})]),
+    ("hourly with peak_at", [("/load/profile", {"type": "hourly", "values": [1] * 24,
+                                                "peak_at": "14:00"})]),
 ]
 
 # Each must pass the schema and the loader.
@@ -382,6 +417,15 @@ VALID = [
                                 ("/components/2/deploys/first_at", 0)]),
     ("deploys with defaults", [("/components/2/deploys", {"period": "1d",
                                                           "bad_probability": 0})]),
+    ("a load with only rps", [("/load", {"rps": 0.5})]),
+    ("a constant profile", [("/load/profile", {"type": "constant"})]),
+    ("an hourly profile with zeros", [("/load/profile", {"type": "hourly",
+                                                         "values": [0] * 23 + [2.5]})]),
+    ("a weekly profile", [("/load/profile", {"type": "weekly", "values": [1] * 168})]),
+    ("diurnal at its bounds", [("/load/profile/peak_to_mean", 1), ("/load/profile/peak_at",
+                                                                   "00:00")]),
+    ("outage_below 1", [("/load/outage_below", 1), ("/load/degraded_below", 1)]),
+    ("metastable_after 0", [("/load/metastable_after", 0)]),
 ]
 
 

@@ -91,5 +91,16 @@ TEST(FileOrder, DeploysOnTwoComponentsAndCoverageGiveTheSameDocument) {
   expect_order_free("web-shop-two-zones.json with deploys", model);
 }
 
+TEST(FileOrder, ALoadWithInjectionsAndWindowsGivesTheSameDocument) {
+  // Requests are integrated over outages in canonical order, so a traffic model's figures must
+  // not depend on the file's order either.
+  json model = read_json(std::string(NINES_SOURCE_DIR) + "/samples/web-shop-two-zones.json");
+  model["load"] = json::parse(R"({"rps": 800, "slo_basis": "requests",
+      "profile": {"type": "hourly", "values": [1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5,
+                                               4, 3, 2, 2, 1, 1, 1]}})");
+  model["inject"] = json::parse(R"([{"at": "14h", "zone": "zone-a", "for": "90m"}])");
+  expect_order_free("web-shop-two-zones.json with a load", model);
+}
+
 }  // namespace
 }  // namespace nines::cli::testing

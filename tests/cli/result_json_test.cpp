@@ -77,6 +77,58 @@ TEST(ResultToJson, HasEveryContractKey) {
   }
 }
 
+TEST(ResultToJson, WritesTheTrafficKeysNullWithoutALoad) {
+  const auto doc = result_to_json(sample_result());
+  EXPECT_EQ(doc.at("slo_basis"), "time");
+  for (const char* key : {"requests", "degraded_hours_per_year", "cascades", "recovery_hours",
+                          "metastable_per_year"}) {
+    EXPECT_TRUE(doc.at(key).is_null()) << key;
+  }
+  EXPECT_EQ(doc.at("flow_evaluations"), 0);
+  EXPECT_EQ(doc.at("flow_not_converged"), 0);
+  EXPECT_EQ(doc.at("run_info").at("flow_evaluations_per_second"), 0.0);
+  for (const auto& component : doc.at("components")) {
+    for (const char* key : {"utilisation", "overload_crashes_per_year", "cascades_started_per_year",
+                            "blast_radius"}) {
+      EXPECT_TRUE(component.at(key).is_null()) << key;
+    }
+  }
+}
+
+TEST(ResultToJson, WritesTheRequestsOfALoad) {
+  engine::RunResult r = sample_result();
+  r.requests_basis = true;
+  engine::RequestResult q;
+  q.availability = {0.9991, 0.0002, 0.9987, 0.9995};
+  q.availability_quantiles = engine::AvailabilityQuantiles{0.99, 0.995, 1.0, 1.0, 1.0};
+  q.offered_per_year = 3.78e10;
+  q.failed_per_year = 3.4e7;
+  r.requests = q;
+  r.degraded_hours_per_year = engine::Estimate{7.9, 0.5, 6.9, 8.9};
+  const auto doc = result_to_json(r);
+  EXPECT_EQ(doc.at("slo_basis"), "requests");
+  const auto& requests = doc.at("requests");
+  expect_estimate(requests.at("availability"));
+  EXPECT_EQ(requests.at("availability").at("mean"), 0.9991);
+  EXPECT_EQ(requests.at("availability_quantiles").at("p1"), 0.99);
+  EXPECT_EQ(requests.at("offered_per_year"), 3.78e10);
+  EXPECT_EQ(requests.at("failed_per_year"), 3.4e7);
+  EXPECT_EQ(requests.at("rejected_per_year"), 0.0);
+  EXPECT_EQ(requests.at("shed_per_year"), 0.0);
+  EXPECT_TRUE(requests.at("journeys").is_null());
+  expect_estimate(doc.at("degraded_hours_per_year"));
+  EXPECT_EQ(doc.at("degraded_hours_per_year").at("mean"), 7.9);
+  EXPECT_TRUE(doc.at("recovery_hours").is_null());
+  EXPECT_TRUE(doc.at("metastable_per_year").is_null());
+  r.recovery_hours = engine::RecoveryHours{0.5, 1.25, 3.0, 40, 2};
+  r.metastable_per_year = engine::Estimate{0.3, 0.1, 0.1, 0.5};
+  const auto with_episodes = result_to_json(r);
+  EXPECT_EQ(with_episodes.at("recovery_hours"),
+            (nlohmann::json{
+                {"mean", 0.5}, {"p90", 1.25}, {"max", 3.0}, {"count", 40}, {"cut_at_horizon", 2}}));
+  expect_estimate(with_episodes.at("metastable_per_year"));
+}
+
 TEST(ResultToJson, WritesTheDetectionFiguresOrNull) {
   auto r = sample_result();
   r.components[1].mean_time_to_detect_hours = 2.5;

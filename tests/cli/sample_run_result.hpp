@@ -21,8 +21,9 @@ inline engine::RunResult sample_run_result() {
   r.system_mtbf_hours = 3792.2;
   r.system_mttr_hours = 1.93;
   r.sla = engine::SlaResult{0.9995, 0.623, 0.601, 0.644, 0.0, 0.0, 0.0, std::nullopt};
-  r.components = {{"frontend", 0.9999, 0.9995, 0.05, 100, {}, {}, {}, {}, {}, {}, {}},
-                  {"db", 0.9985, 0.9985, 0.6, 2010, {}, {}, {}, {}, {}, {}, {}}};
+  r.components = {
+      {"frontend", 0.9999, 0.9995, 0.05, 100, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}},
+      {"db", 0.9985, 0.9985, 0.6, 2010, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}};
   r.causes = {{"component", "db", 0.6, 2010}, {"component", "frontend", 0.05, 100}};
   r.events = 123456789;
   r.run_info = {2, 10.5, 11757789.4};

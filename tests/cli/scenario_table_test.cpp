@@ -72,6 +72,24 @@ TEST(ScenarioTable, ShowsOneRowPerRunWithTheChange) {
   EXPECT_NE(text.find("\n  third replica "), std::string::npos) << text;
 }
 
+TEST(ScenarioTable, AddsRequestsWhenARunHasALoad) {
+  auto runs = sample_runs();
+  EXPECT_EQ(table_of(runs).find("failed req/year"), std::string::npos);
+  engine::RequestResult q;
+  q.availability = {0.99962, 1e-5, 0.9996, 0.99964};
+  q.failed_per_year = 7.82e6;
+  runs[1].result.requests = q;
+  const auto text = table_of(runs);
+  for (const char* fragment : {"requests", "failed req/year", "99.9620 %", "7.82 M"}) {
+    EXPECT_NE(text.find(fragment), std::string::npos) << fragment << "\n" << text;
+  }
+  EXPECT_EQ(text.find("metastable/y"), std::string::npos);
+  runs[2].result.metastable_per_year = engine::Estimate{0.25, 0.05, 0.15, 0.35};
+  const auto with_injections = table_of(runs);
+  EXPECT_NE(with_injections.find("metastable/y"), std::string::npos) << with_injections;
+  EXPECT_NE(with_injections.find("0.250"), std::string::npos) << with_injections;
+}
+
 TEST(ScenarioTable, AddsMissedFailuresWhenARunHasCoverageBelowOne) {
   auto runs = sample_runs();
   EXPECT_EQ(table_of(runs).find("undetected/year"), std::string::npos);

@@ -122,6 +122,17 @@ TEST(ModelSummary, CountsTheComponentsThatNeverFail) {
   EXPECT_NE(model_summary("shop.json", model).find(", 2 components never fail"), std::string::npos);
 }
 
+TEST(ModelSummary, NamesTheLoad) {
+  auto model = shop();
+  model.load = models::Load{};
+  model.load->rps = 1200.0;
+  model.load->profile.type = models::LoadProfile::Type::kDiurnal;
+  model.load->profile.peak_to_mean = 1.8;
+  EXPECT_EQ(model_summary("shop.json", model),
+            "shop.json: ok: \"Web shop\" - 2 components, 4 instances, 1 dependency, entry web, "
+            "a diurnal load of 1200 rps");
+}
+
 TEST(ValidateCommand, SetFailureNeverWorksAndAKeyOfFailingBesideItIsOneLine) {
   const TempDir dir;
   const auto model = dir.write("m.json", testing::small_model());

@@ -87,8 +87,8 @@ TEST(ComparisonPanel, FormatsTableNumbersAsTheCliDoes) {
   r.sla->probability_met = 0.9995;  // missed in 1 of 2,000
   r.sla->ci95_lo = 0.999;
   r.sla->ci95_hi = 1.0;
-  r.components = {{"db", 0.998883, 0.9995, 0.111651, 3, {}, {}, {}, {}, {}, {}, {}},
-                  {"api", 0.9999, 0.9999, 0.0, 0, {}, {}, {}, {}, {}, {}, {}}};
+  r.components = {{"db", 0.998883, 0.9995, 0.111651, 3, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}},
+                  {"api", 0.9999, 0.9999, 0.0, 0, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}}};
   ComparisonPanel panel;
   panel.set_outcomes(nullptr, &outcome);
   const QTableWidget* figures = panel.figures();

@@ -38,7 +38,7 @@ TEST(ModelSchema, CoversEveryObjectKindClosed) {
                        "model", "exponential_law", "weibull_law", "lognormal_law", "normal_law",
                        "gamma_law", "uniform_law", "fixed_law", "empirical_law", "component",
                        "standby", "deploys", "crew", "zone", "region", "dependency", "failover",
-                       "injection", "scenario"}));
+                       "injection", "load", "load_profile", "scenario"}));
 }
 
 TEST(ModelSchema, StatesRequiredKeysRangesAndDefaults) {

@@ -111,6 +111,17 @@ TEST_F(Mpi, RunEqualsOneProcessWithFixedReplications) {
   expect_same_on_ranks({"run", model, "--window", "30d", "--json", out, "--quiet"}, out);
 }
 
+TEST_F(Mpi, AllScenariosOfTheTrafficSampleEqualOneProcess) {
+  // A load judged on requests, injections and recovery episodes: every per-replication figure
+  // and total of the traffic slice crosses the ranks too.
+  TempDir dir;
+  const std::string out = (dir.path() / "r.json").string();
+  expect_same_on_ranks({"run", std::string(NINES_SOURCE_DIR) + "/samples/web-shop-traffic.json",
+                        "--all-scenarios", "--replications", "600", "--window", "30d", "--json",
+                        out, "--quiet"},
+                       out);
+}
+
 TEST_F(Mpi, RunToAPrecisionEqualsOneProcess) {
   TempDir dir;
   const std::string model = dir.write("m.json", lognormal_model());

@@ -13,6 +13,7 @@
 
 #include "nines/engine/law_sampler.hpp"
 #include "nines/engine/random_stream.hpp"
+#include "nines/engine/request_integral.hpp"
 #include "nines/models/model.hpp"
 
 namespace nines::engine {
@@ -149,6 +150,23 @@ struct CompiledInjection {
   std::uint32_t first_held = 0;
 };
 
+/// The model's load in Boolean mode (docs/engine.md, "Load in Boolean mode"): every request is
+/// served while the system is up and fails while it is down, so requests are integrated in
+/// closed form over outages; load steps are no events.
+struct CompiledLoad {
+  RequestIntegral integral;
+  /// Requests in one load-hour: rps x the profile's largest multiplier x 3600.
+  double requests_per_load_hour = 0.0;
+  /// Offered load-hours over [0, horizon): the same in every history.
+  double offered_load_hours = 0.0;
+  /// slo_basis "requests": sla, windows and precision judge request availability.
+  bool requests_basis = false;
+  /// Recovery episodes: the model has injections (triggers); an episode is metastable when its
+  /// recovery lasts longer than metastable_after_hours.
+  bool episodes = false;
+  double metastable_after_hours = 1.0;
+};
+
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).
 enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kOther };
 
@@ -209,14 +227,28 @@ struct CompiledModel {
   std::uint64_t seed = 0;
   /// The availability target: with it, each replication counts its whole years meeting it.
   std::optional<double> target;
+  /// Empty without a `load`: such a model pays nothing for traffic.
+  std::optional<CompiledLoad> load;
 };
+
+/// Why a validated model cannot be simulated yet: where in the file, what, and the value.
+struct FlowModeRefusal {
+  std::string pointer;
+  std::string problem;
+  std::string found;
+};
+
+/// The first key of `model` that needs flow mode (`/load/limit_rps`), which is not implemented
+/// yet; empty when Boolean mode simulates the model exactly (docs/traffic.md).
+std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
 
 /// Empty totals sized for `model` (components, causes, zones, regions).
 struct RunTotals;
 RunTotals totals_for(const CompiledModel& model);
 
-/// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, or when
-/// two source ids of the model hash alike (their streams would not be distinct).
+/// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, when two
+/// source ids of the model hash alike (their streams would not be distinct), or when its load
+/// needs flow mode (`limit_rps`), which is not implemented yet.
 CompiledModel compile(const models::Model& model);
 
 }  // namespace nines::engine

@@ -37,6 +37,15 @@ struct RunTotals {
   std::int64_t outages_cut_at_horizon = 0;
   std::uint64_t events = 0;
   DurationHistogram outage_durations;
+  /// With a load: requests offered and failed, in load-hours (CompiledLoad, RequestIntegral).
+  ExactSum offered_load_hours;
+  ExactSum failed_load_hours;
+  /// With a load and injections: recoveries after trigger episodes (durations, their exact sum,
+  /// how many, how many cut at the horizon).
+  DurationHistogram recovery_hours;
+  ExactSum recovery_sum_hours;
+  std::int64_t recoveries = 0;
+  std::int64_t recoveries_cut_at_horizon = 0;
 
   explicit RunTotals(std::size_t components = 0, std::size_t causes = 0, std::size_t zones = 0,
                      std::size_t regions = 0);
@@ -59,6 +68,16 @@ struct RangeResult {
   double window_hours = 0.0;
   std::int64_t windows_per_replication = 0;
   std::vector<double> window_downtime_hours;
+  /// With a load (all empty without one), per replication: requests offered and failed in
+  /// load-hours, and hours degraded (served share below degraded_below; down time included).
+  std::vector<double> offered_load_hours;
+  std::vector<double> failed_load_hours;
+  std::vector<double> degraded_hours;
+  /// With a load and windows: the failed load-hours of each whole window, as
+  /// window_downtime_hours.
+  std::vector<double> window_failed_load_hours;
+  /// With a load and injections (else empty), per replication: metastable episodes.
+  std::vector<std::uint32_t> metastable_episodes;
   RunTotals totals;
 };
 

@@ -28,6 +28,15 @@ struct ReplicationOutcome {
   std::uint32_t years_met = 0;
   /// Downtime hours of each whole window (empty without windows); valid until the next run.
   std::span<const double> window_downtime_hours;
+  /// With a load (0 and empty without): requests offered and failed in load-hours, hours
+  /// degraded, and the failed load-hours of each whole window (valid until the next run).
+  double offered_load_hours = 0.0;
+  double failed_load_hours = 0.0;
+  double degraded_hours = 0.0;
+  std::span<const double> window_failed_load_hours;
+  /// With a load and injections: trigger episodes whose recovery lasted longer than
+  /// metastable_after (recoveries cut at the horizon included).
+  std::uint32_t metastable_episodes = 0;
 };
 
 /// Simulates replications one after another, reusing its arrays: no allocation per event or per
@@ -71,7 +80,7 @@ class ReplicationSimulator {
   /// inline way; the rest go through close_batch().
   void end_batch() {
     const bool up = nodes_[model_.entry].service_up != 0;
-    if (up != system_up_ || trace_ != nullptr || batch_check_) [[unlikely]] {
+    if (up != system_up_ || watch_batches_) [[unlikely]] {
       close_batch();
       return;
     }
@@ -161,6 +170,22 @@ class ReplicationSimulator {
   static void add_window_downtime(std::vector<double>& windows, double length, double start,
                                   double end);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
+  // request_accounting.cpp: the load in Boolean mode, integrated over outages only.
+  void reset_requests();
+  /// An outage over [start, end): its requests fail and its hours are degraded.
+  void record_failed_requests(double start, double end);
+  void add_window_requests(std::vector<double>& windows, double length, double start,
+                           double end) const;
+  void finish_requests(RunTotals& totals, ReplicationOutcome& outcome);
+  // recovery_episodes.cpp: triggers (injections) from start to end, the episodes they form and
+  // the recovery after each (with a load only).
+  void reset_episodes();
+  void trigger_started(std::uint32_t injection);
+  void trigger_ended(std::uint32_t injection);
+  /// After a batch: the ends of triggers that end by repairs, episode ends, recoveries over.
+  void watch_episodes();
+  void record_recovery(double hours, bool cut);
+  void finish_episodes(RunTotals& totals, ReplicationOutcome& outcome);
 
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
     // Failure and repair draws are most of the draws and sit on the critical path of their
@@ -412,6 +437,33 @@ class ReplicationSimulator {
   std::vector<double> window_downtime_;
   /// Per whole year, with a target: downtime hours (for the per-year SLA).
   std::vector<double> year_downtime_;
+
+  /// The load (nullptr without one: then nothing below is touched).
+  const CompiledLoad* load_ = nullptr;
+  double failed_load_hours_ = 0.0;
+  double degraded_hours_ = 0.0;
+  /// With windows: failed load-hours per whole window.
+  std::vector<double> window_failed_;
+  /// With a target and slo_basis "requests": failed and offered load-hours per whole year.
+  std::vector<double> year_failed_;
+  std::vector<double> year_offered_;
+
+  /// Whether every batch must be closed through close_batch(): a trace, the batch check, or an
+  /// open trigger episode or recovery (set where those change; the inline end_batch reads it).
+  bool watch_batches_ = false;
+  /// The model has a load and injections: episodes and recoveries are tracked.
+  bool episodes_ = false;
+  /// Per injection: 1 while its trigger runs. Per held_ slot: the instance it took is repaired.
+  std::vector<std::uint8_t> trigger_open_;
+  std::vector<std::uint8_t> taken_back_;
+  std::uint32_t open_triggers_ = 0;
+  bool episode_open_ = false;
+  /// Starts of the recoveries not over yet (episodes that ended while the system was down).
+  std::vector<double> recovering_since_;
+  /// This replication's recovery durations and how many were cut at the horizon.
+  std::vector<double> recoveries_;
+  std::uint32_t recoveries_cut_ = 0;
+  std::uint32_t metastable_ = 0;
 
   Trace* trace_ = nullptr;
   bool batch_check_ = false;

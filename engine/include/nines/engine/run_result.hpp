@@ -133,6 +133,37 @@ struct ComponentResult {
   std::optional<double> deploy_downtime_share;
   std::optional<double> deploys_skipped_per_year;
   std::optional<double> restarts_per_year;
+  /// Traffic figures whose mechanism (capacity, overload) flow mode will bring: empty until
+  /// then (docs/traffic.md).
+  std::optional<double> utilisation;
+  std::optional<double> overload_crashes_per_year;
+  std::optional<double> cascades_started_per_year;
+  std::optional<double> blast_radius;
+};
+
+/// Recoveries after trigger episodes (docs/traffic.md): from an episode's end until the served
+/// share is at or above degraded_below. `p90_hours` from a log-bucketed histogram; `mean` and
+/// `max` exact.
+struct RecoveryHours {
+  double mean_hours = 0.0;
+  double p90_hours = 0.0;
+  double max_hours = 0.0;
+  std::int64_t count = 0;
+  std::int64_t cut_at_horizon = 0;
+};
+
+/// Requests under a load: served / offered per replication (request availability), and the
+/// requests offered and failed per year (requests, not load-hours).
+struct RequestResult {
+  Estimate availability;
+  /// Of per-replication request availability; empty when no replication finished.
+  std::optional<AvailabilityQuantiles> availability_quantiles;
+  double offered_per_year = 0.0;
+  /// Failed requests (rejected and shed included) per year.
+  double failed_per_year = 0.0;
+  /// Rejected by limit_rps and shed by load shedding: 0 in Boolean mode.
+  double rejected_per_year = 0.0;
+  double shed_per_year = 0.0;
 };
 
 /// One source that caused outages: its share of the downtime and the outages it began.
@@ -161,6 +192,8 @@ struct RunInfo {
   double wall_seconds = 0.0;
   /// Events per second, all processes together.
   double events_per_second = 0.0;
+  /// Flow evaluations per second of wall time (0 in Boolean mode and without a load).
+  double flow_evaluations_per_second = 0.0;
   /// Processes (MPI ranks; 1 without MPI).
   int ranks = 1;
 };
@@ -207,6 +240,19 @@ struct RunResult {
   Estimate common_cause_outages_per_year;
   /// Events taken from the queue, all replications.
   std::uint64_t events = 0;
+  /// Whether `sla`, `windows` and `precision` judge request availability (slo_basis
+  /// "requests"); false without a load.
+  bool requests_basis = false;
+  /// With a load only.
+  std::optional<RequestResult> requests;
+  std::optional<Estimate> degraded_hours_per_year;
+  /// With a load: recoveries after episodes (empty when there was none), and metastable
+  /// episodes per year (empty without injections).
+  std::optional<RecoveryHours> recovery_hours;
+  std::optional<Estimate> metastable_per_year;
+  /// Evaluations of the request flow and those stopped unconverged: 0 in Boolean mode.
+  std::uint64_t flow_evaluations = 0;
+  std::uint64_t flow_not_converged = 0;
   RunInfo run_info;
 };
 

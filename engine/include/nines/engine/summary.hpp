@@ -25,6 +25,14 @@ std::vector<Estimate> prefix_estimates(const std::vector<double>& values,
 /// Wilson score 95% interval for `successes` out of `trials`.
 SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t trials);
 
+/// Per replication: failed / offered requests (0 when nothing was offered), NaN where the
+/// replication was not simulated; empty when the range has no load.
+std::vector<double> request_unavailability(const RangeResult& range);
+
+/// What sla, windows and precision judge per replication: request unavailability with
+/// slo_basis "requests", else downtime / horizon.
+std::vector<double> slo_unavailability(const CompiledModel& model, const RangeResult& range);
+
 /// The reported figures of a range of replications (everything but run_info).
 RunResult summarize(const CompiledModel& model, const RangeResult& range,
                     std::optional<double> target);

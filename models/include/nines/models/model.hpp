@@ -152,6 +152,54 @@ struct Injection {
   friend bool operator==(const Injection&, const Injection&) = default;
 };
 
+/// How the offered load varies over time, as a multiplier of `Load::rps` held for whole hours;
+/// time 0 is Monday 00:00 (docs/model-format.md#load).
+struct LoadProfile {
+  enum class Type : std::uint8_t { kConstant, kDiurnal, kHourly, kWeekly };
+  Type type = Type::kConstant;
+  /// Diurnal: hour of day h gets 1 + (peak_to_mean - 1) cos(2 pi (h + 0.5 - peak_at_hour) / 24);
+  /// peak_to_mean in [1, 2], peak_at_hour in 0..23.
+  double peak_to_mean = 1.0;
+  std::int64_t peak_at_hour = 14;
+  /// Hourly: 24 multipliers (hour of day); weekly: 168 (hour of week from Monday 00:00). Finite,
+  /// >= 0, at least one > 0, not normalised.
+  std::vector<double> values;
+
+  friend bool operator==(const LoadProfile&, const LoadProfile&) = default;
+};
+
+/// Which availability `sla`, `--window` and `--precision` use when the model has a load.
+enum class SloBasis : std::uint8_t { kTime, kRequests };
+
+/// The traffic users send (docs/traffic.md): requests per second times the profile. Without
+/// capacity, rate limits and the like (Boolean mode) every request is served while the system is
+/// up and fails while it is down.
+struct Load {
+  /// Mean requests per second (> 0) that the profile multiplies.
+  double rps = 1.0;
+  LoadProfile profile;
+  /// Requests per second the entry admits (> 0); empty: no limit.
+  std::optional<double> limit_rps = std::nullopt;
+  /// The system is down while its served share is below this, in (0, 1].
+  double outage_below = 0.5;
+  /// Degraded while the served share is below this, in [outage_below, 1]; empty: not stated
+  /// (max(0.99, outage_below)).
+  std::optional<double> degraded_below = std::nullopt;
+  SloBasis slo_basis = SloBasis::kTime;
+  /// An episode whose recovery lasts longer than this (>= 0) is metastable.
+  double metastable_after_hours = 1.0;
+
+  double degraded_threshold() const {
+    return degraded_below.value_or(outage_below > 0.99 ? outage_below : 0.99);
+  }
+
+  friend bool operator==(const Load&, const Load&) = default;
+};
+
+/// The multiplier of each hour of the profile's period (1 value for constant, 24 for diurnal
+/// and hourly, 168 for weekly): rps times it is the offered load in that hour.
+std::vector<double> profile_multipliers(const LoadProfile& profile);
+
 /// A limited team of repairers serving repairs first come, first served.
 struct Crew {
   std::string id;
@@ -234,6 +282,8 @@ struct Model {
   std::vector<Region> regions;
   std::vector<Zone> zones;
   std::vector<Injection> inject;
+  /// Traffic (docs/traffic.md); empty: none, every figure is time-based.
+  std::optional<Load> load;
   /// Named what-ifs; none of them changes the model itself (see apply_scenario).
   std::vector<Scenario> scenarios;
   /// The file's `$schema`: where editors find the JSON Schema of the format (`nines schema`
