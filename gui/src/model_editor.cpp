@@ -19,6 +19,7 @@
 
 #include "nines/gui/component_form.hpp"
 #include "nines/gui/distribution_editor.hpp"
+#include "nines/gui/load_editor.hpp"
 #include "nines/models/duration.hpp"
 
 namespace nines::gui {
@@ -307,6 +308,20 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
   connect(inject_, &QTableWidget::cellChanged, this, [this] { edit_injections(); });
   tabs_->addTab(inject_tab, tr("Inject"));
 
+  // Load: the traffic users send (docs/traffic.md).
+  auto* load_scroll = new QScrollArea(this);
+  load_scroll->setWidgetResizable(true);
+  load_ = new LoadEditor(load_scroll);
+  load_->setProperty("pointer", "/load");
+  load_scroll->setWidget(load_);
+  connect(load_, &LoadEditor::edited, this,
+          [this](const std::optional<models::Load>& load, const QString& key) {
+            models::Model model = document_->model();
+            model.load = load;
+            document_->edit(model, tr("Change %1").arg(key), key.toStdString());
+          });
+  tabs_->addTab(load_scroll, tr("Load"));
+
   // Scenarios are a view of the main window (ScenarioPanel), not a tab here: their comparison
   // table needs the width.
 
@@ -359,6 +374,7 @@ void ModelEditor::refresh() {
   replications_->setValue(static_cast<int>(std::min<std::int64_t>(m.replications, 1'000'000'000)));
   seed_->setText(QString::number(m.seed));
   target_->setText(m.target ? QString::number(*m.target, 'g', 12) : QString());
+  load_->set_load(m.load);
   entry_->clear();
   entry_->addItem(tr("(inferred)"));
   for (const auto& c : m.components) entry_->addItem(QString::fromStdString(c.id));

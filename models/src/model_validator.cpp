@@ -207,9 +207,10 @@ std::vector<std::string> validate(Model& model, const Reporter& reporter) {
 
 std::vector<std::string> validate_model(Model& model, std::string_view file) {
   auto warnings = detail::validate(model, detail::Reporter(std::string(file)));
-  // A scenario only means something applied to a document; the file form of the model gives the
-  // same pointers, so a model edited in code fails here exactly as its saved file would.
-  if (!model.scenarios.empty()) parse_model(to_json(model), file);
+  // A scenario only means something applied to a document, and a load is checked by its parser
+  // only; the file form of the model gives the same pointers, so a model edited in code (the
+  // GUI's Load tab) fails here exactly as its saved file would.
+  if (!model.scenarios.empty() || model.load) parse_model(to_json(model), file);
   return warnings;
 }
 

@@ -58,6 +58,26 @@ TEST(Load, ReadsEveryKey) {
   EXPECT_EQ(load.metastable_after_hours, 0.5);
 }
 
+TEST(Load, AModelBuiltInCodeFailsValidationAsItsFileWould) {
+  // The GUI edits a Model, not a file: a load it builds must be refused by validate_model with
+  // the parser's pointer and message.
+  Model model = parse_model(with_load({{"rps", 100}}), "m.json").model;
+  model.load->profile.type = LoadProfile::Type::kHourly;
+  model.load->profile.values.assign(24, 1.0);
+  EXPECT_NO_THROW(validate_model(model, "m.json"));
+  model.load->profile.values[3] = -1.0;
+  try {
+    validate_model(model, "m.json");
+    ADD_FAILURE() << "a negative multiplier validated";
+  } catch (const ModelError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "m.json: /load/profile/values/3: must be a finite number >= 0; got -1.0");
+  }
+  model.load->profile.values[3] = 1.0;
+  model.load->outage_below = 0.0;
+  EXPECT_THROW(validate_model(model, "m.json"), ModelError);
+}
+
 TEST(LoadProfile, DiurnalMultipliersFollowTheDocumentedCosine) {
   const Load load =
       load_of({{"rps", 1}, {"profile", {{"type", "diurnal"}, {"peak_to_mean", 1.5}}}});

@@ -19,6 +19,7 @@ namespace nines::gui {
 
 class ComponentForm;
 class DistributionEditor;
+class LoadEditor;
 
 /// Every edit goes through the document (undoable); the editor redraws from the document on
 /// every change, so undo/redo and the what-if panel keep it current. The loader's first error is
@@ -48,6 +49,8 @@ class ModelEditor : public QWidget {
   /// The Inject tab: at, target (component, zone or region), id, instances, for.
   QTableWidget* inject_table() { return inject_; }
   ComponentForm* component_form() { return form_; }
+  /// The Load tab: the model's traffic (docs/traffic.md).
+  LoadEditor* load_editor() { return load_; }
 
  signals:
   void component_selected(const QString& id);
@@ -87,6 +90,7 @@ class ModelEditor : public QWidget {
   bool domain_is_region_ = false;
   std::string domain_id_;
   QTableWidget* inject_ = nullptr;
+  LoadEditor* load_ = nullptr;
 };
 
 }  // namespace nines::gui
