@@ -26,6 +26,21 @@ constexpr double kMaxHours = 87600.0;     // ten years
 constexpr int kBadSteps = 500;
 constexpr double kBadStep = 0.001;
 
+/// The load.rps slider: logarithmic from 1 to 10^7 requests per second.
+constexpr double kMinRps = 1.0;
+constexpr double kMaxRps = 1e7;
+
+int slider_of_rps(double rps) {
+  if (!(rps > kMinRps)) return 0;
+  const double t = std::log(rps / kMinRps) / std::log(kMaxRps / kMinRps);
+  return static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps));
+}
+
+double rps_of_slider(int position) {
+  const double t = static_cast<double>(position) / kSliderSteps;
+  return kMinRps * std::pow(kMaxRps / kMinRps, t);
+}
+
 int slider_of_hours(double hours) {
   if (!(hours > kMinHours)) return 0;
   const double t = std::log(hours / kMinHours) / std::log(kMaxHours / kMinHours);
@@ -185,6 +200,27 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
   domain_repair_ = hours_box(this, 0.0001);
   domain_repair_slider_ = slider(this, kSliderSteps);
   form->addRow(tr("Its MTTR"), pair(this, domain_repair_, domain_repair_slider_));
+
+  // The model's traffic: its mean requests per second (docs/traffic.md).
+  rps_ = new QDoubleSpinBox(this);
+  rps_->setRange(0.001, 1e12);
+  rps_->setDecimals(1);
+  rps_->setKeyboardTracking(false);
+  rps_slider_ = slider(this, kSliderSteps);
+  auto* rps_label = new QLabel(tr("Load (rps)"), this);
+  rps_label->setToolTip(
+      tr("load.rps: mean requests per second of the model's load (the Load tab); the slider "
+         "runs from 1 to 10 million on a log scale"));
+  form->addRow(rps_label, pair(this, rps_, rps_slider_));
+  connect(rps_, &QDoubleSpinBox::valueChanged, this, [this](double rps) {
+    if (updating_ || !document_->model().load || !(rps > 0.0)) return;
+    models::Model model = document_->model();
+    model.load->rps = rps;
+    document_->edit(model, tr("Change load.rps"), "load.rps");
+  });
+  connect(rps_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) rps_->setValue(rps_of_slider(position));
+  });
 
   auto edit_component = [this](const char* key, auto change) {
     if (updating_ || id_.empty()) return;
@@ -351,8 +387,21 @@ void WhatIfPanel::set_component(const std::string& id) {
   refresh();
 }
 
+void WhatIfPanel::refresh_load() {
+  const bool was_updating = updating_;
+  updating_ = true;
+  const std::optional<models::Load>& load = document_->model().load;
+  rps_->setEnabled(load.has_value());
+  rps_slider_->setEnabled(load.has_value());
+  rps_->setSpecialValueText(load ? QString() : QStringLiteral(" "));
+  rps_->setValue(load ? load->rps : rps_->minimum());
+  rps_slider_->setValue(load ? slider_of_rps(load->rps) : 0);
+  updating_ = was_updating;
+}
+
 void WhatIfPanel::refresh() {
   refresh_domain();
+  refresh_load();
   const models::Component* c = document_->model().find_component(id_);
   for (QWidget* w : std::initializer_list<QWidget*>{
            instances_, instances_slider_, min_up_, min_up_slider_, failure_, failure_slider_,

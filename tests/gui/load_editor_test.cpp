@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
@@ -15,6 +16,7 @@
 #include "nines/gui/main_window.hpp"
 #include "nines/gui/model_document.hpp"
 #include "nines/gui/model_editor.hpp"
+#include "nines/gui/what_if_panel.hpp"
 #include "nines/models/model_loader.hpp"
 
 namespace nines::gui {
@@ -130,6 +132,25 @@ TEST(LoadEditor, AnEditedLoadSavesAndReloads) {
   ASSERT_EQ(document->save(path), QString());
   EXPECT_EQ(models::load_model(path.toStdString()).model, document->model());
   EXPECT_EQ(document->model().load->profile.values[9], 1.75);
+}
+
+TEST(LoadWhatIf, TheRpsSliderEditsTheLoadAndIsOffWithoutOne) {
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(kLoad, true), "");
+  ModelDocument* document = window.document();
+  WhatIfPanel* what_if = window.what_if();
+  ASSERT_TRUE(what_if->load_rps()->isEnabled());
+  EXPECT_EQ(what_if->load_rps()->value(), 1200.0);
+  what_if->load_rps_slider()->setValue(what_if->load_rps_slider()->maximum());
+  EXPECT_NEAR(document->model().load->rps, 1e7, 1e-3);
+  what_if->load_rps()->setValue(2500.0);
+  EXPECT_EQ(document->model().load->rps, 2500.0);
+  EXPECT_EQ(window.editor()->load_editor()->load()->rps, 2500.0);  // the Load tab follows
+  document->undo_stack()->undo();  // the slider's drags and the box merge into one edit
+  EXPECT_EQ(document->model().load->rps, 1200.0);
+  window.editor()->load_editor()->setChecked(false);
+  EXPECT_FALSE(what_if->load_rps()->isEnabled());
 }
 
 }  // namespace

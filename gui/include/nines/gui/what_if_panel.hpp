@@ -52,6 +52,9 @@ class WhatIfPanel : public QWidget {
   QComboBox* deploy_strategy() { return strategy_; }
   QDoubleSpinBox* bad_probability() { return bad_probability_; }
   QSlider* bad_probability_slider() { return bad_slider_; }
+  /// load.rps of the model's load (disabled without one).
+  QDoubleSpinBox* load_rps() { return rps_; }
+  QSlider* load_rps_slider() { return rps_slider_; }
 
  private:
   void refresh();
@@ -85,8 +88,11 @@ class WhatIfPanel : public QWidget {
   QComboBox* strategy_ = nullptr;
   QDoubleSpinBox* bad_probability_ = nullptr;
   QSlider* bad_slider_ = nullptr;
+  QDoubleSpinBox* rps_ = nullptr;
+  QSlider* rps_slider_ = nullptr;
 
   void refresh_domain();
+  void refresh_load();
   /// The law of the chosen zone or region (failure or repair), or nullptr.
   static models::Distribution* domain_law(models::Model& model, const QString& choice,
                                           bool failure);
