@@ -73,8 +73,12 @@ PairedComparison paired_comparison(const engine::RunResult& base,
     for (double& u : row_served) u = 1.0 - u;
     c.requests_availability = engine::paired_difference(base_served, row_served).paired;
   }
+  // A difference the same in every replication (a scenario adding one fixed outage) leaves a
+  // paired standard error of rounding noise (~1e-19), whose ratio would be an absurd x10^26:
+  // below kRoundingNoise the paired variance counts as 0.
+  constexpr double kRoundingNoise = 1e-12;
   const double s_paired = c.availability.stderr_;
-  if (s_paired > 0.0 && std::isfinite(s_paired)) {
+  if (s_paired > kRoundingNoise && std::isfinite(s_paired)) {
     const double s_base = base.availability.stderr_;
     const double s_row = row.availability.stderr_;
     c.variance_ratio = (s_base * s_base + s_row * s_row) / (s_paired * s_paired);

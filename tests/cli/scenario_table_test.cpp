@@ -205,6 +205,22 @@ TEST(ScenarioRows, PairTheDifferencesReplicationByReplication) {
   EXPECT_FALSE(same.cost_per_month.has_value());
 }
 
+TEST(ScenarioRows, ADifferenceTheSameInEveryReplicationHasNoVarianceRatio) {
+  // The row loses exactly 0.001 of availability in every history (one fixed outage added): the
+  // paired standard error is rounding noise, not a basis for "x10^26 fewer replications".
+  auto runs = sample_runs();
+  runs[0].range = range_of({0.002244, 0.004279, 0.000388, 0.002295}, {1, 2, 1, 3});
+  runs[1].range = range_of({0.003244, 0.005279, 0.001388, 0.003295}, {2, 3, 2, 4});
+  runs[2].range = runs[0].range;
+  const auto rows = scenario_rows(runs);
+  const PairedComparison& d = *rows[1].difference;
+  EXPECT_NEAR(d.availability.mean, -0.001, 1e-15);
+  EXPECT_LT(d.availability.stderr_, 1e-12);
+  EXPECT_GT(d.availability.stderr_, 0.0);  // noise, not an exact 0: the old rule gave a ratio
+  EXPECT_FALSE(d.variance_ratio.has_value());
+  EXPECT_TRUE(d.significant);  // a loss in every history is a loss
+}
+
 TEST(ScenarioTable, ShowsCostsPairedDifferencesAndMarksSignificantRows) {
   auto runs = sample_runs();
   runs[0].range = range_of({0.001, 0.002, 0.001, 0.003}, {1, 2, 1, 3});
