@@ -116,10 +116,10 @@ TEST_F(Mpi, AllScenariosOfTheTrafficSampleEqualOneProcess) {
   // and total of the traffic slice crosses the ranks too.
   TempDir dir;
   const std::string out = (dir.path() / "r.json").string();
-  expect_same_on_ranks({"run", std::string(NINES_SOURCE_DIR) + "/samples/web-shop-traffic.json",
-                        "--all-scenarios", "--replications", "600", "--window", "30d", "--json",
-                        out, "--quiet"},
-                       out);
+  expect_same_on_ranks(
+      {"run", std::string(NINES_SOURCE_DIR) + "/samples/web-shop-traffic.json", "--all-scenarios",
+       "--replications", "600", "--window", "30d", "--json", out, "--quiet"},
+      out);
 }
 
 TEST_F(Mpi, RunToAPrecisionEqualsOneProcess) {
