@@ -74,7 +74,8 @@ class Reader {
     if constexpr (std::is_same_v<T, ExactSum>) {
       for (auto& s : v) s = sum();
     } else {
-      std::memcpy(v.data(), take(n * sizeof(T)), n * sizeof(T));
+      const std::uint8_t* from = take(n * sizeof(T));
+      if (n > 0) std::memcpy(v.data(), from, n * sizeof(T));  // an empty vector's data() may be null
     }
     return v;
   }
