@@ -29,7 +29,7 @@ class Writer {
     value(static_cast<std::uint64_t>(v.size()));
     if constexpr (std::is_same_v<T, ExactSum>) {
       for (const auto& s : v) sum(s);
-    } else {
+    } else if (!v.empty()) {  // an empty vector's data() may be null
       const auto* p = reinterpret_cast<const std::uint8_t*>(v.data());
       bytes_.insert(bytes_.end(), p, p + v.size() * sizeof(T));
     }
