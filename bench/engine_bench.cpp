@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <string>
 
+#include "nines/engine/flow_graph_builder.hpp"
 #include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/request_flow.hpp"
 #include "nines/engine/run_result.hpp"
 #include "nines/models/model.hpp"
 #include "nines/models/model_loader.hpp"
@@ -147,6 +149,40 @@ BENCHMARK(BM_Series20Load)
     ->Arg(1)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
+
+/// One evaluation of the reference flow solver per iteration on BM_Series20Traffic's graph (20
+/// pools of 3-of-5 in series, capacity_rps 100 per instance, 350 rps: 70 % of a full pool) over
+/// 64 fixed states of 2 to 5 serving instances per pool, so the solver meets saturated and idle
+/// pools: the rate flow mode can at most evaluate after its batches (issue 11, performance (b)).
+void BM_FlowSolveSeries20(benchmark::State& state) {
+  Model model = nines::bench::series(20, 5, 3);
+  for (auto& c : model.components) c.capacity_rps = 100.0;
+  nines::engine::FlowSolver solver(nines::engine::build_flow_graph(model));
+  std::vector<nines::engine::FlowState> states(64);
+  std::uint64_t x = 12345;
+  for (auto& s : states) {
+    s.serving.resize(model.components.size());
+    for (int& n : s.serving) {
+      x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+      n = 2 + static_cast<int>((x >> 33) % 4);
+    }
+    s.breaker_open.assign(solver.graph().targets.size(), 0);
+    s.cache_valid.assign(solver.graph().rows.size(), 1);
+    s.admitted_rps = 350.0;
+  }
+  std::size_t k = 0;
+  std::int64_t passes = 0;
+  for (auto _ : state) {
+    const nines::engine::FlowSolution& f = solver.solve(states[k++ & 63U]);
+    passes += f.passes;
+    benchmark::DoNotOptimize(f.success.data());
+  }
+  state.counters["evaluations_per_second"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["passes_per_evaluation"] =
+      static_cast<double>(passes) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_FlowSolveSeries20)->Unit(benchmark::kMicrosecond);
 
 /// BM_Series20 with every 5-instance pool spread round-robin over 3 zones (mtbf 1y, mttr 4h):
 /// what blocking and the zones' own events cost.

@@ -546,10 +546,19 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
                       " scheduled fault(s) in 'inject': a fault at a fixed time has no steady "
                       "state");
   }
-  // A load with hard edges only (Boolean mode) leaves availability as without it; a rate limit
-  // serves part of the load, which no exact solver here models.
-  if (model.load && model.load->limit_rps) {
-    refused.push_back("load.limit_rps: a rate limit serves part of the load (flow mode)");
+  // A load with hard edges only (Boolean mode; any routing, calls and retries) leaves
+  // availability as without it; a capacity or a rate limit serves part of the load (flow mode),
+  // which no exact solver here models.
+  if (model.load) {
+    for (std::size_t c = 0; c < model.components.size(); ++c) {
+      if (!model.components[c].capacity_rps) continue;
+      refused.push_back("/components/" + std::to_string(c) + "/capacity_rps: component \"" +
+                        model.components[c].id +
+                        "\" has a capacity, which serves part of the load (flow mode)");
+    }
+    if (model.load->limit_rps) {
+      refused.push_back("/load/limit_rps: a rate limit serves part of the load (flow mode)");
+    }
   }
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
     if (std::string why = failover_refusal(model, d); !why.empty()) {

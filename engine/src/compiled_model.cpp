@@ -407,7 +407,18 @@ void compile_load(const models::Model& model, CompiledModel& out) {
 }  // namespace
 
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
-  if (!model.load || !model.load->limit_rps) return std::nullopt;
+  if (!model.load) return std::nullopt;
+  // Components in file order, then the load: the first key the user meets reading the file.
+  for (std::size_t c = 0; c < model.components.size(); ++c) {
+    const auto& capacity = model.components[c].capacity_rps;
+    if (!capacity) continue;
+    return FlowModeRefusal{"/components/" + std::to_string(c) + "/capacity_rps",
+                           "needs flow mode (a capacity serves part of the demand), which is not "
+                           "implemented yet; remove capacity_rps to simulate the load in Boolean "
+                           "mode",
+                           shortest(*capacity)};
+  }
+  if (!model.load->limit_rps) return std::nullopt;
   return FlowModeRefusal{"/load/limit_rps",
                          "needs flow mode (a rate limit admits part of the load), which is not "
                          "implemented yet; remove limit_rps to simulate the load in Boolean mode",

@@ -151,6 +151,9 @@ Component parse_component(const JsonNode& node) {
     placement->fail_without_value(
         R"(give either "zones" (round-robin) or "placement" (counts per zone), not both)");
   }
+  if (auto capacity = node.find("capacity_rps")) {
+    component.capacity_rps = capacity->as_positive_number();
+  }
   if (zones) component.zones = parse_zone_list(*zones);
   if (placement) component.placement = parse_placement(*placement);
   if (auto instances = node.find("instances")) {

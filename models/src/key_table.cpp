@@ -173,6 +173,10 @@ constexpr auto kComponentRows = std::to_array<KeyRow>({
      .type = kId,
      .meaning = "Repairs wait for a member of this crew.",
      .failing_only = true},
+    {.key = "capacity_rps",
+     .type = kPositiveReal,
+     .meaning = "Requests per second one serving instance processes; unlimited when absent. "
+                "Needs a top-level load (flow mode, docs/traffic.md)."},
     {.key = "deploys",
      .type = kObject,
      .meaning = "Scheduled deploys or maintenance windows: restarts and, when bad, broken "
@@ -368,11 +372,13 @@ constexpr auto kDomainGroups =
 
 // ---- Dependencies and failover -------------------------------------------------------------
 
+constexpr std::array<std::string_view, 2> kRoutings{"failover", "all"};
 constexpr auto kDependencyRows = std::to_array<KeyRow>({
     {.key = "from", .type = kId, .meaning = "The component that depends.", .required = true},
     {.key = "to",
      .type = kIdOrIdList,
-     .meaning = "What it depends on: a component id or a non-empty list of ids.",
+     .meaning = "What it depends on: a component id or a non-empty list of ids; a list item "
+                R"(may be an object {"id", "calls", "retries"} with its own traffic settings.)",
      .required = true},
     {.key = "min_up",
      .type = kInteger,
@@ -384,18 +390,53 @@ constexpr auto kDependencyRows = std::to_array<KeyRow>({
      .type = kObject,
      .meaning = R"(Only on a list with "min_up" 1: moving between the alternatives takes time.)",
      .table = &kFailoverKeys},
+    {.key = "calls",
+     .type = kPositiveReal,
+     .meaning = "Calls to each target per request the caller processes (scales demand only). "
+                "Needs a top-level load.",
+     .default_json = "1"},
+    {.key = "retries",
+     .type = kInteger,
+     .meaning = "Retries of a failed call, 0 to 100. Needs a top-level load.",
+     .default_json = "0",
+     .min = 0,
+     .max = kMaxRetries},
+    {.key = "routing",
+     .type = kEnum,
+     .meaning = R"(Lists only: "failover" tries the targets in list order (needs "min_up" 1), )"
+                R"("all" calls every one and needs "min_up" successes; default "failover" when )"
+                R"("min_up" is 1, else "all". Needs a top-level load.)",
+     .choices = kRoutings},
 });
 
-// min_up comes with a list and only with one; failover only with min_up 1.
+// min_up comes with a list and only with one; failover only with min_up 1, and so does
+// routing "failover"; routing only with a list.
 constexpr std::string_view kDependencyRules = R"({
   "allOf": [
     {"if": {"required": ["to"], "properties": {"to": {"type": "array"}}},
      "then": {"required": ["min_up"]},
-     "else": {"not": {"anyOf": [{"required": ["min_up"]}, {"required": ["failover"]}]}}},
+     "else": {"not": {"anyOf": [{"required": ["min_up"]}, {"required": ["failover"]},
+                                {"required": ["routing"]}]}}},
     {"if": {"required": ["failover"]},
-     "then": {"required": ["min_up"], "properties": {"min_up": {"const": 1}}}}
+     "then": {"required": ["min_up"], "properties": {"min_up": {"const": 1}}}},
+    {"if": {"required": ["routing"], "properties": {"routing": {"const": "failover"}}},
+     "then": {"required": ["min_up"], "properties": {"min_up": {"const": 1}}}},
+    {"if": {"required": ["routing"], "properties": {"routing": {"const": "all"}}},
+     "then": {"not": {"required": ["failover"]}}}
   ]
 })";
+
+constexpr auto kDependencyTargetRows = std::to_array<KeyRow>({
+    {.key = "id", .type = kId, .meaning = "The target component.", .required = true},
+    {.key = "calls",
+     .type = kPositiveReal,
+     .meaning = "This target's own calls per request (else the row's). Needs a top-level load."},
+    {.key = "retries",
+     .type = kInteger,
+     .meaning = "This target's own retries, 0 to 100 (else the row's). Needs a top-level load.",
+     .min = 0,
+     .max = kMaxRetries},
+});
 
 constexpr std::array<std::string_view, 2> kFailbacks{"automatic", "manual"};
 constexpr auto kFailoverRows = std::to_array<KeyRow>({
@@ -468,8 +509,8 @@ constexpr auto kLoadRows = std::to_array<KeyRow>({
      .table = &kLoadProfileKeys},
     {.key = "limit_rps",
      .type = kPositiveReal,
-     .meaning = "Requests per second the entry admits; the rest is rejected (needs flow mode, "
-                "not implemented yet)."},
+     .meaning = "Requests per second the entry admits; the rest is rejected (flow mode, not "
+                "implemented yet: run refuses it)."},
     {.key = "outage_below",
      .type = kFraction,
      .meaning = "The system is down while its served share is below this.",
@@ -622,8 +663,8 @@ constexpr auto kEmpiricalRows = std::to_array<KeyRow>({
 
 constexpr auto kObjectTables = std::to_array<const KeyTable*>(
     {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kDeploysKeys, &kCrewKeys, &kZoneKeys,
-     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kInjectionKeys, &kLoadKeys, &kLoadProfileKeys,
-     &kScenarioKeys});
+     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kDependencyTargetKeys, &kInjectionKeys,
+     &kLoadKeys, &kLoadProfileKeys, &kScenarioKeys});
 
 constexpr auto kLawTables =
     std::to_array<const KeyTable*>({&kExponentialKeys, &kWeibullKeys, &kLognormalKeys, &kNormalKeys,
@@ -673,6 +714,10 @@ const KeyTable kFailoverKeys{.name = "failover",
                              .what = "failover",
                              .meaning = "Timed failover between the alternatives of a list.",
                              .rows = kFailoverRows};
+const KeyTable kDependencyTargetKeys{.name = "dependency_target",
+                                     .what = "dependency target",
+                                     .meaning = "A list target with its own traffic settings.",
+                                     .rows = kDependencyTargetRows};
 const KeyTable kInjectionKeys{.name = "injection",
                               .what = "fault injection",
                               .meaning = "A scheduled fault of a component, zone or region.",

@@ -10,6 +10,9 @@
 
 namespace nines::models::detail {
 
+/// The most retries a dependency row or target may ask for.
+inline constexpr std::int64_t kMaxRetries = 100;
+
 struct KeyTable;
 
 /// What a key's value is; the schema states it, the parser checks it (with its own messages).
@@ -18,7 +21,7 @@ enum class ValueType {
   kNonEmptyString,    // a non-empty string without control characters
   kId,                // [A-Za-z0-9_.-]+
   kIdList,            // a non-empty list of distinct ids
-  kIdOrIdList,        // an id or a non-empty list of ids
+  kIdOrIdList,        // an id or a non-empty list of ids or dependency_target objects
   kPlacement,         // a non-empty object {id: integer in [min, max]}
   kInteger,           // an integer in [min, max]; an integral floating value counts
   kSeed,              // an integer in [0, 2^64 - 1]
@@ -112,6 +115,7 @@ extern const KeyTable kZoneKeys;
 extern const KeyTable kRegionKeys;
 extern const KeyTable kDependencyKeys;
 extern const KeyTable kFailoverKeys;
+extern const KeyTable kDependencyTargetKeys;
 extern const KeyTable kInjectionKeys;
 extern const KeyTable kLoadKeys;
 extern const KeyTable kLoadProfileKeys;

@@ -44,6 +44,26 @@ Failover parse_failover(const JsonNode& node) {
   return failover;
 }
 
+Routing parse_routing(const JsonNode& node) {
+  const std::string routing = node.as_string();
+  if (routing == "failover") return Routing::kFailover;
+  if (routing == "all") return Routing::kAll;
+  node.fail(R"(must be "failover" or "all")");
+}
+
+double parse_calls(const JsonNode& node) { return node.as_positive_number(); }
+std::int64_t parse_retries(const JsonNode& node) { return node.as_integer(0, kMaxRetries); }
+
+/// A list target: an id, or {"id", "calls", "retries"} with its own traffic settings.
+std::string parse_target_id(const JsonNode& node, TargetTraffic& traffic) {
+  if (!node.value().is_object()) return node.as_id();
+  node.expect_object_with_keys(kDependencyTargetKeys);
+  std::string id = node.require("id", "the id of the target component").as_id();
+  if (auto calls = node.find("calls")) traffic.calls = parse_calls(*calls);
+  if (auto retries = node.find("retries")) traffic.retries = parse_retries(*retries);
+  return id;
+}
+
 Dependency parse_dependency(const JsonNode& node) {
   node.expect_object_with_keys(kDependencyKeys);
   Dependency dependency;
@@ -53,7 +73,13 @@ Dependency parse_dependency(const JsonNode& node) {
   if (to.value().is_array()) {
     if (to.value().empty()) to.fail("must be a component id or a non-empty list of ids");
     dependency.is_list = true;
-    for (std::size_t i = 0; i < to.value().size(); ++i) dependency.to.push_back(to.at(i).as_id());
+    std::vector<TargetTraffic> traffic(to.value().size());
+    bool any = false;
+    for (std::size_t i = 0; i < to.value().size(); ++i) {
+      dependency.to.push_back(parse_target_id(to.at(i), traffic[i]));
+      any = any || !traffic[i].empty();
+    }
+    if (any) dependency.target_traffic = std::move(traffic);
     if (!min_up) {
       node.fail_without_value(
           R"(missing "min_up": with a list in "to", say how many of the listed components )"
@@ -75,6 +101,9 @@ Dependency parse_dependency(const JsonNode& node) {
     }
     dependency.failover = parse_failover(*failover);
   }
+  if (auto calls = node.find("calls")) dependency.calls = parse_calls(*calls);
+  if (auto retries = node.find("retries")) dependency.retries = parse_retries(*retries);
+  if (auto routing = node.find("routing")) dependency.routing = parse_routing(*routing);
   return dependency;
 }
 

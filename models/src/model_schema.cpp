@@ -80,7 +80,14 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
     case ValueType::kIdList:
       return id_list(row.non_empty);
     case ValueType::kIdOrIdList:
-      return Json{{"oneOf", Json::array({ref_to("id"), id_list(true)})}};
+      return Json{
+          {"oneOf",
+           Json::array({ref_to("id"),
+                        Json{{"type", "array"},
+                             {"minItems", 1},
+                             {"items", Json{{"anyOf", Json::array({ref_to("id"),
+                                                                   ref_to("dependency_target")})}}},
+                             {"uniqueItems", true}}})}};
     case ValueType::kPlacement:
       return Json{{"type", "object"},
                   {"minProperties", 1},

@@ -195,6 +195,7 @@ std::vector<std::string> validate(Model& model, const Reporter& reporter) {
   check_components(model, reporter, warnings);
   check_id_clashes(model, reporter);
   check_dependencies_and_entry(model, reporter, warnings);
+  check_traffic(model, reporter);
   check_injections(model, reporter, warnings);
   warn_about_unused_parts(model, reporter, warnings);
   warn_about_empty_regions(model, reporter, warnings);

@@ -133,6 +133,7 @@ Json component_json(const Component& c) {
   }
   if (c.cost) out["cost"] = *c.cost;
   if (c.idle_cost) out["idle_cost"] = *c.idle_cost;
+  if (c.capacity_rps) out["capacity_rps"] = *c.capacity_rps;
   return out;
 }
 
@@ -240,7 +241,21 @@ Json model_json(const Model& model) {
     for (const auto& d : model.dependencies) {
       Json dependency{{"from", d.from}};
       if (d.is_list) {
-        dependency["to"] = d.to;
+        // A target without its own settings stays a string.
+        Json to = Json::array();
+        for (std::size_t i = 0; i < d.to.size(); ++i) {
+          const TargetTraffic own =
+              i < d.target_traffic.size() ? d.target_traffic[i] : TargetTraffic{};
+          if (own.empty()) {
+            to.push_back(d.to[i]);
+            continue;
+          }
+          Json target{{"id", d.to[i]}};
+          if (own.calls) target["calls"] = *own.calls;
+          if (own.retries) target["retries"] = *own.retries;
+          to.push_back(target);
+        }
+        dependency["to"] = to;
         dependency["min_up"] = d.min_up;
       } else {
         dependency["to"] = d.to.empty() ? std::string() : d.to.front();
@@ -251,6 +266,9 @@ Json model_json(const Model& model) {
         if (d.failover->failback == Failback::kManual) failover["failback"] = "manual";
         dependency["failover"] = failover;
       }
+      if (d.calls) dependency["calls"] = *d.calls;
+      if (d.retries) dependency["retries"] = *d.retries;
+      if (d.routing) dependency["routing"] = *d.routing == Routing::kFailover ? "failover" : "all";
       dependencies.push_back(dependency);
     }
     out["dependencies"] = dependencies;
@@ -347,6 +365,8 @@ Ordered component_like(const Component& now, const Component& before, const Orde
   keep_or_replace(out, canonical, now.placement == before.placement, {"placement"}, "placement");
   keep_or_replace(out, canonical, now.cost == before.cost, {"cost"}, "cost");
   keep_or_replace(out, canonical, now.idle_cost == before.idle_cost, {"idle_cost"}, "idle_cost");
+  keep_or_replace(out, canonical, now.capacity_rps == before.capacity_rps, {"capacity_rps"},
+                  "capacity_rps");
   return out;
 }
 

@@ -179,7 +179,19 @@ std::string set_path(json& object, std::string pointer, const std::vector<std::s
   return pointer + "/" + pointer_token(keys.back());
 }
 
+/// A list target's id: the string itself, or an object's "id" (null when there is none).
+const json& target_id(const json& item) {
+  static const json kNone;
+  if (item.is_object()) {
+    auto it = item.find("id");
+    return it == item.end() ? kNone : *it;
+  }
+  return item;
+}
+
 /// `FROM->TO.KEY...`: a key of the dependency row from FROM whose `to` is or lists TO.
+/// On a list row TO's own `calls` and `retries` are set on TO (a string target becomes an
+/// object); every other key is the row's.
 std::string set_dependency_key(json& document, std::string_view path, json value) {
   const std::size_t arrow = path.find("->");
   if (arrow == std::string_view::npos || arrow == 0 || path.find('>') != path.rfind('>')) {
@@ -199,7 +211,8 @@ std::string set_dependency_key(json& document, std::string_view path, json value
     for (const auto& row : rows) {
       if (!row.is_object() || row.value("from", json()) != json(from)) continue;
       const json& row_to = row.value("to", json());
-      for (const auto& id : row_to.is_array() ? row_to : json::array({row_to})) {
+      for (const auto& item : row_to.is_array() ? row_to : json::array({row_to})) {
+        const json& id = target_id(item);
         if (!id.is_string()) continue;
         const auto& text = id.get_ref<const std::string&>();
         if (std::find(targets.begin(), targets.end(), text) == targets.end()) {
@@ -227,7 +240,7 @@ std::string set_dependency_key(json& document, std::string_view path, json value
     const json& row_to = row.value("to", json());
     bool listed = row_to == json(to);
     if (row_to.is_array()) {
-      for (const auto& id : row_to) listed = listed || id == json(to);
+      for (const auto& item : row_to) listed = listed || target_id(item) == json(to);
     }
     if (listed) matches.push_back(j);
   }
@@ -239,14 +252,18 @@ std::string set_dependency_key(json& document, std::string_view path, json value
   const std::size_t j = matches.at(0);
   const std::vector<std::string_view> keys = split_keys(rest.substr(to.size() + 1));
   json& row = document["dependencies"][j];
-  if (row["to"].is_array() && !(keys.size() == 1 && keys[0] == "min_up") &&
-      !(!keys.empty() && keys[0] == "failover")) {
-    fail(quote(to) +
-         " is one target of a list, which has no settings of its own; only the "
-         "row's \"min_up\" and \"failover\" can be set through it (" +
-         from + "->" + to + ".min_up)");
+  const std::string pointer = "/dependencies/" + std::to_string(j);
+  // On a list, TO's own traffic settings: a string target becomes {"id": TO, KEY: VALUE}.
+  if (row["to"].is_array() && keys.size() == 1 && (keys[0] == "calls" || keys[0] == "retries")) {
+    json& list = row["to"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (target_id(list[i]) != json(to)) continue;
+      if (!list[i].is_object()) list[i] = json{{"id", to}};
+      return set_path(list[i], pointer + "/to/" + std::to_string(i), keys, std::move(value),
+                      nullptr);
+    }
   }
-  return set_path(row, "/dependencies/" + std::to_string(j), keys, std::move(value), nullptr);
+  return set_path(row, pointer, keys, std::move(value), nullptr);
 }
 
 /// After `load.profile.type=T`: the profile keeps only T's keys, as `mttr` replaces `repair`

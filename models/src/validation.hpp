@@ -56,6 +56,10 @@ void warn_about_empty_regions(const Model& model, const Reporter& reporter,
 void check_injections(const Model& model, const Reporter& reporter,
                       std::vector<std::string>& warnings);
 
+/// Checks the traffic keys (capacity_rps, calls, retries, routing, list targets' settings):
+/// each needs a top-level load; with a load, two components are joined by at most one row.
+void check_traffic(const Model& model, const Reporter& reporter);
+
 /// Checks the scenarios' names (non-empty, unique) and keys (well-formed, not the seed, no two
 /// whose effect depends on their order); applying them is check_scenarios' job.
 void check_scenario_list(const Model& model, const Reporter& reporter);

@@ -150,7 +150,7 @@ TEST(LoadRun, ARateLimitIsRefusedUntilFlowModeExists) {
   // And analyze names the mechanism (exit 3).
   const auto analyze = run_nines({"analyze", path});
   EXPECT_EQ(analyze.exit_code, 3);
-  EXPECT_NE(analyze.err.find("load.limit_rps"), std::string::npos) << analyze.err;
+  EXPECT_NE(analyze.err.find("/load/limit_rps: a rate limit"), std::string::npos) << analyze.err;
 }
 
 TEST(LoadAnalyze, AModelWithALoadAndHardEdgesAnalysesAsWithout) {

@@ -148,9 +148,8 @@ TEST(Load, TrafficKeysOfLaterWorkAreUnknownKeys) {
   EXPECT_NE(load_error({{"rps", 1}, {"journeys", json::array()}}).find("unknown key \"journeys\""),
             std::string::npos);
   json document = with_load({{"rps", 1}});
-  document["components"][0]["capacity_rps"] = 100;
-  EXPECT_NE(parse_error(document).find("/components/0/capacity_rps: unknown key"),
-            std::string::npos);
+  document["components"][0]["overload"] = json::object();
+  EXPECT_NE(parse_error(document).find("/components/0/overload: unknown key"), std::string::npos);
   // A near miss is suggested.
   EXPECT_NE(load_error({{"rsp", 1}}).find("(did you mean \"rps\"?)"), std::string::npos);
 }

@@ -34,13 +34,17 @@ TEST(ModelSchema, CoversEveryObjectKindClosed) {
       EXPECT_FALSE(property["description"].get<std::string>().empty()) << name << "." << key;
     }
   }
-  EXPECT_EQ(names,
-            (std::vector<std::string>{
-                "model",      "exponential_law", "weibull_law", "lognormal_law", "normal_law",
-                "gamma_law",  "uniform_law",     "fixed_law",   "empirical_law", "component",
-                "standby",    "deploys",         "crew",        "zone",          "region",
-                "dependency", "failover",        "injection",   "load",          "load_profile",
-                "scenario"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"model",         "exponential_law",
+                                             "weibull_law",   "lognormal_law",
+                                             "normal_law",    "gamma_law",
+                                             "uniform_law",   "fixed_law",
+                                             "empirical_law", "component",
+                                             "standby",       "deploys",
+                                             "crew",          "zone",
+                                             "region",        "dependency",
+                                             "failover",      "dependency_target",
+                                             "injection",     "load",
+                                             "load_profile",  "scenario"}));
 }
 
 TEST(ModelSchema, StatesRequiredKeysRangesAndDefaults) {

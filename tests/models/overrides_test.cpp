@@ -159,7 +159,8 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, coverage, undetected, standby, crew, deploys, zones, placement, "
+            "mttr, detection, coverage, undetected, standby, crew, capacity_rps, deploys, zones, "
+            "placement, "
             "cost, idle_cost (from override \"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
@@ -290,10 +291,10 @@ TEST(Overrides, EdgeErrors) {
   EXPECT_EQ(usage_error({"web->api.min_up=1"}, document),
             "m.json: override \"web->api.min_up=1\": names 2 dependency rows (/dependencies/0 "
             "and /dependencies/2 both go from \"web\" to \"api\"); merge them into one row");
-  EXPECT_EQ(usage_error({"web->db.weight=1"}, document),
-            "m.json: override \"web->db.weight=1\": \"db\" is one target of a list, which has "
-            "no settings of its own; only the row's \"min_up\" and \"failover\" can be set "
-            "through it (web->db.min_up)");
+  // Through a list target, a key that is not a target's own is the row's, checked as usual.
+  EXPECT_EQ(testing::parse_error(document, {"web->db.weight=1"})
+                .rfind("m.json: /dependencies/2/weight: unknown key \"weight\"", 0),
+            0U);
   EXPECT_EQ(usage_error({"web->db=1"}, document),
             "m.json: override \"web->db=1\": names no key after the target (e.g. "
             "web->db.min_up)");

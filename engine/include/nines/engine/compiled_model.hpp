@@ -238,7 +238,8 @@ struct FlowModeRefusal {
   std::string found;
 };
 
-/// The first key of `model` that needs flow mode (`/load/limit_rps`), which is not implemented
+/// The first key of `model` that needs flow mode (a component's `capacity_rps`, then
+/// `/load/limit_rps`), which is not implemented
 /// yet; empty when Boolean mode simulates the model exactly (docs/traffic.md).
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
 
@@ -248,7 +249,7 @@ RunTotals totals_for(const CompiledModel& model);
 
 /// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, when two
 /// source ids of the model hash alike (their streams would not be distinct), or when its load
-/// needs flow mode (`limit_rps`), which is not implemented yet.
+/// needs flow mode (`capacity_rps`, `limit_rps`), which is not implemented yet.
 CompiledModel compile(const models::Model& model);
 
 }  // namespace nines::engine

@@ -105,6 +105,9 @@ struct Component {
   std::optional<double> idle_cost = std::nullopt;
   /// Scheduled deploys or maintenance windows; empty: none.
   std::optional<Deploys> deploys = std::nullopt;
+  /// Requests per second one serving instance processes (> 0; needs a top-level load and flow
+  /// mode, docs/traffic.md); empty: unlimited.
+  std::optional<double> capacity_rps = std::nullopt;
 
   friend bool operator==(const Component&, const Component&) = default;
 };
@@ -227,6 +230,20 @@ struct Failover {
   friend bool operator==(const Failover&, const Failover&) = default;
 };
 
+/// How a list row spreads its calls (docs/traffic.md): `failover` tries the targets in list
+/// order (min_up 1 only), `all` calls every target and needs `min_up` successes (a quorum).
+enum class Routing : std::uint8_t { kFailover, kAll };
+
+/// A list target's own traffic settings (`"to": ["a", {"id": "b", "retries": 2}]`); empty
+/// members take the row's values.
+struct TargetTraffic {
+  std::optional<double> calls = std::nullopt;
+  std::optional<std::int64_t> retries = std::nullopt;
+
+  bool empty() const { return !calls && !retries; }
+  friend bool operator==(const TargetTraffic&, const TargetTraffic&) = default;
+};
+
 struct Dependency {
   std::string from;
   std::vector<std::string> to;
@@ -234,6 +251,30 @@ struct Dependency {
   bool is_list = false;
   /// Lists with `min_up` 1 only.
   std::optional<Failover> failover;
+  /// Traffic keys (need a top-level load). Calls to each target per request the caller
+  /// processes (> 0); empty: not stated (1).
+  std::optional<double> calls = std::nullopt;
+  /// Retries of a failed call (0..100); empty: not stated (0).
+  std::optional<std::int64_t> retries = std::nullopt;
+  /// Lists only; empty: not stated (failover when min_up is 1, else all).
+  std::optional<Routing> routing = std::nullopt;
+  /// Lists only: empty, or one entry per target of `to` (at least one not empty).
+  std::vector<TargetTraffic> target_traffic = {};
+
+  Routing routing_or_default() const {
+    return routing.value_or(min_up == 1 ? Routing::kFailover : Routing::kAll);
+  }
+  /// Target i's calls and retries, its own or the row's.
+  double calls_of(std::size_t i) const {
+    if (i < target_traffic.size() && target_traffic[i].calls) return *target_traffic[i].calls;
+    return calls.value_or(1.0);
+  }
+  std::int64_t retries_of(std::size_t i) const {
+    if (i < target_traffic.size() && target_traffic[i].retries) {
+      return *target_traffic[i].retries;
+    }
+    return retries.value_or(0);
+  }
 
   friend bool operator==(const Dependency&, const Dependency&) = default;
 };

@@ -1,0 +1,158 @@
+// CLI tests of the flow-mode keys on real files and real `nines` processes: in Boolean mode
+// (no capacity, no limit) calls, retries and routing change no figure of run or analyze; a
+// capacity is refused by run (exit 2) and named by analyze (exit 3); validate and schema.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_test_support.hpp"
+
+namespace nines::cli::testing {
+namespace {
+
+using nlohmann::json;
+
+json web_shop_with_load() {
+  std::ifstream in(std::string(NINES_SOURCE_DIR) + "/samples/web-shop.json");
+  json model = json::parse(in);
+  model["load"] = json::parse(
+      R"({"rps": 1200, "profile": {"type": "diurnal", "peak_to_mean": 1.8, "peak_at": "14:00"}})");
+  return model;
+}
+
+/// The same model with every hard-edge traffic key set.
+json with_hard_edge_keys(json model) {
+  model["dependencies"][0]["calls"] = 3;
+  model["dependencies"][0]["retries"] = 2;
+  model["dependencies"][1]["routing"] = "failover";
+  model["dependencies"][1]["retries"] = 1;
+  model["dependencies"][1]["to"][1] = {{"id", "db-replica-eu"}, {"retries", 4}, {"calls", 0.5}};
+  return model;
+}
+
+/// `value` without the keys that differ between two files by construction, at any depth.
+void strip_run_info(json& value) {
+  if (value.is_object()) {
+    value.erase("run_info");
+    value.erase("model_sha256");
+  }
+  if (value.is_structured()) {
+    for (auto& child : value) strip_run_info(child);
+  }
+}
+
+json without_run_info(const std::string& text) {
+  json result = json::parse(text);
+  strip_run_info(result);
+  return result;
+}
+
+TEST(FlowKeysRun, HardEdgeKeysChangeNoFigureInBooleanMode) {
+  TempDir dir;
+  const json base = web_shop_with_load();
+  const auto plain = run_nines({"run", dir.write("plain.json", base.dump()), "--replications",
+                                "300", "--all-scenarios", "--json", "-"});
+  const auto keyed = run_nines({"run", dir.write("keyed.json", with_hard_edge_keys(base).dump()),
+                                "--replications", "300", "--all-scenarios", "--json", "-"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(keyed.exit_code, 0) << keyed.err;
+  EXPECT_EQ(keyed.err, plain.err);
+  const json a = without_run_info(plain.out);
+  const json b = without_run_info(keyed.out);
+  EXPECT_TRUE(a == b) << json::diff(a, b).dump();
+  EXPECT_EQ(b.at("scenarios").at(0).at("result").at("flow_evaluations"), 0);
+}
+
+TEST(FlowKeysRun, HardEdgeKeysAnalyseAsWithout) {
+  TempDir dir;
+  // Independent exponential pools and a quorum list: what the exact solvers answer.
+  json model = json::parse(R"({"name": "exact", "horizon": "1y", "entry": "web",
+      "load": {"rps": 100},
+      "components": [
+        {"id": "web", "instances": 3, "min_up": 2, "mtbf": "2000h", "mttr": "1h"},
+        {"id": "api", "instances": 2, "mtbf": "1500h", "mttr": "45m"},
+        {"id": "db-a", "mtbf": "4000h", "mttr": "6h"},
+        {"id": "db-b", "mtbf": "4000h", "mttr": "6h"},
+        {"id": "db-c", "mtbf": "4000h", "mttr": "6h"}],
+      "dependencies": [{"from": "web", "to": "api"},
+                       {"from": "api", "to": ["db-a", "db-b", "db-c"], "min_up": 2}]})");
+  const auto plain = run_nines({"analyze", dir.write("plain.json", model.dump()), "--json", "-"});
+  model["dependencies"][0]["retries"] = 3;
+  model["dependencies"][0]["calls"] = 2;
+  model["dependencies"][1]["routing"] = "all";
+  model["dependencies"][1]["to"][2] = {{"id", "db-c"}, {"retries", 1}};
+  const auto keyed = run_nines({"analyze", dir.write("keyed.json", model.dump()), "--json", "-"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(keyed.exit_code, 0) << keyed.err;
+  json a = json::parse(plain.out);
+  json b = json::parse(keyed.out);
+  a.erase("model_sha256");
+  b.erase("model_sha256");
+  EXPECT_EQ(a.dump(), b.dump());
+}
+
+TEST(FlowKeysRun, ACapacityIsRefusedByRunAndNamedByAnalyze) {
+  TempDir dir;
+  json model = web_shop_with_load();
+  model["components"][1]["capacity_rps"] = 400;
+  const std::string path = dir.write("capacity.json", model.dump());
+  const auto run = run_nines({"run", path});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, path +
+                         ": /components/1/capacity_rps: needs flow mode (a capacity serves part "
+                         "of the demand), which is not implemented yet; remove capacity_rps to "
+                         "simulate the load in Boolean mode; got 400\n");
+  EXPECT_EQ(run_nines({"validate", path}).exit_code, 0);
+  const auto analyze = run_nines({"analyze", path});
+  EXPECT_EQ(analyze.exit_code, 3);
+  EXPECT_NE(analyze.err.find("/components/1/capacity_rps: component \"api\" has a capacity"),
+            std::string::npos)
+      << analyze.err;
+  // With a rate limit too, analyze names both, the capacity first.
+  model["load"]["limit_rps"] = 5000;
+  const auto both = run_nines({"analyze", dir.write("both.json", model.dump())});
+  EXPECT_EQ(both.exit_code, 3);
+  const auto capacity_at = both.err.find("/components/1/capacity_rps");
+  const auto limit_at = both.err.find("/load/limit_rps");
+  ASSERT_NE(capacity_at, std::string::npos) << both.err;
+  ASSERT_NE(limit_at, std::string::npos) << both.err;
+  EXPECT_LT(capacity_at, limit_at);
+}
+
+TEST(FlowKeysRun, AKeyWithoutALoadIsABadModel) {
+  TempDir dir;
+  json model = web_shop_with_load();
+  model.erase("load");
+  model["dependencies"][0]["retries"] = 2;
+  const std::string path = dir.write("noload.json", model.dump());
+  for (const char* command : {"run", "validate", "analyze"}) {
+    const auto result = run_nines({command, path});
+    EXPECT_EQ(result.exit_code, 2) << command;
+    EXPECT_EQ(result.err, path +
+                              ": /dependencies/0/retries: a traffic key, which needs a "
+                              "top-level load\n")
+        << command;
+  }
+  // An override reaches the same keys.
+  const auto set = run_nines({"run", dir.write("loaded.json", web_shop_with_load().dump()), "--set",
+                              "api->db-replica-eu.retries=2", "--set", "frontend->api.calls=2",
+                              "--replications", "20", "--json", "-"});
+  EXPECT_EQ(set.exit_code, 0) << set.err;
+}
+
+TEST(FlowKeysRun, TheSchemaHasTheKeys) {
+  const auto schema = run_nines({"schema"});
+  ASSERT_EQ(schema.exit_code, 0) << schema.err;
+  const json s = json::parse(schema.out);
+  const json& defs = s.at("$defs");
+  EXPECT_TRUE(defs.at("component").at("properties").contains("capacity_rps"));
+  for (const char* key : {"calls", "retries", "routing"}) {
+    EXPECT_TRUE(defs.at("dependency").at("properties").contains(key)) << key;
+  }
+  EXPECT_EQ(defs.at("dependency_target").at("required"), json::array({"id"}));
+}
+
+}  // namespace
+}  // namespace nines::cli::testing
