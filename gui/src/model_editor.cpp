@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "nines/gui/component_form.hpp"
@@ -624,13 +625,29 @@ void ModelEditor::edit_dependencies() {
     };
     models::Dependency& d = m.dependencies[static_cast<std::size_t>(row)];
     d.from = text(0).toStdString();
+    const std::vector<std::string> old_to = std::move(d.to);
     d.to.clear();
     for (const QString& id : text(1).split(',', Qt::SkipEmptyParts)) {
       d.to.push_back(id.trimmed().toStdString());
     }
+    // A list's per-target traffic settings follow their target by id; a new target has none.
+    if (!d.target_traffic.empty()) {
+      std::vector<models::TargetTraffic> kept(d.to.size());
+      bool any = false;
+      for (std::size_t i = 0; i < d.to.size(); ++i) {
+        const auto at = std::find(old_to.begin(), old_to.end(), d.to[i]);
+        const auto k = static_cast<std::size_t>(at - old_to.begin());
+        if (at != old_to.end() && k < d.target_traffic.size()) {
+          kept[i] = d.target_traffic[k];
+          any = any || !kept[i].empty();
+        }
+      }
+      d.target_traffic = any ? std::move(kept) : std::vector<models::TargetTraffic>{};
+    }
     const QString min_up = text(2);
     d.is_list = d.to.size() > 1 || !min_up.isEmpty();
     d.min_up = min_up.isEmpty() ? 1 : min_up.toLongLong();
+    if (!d.is_list) d.target_traffic.clear();  // a single target takes the row's settings
   }
   document_->edit(m, tr("Change dependencies"));
 }

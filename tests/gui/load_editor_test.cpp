@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QSlider>
 #include <QTableWidget>
@@ -151,6 +152,39 @@ TEST(LoadWhatIf, TheRpsSliderEditsTheLoadAndIsOffWithoutOne) {
   EXPECT_EQ(document->model().load->rps, 1200.0);
   window.editor()->load_editor()->setChecked(false);
   EXPECT_FALSE(what_if->load_rps()->isEnabled());
+}
+
+TEST(TrafficKeys, ListTargetSettingsFollowTheirTargetInTheDependencyTable) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("list.json");
+  {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"name": "list", "horizon": "30d", "replications": 10,
+      "components": [{"id": "web", "mtbf": "500h", "mttr": "2h"},
+                     {"id": "a", "mtbf": "500h", "mttr": "2h"},
+                     {"id": "b", "mtbf": "500h", "mttr": "2h"},
+                     {"id": "c", "mtbf": "500h", "mttr": "2h"}],
+      "dependencies": [{"from": "web", "to": ["a", {"id": "b", "retries": 2}], "min_up": 1}],
+      "entry": "web", "load": {"rps": 100}})");
+  }
+  MainWindow window;
+  window.set_auto_run(false);
+  ASSERT_EQ(window.open_file(path, true), "");
+  ModelDocument* document = window.document();
+  QTableWidget* table = window.editor()->dependency_table();
+  // b moves first and c joins: b keeps its retries, c has none of its own.
+  table->item(0, 1)->setText("b, a, c");
+  const models::Dependency& d = document->model().dependencies.front();
+  ASSERT_EQ(d.to, (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_TRUE(document->validation().ok()) << document->validation().error;
+  EXPECT_EQ(d.retries_of(0), 2);
+  EXPECT_EQ(d.retries_of(1), 0);
+  EXPECT_EQ(d.retries_of(2), 0);
+  // Without b no target has settings of its own: the list is a plain list again.
+  table->item(0, 1)->setText("a, c");
+  EXPECT_TRUE(document->validation().ok()) << document->validation().error;
+  EXPECT_TRUE(document->model().dependencies.front().target_traffic.empty());
 }
 
 }  // namespace
