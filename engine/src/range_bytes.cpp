@@ -75,7 +75,8 @@ class Reader {
       for (auto& s : v) s = sum();
     } else {
       const std::uint8_t* from = take(n * sizeof(T));
-      if (n > 0) std::memcpy(v.data(), from, n * sizeof(T));  // an empty vector's data() may be null
+      if (n > 0)
+        std::memcpy(v.data(), from, n * sizeof(T));  // an empty vector's data() may be null
     }
     return v;
   }

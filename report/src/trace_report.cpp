@@ -5,6 +5,7 @@
 #include <charconv>
 #include <vector>
 
+#include "nines/report/csv_fields.hpp"
 #include "nines/report/human_format.hpp"
 
 namespace nines::report {
@@ -52,17 +53,6 @@ std::string round_trip(double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return {buffer, result.ptr};
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 std::string source_label(const engine::TracedReplication& t, const engine::TraceRow& row) {
