@@ -11,23 +11,6 @@
 
 namespace nines::engine {
 
-namespace {
-
-/// S = 1 - (1 - s)^(n+1): a call succeeds when one of its n + 1 attempts does.
-double success_with_retries(double s, int retries) { return 1.0 - std::pow(1.0 - s, retries + 1); }
-
-/// A = sum over k = 0..n of (1 - s)^k: attempts per call (a failed attempt is retried).
-double attempts_per_call(double s, int retries) {
-  double attempts = 0.0;
-  double fail = 1.0;
-  for (int k = 0; k <= retries; ++k) {
-    attempts += fail;
-    fail *= 1.0 - s;
-  }
-  return attempts;
-}
-
-}  // namespace
 
 double at_least_k_of(const double* p, std::size_t n, int k, std::vector<double>& scratch) {
   if (k <= 0) return 1.0;
@@ -127,9 +110,9 @@ void FlowSolver::demand_sweep(const FlowState& state) {
         const FlowTarget& target = graph_.targets[k];
         const double s = solution_.success[target.component];
         solution_.demand[target.component] +=
-            passed * target.calls * attempts_per_call(s, target.retries) * reaching;
+            passed * target.calls * flow_attempts_per_call(s, target.retries) * reaching;
         if (row.routing == FlowRouting::kFailover) {
-          reaching *= 1.0 - success_with_retries(s, target.retries);
+          reaching *= 1.0 - flow_success_with_retries(s, target.retries);
         }
       }
     }
@@ -143,7 +126,7 @@ double FlowSolver::row_success(const FlowRow& row, const FlowState& state, std::
     const FlowTarget& target = graph_.targets[k];
     s_targets[i] = state.breaker_open[k] != 0
                        ? 0.0
-                       : success_with_retries(solution_.success[target.component], target.retries);
+                       : flow_success_with_retries(solution_.success[target.component], target.retries);
   }
   // E: one target S; failover 1 - prod(1 - S_i); all: at least `quorum` of the S_i.
   double combined = 0.0;

@@ -67,6 +67,26 @@ struct FlowSolution {
   int passes = 0;
 };
 
+/// S = 1 - (1 - s)^(n+1): a call succeeds when one of its n + 1 attempts does.
+inline double flow_success_with_retries(double s, int retries) {
+  if (retries == 0) return s;
+  double fail = 1.0 - s;
+  double all_fail = fail;
+  for (int k = 0; k < retries; ++k) all_fail *= fail;
+  return 1.0 - all_fail;
+}
+
+/// A = sum over k = 0..n of (1 - s)^k: attempts per call (a failed attempt is retried).
+inline double flow_attempts_per_call(double s, int retries) {
+  double attempts = 0.0;
+  double fail = 1.0;
+  for (int k = 0; k <= retries; ++k) {
+    attempts += fail;
+    fail *= 1.0 - s;
+  }
+  return attempts;
+}
+
 inline constexpr double kFlowTolerance = 1e-12;
 inline constexpr int kFlowMaxPasses = 10'000;
 

@@ -1,0 +1,110 @@
+// The request flow evaluated incrementally, as the event loop needs it (docs/traffic.md, "The
+// flow in the event loop"): after a batch, only what the batch can change is recomputed, and the
+// result equals the reference (FlowSolver, from s = 1 everywhere) to 1e-9.
+//
+// Two ways, chosen once per graph:
+// - Uncoupled graphs (no retries, no failover list with two or more targets): demand does not
+//   depend on success, so one top-down demand pass and one bottom-up success pass are exact.
+//   Both are change-driven: a component is recomputed only when an input changed, and its
+//   callers or targets only when its own value changed. Each value is then the same pure
+//   function of the state as a full recomputation (sums in a fixed order).
+// - Coupled graphs: success and demand depend on each other, and a warm start could settle on a
+//   lower fixed point. The components whose inputs changed, and everything coupled to them (the
+//   closure under "demand flows to targets, success flows to callers, retries and failover tie a
+//   target's demand to its success"), restart from s = 1 and run the reference's passes; the
+//   rest keep their values, which do not depend on the restarted ones.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "nines/engine/request_flow.hpp"
+
+namespace nines::engine {
+
+class FlowEvaluator {
+ public:
+  /// Throws std::invalid_argument as FlowSolver does for a graph that is not a DAG.
+  explicit FlowEvaluator(const FlowGraph& graph);
+
+  /// Forgets the last evaluation: every component is recomputed by the next evaluate(). The
+  /// serving counts and the admitted load are kept; set them before evaluating.
+  void reset();
+  void set_serving(std::uint32_t component, int serving) {
+    if (serving_[component] == serving) return;
+    serving_[component] = serving;
+    seed(component);
+  }
+  void set_admitted(double rps) {
+    if (admitted_ == rps) return;
+    admitted_ = rps;
+    for (const std::uint32_t e : entries_) seed(e);
+  }
+
+  /// Recomputes what changed since the last evaluation; false when the passes of a coupled
+  /// graph stopped at kFlowMaxPasses before converging (the values are the last pass's).
+  bool evaluate();
+
+  double demand(std::uint32_t c) const { return demand_[c]; }
+  double processed(std::uint32_t c) const { return processed_[c]; }
+  double success(std::uint32_t c) const { return success_[c]; }
+  int serving(std::uint32_t c) const { return serving_[c]; }
+  double capacity(std::uint32_t c) const {
+    return graph_.capacity_per_instance[c] * serving_[c];
+  }
+  /// The share-weighted success of the entries: sigma is this x admitted / offered.
+  double entry_success() const;
+  /// The components the last evaluate() recomputed (seeds included), each once.
+  std::span<const std::uint32_t> touched() const { return touched_; }
+  bool coupled() const { return coupled_; }
+
+ private:
+  void seed(std::uint32_t c);
+  void touch(std::uint32_t c);
+  double processed_share(std::uint32_t c, double demand) const;
+  /// The demand reaching `c` from the entry and its callers' rows, with the current values.
+  double pulled_demand(std::uint32_t c) const;
+  /// The success of row `r` with the current values (its targets' S stored in target_success_).
+  double row_success(std::uint32_t r);
+  double own_success(std::uint32_t c);
+  void evaluate_uncoupled();
+  bool evaluate_coupled();
+  void close_over_coupling();
+
+  FlowGraph graph_;
+  bool coupled_ = false;
+  std::vector<std::uint32_t> order_;     // callers before targets
+  std::vector<std::uint32_t> position_;  // per component, its place in order_
+  // Rows by caller and targets by component, flattened (CSR).
+  std::vector<std::uint32_t> rows_from_begin_;
+  std::vector<std::uint32_t> rows_from_;
+  std::vector<std::uint32_t> into_begin_;
+  std::vector<std::uint32_t> into_;  // target indices (graph_.targets) naming the component
+  std::vector<std::uint32_t> target_row_;
+  std::vector<double> entry_share_;  // per component
+  std::vector<std::uint32_t> entries_;
+
+  std::vector<int> serving_;
+  double admitted_ = 0.0;
+  std::vector<double> demand_;
+  std::vector<double> processed_;
+  std::vector<double> success_;
+  std::vector<double> target_success_;
+  std::vector<double> quorum_scratch_;
+
+  // Work of one evaluation: seeds, heaps of positions, membership flags.
+  std::vector<std::uint32_t> seeds_;
+  std::vector<std::uint8_t> seeded_;
+  std::vector<std::uint32_t> heap_;
+  std::vector<std::uint8_t> in_demand_;
+  std::vector<std::uint8_t> in_success_;
+  std::vector<std::uint32_t> demand_set_;
+  std::vector<std::uint32_t> success_set_;
+  std::vector<std::uint32_t> stack_;
+  std::vector<std::uint32_t> touched_;
+  std::vector<std::uint8_t> is_touched_;
+  std::vector<double> previous_;
+};
+
+}  // namespace nines::engine

@@ -1,0 +1,313 @@
+// The incremental flow evaluator (flow_evaluator.hpp). The equations are the reference's
+// (request_flow.cpp, docs/traffic.md); what differs is which components are recomputed.
+#include "nines/engine/flow_evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace nines::engine {
+
+FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
+  const FlowSolver topology(graph_);  // validates the graph and gives callers-first order
+  order_ = topology.order();
+  const std::size_t n = graph_.min_up.size();
+  position_.resize(n);
+  for (std::uint32_t k = 0; k < n; ++k) position_[order_[k]] = k;
+  rows_from_begin_.assign(n + 1, 0);
+  into_begin_.assign(n + 1, 0);
+  for (const FlowRow& row : graph_.rows) ++rows_from_begin_[row.from + 1];
+  for (const FlowTarget& t : graph_.targets) ++into_begin_[t.component + 1];
+  for (std::size_t c = 0; c < n; ++c) {
+    rows_from_begin_[c + 1] += rows_from_begin_[c];
+    into_begin_[c + 1] += into_begin_[c];
+  }
+  rows_from_.resize(graph_.rows.size());
+  into_.resize(graph_.targets.size());
+  target_row_.resize(graph_.targets.size());
+  std::vector<std::uint32_t> fill_rows(rows_from_begin_.begin(), rows_from_begin_.end() - 1);
+  std::vector<std::uint32_t> fill_into(into_begin_.begin(), into_begin_.end() - 1);
+  for (std::uint32_t r = 0; r < graph_.rows.size(); ++r) {
+    const FlowRow& row = graph_.rows[r];
+    rows_from_[fill_rows[row.from]++] = r;
+    for (std::uint32_t i = 0; i < row.target_count; ++i) {
+      const std::uint32_t k = row.first_target + i;
+      target_row_[k] = r;
+      into_[fill_into[graph_.targets[k].component]++] = k;
+      if (graph_.targets[k].retries > 0) coupled_ = true;
+    }
+    if (row.routing == FlowRouting::kFailover && row.target_count > 1) coupled_ = true;
+  }
+  entry_share_.assign(n, 0.0);
+  for (std::size_t e = 0; e < graph_.entries.size(); ++e) {
+    entry_share_[graph_.entries[e]] += graph_.entry_shares[e];
+    if (std::find(entries_.begin(), entries_.end(), graph_.entries[e]) == entries_.end()) {
+      entries_.push_back(graph_.entries[e]);
+    }
+  }
+  serving_.assign(n, 0);
+  demand_.assign(n, 0.0);
+  processed_.assign(n, 1.0);
+  success_.assign(n, 1.0);
+  target_success_.assign(graph_.targets.size(), 1.0);
+  quorum_scratch_.reserve(graph_.targets.size() + 1);
+  seeded_.assign(n, 0);
+  seeds_.reserve(n);
+  heap_.reserve(n);
+  in_demand_.assign(n, 0);
+  in_success_.assign(n, 0);
+  demand_set_.reserve(n);
+  success_set_.reserve(n);
+  stack_.reserve(n);
+  touched_.reserve(n);
+  is_touched_.assign(n, 0);
+  previous_.reserve(2 * n);
+  reset();
+}
+
+void FlowEvaluator::reset() {
+  std::fill(demand_.begin(), demand_.end(), 0.0);
+  std::fill(processed_.begin(), processed_.end(), 1.0);
+  std::fill(success_.begin(), success_.end(), 1.0);
+  std::fill(target_success_.begin(), target_success_.end(), 1.0);
+  for (const std::uint32_t c : seeds_) seeded_[c] = 0;
+  seeds_.clear();
+  for (std::uint32_t c = 0; c < demand_.size(); ++c) seed(c);
+}
+
+void FlowEvaluator::seed(std::uint32_t c) {
+  if (seeded_[c] != 0) return;
+  seeded_[c] = 1;
+  seeds_.push_back(c);
+}
+
+void FlowEvaluator::touch(std::uint32_t c) {
+  if (is_touched_[c] != 0) return;
+  is_touched_[c] = 1;
+  touched_.push_back(c);
+}
+
+double FlowEvaluator::entry_success() const {
+  double s = 0.0;
+  for (std::size_t e = 0; e < graph_.entries.size(); ++e) {
+    s += graph_.entry_shares[e] * success_[graph_.entries[e]];
+  }
+  return s;
+}
+
+double FlowEvaluator::processed_share(std::uint32_t c, double demand) const {
+  // p = 0 below min_up, else min(1, C / D) (1 without demand or without a capacity).
+  const int n = serving_[c];
+  if (n < graph_.min_up[c]) return 0.0;
+  const double capacity = graph_.capacity_per_instance[c] * n;
+  if (!(demand > 0.0) || std::isinf(capacity)) return 1.0;
+  return std::min(1.0, capacity / demand);
+}
+
+double FlowEvaluator::pulled_demand(std::uint32_t c) const {
+  double demand = entry_share_[c] * admitted_;
+  for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
+    const std::uint32_t k = into_[j];
+    const FlowRow& row = graph_.rows[target_row_[k]];
+    // R = D p for the caller; failover: times the share its earlier targets failed.
+    double reaching = demand_[row.from] * processed_[row.from];
+    if (row.routing == FlowRouting::kFailover) {
+      for (std::uint32_t i = row.first_target; i < k; ++i) {
+        const FlowTarget& earlier = graph_.targets[i];
+        reaching *= 1.0 - flow_success_with_retries(success_[earlier.component], earlier.retries);
+      }
+    }
+    const FlowTarget& target = graph_.targets[k];
+    demand += reaching * target.calls * flow_attempts_per_call(success_[c], target.retries);
+  }
+  return demand;
+}
+
+double FlowEvaluator::row_success(std::uint32_t r) {
+  const FlowRow& row = graph_.rows[r];
+  double* const s_targets = target_success_.data() + row.first_target;
+  for (std::uint32_t i = 0; i < row.target_count; ++i) {
+    const FlowTarget& target = graph_.targets[row.first_target + i];
+    s_targets[i] = flow_success_with_retries(success_[target.component], target.retries);
+  }
+  double combined = 0.0;
+  if (row.routing == FlowRouting::kAll && row.target_count > 1) {
+    combined = at_least_k_of(s_targets, row.target_count, row.quorum, quorum_scratch_);
+  } else {
+    double all_fail = 1.0;
+    for (std::uint32_t i = 0; i < row.target_count; ++i) all_fail *= 1.0 - s_targets[i];
+    combined = 1.0 - all_fail;
+  }
+  if (row.mode == FlowMode::kSoft) return 1.0 - row.impact * (1.0 - combined);
+  return combined;
+}
+
+double FlowEvaluator::own_success(std::uint32_t c) {
+  double s = processed_[c];
+  for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
+    s *= row_success(rows_from_[j]);
+  }
+  return s;
+}
+
+bool FlowEvaluator::evaluate() {
+  for (const std::uint32_t c : touched_) is_touched_[c] = 0;
+  touched_.clear();
+  if (seeds_.empty()) return true;
+  bool converged = true;
+  if (coupled_) {
+    converged = evaluate_coupled();
+  } else {
+    evaluate_uncoupled();
+  }
+  for (const std::uint32_t c : seeds_) seeded_[c] = 0;
+  seeds_.clear();
+  return converged;
+}
+
+void FlowEvaluator::evaluate_uncoupled() {
+  // Top-down: a min-heap of positions, so a component is recomputed after all its callers.
+  const auto later = [this](std::uint32_t a, std::uint32_t b) { return a > b; };
+  const auto push = [&](std::vector<std::uint8_t>& in, std::uint32_t c, auto order) {
+    if (in[c] != 0) return;
+    in[c] = 1;
+    heap_.push_back(position_[c]);
+    std::push_heap(heap_.begin(), heap_.end(), order);
+  };
+  for (const std::uint32_t c : seeds_) {
+    push(in_demand_, c, later);
+    in_success_[c] = 1;  // its processed share may change: its success is recomputed below
+    success_set_.push_back(c);
+  }
+  while (!heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const std::uint32_t c = order_[heap_.back()];
+    heap_.pop_back();
+    in_demand_[c] = 0;
+    touch(c);
+    const double demand = pulled_demand(c);
+    const double processed = processed_share(c, demand);
+    if (demand == demand_[c] && processed == processed_[c]) continue;
+    demand_[c] = demand;
+    processed_[c] = processed;
+    if (in_success_[c] == 0) {
+      in_success_[c] = 1;
+      success_set_.push_back(c);
+    }
+    for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
+      const FlowRow& row = graph_.rows[rows_from_[j]];
+      for (std::uint32_t i = 0; i < row.target_count; ++i) {
+        push(in_demand_, graph_.targets[row.first_target + i].component, later);
+      }
+    }
+  }
+  // Bottom-up: a max-heap of positions, so a component is recomputed after all its targets.
+  const auto earlier = std::less<std::uint32_t>();
+  for (const std::uint32_t c : success_set_) {
+    heap_.push_back(position_[c]);
+    std::push_heap(heap_.begin(), heap_.end(), earlier);
+  }
+  success_set_.clear();
+  while (!heap_.empty()) {
+    std::pop_heap(heap_.begin(), heap_.end(), earlier);
+    const std::uint32_t c = order_[heap_.back()];
+    heap_.pop_back();
+    in_success_[c] = 0;
+    touch(c);
+    const double s = own_success(c);
+    if (s == success_[c]) continue;
+    success_[c] = s;
+    for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
+      push(in_success_, graph_.rows[target_row_[into_[j]]].from, earlier);
+    }
+  }
+}
+
+void FlowEvaluator::close_over_coupling() {
+  // demand_set_: components whose demand is recomputed; success_set_: whose success is. A
+  // demand change flows to the targets and makes the component's own success change; a success
+  // change flows to the callers and, through retries and failover, to demands.
+  const auto add_demand = [this](std::uint32_t c) {
+    if (in_demand_[c] != 0) return;
+    in_demand_[c] = 1;
+    demand_set_.push_back(c);
+    stack_.push_back(c);
+  };
+  const auto add_success = [this](std::uint32_t c) {
+    if (in_success_[c] != 0) return;
+    in_success_[c] = 1;
+    success_set_.push_back(c);
+    stack_.push_back(c);
+  };
+  for (const std::uint32_t c : seeds_) add_demand(c);
+  while (!stack_.empty()) {
+    const std::uint32_t c = stack_.back();
+    stack_.pop_back();
+    if (in_demand_[c] != 0) {
+      add_success(c);
+      for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
+        const FlowRow& row = graph_.rows[rows_from_[j]];
+        for (std::uint32_t i = 0; i < row.target_count; ++i) {
+          add_demand(graph_.targets[row.first_target + i].component);
+        }
+      }
+    }
+    if (in_success_[c] == 0) continue;
+    for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
+      const std::uint32_t k = into_[j];
+      const FlowRow& row = graph_.rows[target_row_[k]];
+      add_success(row.from);
+      if (graph_.targets[k].retries > 0) add_demand(c);
+      if (row.routing == FlowRouting::kFailover) {
+        for (std::uint32_t i = k + 1; i < row.first_target + row.target_count; ++i) {
+          add_demand(graph_.targets[i].component);
+        }
+      }
+    }
+  }
+}
+
+bool FlowEvaluator::evaluate_coupled() {
+  close_over_coupling();
+  const auto by_position = [this](std::uint32_t a, std::uint32_t b) {
+    return position_[a] < position_[b];
+  };
+  std::sort(demand_set_.begin(), demand_set_.end(), by_position);
+  std::sort(success_set_.begin(), success_set_.end(), by_position);
+  for (const std::uint32_t c : success_set_) {
+    success_[c] = 1.0;  // the restart from s = 1
+    touch(c);
+  }
+  for (const std::uint32_t c : demand_set_) demand_[c] = 0.0;
+  bool converged = false;
+  for (int pass = 1; pass <= kFlowMaxPasses && !converged; ++pass) {
+    previous_.clear();
+    for (const std::uint32_t c : success_set_) {
+      previous_.push_back(success_[c]);
+      previous_.push_back(demand_[c]);
+    }
+    for (const std::uint32_t c : demand_set_) {
+      demand_[c] = pulled_demand(c);
+      processed_[c] = processed_share(c, demand_[c]);
+    }
+    for (auto it = success_set_.rbegin(); it != success_set_.rend(); ++it) {
+      processed_[*it] = processed_share(*it, demand_[*it]);
+      success_[*it] = own_success(*it);
+    }
+    double delta = 0.0;
+    for (std::size_t j = 0; j < success_set_.size(); ++j) {
+      const std::uint32_t c = success_set_[j];
+      delta = std::max(delta, std::fabs(success_[c] - previous_[2 * j]));
+      delta = std::max(delta,
+                       std::fabs(demand_[c] - previous_[2 * j + 1]) / std::max(1.0, demand_[c]));
+    }
+    converged = delta < kFlowTolerance;
+  }
+  for (const std::uint32_t c : demand_set_) in_demand_[c] = 0;
+  for (const std::uint32_t c : success_set_) in_success_[c] = 0;
+  demand_set_.clear();
+  success_set_.clear();
+  return converged;
+}
+
+}  // namespace nines::engine
