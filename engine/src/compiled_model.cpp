@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "nines/engine/event_queue.hpp"
+#include "nines/engine/flow_graph_builder.hpp"
 #include "nines/engine/range_result.hpp"
 #include "nines/models/error.hpp"
 
@@ -381,48 +382,92 @@ void compile_deploys(const models::Model& model, CompiledModel& out) {
   }
 }
 
-/// The shortest text that reads back as `value`.
-std::string shortest(double value) {
-  std::array<char, 32> text{};
-  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
-  return {text.data(), result.ptr};
+/// Whether the load needs the flow: a capacity or a rate limit makes shares partial.
+bool needs_flow(const models::Model& model) {
+  if (model.load->limit_rps) return true;
+  return std::any_of(model.components.begin(), model.components.end(),
+                     [](const models::Component& c) { return c.capacity_rps.has_value(); });
 }
 
-/// Boolean mode only: a load that needs the flow is refused until flow mode exists.
+/// Per hour of the period: whole hours until the multiplier next differs (0: never).
+std::vector<std::uint32_t> hours_to_next_change(const std::vector<double>& multipliers) {
+  const auto period = static_cast<std::uint32_t>(multipliers.size());
+  std::vector<std::uint32_t> next(period, 0);
+  for (std::uint32_t h = 0; h < period; ++h) {
+    for (std::uint32_t k = 1; k <= period; ++k) {
+      if (multipliers[(h + k) % period] != multipliers[h]) {
+        next[h] = k;
+        break;
+      }
+    }
+  }
+  return next;
+}
+
 void compile_load(const models::Model& model, CompiledModel& out) {
   if (!model.load) return;
   const models::Load& load = *model.load;
   if (auto refusal = flow_mode_refusal(model)) {
     refuse(refusal->pointer, refusal->problem, refusal->found);
   }
-  CompiledLoad cl{RequestIntegral(models::profile_multipliers(load.profile))};
+  CompiledLoad cl{.integral = RequestIntegral(models::profile_multipliers(load.profile))};
   cl.requests_per_load_hour = load.rps * cl.integral.largest() * 3600.0;
   cl.offered_load_hours = cl.integral.integral(0.0, out.horizon_hours);
   cl.requests_basis = load.slo_basis == models::SloBasis::kRequests;
   cl.episodes = !model.inject.empty();
   cl.metastable_after_hours = load.metastable_after_hours;
+  if (needs_flow(model)) {
+    cl.flow = true;
+    cl.graph = build_flow_graph(model);
+    cl.rps = load.rps;
+    cl.multipliers = models::profile_multipliers(load.profile);
+    cl.next_change = hours_to_next_change(cl.multipliers);
+    cl.limit_rps = load.limit_rps.value_or(std::numeric_limits<double>::infinity());
+    cl.outage_below = load.outage_below;
+    cl.degraded_below = load.degraded_threshold();
+    // The `load` cause sits before `other`, which stays last.
+    cl.cause = out.other_cause;
+    out.cause_kinds.insert(out.cause_kinds.begin() + out.other_cause, CauseKind::kLoad);
+    out.cause_ids.insert(out.cause_ids.begin() + out.other_cause, std::string());
+    ++out.other_cause;
+    out.load_step_slot = out.slot_count++;
+  }
   out.load = std::move(cl);
 }
 
 }  // namespace
 
-std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
-  if (!model.load) return std::nullopt;
-  // Components in file order, then the load: the first key the user meets reading the file.
-  for (std::size_t c = 0; c < model.components.size(); ++c) {
-    const auto& capacity = model.components[c].capacity_rps;
-    if (!capacity) continue;
-    return FlowModeRefusal{"/components/" + std::to_string(c) + "/capacity_rps",
-                           "needs flow mode (a capacity serves part of the demand), which is not "
-                           "implemented yet; remove capacity_rps to simulate the load in Boolean "
-                           "mode",
-                           shortest(*capacity)};
+const char* cause_kind_name(CauseKind kind) {
+  switch (kind) {
+    case CauseKind::kComponent:
+      return "component";
+    case CauseKind::kZone:
+      return "zone";
+    case CauseKind::kRegion:
+      return "region";
+    case CauseKind::kInject:
+      return "inject";
+    case CauseKind::kDeploy:
+      return "deploy";
+    case CauseKind::kLoad:
+      return "load";
+    case CauseKind::kOther:
+      break;
   }
-  if (!model.load->limit_rps) return std::nullopt;
-  return FlowModeRefusal{"/load/limit_rps",
-                         "needs flow mode (a rate limit admits part of the load), which is not "
-                         "implemented yet; remove limit_rps to simulate the load in Boolean mode",
-                         shortest(*model.load->limit_rps)};
+  return "other";
+}
+
+std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
+  if (!model.load || !needs_flow(model)) return std::nullopt;
+  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
+    if (!model.dependencies[d].failover) continue;
+    return FlowModeRefusal{"/dependencies/" + std::to_string(d) + "/failover",
+                           "a timed failover in flow mode (beside a capacity or a rate limit) is "
+                           "not implemented yet; remove the failover, or the capacities and "
+                           "limit_rps to simulate the load in Boolean mode",
+                           "a failover object"};
+  }
+  return std::nullopt;
 }
 
 RunTotals totals_for(const CompiledModel& model) {

@@ -298,8 +298,8 @@ bool FlowEvaluator::evaluate_coupled() {
     for (std::size_t j = 0; j < success_set_.size(); ++j) {
       const std::uint32_t c = success_set_[j];
       delta = std::max(delta, std::fabs(success_[c] - previous_[2 * j]));
-      delta = std::max(delta,
-                       std::fabs(demand_[c] - previous_[2 * j + 1]) / std::max(1.0, demand_[c]));
+      delta =
+          std::max(delta, std::fabs(demand_[c] - previous_[2 * j + 1]) / std::max(1.0, demand_[c]));
     }
     converged = delta < kFlowTolerance;
   }

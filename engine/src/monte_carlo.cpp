@@ -35,8 +35,8 @@ RunResult run(const models::Model& model, const RunOptions& options) {
   int threads = 0;
   const RangeResult range = simulate(compiled, model, options, start, threads);
   RunResult result = summarize_for(model, compiled, range);
-  result.run_info =
-      measured_run_info(result.events, threads, seconds_since(start), ranks_of(options));
+  result.run_info = measured_run_info(result.events, threads, seconds_since(start),
+                                      ranks_of(options), result.flow_evaluations);
   return result;
 }
 
@@ -44,12 +44,15 @@ int ranks_of(const RunOptions& options) {
   return options.processes != nullptr ? options.processes->size() : 1;
 }
 
-RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks) {
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks,
+                          std::uint64_t flow_evaluations) {
   RunInfo info;
   info.threads = threads;
   info.ranks = ranks;
   info.wall_seconds = wall_seconds;
   info.events_per_second = wall_seconds > 0.0 ? static_cast<double>(events) / wall_seconds : 0.0;
+  info.flow_evaluations_per_second =
+      wall_seconds > 0.0 ? static_cast<double>(flow_evaluations) / wall_seconds : 0.0;
   return info;
 }
 

@@ -10,8 +10,8 @@ namespace nines::engine {
 
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
-static_assert(sizeof(RunTotals) == 53312, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 53584, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RunTotals) == 53392, "RunTotals changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53664, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -134,6 +134,11 @@ void totals_fields(Io& io, Totals& t) {
   io.histogram(t.outage_durations);
   io.sum(t.offered_load_hours);
   io.sum(t.failed_load_hours);
+  io.sum(t.rejected_load_hours);
+  io.vec(t.utilisation_hours);
+  io.vec(t.serving_hours);
+  io.one(t.flow_evaluations);
+  io.one(t.flow_not_converged);
   io.histogram(t.recovery_hours);
   io.sum(t.recovery_sum_hours);
   io.one(t.recoveries);

@@ -22,7 +22,9 @@ RunTotals::RunTotals(std::size_t components, std::size_t causes, std::size_t zon
       undetected_failures(components, 0),
       bad_deploys(components, 0),
       deploys_skipped(components, 0),
-      restarts(components, 0) {}
+      restarts(components, 0),
+      utilisation_hours(components),
+      serving_hours(components) {}
 
 void RunTotals::merge(const RunTotals& other) {
   assert(other.pool_up_fraction.size() == pool_up_fraction.size());
@@ -37,6 +39,8 @@ void RunTotals::merge(const RunTotals& other) {
     bad_deploys[c] += other.bad_deploys[c];
     deploys_skipped[c] += other.deploys_skipped[c];
     restarts[c] += other.restarts[c];
+    utilisation_hours[c].merge(other.utilisation_hours[c]);
+    serving_hours[c].merge(other.serving_hours[c]);
   }
   for (std::size_t k = 0; k < charged_downtime_hours.size(); ++k) {
     charged_downtime_hours[k].merge(other.charged_downtime_hours[k]);
@@ -56,6 +60,9 @@ void RunTotals::merge(const RunTotals& other) {
   outage_durations.merge(other.outage_durations);
   offered_load_hours.merge(other.offered_load_hours);
   failed_load_hours.merge(other.failed_load_hours);
+  rejected_load_hours.merge(other.rejected_load_hours);
+  flow_evaluations += other.flow_evaluations;
+  flow_not_converged += other.flow_not_converged;
   recovery_hours.merge(other.recovery_hours);
   recovery_sum_hours.merge(other.recovery_sum_hours);
   recoveries += other.recoveries;

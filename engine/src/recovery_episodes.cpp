@@ -76,8 +76,8 @@ void ReplicationSimulator::watch_episodes() {
     for (const double since : recovering_since_) record_recovery(now_ - since, false);
     recovering_since_.clear();
   }
-  watch_batches_ =
-      trace_ != nullptr || batch_check_ || open_triggers_ > 0 || !recovering_since_.empty();
+  watch_batches_ = trace_ != nullptr || batch_check_ || flow_mode_ || open_triggers_ > 0 ||
+                   !recovering_since_.empty();
 }
 
 void ReplicationSimulator::record_recovery(double hours, bool cut) {

@@ -48,6 +48,13 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
     taken_back_.resize(model.held_instances);
     recovering_since_.reserve(model.injections.size());
     window_failed_.resize(window_downtime_.size());
+    if (load_->flow) {
+      flow_mode_ = true;
+      flow_.emplace(load_->graph);
+      flow_dirty_.assign(model.components.size(), 0);
+      flow_changed_.reserve(model.components.size());
+      flow_components_.resize(model.components.size());
+    }
     if (load_->requests_basis) {
       // The per-year SLA judges requests: each whole year's offered load-hours, once.
       year_failed_.resize(year_downtime_.size());
@@ -157,6 +164,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
   if (load_ != nullptr) reset_requests();
   if (episodes_) reset_episodes();
+  if (flow_mode_) reset_flow();
 }
 
 void ReplicationSimulator::handle_slot(std::uint32_t slot) {
@@ -172,13 +180,15 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
     handle_deploy(slot);
   } else if (slot < model_.first_block_slot) {
     handle_failover(slot - model_.first_failover_slot);
+  } else if (flow_mode_ && slot == model_.load_step_slot) {
+    handle_load_step();
   } else {
     on_block_detected(model_.block_slot_instance[slot - model_.first_block_slot]);
   }
 }
 
 void ReplicationSimulator::close_batch() {
-  const bool up = nodes_[model_.entry].service_up != 0;
+  const bool up = flow_mode_ ? close_flow_batch() : nodes_[model_.entry].service_up != 0;
   if (up != system_up_) [[unlikely]] {
     system_up_ = up;
     if (!up) {
@@ -211,6 +221,7 @@ void ReplicationSimulator::close_batch() {
   }
   if (!batch_pool_downs_.empty()) batch_pool_downs_.clear();
   first_loss_cause_ = kNone;
+  batch_load_step_ = false;
   if (episodes_) [[unlikely]]
     watch_episodes();
   ++batch_number_;
@@ -223,7 +234,7 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   trace_ = trace;
   if (trace_ != nullptr) trace_->rows.clear();
   reset(replication);
-  watch_batches_ = trace_ != nullptr || batch_check_;
+  watch_batches_ = trace_ != nullptr || batch_check_ || flow_mode_;
   double time = 0.0;
   std::uint32_t slot = 0;
   bool batch_open = false;

@@ -90,7 +90,8 @@ std::uint32_t ReplicationSimulator::root_cause(std::uint32_t& pools_down) {
     }
   }
   if (cause != kNone) return cause;
-  return first_loss_cause_ != kNone ? first_loss_cause_ : model_.other_cause;
+  if (first_loss_cause_ != kNone) return first_loss_cause_;
+  return batch_load_step_ ? load_->cause : model_.other_cause;
 }
 
 void ReplicationSimulator::record_outage(double hours) {
@@ -106,12 +107,13 @@ void ReplicationSimulator::record_outage(double hours) {
   if (!year_downtime_.empty()) {
     add_window_downtime(year_downtime_, models::kHoursPerYear, down_since_, now_);
   }
-  if (load_ != nullptr) [[unlikely]]
+  // Flow mode integrates requests batch by batch instead (flow_mode.cpp).
+  if (load_ != nullptr && !flow_mode_) [[unlikely]]
     record_failed_requests(down_since_, now_);
 }
 
-void ReplicationSimulator::add_window_downtime(std::vector<double>& windows, double length,
-                                               double start, double end) {
+void ReplicationSimulator::add_window_rate(std::vector<double>& windows, double length,
+                                           double start, double end, double rate) {
   // An outage across a boundary is split between the windows it covers; time past the last
   // whole window (the partial window) is left out.
   auto k = static_cast<std::size_t>(start / length);
@@ -120,7 +122,7 @@ void ReplicationSimulator::add_window_downtime(std::vector<double>& windows, dou
     const double window_end = static_cast<double>(k + 1) * length;
     const double lo = start > window_start ? start : window_start;
     const double hi = end < window_end ? end : window_end;
-    if (hi > lo) windows[k] += hi - lo;
+    if (hi > lo) windows[k] += rate * (hi - lo);
     if (end <= window_end) break;
   }
 }
@@ -135,7 +137,11 @@ void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome
   for (std::size_t c = 0; c < model_.components.size(); ++c) {
     const Node& node = nodes_[c];
     const double pool_hours = pool_up_hours_[c] + (node.pool_up != 0 ? horizon : 0.0);
-    const double service_hours = node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
+    // Flow mode: the share of time the component's success was at least outage_below.
+    const double service_hours =
+        flow_mode_ ? flow_components_[c].up_hours +
+                         (flow_components_[c].up ? horizon - flow_components_[c].since : 0.0)
+                   : node.service_up_hours + (node.service_up != 0 ? horizon : 0.0);
     totals.pool_up_fraction[c].add(pool_hours / horizon);
     totals.service_up_fraction[c].add(service_hours / horizon);
     const Monitoring& m = monitoring_[c];

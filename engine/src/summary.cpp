@@ -115,24 +115,6 @@ SlaResult wilson_interval(double target, std::int64_t successes, std::int64_t tr
 
 namespace {
 
-const char* cause_kind_name(CauseKind kind) {
-  switch (kind) {
-    case CauseKind::kComponent:
-      return "component";
-    case CauseKind::kZone:
-      return "zone";
-    case CauseKind::kRegion:
-      return "region";
-    case CauseKind::kInject:
-      return "inject";
-    case CauseKind::kDeploy:
-      return "deploy";
-    case CauseKind::kOther:
-      break;
-  }
-  return "other";
-}
-
 /// Every source that caused an outage: by share descending, then outages descending, then kind
 /// in batch order, then id bytewise.
 std::vector<CauseResult> summarize_causes(const CompiledModel& model, const RunTotals& t,
@@ -243,7 +225,10 @@ void summarize_requests(const CompiledModel& model, const RangeResult& range,
     const double per_year = load.requests_per_load_hour / years;
     q.offered_per_year = range.totals.offered_load_hours.value() * per_year;
     q.failed_per_year = range.totals.failed_load_hours.value() * per_year;
+    q.rejected_per_year = range.totals.rejected_load_hours.value() * per_year;
   }
+  r.flow_evaluations = range.totals.flow_evaluations;
+  r.flow_not_converged = range.totals.flow_not_converged;
   r.requests = q;
   std::vector<double> degraded(range.degraded_hours.size());
   const double to_year = models::kHoursPerYear / model.horizon_hours;
@@ -369,6 +354,13 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
       cr.deploy_downtime_share = share(d.cause);
       cr.deploys_skipped_per_year = static_cast<double>(t.deploys_skipped[c]) * per_year;
       cr.restarts_per_year = static_cast<double>(t.restarts[c]) * per_year;
+    }
+    // Utilisation: the time average of min(1, D / C) while the component has a serving
+    // instance, over every replication (a ratio of sums); without a capacity, none.
+    if (model.load && model.load->flow &&
+        std::isfinite(model.load->graph.capacity_per_instance[c]) &&
+        t.serving_hours[c].value() > 0.0) {
+      cr.utilisation = t.utilisation_hours[c].value() / t.serving_hours[c].value();
     }
     r.components.push_back(std::move(cr));
   }

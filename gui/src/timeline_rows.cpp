@@ -374,18 +374,15 @@ std::vector<Row> build_rows(const models::Model& model, const engine::CompiledMo
     }
     if (t.cause >= 0) {
       const auto k = static_cast<std::size_t>(t.cause);
-      const bool other = compiled.cause_kinds.at(k) == engine::CauseKind::kOther;
-      static constexpr std::array<const char*, 6> kKinds{"component", "zone",   "region",
-                                                         "inject",    "deploy", "other"};
       const engine::CauseKind kind = compiled.cause_kinds.at(k);
+      const bool other = !engine::cause_kind_has_id(kind);
       const QString id = QString::fromStdString(compiled.cause_ids.at(k));
       // A deploy cause reads as the causes chart names it: "web (deploys)".
       const QString cause =
-          other ? tr("other")
+          other ? QString::fromLatin1(engine::cause_kind_name(kind))
           : kind == engine::CauseKind::kDeploy
               ? tr("%1 (deploys)").arg(id)
-              : QStringLiteral("%1 %2").arg(
-                    QString::fromLatin1(kKinds.at(static_cast<std::size_t>(kind))), id);
+              : QStringLiteral("%1 %2").arg(QString::fromLatin1(engine::cause_kind_name(kind)), id);
       rows[0].markers.push_back(
           {t.time_hours, kDown, tr("%1\noutage began; root cause: %2").arg(when, cause)});
     }

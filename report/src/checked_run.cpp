@@ -51,7 +51,7 @@ CheckedRun checked_run(const models::Model& model, const engine::RunOptions& opt
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
     run.result.run_info =
         engine::measured_run_info(run.result.events, worker_threads(options.threads), wall.count(),
-                                  engine::ranks_of(options));
+                                  engine::ranks_of(options), run.result.flow_evaluations);
   }
   // The exact answer where the solvers have one: a cancelled run has nothing to compare.
   if (!run.result.cancelled) run.exact = exact_check(model, run.result);

@@ -135,7 +135,7 @@ json causes(const std::vector<engine::CauseResult>& list) {
   json out = json::array();
   for (const auto& c : list) {
     out.push_back({{"kind", c.kind},
-                   {"id", c.kind == "other" ? json(nullptr) : json(c.id)},
+                   {"id", c.kind == "other" || c.kind == "load" ? json(nullptr) : json(c.id)},
                    {"downtime_share", number(c.downtime_share)},
                    {"outages_caused", c.outages_caused}});
   }

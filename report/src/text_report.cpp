@@ -343,10 +343,11 @@ void write_outages(const engine::RunResult& r, std::ostream& out) {
   out << '\n';
 }
 
-/// "db", "zone eu-a", "region eu", "inject db", "other": how a cause reads in a table.
+/// "db", "zone eu-a", "region eu", "inject db", "load step", "other": how a cause reads.
 std::string cause_label(const engine::CauseResult& c) {
   if (c.kind == "component") return c.id;
   if (c.kind == "other") return "other";
+  if (c.kind == "load") return "load step";
   return c.kind + " " + c.id;
 }
 

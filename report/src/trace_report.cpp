@@ -30,24 +30,6 @@ const char* kind_name(engine::SourceKind kind) {
   return "?";
 }
 
-const char* cause_kind_name(engine::CauseKind kind) {
-  switch (kind) {
-    case engine::CauseKind::kComponent:
-      return "component";
-    case engine::CauseKind::kZone:
-      return "zone";
-    case engine::CauseKind::kRegion:
-      return "region";
-    case engine::CauseKind::kInject:
-      return "inject";
-    case engine::CauseKind::kDeploy:
-      return "deploy";
-    case engine::CauseKind::kOther:
-      break;
-  }
-  return "other";
-}
-
 /// The shortest text that reads back as the same double.
 std::string round_trip(double value) {
   char buffer[32];
@@ -65,8 +47,8 @@ std::string source_label(const engine::TracedReplication& t, const engine::Trace
 std::string cause_label(const engine::TracedReplication& t, std::int64_t cause) {
   const auto k = static_cast<std::size_t>(cause);
   const engine::CauseKind kind = t.compiled.cause_kinds.at(k);
-  if (kind == engine::CauseKind::kOther) return "other";
-  return std::string(cause_kind_name(kind)) + " " + t.compiled.cause_ids.at(k);
+  if (!engine::cause_kind_has_id(kind)) return engine::cause_kind_name(kind);
+  return std::string(engine::cause_kind_name(kind)) + " " + t.compiled.cause_ids.at(k);
 }
 
 }  // namespace
@@ -83,9 +65,9 @@ std::string trace_csv(const engine::TracedReplication& traced) {
     if (row.cause >= 0) {
       const auto k = static_cast<std::size_t>(row.cause);
       const engine::CauseKind kind = traced.compiled.cause_kinds.at(k);
-      out += std::string(cause_kind_name(kind)) + "," +
-             (kind == engine::CauseKind::kOther ? std::string()
-                                                : csv_field(traced.compiled.cause_ids.at(k)));
+      out += std::string(engine::cause_kind_name(kind)) + "," +
+             (engine::cause_kind_has_id(kind) ? csv_field(traced.compiled.cause_ids.at(k))
+                                              : std::string());
     } else {
       out += ",";
     }

@@ -92,18 +92,17 @@ TEST(FlowKeysRun, HardEdgeKeysAnalyseAsWithout) {
   EXPECT_EQ(a.dump(), b.dump());
 }
 
-TEST(FlowKeysRun, ACapacityIsRefusedByRunAndNamedByAnalyze) {
+TEST(FlowKeysRun, ACapacityRunsInFlowModeAndIsNamedByAnalyze) {
   TempDir dir;
   json model = web_shop_with_load();
   model["components"][1]["capacity_rps"] = 400;
   const std::string path = dir.write("capacity.json", model.dump());
-  const auto run = run_nines({"run", path});
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err, path +
-                         ": /components/1/capacity_rps: needs flow mode (a capacity serves part "
-                         "of the demand), which is not implemented yet; remove capacity_rps to "
-                         "simulate the load in Boolean mode; got 400\n");
+  const auto run = run_nines({"run", path, "--replications", "50", "--json", "-"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  EXPECT_GT(r["flow_evaluations"].get<std::int64_t>(), 0);
+  EXPECT_TRUE(r["components"][1]["utilisation"].is_number()) << r["components"][1].dump();
+  EXPECT_TRUE(r["components"][0]["utilisation"].is_null());  // no capacity, no utilisation
   EXPECT_EQ(run_nines({"validate", path}).exit_code, 0);
   const auto analyze = run_nines({"analyze", path});
   EXPECT_EQ(analyze.exit_code, 3);

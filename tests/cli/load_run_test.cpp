@@ -133,21 +133,20 @@ TEST(LoadRun, TheTextReportShowsRequestAvailabilityAndTheSlaBasisOnlyWithALoad) 
   EXPECT_LT(loaded.out.find(" requests ", basis), loaded.out.find('\n', basis));
 }
 
-TEST(LoadRun, ARateLimitIsRefusedUntilFlowModeExists) {
+TEST(LoadRun, ARateLimitRunsInFlowModeAndAnalyzeNamesIt) {
   TempDir dir;
   json model = web_shop();
-  model["load"] = {{"rps", 1200}, {"limit_rps", 5000}};
+  model["load"] = {{"rps", 1200}, {"limit_rps", 1000}};
   const std::string path = dir.write("limited.json", model.dump());
-  const auto run = run_nines({"run", path});
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err, path +
-                         ": /load/limit_rps: needs flow mode (a rate limit admits part of the "
-                         "load), which is not implemented yet; remove limit_rps to simulate the "
-                         "load in Boolean mode; got 5000\n");
-  // The model itself is valid.
-  EXPECT_EQ(run_nines({"validate", path}).exit_code, 0);
-  // And analyze names the mechanism (exit 3).
+  const auto run = run_nines({"run", path, "--replications", "50", "--json", "-"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json r = json::parse(run.out);
+  // A sixth of the load is rejected at once, all the time: requests fail, time stays up.
+  const double offered = r["requests"]["offered_per_year"];
+  EXPECT_NEAR(r["requests"]["rejected_per_year"].get<double>() / offered, 200.0 / 1200.0, 1e-12);
+  EXPECT_LE(r["requests"]["availability"]["mean"].get<double>(), 1000.0 / 1200.0 + 1e-12);
+  EXPECT_GT(r["flow_evaluations"].get<std::int64_t>(), 0);
+  EXPECT_EQ(r["flow_not_converged"], 0);
   const auto analyze = run_nines({"analyze", path});
   EXPECT_EQ(analyze.exit_code, 3);
   EXPECT_NE(analyze.err.find("/load/limit_rps: a rate limit"), std::string::npos) << analyze.err;

@@ -36,8 +36,10 @@ RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with
       row.from = static_cast<std::uint32_t>(c);
       row.first_target = static_cast<std::uint32_t>(g.targets.size());
       const int remaining = n - c - 1;
-      row.target_count = with_lists ? 1 + static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(std::min(3, remaining)))
-                                    : 1;
+      row.target_count = with_lists
+                             ? 1 + static_cast<std::uint32_t>(
+                                       rng() % static_cast<std::uint64_t>(std::min(3, remaining)))
+                             : 1;
       std::vector<int> picked;
       while (static_cast<int>(picked.size()) < static_cast<int>(row.target_count)) {
         const int t = c + 1 + static_cast<int>(rng() % static_cast<std::uint64_t>(remaining));
@@ -47,11 +49,10 @@ RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with
         g.targets.push_back(FlowTarget{static_cast<std::uint32_t>(t), 0.5 + 1.5 * unit(rng),
                                        with_retries ? static_cast<int>(rng() % 4) : 0});
       }
-      row.routing = row.target_count > 1 && unit(rng) < 0.5 ? FlowRouting::kAll
-                                                            : FlowRouting::kFailover;
-      row.quorum = row.routing == FlowRouting::kAll
-                       ? 1 + static_cast<int>(rng() % row.target_count)
-                       : 1;
+      row.routing =
+          row.target_count > 1 && unit(rng) < 0.5 ? FlowRouting::kAll : FlowRouting::kFailover;
+      row.quorum =
+          row.routing == FlowRouting::kAll ? 1 + static_cast<int>(rng() % row.target_count) : 1;
       if (unit(rng) < 0.3) {
         row.mode = FlowMode::kSoft;
         row.impact = unit(rng);
@@ -88,7 +89,9 @@ void run_random_sequences(bool with_retries, bool with_lists) {
     RandomFlow f = random_flow(rng, 3 + static_cast<int>(rng() % 10), with_retries, with_lists);
     FlowSolver reference(f.graph);
     FlowEvaluator evaluator(f.graph);
-    if (!with_retries && !with_lists) EXPECT_FALSE(evaluator.coupled());
+    if (!with_retries && !with_lists) {
+      EXPECT_FALSE(evaluator.coupled());
+    }
     for (std::uint32_t c = 0; c < f.state.serving.size(); ++c) {
       evaluator.set_serving(c, f.state.serving[c]);
     }

@@ -246,26 +246,5 @@ TEST(LoadBoolean, SameFiguresWhateverTheThreads) {
   EXPECT_EQ(one.degraded_hours_per_year->mean, two.degraded_hours_per_year->mean);
 }
 
-TEST(LoadBoolean, ARateLimitNeedsFlowModeAndIsRefused) {
-  models::Model m = three_tier();
-  m.load = load(100.0);
-  m.load->limit_rps = 50.0;
-  const auto refusal = flow_mode_refusal(m);
-  ASSERT_TRUE(refusal.has_value());
-  EXPECT_EQ(refusal->pointer, "/load/limit_rps");
-  EXPECT_EQ(refusal->found, "50");
-  try {
-    compile(m);
-    FAIL() << "compiled a model that needs flow mode";
-  } catch (const ModelError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "<model>: /load/limit_rps: needs flow mode (a rate limit admits part of the load), "
-              "which is not implemented yet; remove limit_rps to simulate the load in Boolean "
-              "mode; got 50");
-  }
-  m.load->limit_rps.reset();
-  EXPECT_FALSE(flow_mode_refusal(m).has_value());
-}
-
 }  // namespace
 }  // namespace nines::engine

@@ -7,12 +7,14 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "nines/engine/law_sampler.hpp"
 #include "nines/engine/random_stream.hpp"
+#include "nines/engine/request_flow.hpp"
 #include "nines/engine/request_integral.hpp"
 #include "nines/models/model.hpp"
 
@@ -165,10 +167,32 @@ struct CompiledLoad {
   /// recovery lasts longer than metastable_after_hours.
   bool episodes = false;
   double metastable_after_hours = 1.0;
+
+  /// Flow mode (docs/traffic.md): a capacity or a rate limit makes shares partial, so the
+  /// request flow is evaluated after every batch and load steps are events. False: Boolean mode.
+  bool flow = false;
+  FlowGraph graph{};  // flow mode only
+  double rps = 0.0;
+  /// The profile's multiplier of each hour of its period (1, 24 or 168 values).
+  std::vector<double> multipliers{};
+  /// Per hour of the period: whole hours until the multiplier next differs (0: it never does).
+  std::vector<std::uint32_t> next_change{};
+  double limit_rps = std::numeric_limits<double>::infinity();
+  double outage_below = 0.5;
+  double degraded_below = 0.99;
+  /// The `load` cause (flow mode only): an outage begun by a load step.
+  std::uint32_t cause = 0;
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).
-enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kOther };
+enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kLoad, kOther };
+
+/// "component", "zone", "region", "inject", "deploy", "load" or "other" (the results' `kind`).
+const char* cause_kind_name(CauseKind kind);
+/// Whether causes of `kind` have no id (`load`, `other`: JSON null).
+inline bool cause_kind_has_id(CauseKind kind) {
+  return kind != CauseKind::kLoad && kind != CauseKind::kOther;
+}
 
 struct CompiledModel {
   std::vector<CompiledComponent> components;  // sorted by id
@@ -218,6 +242,8 @@ struct CompiledModel {
   std::uint32_t first_failover_slot = 0;
   std::uint32_t first_block_slot = 0;
   std::uint32_t slot_count = 0;
+  /// Flow mode: the load steps' slot, after every other (slot_count otherwise).
+  std::uint32_t load_step_slot = 0;
   /// Per block-detection slot (from first_block_slot): its instance.
   std::vector<std::uint32_t> block_slot_instance;
 
@@ -238,9 +264,8 @@ struct FlowModeRefusal {
   std::string found;
 };
 
-/// The first key of `model` that needs flow mode (a component's `capacity_rps`, then
-/// `/load/limit_rps`), which is not implemented
-/// yet; empty when Boolean mode simulates the model exactly (docs/traffic.md).
+/// The first key of `model` whose mechanism flow mode does not simulate yet (a timed `failover`
+/// row beside a capacity or a rate limit); empty when the engine simulates the model.
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
 
 /// Empty totals sized for `model` (components, causes, zones, regions).
@@ -249,7 +274,7 @@ RunTotals totals_for(const CompiledModel& model);
 
 /// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, when two
 /// source ids of the model hash alike (their streams would not be distinct), or when its load
-/// needs flow mode (`capacity_rps`, `limit_rps`), which is not implemented yet.
+/// needs a mechanism flow mode does not simulate yet (flow_mode_refusal).
 CompiledModel compile(const models::Model& model);
 
 }  // namespace nines::engine

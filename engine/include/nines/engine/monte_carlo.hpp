@@ -58,7 +58,8 @@ RunResult summarize_range(const models::Model& model, const RangeResult& range);
 
 /// What a run measured about itself: threads (per rank), ranks, wall time and the events per
 /// second it gives (all ranks together).
-RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks = 1);
+RunInfo measured_run_info(std::uint64_t events, int threads, double wall_seconds, int ranks = 1,
+                          std::uint64_t flow_evaluations = 0);
 
 /// The ranks a run's options spread it over (1 without a process group).
 int ranks_of(const RunOptions& options);

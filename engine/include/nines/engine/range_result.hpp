@@ -40,6 +40,14 @@ struct RunTotals {
   /// With a load: requests offered and failed, in load-hours (CompiledLoad, RequestIntegral).
   ExactSum offered_load_hours;
   ExactSum failed_load_hours;
+  /// Flow mode: requests rejected by limit_rps (load-hours, included in failed), per component
+  /// the time integral of min(1, D / C) and the hours with a serving instance (utilisation),
+  /// evaluations of the flow and those stopped unconverged.
+  ExactSum rejected_load_hours;
+  std::vector<ExactSum> utilisation_hours;
+  std::vector<ExactSum> serving_hours;
+  std::uint64_t flow_evaluations = 0;
+  std::uint64_t flow_not_converged = 0;
   /// With a load and injections: recoveries after trigger episodes (durations, their exact sum,
   /// how many, how many cut at the horizon).
   DurationHistogram recovery_hours;

@@ -6,11 +6,13 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/event_queue.hpp"
+#include "nines/engine/flow_evaluator.hpp"
 #include "nines/engine/philox_block.hpp"
 #include "nines/engine/random_stream.hpp"
 #include "nines/engine/range_result.hpp"
@@ -155,11 +157,15 @@ class ReplicationSimulator {
   // service_state.cpp
   void set_pool_up(std::uint32_t component, bool up);
   void serving_down(std::uint32_t component) {
+    if (flow_mode_) [[unlikely]]
+      flow_serving_changed(component);
     if (active_up_[component]-- == model_.components[component].min_up) {
       set_pool_up(component, false);
     }
   }
   void serving_up(std::uint32_t component) {
+    if (flow_mode_) [[unlikely]]
+      flow_serving_changed(component);
     if (++active_up_[component] == model_.components[component].min_up) {
       set_pool_up(component, true);
     }
@@ -168,7 +174,12 @@ class ReplicationSimulator {
   std::uint32_t root_cause(std::uint32_t& pools_down);
   void record_outage(double hours);
   static void add_window_downtime(std::vector<double>& windows, double length, double start,
-                                  double end);
+                                  double end) {
+    add_window_rate(windows, length, start, end, 1.0);
+  }
+  /// Adds rate x the part of [start, end) in each whole window of `length`.
+  static void add_window_rate(std::vector<double>& windows, double length, double start, double end,
+                              double rate);
   void finish(RunTotals& totals, ReplicationOutcome& outcome);
   // request_accounting.cpp: the load in Boolean mode, integrated over outages only.
   void reset_requests();
@@ -177,6 +188,21 @@ class ReplicationSimulator {
   void add_window_requests(std::vector<double>& windows, double length, double start,
                            double end) const;
   void finish_requests(RunTotals& totals, ReplicationOutcome& outcome);
+  // flow_mode.cpp: the request flow evaluated after every batch, load steps, requests
+  // integrated between batches (flow mode only).
+  void reset_flow();
+  void handle_load_step();
+  /// Integrates requests up to now, applies the batch's serving changes, evaluates the flow and
+  /// returns whether the system is up (sigma at or above outage_below).
+  bool close_flow_batch();
+  void evaluate_flow();
+  void integrate_flow(double until);
+  void finish_flow(RunTotals& totals);
+  void flow_serving_changed(std::uint32_t component) {
+    if (flow_dirty_[component] != 0) return;
+    flow_dirty_[component] = 1;
+    flow_changed_.push_back(component);
+  }
   // recovery_episodes.cpp: triggers (injections) from start to end, the episodes they form and
   // the recovery after each (with a load only).
   void reset_episodes();
@@ -447,6 +473,35 @@ class ReplicationSimulator {
   /// With a target and slo_basis "requests": failed and offered load-hours per whole year.
   std::vector<double> year_failed_;
   std::vector<double> year_offered_;
+
+  /// Flow mode (CompiledLoad::flow): the evaluator, the components whose serving count changed
+  /// in this batch, the load now and the served share sigma it gives.
+  bool flow_mode_ = false;
+  std::optional<FlowEvaluator> flow_;
+  std::vector<std::uint8_t> flow_dirty_;
+  std::vector<std::uint32_t> flow_changed_;
+  double offered_rps_ = 0.0;
+  double admitted_rps_ = 0.0;
+  double sigma_ = 1.0;
+  /// Since when offered_rps_ and sigma_ hold (the last batch), and the batch holds a load step.
+  double flow_since_ = 0.0;
+  bool batch_load_step_ = false;
+  double rejected_load_hours_ = 0.0;
+  std::uint64_t flow_evaluations_ = 0;
+  std::uint64_t flow_not_converged_ = 0;
+  /// Per component: utilisation min(1, D / C) (0 with no serving instance), whether it has a
+  /// serving instance, whether its success is at least outage_below, since when those hold,
+  /// and their time integrals.
+  struct FlowComponent {
+    double utilisation = 0.0;
+    bool serving = false;
+    bool up = true;
+    double since = 0.0;
+    double utilisation_hours = 0.0;
+    double serving_hours = 0.0;
+    double up_hours = 0.0;
+  };
+  std::vector<FlowComponent> flow_components_;
 
   /// Whether every batch must be closed through close_batch(): a trace, the batch check, or an
   /// open trigger episode or recovery (set where those change; the inline end_batch reads it).

@@ -1,0 +1,133 @@
+// Flow mode (docs/traffic.md, "Flow mode"): with a capacity or a rate limit, shares are partial.
+// After every batch the batch's serving changes and load step go into the incremental flow
+// evaluator, the system's served share sigma decides up, down and degraded, and requests are
+// integrated between batches, where the offered load and sigma are constant (load steps are
+// events at every whole hour whose multiplier changes).
+#include <algorithm>
+#include <cmath>
+
+#include "nines/engine/replication_simulator.hpp"
+
+namespace nines::engine {
+
+void ReplicationSimulator::reset_flow() {
+  FlowEvaluator& flow = *flow_;
+  for (std::uint32_t c = 0; c < active_up_.size(); ++c) {
+    flow.set_serving(c, static_cast<int>(active_up_[c]));
+    flow_dirty_[c] = 0;
+  }
+  flow_changed_.clear();
+  flow.reset();
+  offered_rps_ = load_->rps * load_->multipliers[0];
+  admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
+  flow.set_admitted(admitted_rps_);
+  flow_since_ = 0.0;
+  batch_load_step_ = false;
+  rejected_load_hours_ = 0.0;
+  flow_evaluations_ = 0;
+  flow_not_converged_ = 0;
+  std::fill(flow_components_.begin(), flow_components_.end(), FlowComponent{});
+  evaluate_flow();
+  if (sigma_ < load_->outage_below) {
+    // Down from the start: too little capacity, or too low a limit, for the first hour's load.
+    system_up_ = false;
+    down_since_ = 0.0;
+    outage_cause_ = load_->cause;
+  }
+  const std::uint32_t first_step = load_->next_change[0];
+  if (first_step > 0) {
+    queue_.schedule(model_.load_step_slot, first_step, 3, model_.load_step_slot);
+  }
+}
+
+void ReplicationSimulator::handle_load_step() {
+  // What was offered up to now is integrated at the old rate before the rate changes.
+  integrate_flow(now_);
+  // Steps are at whole hours, exactly (sums of whole numbers of hours).
+  const auto hour = static_cast<std::uint64_t>(now_);
+  const std::size_t k = hour % load_->multipliers.size();
+  offered_rps_ = load_->rps * load_->multipliers[k];
+  admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
+  flow_->set_admitted(admitted_rps_);
+  batch_load_step_ = true;
+  queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], 3, model_.load_step_slot);
+}
+
+bool ReplicationSimulator::close_flow_batch() {
+  integrate_flow(now_);
+  for (const std::uint32_t c : flow_changed_) {
+    flow_->set_serving(c, static_cast<int>(active_up_[c]));
+    flow_dirty_[c] = 0;
+  }
+  flow_changed_.clear();
+  evaluate_flow();
+  return sigma_ >= load_->outage_below;
+}
+
+void ReplicationSimulator::evaluate_flow() {
+  FlowEvaluator& flow = *flow_;
+  ++flow_evaluations_;
+  if (!flow.evaluate()) ++flow_not_converged_;
+  for (const std::uint32_t c : flow.touched()) {
+    FlowComponent& fc = flow_components_[c];
+    const int n = flow.serving(c);
+    const double capacity = flow.capacity(c);
+    const double utilisation =
+        n > 0 && std::isfinite(capacity) ? std::min(1.0, flow.demand(c) / capacity) : 0.0;
+    const bool serving = n > 0;
+    const bool up = flow.success(c) >= load_->outage_below;
+    if (utilisation == fc.utilisation && serving == fc.serving && up == fc.up) continue;
+    const double hours = now_ - fc.since;
+    fc.utilisation_hours += fc.utilisation * hours;
+    fc.serving_hours += fc.serving ? hours : 0.0;
+    fc.up_hours += fc.up ? hours : 0.0;
+    fc.utilisation = utilisation;
+    fc.serving = serving;
+    fc.up = up;
+    fc.since = now_;
+  }
+  const double s = flow.entry_success();
+  sigma_ = offered_rps_ > 0.0 ? s * admitted_rps_ / offered_rps_ : s;
+}
+
+void ReplicationSimulator::integrate_flow(double until) {
+  const double hours = until - flow_since_;
+  if (!(hours > 0.0)) return;
+  // Load-hours are hours at the profile's largest multiplier (RequestIntegral).
+  const double level = offered_rps_ / (load_->rps * load_->integral.largest());
+  const double failed_share = 1.0 - sigma_;
+  if (failed_share > 0.0) {
+    const double failed = failed_share * level;
+    failed_load_hours_ += failed * hours;
+    if (!window_failed_.empty()) {
+      add_window_rate(window_failed_, window_hours_, flow_since_, until, failed);
+    }
+    if (!year_failed_.empty()) {
+      add_window_rate(year_failed_, models::kHoursPerYear, flow_since_, until, failed);
+    }
+  }
+  if (admitted_rps_ < offered_rps_) {
+    rejected_load_hours_ += (1.0 - admitted_rps_ / offered_rps_) * level * hours;
+  }
+  if (sigma_ < load_->degraded_below) degraded_hours_ += hours;
+  flow_since_ = until;
+}
+
+void ReplicationSimulator::finish_flow(RunTotals& totals) {
+  const double horizon = model_.horizon_hours;
+  integrate_flow(horizon);
+  for (std::size_t c = 0; c < flow_components_.size(); ++c) {
+    FlowComponent& fc = flow_components_[c];
+    const double hours = horizon - fc.since;
+    fc.utilisation_hours += fc.utilisation * hours;
+    fc.serving_hours += fc.serving ? hours : 0.0;
+    fc.up_hours += fc.up ? hours : 0.0;
+    totals.utilisation_hours[c].add(fc.utilisation_hours);
+    totals.serving_hours[c].add(fc.serving_hours);
+  }
+  totals.rejected_load_hours.add(rejected_load_hours_);
+  totals.flow_evaluations += flow_evaluations_;
+  totals.flow_not_converged += flow_not_converged_;
+}
+
+}  // namespace nines::engine

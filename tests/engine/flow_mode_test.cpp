@@ -1,0 +1,195 @@
+// Flow mode in the event loop (issue 11): a capacity serves part of the demand, a rate limit
+// rejects part of the load, and the served share sigma decides up, down and degraded. Hand-worked
+// timelines with fixed laws and injections, and steady-state figures of independent instances
+// against their binomial closed forms (tolerances from the reported standard errors).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "model_builders.hpp"
+#include "nines/engine/compiled_model.hpp"
+#include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/summary.hpp"
+#include "nines/models/error.hpp"
+
+namespace nines::engine {
+namespace {
+
+RunOptions threads(int count) {
+  RunOptions options;
+  options.threads = count;
+  return options;
+}
+
+models::Load constant_load(double rps) {
+  models::Load l;
+  l.rps = rps;
+  return l;
+}
+
+/// Three servers of 400 rps under 1000 rps that never fail, over `horizon` hours.
+models::Model three_servers(double horizon, std::int64_t replications = 2) {
+  models::Component web = testing::pool("web", 3, 1);
+  web.failure = models::Never{};
+  web.capacity_rps = 400.0;
+  models::Model m = testing::single(web, horizon, replications);
+  m.load = constant_load(1000.0);
+  return m;
+}
+
+TEST(FlowMode, OneServerOutLeavesTheOthersSaturatedAndTheSystemDegraded) {
+  // Injected: one server out over [10, 12.5): 800 of 1000 rps served, sigma 0.8, above
+  // outage_below (0.5), below degraded_below (0.99).
+  models::Model m = three_servers(100.0);
+  m.inject.push_back(testing::inject_component("web", 10.0, 1, 2.5));
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_EQ(r.outages, 0);
+  ASSERT_TRUE(r.requests.has_value());
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 0.2 * 2.5 / 100.0, 1e-14);
+  const double years = 100.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 2.5 / years, 1e-9);
+  EXPECT_NEAR(r.requests->failed_per_year, 0.2 * 1000.0 * 3600.0 * 2.5 / years, 1e-3);
+  EXPECT_EQ(r.requests->rejected_per_year, 0.0);
+  // web: 1000 / 1200 for 97.5 h, saturated for 2.5 h; its success 0.8 is above outage_below.
+  ASSERT_TRUE(r.components[0].utilisation.has_value());
+  EXPECT_NEAR(*r.components[0].utilisation, (97.5 * 1000.0 / 1200.0 + 2.5) / 100.0, 1e-12);
+  EXPECT_EQ(r.components[0].service_availability, 1.0);
+  // The initial evaluation and one per batch (the injection's start and end).
+  EXPECT_EQ(r.flow_evaluations, 2u * 3u);
+  EXPECT_EQ(r.flow_not_converged, 0u);
+}
+
+TEST(FlowMode, TwoServersOutIsAnOutageCausedByTheInjection) {
+  // Two out over [10, 12.5): 400 of 1000, sigma 0.4 < 0.5: down, and failing 60 % of requests.
+  models::Model m = three_servers(100.0);
+  m.inject.push_back(testing::inject_component("web", 10.0, 2, 2.5));
+  const RunResult r = run(m, threads(2));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 2.5 / 100.0, 1e-15);
+  EXPECT_EQ(r.outages, 2);  // one per replication
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 0.6 * 2.5 / 100.0, 1e-14);
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "inject");
+  EXPECT_NEAR(r.components[0].service_availability, 1.0 - 2.5 / 100.0, 1e-14);
+}
+
+TEST(FlowMode, ARateLimitRejectsTheExcessAtOnce) {
+  // 1000 rps offered, 900 admitted: 10 % rejected all the time; the servers have room.
+  models::Model m = three_servers(50.0);
+  m.load->limit_rps = 900.0;
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_NEAR(r.requests->availability.mean, 0.9, 1e-14);
+  EXPECT_NEAR(r.requests->rejected_per_year, 0.1 * 1000.0 * 3600.0 * models::kHoursPerYear, 1e-3);
+  EXPECT_NEAR(r.requests->failed_per_year, r.requests->rejected_per_year, 1e-3);
+  // Degraded throughout: 0.9 is below degraded_below 0.99.
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, models::kHoursPerYear, 1e-9);
+}
+
+TEST(FlowMode, LoadStepsAreEventsAndALoadStepCanBeginAnOutage) {
+  // An hourly profile of 1.0, with 2.5 at 18:00 and 3.0 at 19:00, on 300 rps: 300, 750 and
+  // 900 rps. Two servers of 400, one injected out over [17, 22): 400 serves 750 at sigma 0.533
+  // (up, degraded) and 900 at 0.444 (down): the load step at 19:00 begins the outage.
+  models::Component web = testing::pool("web", 2, 1);
+  web.failure = models::Never{};
+  web.capacity_rps = 400.0;
+  models::Model m = testing::single(web, 24.0, 1);
+  models::Load l = constant_load(300.0);
+  l.profile.type = models::LoadProfile::Type::kHourly;
+  l.profile.values.assign(24, 1.0);
+  l.profile.values[18] = 2.5;
+  l.profile.values[19] = 3.0;
+  m.load = l;
+  m.inject.push_back(testing::inject_component("web", 17.0, 1, 5.0));
+  const RunResult r = run(m, threads(1));
+  // Down over [19, 20) only: 1 h of 24.
+  EXPECT_NEAR(r.availability.mean, 1.0 - 1.0 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 1);
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "load");
+  EXPECT_TRUE(r.causes[0].id.empty());
+  // Events: the injection's start and end, and load steps at 18, 19 and 20.
+  EXPECT_EQ(r.events, 5u);
+  // Offered (in rps-hours): 22 x 300 + 750 + 900 = 8250; failed: 350 at 18:00, 500 at 19:00.
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 850.0 / 8250.0, 1e-14);
+  // Degraded: sigma below 0.99 over [18, 20).
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 2.0 * models::kHoursPerYear / 24.0, 1e-9);
+}
+
+TEST(FlowMode, SaturatedCallsWithRetriesServeTheClosedForm) {
+  // A front of unlimited capacity calls a back end of 2 x 100 rps with 3 retries under 500 rps:
+  // the back end's success s = 1 - (1 - 200/500)^(1/4), the front's 1 - (1 - s)^4 = 0.4.
+  models::Component front = testing::pool("front", 1, 1);
+  front.failure = models::Never{};
+  models::Component back = testing::pool("back", 2, 1);
+  back.failure = models::Never{};
+  back.capacity_rps = 100.0;
+  models::Model m = testing::single(front, 10.0, 1);
+  m.components.push_back(back);
+  models::Dependency d = testing::depends("front", {"back"});
+  d.retries = 3;
+  m.dependencies.push_back(d);
+  m.load = constant_load(500.0);
+  const RunResult r = run(m, threads(1));
+  EXPECT_NEAR(r.requests->availability.mean, 0.4, 1e-12);
+  EXPECT_EQ(r.availability.mean, 0.0);  // 0.4 < outage_below: down from the start
+  EXPECT_EQ(r.outages, 1);
+  EXPECT_EQ(r.causes[0].kind, "load");
+}
+
+/// Steady state of three independent servers (mtbf 500 h, mttr 24 h, exponential) of 400 rps
+/// under 1000 rps: up while two or three serve; sigma 1, 0.8, 0.4, 0 with 3, 2, 1, 0.
+TEST(FlowMode, IndependentServersMatchTheBinomialClosedForm) {
+  models::Component web = testing::pool("web", 3, 1, 500.0, 24.0);
+  web.capacity_rps = 400.0;
+  models::Model m = testing::single(web, 20.0 * models::kHoursPerYear, 200, 5);
+  m.load = constant_load(1000.0);
+  const RunResult r = run(m, threads(2));
+  const double a = 500.0 / 524.0;
+  const double p3 = a * a * a;
+  const double p2 = 3.0 * a * a * (1.0 - a);
+  const double p1 = 3.0 * a * (1.0 - a) * (1.0 - a);
+  const auto near = [](const Estimate& e, double exact, const char* what) {
+    EXPECT_LE(std::fabs(e.mean - exact), 4.0 * e.stderr_ + 1e-12)
+        << what << ": " << e.mean << " vs " << exact << " (stderr " << e.stderr_ << ")";
+  };
+  near(r.availability, p3 + p2, "availability");
+  near(r.requests->availability, p3 + 0.8 * p2 + 0.4 * p1, "request availability");
+  near(*r.degraded_hours_per_year, (1.0 - p3) * models::kHoursPerYear, "degraded hours");
+  const double serving = 1.0 - (1.0 - a) * (1.0 - a) * (1.0 - a);
+  ASSERT_TRUE(r.components[0].utilisation.has_value());
+  EXPECT_NEAR(*r.components[0].utilisation, (p3 * 1000.0 / 1200.0 + (serving - p3)) / serving,
+              0.002);
+}
+
+TEST(FlowMode, FiguresDoNotDependOnThreads) {
+  models::Component web = testing::pool("web", 3, 1, 500.0, 24.0);
+  web.capacity_rps = 400.0;
+  models::Model m = testing::single(web, models::kHoursPerYear, 64, 9);
+  m.load = constant_load(1000.0);
+  m.load->profile.type = models::LoadProfile::Type::kDiurnal;
+  m.load->profile.peak_to_mean = 1.5;
+  const RunResult one = run(m, threads(1));
+  const RunResult two = run(m, threads(2));
+  EXPECT_EQ(one.availability.mean, two.availability.mean);
+  EXPECT_EQ(one.requests->availability.mean, two.requests->availability.mean);
+  EXPECT_EQ(one.requests->failed_per_year, two.requests->failed_per_year);
+  EXPECT_EQ(one.degraded_hours_per_year->mean, two.degraded_hours_per_year->mean);
+  EXPECT_EQ(*one.components[0].utilisation, *two.components[0].utilisation);
+  EXPECT_EQ(one.events, two.events);
+  EXPECT_EQ(one.flow_evaluations, two.flow_evaluations);
+}
+
+TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
+  models::Model m = three_servers(10.0);
+  m.components.push_back(testing::pool("a", 1, 1));
+  m.components.push_back(testing::pool("b", 1, 1));
+  models::Dependency d = testing::depends("web", {"a", "b"});
+  d.is_list = true;
+  d.failover = models::Failover{};
+  m.dependencies.push_back(d);
+  EXPECT_THROW(compile(m), ModelError);
+}
+
+}  // namespace
+}  // namespace nines::engine
