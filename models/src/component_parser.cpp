@@ -138,6 +138,22 @@ void parse_monitoring(const JsonNode& node, Component& component) {
   }
 }
 
+Overload parse_overload(const JsonNode& node) {
+  node.expect_object_with_keys(kOverloadKeys);
+  Overload overload;
+  overload.crash_after = parse_distribution(
+      node.require("crash_after",
+                   "the time an overloaded instance runs before it crashes, a law "
+                   "with a mean above 0"),
+      Zero::kForbidden);
+  overload.restart = parse_distribution(
+      node.require("restart",
+                   "the time a crashed instance takes to restart, a law with a mean "
+                   "above 0"),
+      Zero::kForbidden);
+  return overload;
+}
+
 }  // namespace
 
 Component parse_component(const JsonNode& node) {
@@ -154,6 +170,8 @@ Component parse_component(const JsonNode& node) {
   if (auto capacity = node.find("capacity_rps")) {
     component.capacity_rps = capacity->as_positive_number();
   }
+  if (auto overload = node.find("overload")) component.overload = parse_overload(*overload);
+  if (auto shedding = node.find("load_shedding")) component.load_shedding = shedding->as_boolean();
   if (zones) component.zones = parse_zone_list(*zones);
   if (placement) component.placement = parse_placement(*placement);
   if (auto instances = node.find("instances")) {

@@ -121,15 +121,24 @@ std::optional<std::vector<std::int64_t>> find_cycle(const Model& model) {
 
 std::vector<bool> reachable_from_entry(const Model& model) {
   std::vector<bool> reached(model.components.size(), false);
-  const std::int64_t entry = model.component_index(model.entry);
-  if (entry < 0) return reached;
+  std::vector<std::int64_t> entries;
+  if (model.load && !model.load->journeys.empty()) {
+    for (const Journey& journey : model.load->journeys) {
+      entries.push_back(model.component_index(journey.entry));
+    }
+  } else {
+    entries.push_back(model.component_index(model.entry));
+  }
   const Graph graph = build_graph(model);
-  std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
-  auto color_map =
-      boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
-  boost::breadth_first_search(graph, static_cast<Vertex>(entry), boost::color_map(color_map));
-  for (std::size_t i = 0; i < reached.size(); ++i) {
-    reached[i] = colors[i] != boost::white_color;
+  for (const std::int64_t entry : entries) {
+    if (entry < 0) continue;
+    std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
+    auto color_map =
+        boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
+    boost::breadth_first_search(graph, static_cast<Vertex>(entry), boost::color_map(color_map));
+    for (std::size_t i = 0; i < reached.size(); ++i) {
+      if (colors[i] != boost::white_color) reached[i] = true;
+    }
   }
   return reached;
 }

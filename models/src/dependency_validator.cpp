@@ -1,4 +1,5 @@
-// Checks dependencies (ids, lists, cycles), the entry, and what the entry does not reach.
+// Checks dependencies (ids, lists, cycles), the entry (or the journeys' entries), and what the
+// entry does not reach.
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -103,6 +104,19 @@ void check_cycles(const Model& model, const Reporter& reporter) {
 
 void check_entry(Model& model, const Reporter& reporter, const IdIndex& index,
                  const std::vector<std::string>& ids) {
+  if (model.load && !model.load->journeys.empty()) {
+    // Journeys replace the entry; code that needs one entry gets the first journey's.
+    const auto& journeys = model.load->journeys;
+    for (std::size_t j = 0; j < journeys.size(); ++j) {
+      if (!index.contains(journeys[j].entry)) {
+        reporter.fail("/load/journeys/" + std::to_string(j) + "/entry",
+                      unknown_name_problem("component id", journeys[j].entry, ids),
+                      quote(journeys[j].entry));
+      }
+    }
+    model.entry = journeys.front().entry;
+    return;
+  }
   if (!model.entry.empty()) {
     if (!index.contains(model.entry)) {
       reporter.fail("/entry", unknown_name_problem("component id", model.entry, ids),
@@ -141,12 +155,14 @@ void check_dependencies_and_entry(Model& model, const Reporter& reporter,
   check_cycles(model, reporter);
   check_entry(model, reporter, index, ids);
   const auto reached = reachable_from_entry(model);
+  const bool journeys = model.load && !model.load->journeys.empty();
   for (std::size_t i = 0; i < model.components.size(); ++i) {
     if (reached[i]) continue;
     warnings.push_back(reporter.warning(
         "/components/" + std::to_string(i),
-        "component " + quote(model.components[i].id) + " is not reached from the entry " +
-            quote(model.entry) + " through dependencies, so it cannot affect the system"));
+        "component " + quote(model.components[i].id) + " is not reached from " +
+            (journeys ? std::string("any journey's entry") : "the entry " + quote(model.entry)) +
+            " through dependencies, so it cannot affect the system"));
   }
 }
 

@@ -66,7 +66,9 @@ void JsonNode::expect_object_with_keys(const KeyTable& table) const {
     std::string nearest(table.key_also_called(key));
     if (nearest.empty()) nearest = nearest_name(key, names);
     if (!nearest.empty()) problem += " (did you mean " + quote(nearest) + "?)";
-    problem += "; known keys of a " + std::string(table.what) + ": " + list_names(names);
+    // Every key: a table is short, unlike the ids of a model.
+    problem +=
+        "; known keys of a " + std::string(table.what) + ": " + list_names(names, names.size());
     reporter_->fail(pointer_of(key), problem);
   }
 }
@@ -183,6 +185,18 @@ double JsonNode::as_probability() const {
   const double p = value_->get<double>();
   if (!(p >= 0.0 && p <= 1.0)) fail(kProbability);
   return p;
+}
+
+double JsonNode::as_fraction() const {
+  if (!value_->is_number()) fail(kFractionRule);
+  const double x = value_->get<double>();
+  if (!std::isfinite(x) || !(x > 0.0 && x <= 1.0)) fail(kFractionRule);
+  return x;
+}
+
+bool JsonNode::as_boolean() const {
+  if (!value_->is_boolean()) fail(kBooleanRule);
+  return value_->get<bool>();
 }
 
 }  // namespace nines::models::detail

@@ -61,6 +61,10 @@ class JsonNode {
   double as_duration(Zero zero) const;
   /// A probability in [0, 1].
   double as_probability() const;
+  /// A number in (0, 1].
+  double as_fraction() const;
+  /// true or false.
+  bool as_boolean() const;
 
  private:
   const Reporter* reporter_;
@@ -78,6 +82,8 @@ inline constexpr std::string_view kNonNegativeNumber = "must be a non-negative n
 inline constexpr std::string_view kCurrencyRule =
     R"(must be a non-empty string naming the currency of the costs, like "EUR")";
 inline constexpr std::string_view kProbability = "must be a probability between 0 and 1";
+inline constexpr std::string_view kFractionRule = "must be a number in (0, 1]";
+inline constexpr std::string_view kBooleanRule = "must be true or false";
 inline constexpr std::string_view kIdRule =
     "must be a non-empty id made of letters, digits, '_', '.' and '-'";
 inline constexpr std::string_view kTargetRule =

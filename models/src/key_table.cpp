@@ -63,7 +63,7 @@ constexpr auto kModelRows = std::to_array<KeyRow>({
     {.key = "entry",
      .type = kId,
      .meaning = "The component users reach; optional when exactly one component has nothing "
-                "depending on it."},
+                "depending on it. An error beside load.journeys."},
     {.key = "crews",
      .type = kList,
      .meaning = "Limited repair teams.",
@@ -110,6 +110,12 @@ constexpr auto kModelRows = std::to_array<KeyRow>({
      .meaning = "The JSON Schema of this file, for editors (`nines schema` writes it); kept on "
                 "save, ignored by the simulation."},
 });
+
+// Journeys replace the single entry.
+constexpr std::string_view kModelRules = R"({
+  "if": {"required": ["load"], "properties": {"load": {"required": ["journeys"]}}},
+  "then": {"not": {"required": ["entry"]}}
+})";
 
 // ---- Components, standby, crews ------------------------------------------------------------
 
@@ -177,6 +183,17 @@ constexpr auto kComponentRows = std::to_array<KeyRow>({
      .type = kPositiveReal,
      .meaning = "Requests per second one serving instance processes; unlimited when absent. "
                 "Needs a top-level load (flow mode, docs/traffic.md)."},
+    {.key = "overload",
+     .type = kObject,
+     .meaning = "Instances crash while the component is overloaded (demand above capacity) and "
+                "restart later; needs capacity_rps (flow mode, not implemented yet: run refuses "
+                "it).",
+     .table = &kOverloadKeys},
+    {.key = "load_shedding",
+     .type = kBoolean,
+     .meaning = "Rejects the demand above capacity instead of being overloaded (wins over "
+                "overload); needs capacity_rps (flow mode, not implemented yet: run refuses it).",
+     .default_json = "false"},
     {.key = "deploys",
      .type = kObject,
      .meaning = "Scheduled deploys or maintenance windows: restarts and, when bad, broken "
@@ -373,12 +390,14 @@ constexpr auto kDomainGroups =
 // ---- Dependencies and failover -------------------------------------------------------------
 
 constexpr std::array<std::string_view, 2> kRoutings{"failover", "all"};
+constexpr std::array<std::string_view, 3> kDependencyModes{"hard", "soft", "cache"};
 constexpr auto kDependencyRows = std::to_array<KeyRow>({
     {.key = "from", .type = kId, .meaning = "The component that depends.", .required = true},
     {.key = "to",
      .type = kIdOrIdList,
      .meaning = "What it depends on: a component id or a non-empty list of ids; a list item "
-                R"(may be an object {"id", "calls", "retries"} with its own traffic settings.)",
+                R"(may be an object {"id", "calls", "retries", "circuit_breaker"} with its own )"
+                "traffic settings.",
      .required = true},
     {.key = "min_up",
      .type = kInteger,
@@ -407,6 +426,39 @@ constexpr auto kDependencyRows = std::to_array<KeyRow>({
                 R"("all" calls every one and needs "min_up" successes; default "failover" when )"
                 R"("min_up" is 1, else "all". Needs a top-level load.)",
      .choices = kRoutings},
+    {.key = "mode",
+     .type = kEnum,
+     .meaning = R"("hard": the caller fails with the row; "soft": a share impact of the row's )"
+                R"(failures fails it; "cache": a cache answers hit_ratio of the calls while )"
+                R"(valid. A key of another mode is an error. Needs a top-level load.)",
+     .default_json = R"("hard")",
+     .choices = kDependencyModes},
+    {.key = "impact",
+     .type = kUnitInterval,
+     .meaning = R"(Soft (required): the share of the row's failed calls that fail the caller.)"},
+    {.key = "hit_ratio",
+     .type = kHalfOpenUnit,
+     .meaning = "Cache (required): the share of calls the cache answers while valid, in [0, 1)."},
+    {.key = "stale_if_error",
+     .type = kDuration,
+     .meaning = "Cache (required): how long the cache outlives a failing target before it "
+                "expires (fixed, >= 0).",
+     .zero = Zero::kAllowed},
+    {.key = "warmup",
+     .type = kDuration,
+     .meaning = "Cache: how long the target must stay healthy to refill an expired cache "
+                "(fixed, >= 0).",
+     .default_json = R"("10m")",
+     .zero = Zero::kAllowed},
+    {.key = "stale_below",
+     .type = kFraction,
+     .meaning = "Cache: the stale clock runs while the target's success is below this, in "
+                "(0, 1]; default load.outage_below."},
+    {.key = "circuit_breaker",
+     .type = kObject,
+     .meaning = "Stops calling a target whose success falls below a threshold, for a while "
+                "(flow mode, not implemented yet: run refuses it).",
+     .table = &kCircuitBreakerKeys},
 });
 
 // min_up comes with a list and only with one; failover only with min_up 1, and so does
@@ -422,7 +474,14 @@ constexpr std::string_view kDependencyRules = R"({
     {"if": {"required": ["routing"], "properties": {"routing": {"const": "failover"}}},
      "then": {"required": ["min_up"], "properties": {"min_up": {"const": 1}}}},
     {"if": {"required": ["routing"], "properties": {"routing": {"const": "all"}}},
-     "then": {"not": {"required": ["failover"]}}}
+     "then": {"not": {"required": ["failover"]}}},
+    {"if": {"required": ["mode"], "properties": {"mode": {"const": "soft"}}},
+     "then": {"required": ["impact"]},
+     "else": {"not": {"required": ["impact"]}}},
+    {"if": {"required": ["mode"], "properties": {"mode": {"const": "cache"}}},
+     "then": {"required": ["hit_ratio", "stale_if_error"]},
+     "else": {"not": {"anyOf": [{"required": ["hit_ratio"]}, {"required": ["stale_if_error"]},
+                                {"required": ["warmup"]}, {"required": ["stale_below"]}]}}}
   ]
 })";
 
@@ -436,6 +495,10 @@ constexpr auto kDependencyTargetRows = std::to_array<KeyRow>({
      .meaning = "This target's own retries, 0 to 100 (else the row's). Needs a top-level load.",
      .min = 0,
      .max = kMaxRetries},
+    {.key = "circuit_breaker",
+     .type = kObject,
+     .meaning = "This target's own circuit breaker (else the row's). Needs a top-level load.",
+     .table = &kCircuitBreakerKeys},
 });
 
 constexpr std::array<std::string_view, 2> kFailbacks{"automatic", "manual"};
@@ -493,88 +556,6 @@ constexpr auto kScenarioRows = std::to_array<KeyRow>({
                 "their JSON values.",
      .required = true},
 });
-
-// ---- Load ---------------------------------------------------------------------------------
-
-constexpr std::array<std::string_view, 2> kSloBases{"time", "requests"};
-constexpr auto kLoadRows = std::to_array<KeyRow>({
-    {.key = "rps",
-     .type = kPositiveReal,
-     .meaning = "Mean requests per second that the profile multiplies.",
-     .required = true},
-    {.key = "profile",
-     .type = kObject,
-     .meaning = "How the load varies by hour (time 0 is Monday 00:00).",
-     .default_json = R"({"type": "constant"})",
-     .table = &kLoadProfileKeys},
-    {.key = "limit_rps",
-     .type = kPositiveReal,
-     .meaning = "Requests per second the entry admits; the rest is rejected (flow mode, not "
-                "implemented yet: run refuses it)."},
-    {.key = "outage_below",
-     .type = kFraction,
-     .meaning = "The system is down while its served share is below this.",
-     .default_json = "0.5"},
-    {.key = "degraded_below",
-     .type = kFraction,
-     .meaning = "Degraded while the served share is below this; at least outage_below; "
-                "default 0.99, or outage_below if higher."},
-    {.key = "slo_basis",
-     .type = kEnum,
-     .meaning = "What sla, --window and --precision judge: time-based or request availability.",
-     .default_json = R"("time")",
-     .choices = kSloBases},
-    {.key = "metastable_after",
-     .type = kDuration,
-     .meaning = "An episode whose recovery lasts longer than this is metastable.",
-     .default_json = R"("1h")",
-     .zero = Zero::kAllowed},
-});
-
-constexpr std::array<std::string_view, 4> kProfileTypes{"constant", "diurnal", "hourly", "weekly"};
-constexpr std::array<std::string_view, 24> kWholeHours{
-    "00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00", "07:00",
-    "08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00",
-    "16:00", "17:00", "18:00", "19:00", "20:00", "21:00", "22:00", "23:00"};
-constexpr auto kLoadProfileRows = std::to_array<KeyRow>({
-    {.key = "type",
-     .type = kEnum,
-     .meaning = "constant; diurnal (a cosine over the day); hourly (24 values); weekly (168 "
-                "values from Monday 00:00).",
-     .required = true,
-     .choices = kProfileTypes},
-    {.key = "peak_to_mean",
-     .type = kBoundedReal,
-     .meaning = "Diurnal: the cosine's peak over its mean, in [1, 2]; the highest whole hour "
-                "is 1 + (peak_to_mean - 1) cos(pi/24).",
-     .min = 1,
-     .max = 2},
-    {.key = "peak_at",
-     .type = kEnum,
-     .meaning = "Diurnal: the whole hour at which the cosine peaks.",
-     .default_json = R"("14:00")",
-     .choices = kWholeHours},
-    {.key = "values",
-     .type = kMultiplierList,
-     .meaning = "Hourly: 24 multipliers of rps by hour of day; weekly: 168 by hour of the week "
-                "(finite, >= 0, at least one > 0, not normalised)."},
-});
-
-// Each type takes its own keys only: diurnal needs peak_to_mean, hourly 24 values, weekly 168.
-constexpr std::string_view kLoadProfileRules = R"({
-  "allOf": [
-    {"if": {"properties": {"type": {"const": "diurnal"}}},
-     "then": {"required": ["peak_to_mean"], "not": {"required": ["values"]}},
-     "else": {"not": {"anyOf": [{"required": ["peak_to_mean"]}, {"required": ["peak_at"]}]}}},
-    {"if": {"properties": {"type": {"const": "constant"}}},
-     "then": {"not": {"required": ["values"]}}},
-    {"if": {"properties": {"type": {"const": "hourly"}}},
-     "then": {"required": ["values"], "properties": {"values": {"minItems": 24, "maxItems": 24}}}},
-    {"if": {"properties": {"type": {"const": "weekly"}}},
-     "then": {"required": ["values"],
-              "properties": {"values": {"minItems": 168, "maxItems": 168}}}}
-  ]
-})";
 
 // ---- Distributions -------------------------------------------------------------------------
 
@@ -662,9 +643,10 @@ constexpr auto kEmpiricalRows = std::to_array<KeyRow>({
 });
 
 constexpr auto kObjectTables = std::to_array<const KeyTable*>(
-    {&kModelKeys, &kComponentKeys, &kStandbyKeys, &kDeploysKeys, &kCrewKeys, &kZoneKeys,
-     &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kDependencyTargetKeys, &kInjectionKeys,
-     &kLoadKeys, &kLoadProfileKeys, &kScenarioKeys});
+    {&kModelKeys, &kComponentKeys, &kOverloadKeys, &kStandbyKeys, &kDeploysKeys, &kCrewKeys,
+     &kZoneKeys, &kRegionKeys, &kDependencyKeys, &kFailoverKeys, &kDependencyTargetKeys,
+     &kCircuitBreakerKeys, &kInjectionKeys, &kLoadKeys, &kLoadProfileKeys, &kSpikeKeys,
+     &kJourneyKeys, &kScenarioKeys});
 
 constexpr auto kLawTables =
     std::to_array<const KeyTable*>({&kExponentialKeys, &kWeibullKeys, &kLognormalKeys, &kNormalKeys,
@@ -675,7 +657,8 @@ constexpr auto kLawTables =
 const KeyTable kModelKeys{.name = "model",
                           .what = "model",
                           .meaning = "A nines availability model (docs/model-format.md).",
-                          .rows = kModelRows};
+                          .rows = kModelRows,
+                          .rules_json = kModelRules};
 const KeyTable kComponentKeys{.name = "component",
                               .what = "component",
                               .meaning = "A pool of identical instances.",
@@ -723,15 +706,6 @@ const KeyTable kInjectionKeys{.name = "injection",
                               .meaning = "A scheduled fault of a component, zone or region.",
                               .rows = kInjectionRows,
                               .groups = kInjectionGroups};
-const KeyTable kLoadKeys{.name = "load",
-                         .what = "load",
-                         .meaning = "The traffic users send (docs/traffic.md).",
-                         .rows = kLoadRows};
-const KeyTable kLoadProfileKeys{.name = "load_profile",
-                                .what = "load profile",
-                                .meaning = "How the load varies by whole hour.",
-                                .rows = kLoadProfileRows,
-                                .rules_json = kLoadProfileRules};
 const KeyTable kScenarioKeys{.name = "scenario",
                              .what = "scenario",
                              .meaning = "A named what-if: overrides of the base model.",

@@ -25,11 +25,13 @@ enum class ValueType {
   kPlacement,         // a non-empty object {id: integer in [min, max]}
   kInteger,           // an integer in [min, max]; an integral floating value counts
   kSeed,              // an integer in [0, 2^64 - 1]
+  kBoolean,           // true or false
   kNumber,            // a finite number
   kPositiveReal,      // a finite number > 0
   kNonNegativeReal,   // a finite number >= 0
   kUnitInterval,      // a number in [0, 1]
   kFraction,          // a number in (0, 1] (a canary's share of the instances)
+  kHalfOpenUnit,      // a number in [0, 1) (a cache's hit ratio)
   kBoundedReal,       // a finite number in [min, max]
   kMultiplierList,    // a list of finite numbers >= 0, at least one > 0 (a load profile)
   kTarget,            // a fraction in (0, 1] or a string "P%"
@@ -119,6 +121,10 @@ extern const KeyTable kDependencyTargetKeys;
 extern const KeyTable kInjectionKeys;
 extern const KeyTable kLoadKeys;
 extern const KeyTable kLoadProfileKeys;
+extern const KeyTable kSpikeKeys;
+extern const KeyTable kJourneyKeys;
+extern const KeyTable kOverloadKeys;
+extern const KeyTable kCircuitBreakerKeys;
 extern const KeyTable kScenarioKeys;
 
 extern const KeyTable kExponentialKeys;

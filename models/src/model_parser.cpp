@@ -51,16 +51,65 @@ Routing parse_routing(const JsonNode& node) {
   node.fail(R"(must be "failover" or "all")");
 }
 
+DependencyMode parse_dependency_mode(const JsonNode& node) {
+  const std::string mode = node.value().is_string() ? node.as_string() : std::string();
+  if (mode == "hard") return DependencyMode::kHard;
+  if (mode == "soft") return DependencyMode::kSoft;
+  if (mode == "cache") return DependencyMode::kCache;
+  node.fail(R"(must be "hard", "soft" or "cache")");
+}
+
+CircuitBreaker parse_circuit_breaker(const JsonNode& node) {
+  node.expect_object_with_keys(kCircuitBreakerKeys);
+  CircuitBreaker breaker;
+  breaker.threshold =
+      node.require("threshold", "the target success below which it opens, a number in (0, 1]")
+          .as_fraction();
+  breaker.open_for_hours =
+      node.require("open_for", "how long it stays open, a fixed duration above 0")
+          .as_duration(Zero::kForbidden);
+  return breaker;
+}
+
+double parse_hit_ratio(const JsonNode& node) {
+  constexpr std::string_view kRule = "must be a number in [0, 1)";
+  if (!node.value().is_number()) node.fail(kRule);
+  const double x = node.value().get<double>();
+  if (!(x >= 0.0 && x < 1.0)) node.fail(kRule);
+  return x;
+}
+
+/// `mode` and the keys of each mode; which keys go with which mode is validation's rule.
+void parse_mode_keys(const JsonNode& node, Dependency& dependency) {
+  if (auto mode = node.find("mode")) dependency.mode = parse_dependency_mode(*mode);
+  if (auto impact = node.find("impact")) dependency.impact = impact->as_probability();
+  if (auto hit_ratio = node.find("hit_ratio")) dependency.hit_ratio = parse_hit_ratio(*hit_ratio);
+  if (auto stale = node.find("stale_if_error")) {
+    dependency.stale_if_error_hours = stale->as_duration(Zero::kAllowed);
+  }
+  if (auto warmup = node.find("warmup")) {
+    dependency.warmup_hours = warmup->as_duration(Zero::kAllowed);
+  }
+  if (auto below = node.find("stale_below")) dependency.stale_below = below->as_fraction();
+  if (auto breaker = node.find("circuit_breaker")) {
+    dependency.circuit_breaker = parse_circuit_breaker(*breaker);
+  }
+}
+
 double parse_calls(const JsonNode& node) { return node.as_positive_number(); }
 std::int64_t parse_retries(const JsonNode& node) { return node.as_integer(0, kMaxRetries); }
 
-/// A list target: an id, or {"id", "calls", "retries"} with its own traffic settings.
+/// A list target: an id, or {"id", "calls", "retries", "circuit_breaker"} with its own traffic
+/// settings.
 std::string parse_target_id(const JsonNode& node, TargetTraffic& traffic) {
   if (!node.value().is_object()) return node.as_id();
   node.expect_object_with_keys(kDependencyTargetKeys);
   std::string id = node.require("id", "the id of the target component").as_id();
   if (auto calls = node.find("calls")) traffic.calls = parse_calls(*calls);
   if (auto retries = node.find("retries")) traffic.retries = parse_retries(*retries);
+  if (auto breaker = node.find("circuit_breaker")) {
+    traffic.circuit_breaker = parse_circuit_breaker(*breaker);
+  }
   return id;
 }
 
@@ -104,6 +153,7 @@ Dependency parse_dependency(const JsonNode& node) {
   if (auto calls = node.find("calls")) dependency.calls = parse_calls(*calls);
   if (auto retries = node.find("retries")) dependency.retries = parse_retries(*retries);
   if (auto routing = node.find("routing")) dependency.routing = parse_routing(*routing);
+  parse_mode_keys(node, dependency);
   return dependency;
 }
 
@@ -177,7 +227,14 @@ Model build_model(const JsonNode& root) {
   if (auto inject = root.find("inject")) {
     model.inject = parse_list<Injection>(*inject, parse_injection);
   }
-  if (auto load = root.find("load")) model.load = parse_load(*load);
+  if (auto load = root.find("load")) {
+    model.load = parse_load(*load);
+    auto entry = root.find("entry");
+    if (entry && !model.load->journeys.empty()) {
+      entry->fail(R"(not allowed beside "load.journeys" (each journey names its own entry); )"
+                  R"(remove one of them)");
+    }
+  }
   if (auto scenarios = root.find("scenarios")) model.scenarios = parse_scenarios(*scenarios);
   return model;
 }

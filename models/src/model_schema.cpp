@@ -100,6 +100,8 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
       return Json{{"type", "integer"},
                   {"minimum", 0},
                   {"maximum", std::numeric_limits<std::uint64_t>::max()}};
+    case ValueType::kBoolean:
+      return Json{{"type", "boolean"}};
     case ValueType::kNumber:
       return Json{{"type", "number"}};
     case ValueType::kPositiveReal:
@@ -110,6 +112,8 @@ Json value_schema(const KeyRow& row, Zero law_zero) {
       return Json{{"type", "number"}, {"minimum", 0}, {"maximum", 1}};
     case ValueType::kFraction:
       return Json{{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 1}};
+    case ValueType::kHalfOpenUnit:
+      return Json{{"type", "number"}, {"minimum", 0}, {"exclusiveMaximum", 1}};
     case ValueType::kBoundedReal:
       return Json{{"type", "number"}, {"minimum", row.min}, {"maximum", row.max}};
     case ValueType::kMultiplierList:

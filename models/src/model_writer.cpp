@@ -134,7 +134,65 @@ Json component_json(const Component& c) {
   if (c.cost) out["cost"] = *c.cost;
   if (c.idle_cost) out["idle_cost"] = *c.idle_cost;
   if (c.capacity_rps) out["capacity_rps"] = *c.capacity_rps;
+  if (c.overload) {
+    out["overload"] = Json{{"crash_after", law_json<Json>(c.overload->crash_after)},
+                           {"restart", law_json<Json>(c.overload->restart)}};
+  }
+  if (c.load_shedding) out["load_shedding"] = *c.load_shedding;
   return out;
+}
+
+template <typename Json>
+Json breaker_json(const CircuitBreaker& breaker) {
+  return Json{{"threshold", breaker.threshold},
+              {"open_for", format_duration(breaker.open_for_hours)}};
+}
+
+/// A dependency row: a list target without its own settings stays a string.
+template <typename Json>
+Json dependency_json(const Dependency& d) {
+  Json dependency{{"from", d.from}};
+  if (d.is_list) {
+    Json to = Json::array();
+    for (std::size_t i = 0; i < d.to.size(); ++i) {
+      const TargetTraffic own = i < d.target_traffic.size() ? d.target_traffic[i] : TargetTraffic{};
+      if (own.empty()) {
+        to.push_back(d.to[i]);
+        continue;
+      }
+      Json target{{"id", d.to[i]}};
+      if (own.calls) target["calls"] = *own.calls;
+      if (own.retries) target["retries"] = *own.retries;
+      if (own.circuit_breaker) target["circuit_breaker"] = breaker_json<Json>(*own.circuit_breaker);
+      to.push_back(target);
+    }
+    dependency["to"] = to;
+    dependency["min_up"] = d.min_up;
+  } else {
+    dependency["to"] = d.to.empty() ? std::string() : d.to.front();
+  }
+  if (d.failover) {
+    Json failover{{"time", law_json<Json>(d.failover->time)}};
+    if (d.failover->success != 1.0) failover["success"] = d.failover->success;
+    if (d.failover->failback == Failback::kManual) failover["failback"] = "manual";
+    dependency["failover"] = failover;
+  }
+  if (d.calls) dependency["calls"] = *d.calls;
+  if (d.retries) dependency["retries"] = *d.retries;
+  if (d.routing) dependency["routing"] = *d.routing == Routing::kFailover ? "failover" : "all";
+  if (d.mode) {
+    dependency["mode"] = *d.mode == DependencyMode::kHard   ? "hard"
+                         : *d.mode == DependencyMode::kSoft ? "soft"
+                                                            : "cache";
+  }
+  if (d.impact) dependency["impact"] = *d.impact;
+  if (d.hit_ratio) dependency["hit_ratio"] = *d.hit_ratio;
+  if (d.stale_if_error_hours)
+    dependency["stale_if_error"] = format_duration(*d.stale_if_error_hours);
+  if (d.warmup_hours) dependency["warmup"] = format_duration(*d.warmup_hours);
+  if (d.stale_below) dependency["stale_below"] = *d.stale_below;
+  if (d.circuit_breaker) dependency["circuit_breaker"] = breaker_json<Json>(*d.circuit_breaker);
+  return dependency;
 }
 
 /// A zone or a region: id, region (zones only), description, laws.
@@ -198,6 +256,31 @@ Json load_json(const Load& load) {
   if (load.metastable_after_hours != 1.0) {
     out["metastable_after"] = format_duration(load.metastable_after_hours);
   }
+  if (!load.spikes.empty()) {
+    Json spikes = Json::array();
+    for (const Spike& spike : load.spikes) {
+      Json item = Json::object();
+      if (!spike.id.empty()) item["id"] = spike.id;
+      if (spike.gap) {
+        item["gap"] = law_json<Json>(*spike.gap);
+      } else {
+        Json at = Json::array();
+        for (const double hours : spike.at_hours) at.push_back(format_duration(hours));
+        item["at"] = at;
+      }
+      item["duration"] = law_json<Json>(spike.duration);
+      item["multiplier"] = spike.multiplier;
+      spikes.push_back(item);
+    }
+    out["spikes"] = spikes;
+  }
+  if (!load.journeys.empty()) {
+    Json journeys = Json::array();
+    for (const Journey& journey : load.journeys) {
+      journeys.push_back(Json{{"entry", journey.entry}, {"share", journey.share}});
+    }
+    out["journeys"] = journeys;
+  }
   return out;
 }
 
@@ -220,7 +303,9 @@ Json model_json(const Model& model) {
   out["seed"] = model.seed;
   if (model.target) out["target"] = *model.target;
   if (model.currency != kDefaultCurrency) out["currency"] = model.currency;
-  if (!model.entry.empty()) out["entry"] = model.entry;
+  // Journeys replace the entry (which then holds the first journey's entry).
+  const bool journeys = model.load && !model.load->journeys.empty();
+  if (!model.entry.empty() && !journeys) out["entry"] = model.entry;
   if (!model.crews.empty()) {
     Json crews = Json::array();
     for (const auto& crew : model.crews) {
@@ -236,43 +321,7 @@ Json model_json(const Model& model) {
   for (const auto& component : model.components)
     components.push_back(component_json<Json>(component));
   out["components"] = components;
-  if (!model.dependencies.empty()) {
-    Json dependencies = Json::array();
-    for (const auto& d : model.dependencies) {
-      Json dependency{{"from", d.from}};
-      if (d.is_list) {
-        // A target without its own settings stays a string.
-        Json to = Json::array();
-        for (std::size_t i = 0; i < d.to.size(); ++i) {
-          const TargetTraffic own =
-              i < d.target_traffic.size() ? d.target_traffic[i] : TargetTraffic{};
-          if (own.empty()) {
-            to.push_back(d.to[i]);
-            continue;
-          }
-          Json target{{"id", d.to[i]}};
-          if (own.calls) target["calls"] = *own.calls;
-          if (own.retries) target["retries"] = *own.retries;
-          to.push_back(target);
-        }
-        dependency["to"] = to;
-        dependency["min_up"] = d.min_up;
-      } else {
-        dependency["to"] = d.to.empty() ? std::string() : d.to.front();
-      }
-      if (d.failover) {
-        Json failover{{"time", law_json<Json>(d.failover->time)}};
-        if (d.failover->success != 1.0) failover["success"] = d.failover->success;
-        if (d.failover->failback == Failback::kManual) failover["failback"] = "manual";
-        dependency["failover"] = failover;
-      }
-      if (d.calls) dependency["calls"] = *d.calls;
-      if (d.retries) dependency["retries"] = *d.retries;
-      if (d.routing) dependency["routing"] = *d.routing == Routing::kFailover ? "failover" : "all";
-      dependencies.push_back(dependency);
-    }
-    out["dependencies"] = dependencies;
-  }
+  write_list(out, "dependencies", model.dependencies, dependency_json<Json>);
   write_list(out, "inject", model.inject, injection_json<Json>);
   if (model.load) out["load"] = load_json<Json>(*model.load);
   if (!model.scenarios.empty()) {
@@ -367,6 +416,9 @@ Ordered component_like(const Component& now, const Component& before, const Orde
   keep_or_replace(out, canonical, now.idle_cost == before.idle_cost, {"idle_cost"}, "idle_cost");
   keep_or_replace(out, canonical, now.capacity_rps == before.capacity_rps, {"capacity_rps"},
                   "capacity_rps");
+  keep_or_replace(out, canonical, now.overload == before.overload, {"overload"}, "overload");
+  keep_or_replace(out, canonical, now.load_shedding == before.load_shedding, {"load_shedding"},
+                  "load_shedding");
   return out;
 }
 
@@ -421,7 +473,8 @@ nlohmann::ordered_json to_json_like(const Model& model, const nlohmann::ordered_
   top("seed", model.seed == before.seed);
   top("target", model.target == before.target);
   top("currency", model.currency == before.currency);
-  top("entry", model.entry == before.entry);
+  const auto has_journeys = [](const Model& m) { return m.load && !m.load->journeys.empty(); };
+  top("entry", model.entry == before.entry && has_journeys(model) == has_journeys(before));
   top("crews", model.crews == before.crews);
   list_like(out, canonical, original, "regions", model.regions, before.regions);
   list_like(out, canonical, original, "zones", model.zones, before.zones);

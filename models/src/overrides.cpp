@@ -15,10 +15,18 @@ namespace {
 using nlohmann::json;
 
 /// Laws that may be written as a bare duration and so may need to become an object (a
-/// component's, its standby's and its deploys' laws).
-constexpr std::array<std::string_view, 8> kLawKeys{"failure",    "repair",          "detection",
+/// component's, its standby's, its deploys' and its overload's laws).
+constexpr std::array<std::string_view, 9> kLawKeys{"failure",    "repair",          "detection",
                                                    "switchover", "dormant_failure", "undetected",
-                                                   "rollback",   "restart"};
+                                                   "rollback",   "restart",         "crash_after"};
+
+/// The keys of each dependency mode but `mode` itself (docs/model-format.md#dependency-modes).
+constexpr std::array<std::string_view, 1> kSoftKeys{"impact"};
+constexpr std::array<std::string_view, 4> kCacheKeys{"hit_ratio", "stale_if_error", "warmup",
+                                                     "stale_below"};
+
+/// A list target's own settings: `FROM->TO.KEY` on a list sets them on TO.
+constexpr std::array<std::string_view, 3> kTargetKeys{"calls", "retries", "circuit_breaker"};
 
 [[noreturn]] void fail(std::string_view problem) { throw OverrideProblem(std::string(problem)); }
 
@@ -189,9 +197,26 @@ const json& target_id(const json& item) {
   return item;
 }
 
+/// After `FROM->TO.mode=M`: the row keeps only M's keys, as `mttr` replaces `repair` (a soft
+/// row's `impact` means nothing to a cache).
+void keep_mode_keys(json& row) {
+  const json mode = row["mode"];
+  if (mode != "soft") {
+    for (auto key : kSoftKeys) row.erase(std::string(key));
+  }
+  if (mode != "cache") {
+    for (auto key : kCacheKeys) row.erase(std::string(key));
+  }
+}
+
+bool is_target_key(std::string_view key) {
+  return std::find(kTargetKeys.begin(), kTargetKeys.end(), key) != kTargetKeys.end();
+}
+
 /// `FROM->TO.KEY...`: a key of the dependency row from FROM whose `to` is or lists TO.
-/// On a list row TO's own `calls` and `retries` are set on TO (a string target becomes an
-/// object); every other key is the row's.
+/// On a list row TO's own `calls`, `retries` and `circuit_breaker` (and the breaker's keys) are
+/// set on TO (a string target becomes an object; a breaker key starts from the row's breaker);
+/// every other key is the row's. Setting `mode` removes the other modes' keys.
 std::string set_dependency_key(json& document, std::string_view path, json value) {
   const std::size_t arrow = path.find("->");
   if (arrow == std::string_view::npos || arrow == 0 || path.find('>') != path.rfind('>')) {
@@ -254,16 +279,24 @@ std::string set_dependency_key(json& document, std::string_view path, json value
   json& row = document["dependencies"][j];
   const std::string pointer = "/dependencies/" + std::to_string(j);
   // On a list, TO's own traffic settings: a string target becomes {"id": TO, KEY: VALUE}.
-  if (row["to"].is_array() && keys.size() == 1 && (keys[0] == "calls" || keys[0] == "retries")) {
+  const bool own = keys.size() == 1 || (keys.size() == 2 && keys[0] == "circuit_breaker");
+  if (row["to"].is_array() && own && is_target_key(keys[0])) {
     json& list = row["to"];
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (target_id(list[i]) != json(to)) continue;
       if (!list[i].is_object()) list[i] = json{{"id", to}};
+      // `TO.circuit_breaker.threshold` changes the breaker TO has: its own, else the row's.
+      if (keys.size() == 2 && !list[i].contains("circuit_breaker") &&
+          row.contains("circuit_breaker")) {
+        list[i]["circuit_breaker"] = row["circuit_breaker"];
+      }
       return set_path(list[i], pointer + "/to/" + std::to_string(i), keys, std::move(value),
                       nullptr);
     }
   }
-  return set_path(row, pointer, keys, std::move(value), nullptr);
+  std::string written = set_path(row, pointer, keys, std::move(value), nullptr);
+  if (keys.size() == 1 && keys[0] == "mode") keep_mode_keys(row);
+  return written;
 }
 
 /// After `load.profile.type=T`: the profile keeps only T's keys, as `mttr` replaces `repair`
@@ -292,6 +325,10 @@ std::string apply_setting(json& document, std::string_view path, json value) {
   const std::size_t dot = path.find('.');
   if (dot == std::string_view::npos) {
     if (path.empty()) fail("has an empty key");
+    // An entry replaces the journeys, as journeys replace the entry.
+    if (path == "entry" && document.contains("load") && document["load"].is_object()) {
+      document["load"].erase("journeys");
+    }
     set_member(document, path, std::move(value), nullptr);
     return "/" + pointer_token(path);
   }
@@ -303,6 +340,7 @@ std::string apply_setting(json& document, std::string_view path, json value) {
     const std::vector<std::string_view> keys = split_keys(path.substr(dot + 1));
     std::string written = set_path(*it, "/" + pointer_token(top), keys, std::move(value), nullptr);
     if (top == "load") keep_profile_type_keys(*it, keys);
+    if (top == "load" && keys.front() == "journeys") document.erase("entry");
     return written;
   }
   // (2)-(5) ID.KEY: the longest id followed by a dot; on a tie the earlier kind.

@@ -21,10 +21,11 @@ class OverrideProblem : public std::runtime_error {
 /// Sets `path` to `value` in `document` with the rules of `--set` and returns the JSON pointer it
 /// wrote. `path` resolves in this order: `TOP.SUB...` inside a top-level object; `ID.KEY...` of
 /// a component, crew, zone or region (the longest id wins, then that order); `FROM->TO.KEY...`
-/// of the one dependency row from FROM whose `to` is or lists TO; a top-level `KEY`. Keys that
-/// exclude each other replace each other (mttr/repair, mtbf/failure, zones/placement; a
-/// placement removes `instances`). Throws OverrideProblem (unknown id, edge, nested key under a
-/// value that is not an object).
+/// of the one dependency row from FROM whose `to` is or lists TO (on a list, TO's own `calls`,
+/// `retries` and `circuit_breaker`); a top-level `KEY`. Keys that exclude each other replace each
+/// other (mttr/repair, mtbf/failure, zones/placement, a profile type's keys, a dependency mode's
+/// keys, `entry` and `load.journeys`; a placement removes `instances`). Throws OverrideProblem
+/// (unknown id, edge, nested key under a value that is not an object).
 std::string apply_setting(nlohmann::json& document, std::string_view path, nlohmann::json value);
 
 /// Sets each override in `document` (a JSON object) and returns where each one wrote, so that

@@ -34,17 +34,57 @@ TEST(ModelSchema, CoversEveryObjectKindClosed) {
       EXPECT_FALSE(property["description"].get<std::string>().empty()) << name << "." << key;
     }
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"model",         "exponential_law",
-                                             "weibull_law",   "lognormal_law",
-                                             "normal_law",    "gamma_law",
-                                             "uniform_law",   "fixed_law",
-                                             "empirical_law", "component",
-                                             "standby",       "deploys",
-                                             "crew",          "zone",
-                                             "region",        "dependency",
-                                             "failover",      "dependency_target",
-                                             "injection",     "load",
-                                             "load_profile",  "scenario"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"model",
+                                             "exponential_law",
+                                             "weibull_law",
+                                             "lognormal_law",
+                                             "normal_law",
+                                             "gamma_law",
+                                             "uniform_law",
+                                             "fixed_law",
+                                             "empirical_law",
+                                             "component",
+                                             "overload",
+                                             "standby",
+                                             "deploys",
+                                             "crew",
+                                             "zone",
+                                             "region",
+                                             "dependency",
+                                             "failover",
+                                             "dependency_target",
+                                             "circuit_breaker",
+                                             "injection",
+                                             "load",
+                                             "load_profile",
+                                             "spike",
+                                             "journey",
+                                             "scenario"}));
+}
+
+TEST(ModelSchema, StatesTheTrafficMechanisms) {
+  const Json schema = model_schema();
+  const Json& defs = schema["$defs"];
+  EXPECT_EQ(defs["component"]["properties"]["overload"]["$ref"], "#/$defs/overload");
+  EXPECT_EQ(defs["overload"]["required"], Json::array({"crash_after", "restart"}));
+  EXPECT_EQ(defs["overload"]["properties"]["restart"]["$ref"], "#/$defs/law");
+  EXPECT_EQ(defs["component"]["properties"]["load_shedding"]["type"], "boolean");
+  const Json& dependency = defs["dependency"]["properties"];
+  EXPECT_EQ(dependency["mode"]["enum"], Json::array({"hard", "soft", "cache"}));
+  EXPECT_EQ(dependency["hit_ratio"]["exclusiveMaximum"], 1);
+  EXPECT_EQ(dependency["stale_if_error"]["$ref"], "#/$defs/duration");
+  EXPECT_EQ(dependency["circuit_breaker"]["$ref"], "#/$defs/circuit_breaker");
+  EXPECT_EQ(defs["dependency_target"]["properties"]["circuit_breaker"]["$ref"],
+            "#/$defs/circuit_breaker");
+  EXPECT_EQ(defs["circuit_breaker"]["properties"]["open_for"]["$ref"], "#/$defs/positive_duration");
+  const std::string rules = defs["dependency"]["allOf"].dump();
+  EXPECT_NE(rules.find(R"("then":{"required":["hit_ratio","stale_if_error"]})"), std::string::npos)
+      << rules;
+  EXPECT_EQ(defs["load"]["properties"]["journeys"]["items"]["$ref"], "#/$defs/journey");
+  EXPECT_NE(
+      defs["spike"]["allOf"].dump().find(R"({"oneOf":[{"required":["gap"]},{"required":["at"]}]})"),
+      std::string::npos);
+  EXPECT_NE(schema["allOf"].dump().find("journeys"), std::string::npos);
 }
 
 TEST(ModelSchema, StatesRequiredKeysRangesAndDefaults) {

@@ -159,9 +159,9 @@ TEST(Overrides, BadValuesNameThePointerAndTheOverride) {
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.mtbff=1h"}),
             "m.json: /components/0/mtbff: unknown key \"mtbff\" (did you mean \"mtbf\"?); known "
             "keys of a component: id, description, instances, min_up, failure, mtbf, repair, "
-            "mttr, detection, coverage, undetected, standby, crew, capacity_rps, deploys, zones, "
-            "placement, "
-            "cost, idle_cost (from override \"web.mtbff=1h\")");
+            "mttr, detection, coverage, undetected, standby, crew, capacity_rps, overload, "
+            "load_shedding, deploys, zones, placement, cost, idle_cost (from override "
+            "\"web.mtbff=1h\")");
   EXPECT_EQ(testing::parse_error(testing::three_tier(), {"web.min_up=9"}),
             "m.json: /components/0/min_up: must be at most \"instances\" (3); got 9 (from "
             "override \"web.min_up=9\")");

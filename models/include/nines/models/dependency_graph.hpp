@@ -18,7 +18,8 @@ std::vector<std::int64_t> topological_order(const Model& model);
 /// A cycle as component indices (first == last), or nothing when the graph is acyclic.
 std::optional<std::vector<std::int64_t>> find_cycle(const Model& model);
 
-/// For each component, whether the entry reaches it through dependencies (the entry itself: true).
+/// For each component, whether the entry (with `load.journeys`, any journey's entry) reaches it
+/// through dependencies (the entry itself: true).
 std::vector<bool> reachable_from_entry(const Model& model);
 
 /// Indices of the components nothing depends on (candidates for the entry).

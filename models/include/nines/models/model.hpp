@@ -67,6 +67,16 @@ struct Deploys {
   friend bool operator==(const Deploys&, const Deploys&) = default;
 };
 
+/// Overload crashes (docs/traffic.md): while a component's demand exceeds its capacity, each
+/// serving instance crashes after a draw of `crash_after` and restarts after a draw of `restart`.
+/// Both laws have a positive mean.
+struct Overload {
+  Distribution crash_after = Exponential{1.0};
+  Distribution restart = Exponential{1.0};
+
+  friend bool operator==(const Overload&, const Overload&) = default;
+};
+
 /// A pool of identical instances.
 struct Component {
   std::string id;
@@ -108,6 +118,11 @@ struct Component {
   /// Requests per second one serving instance processes (> 0; needs a top-level load and flow
   /// mode, docs/traffic.md); empty: unlimited.
   std::optional<double> capacity_rps = std::nullopt;
+  /// Crashes while overloaded (needs `capacity_rps`); empty: it saturates and never crashes.
+  std::optional<Overload> overload = std::nullopt;
+  /// Rejects the demand above its capacity instead of being overloaded (needs `capacity_rps`);
+  /// empty: not stated (false).
+  std::optional<bool> load_shedding = std::nullopt;
 
   friend bool operator==(const Component&, const Component&) = default;
 };
@@ -171,6 +186,33 @@ struct LoadProfile {
   friend bool operator==(const LoadProfile&, const LoadProfile&) = default;
 };
 
+/// A source of load spikes (docs/traffic.md): spikes start after draws of `gap` (from time 0 and
+/// from the end of each spike) or at the fixed times `at_hours`, last a draw of `duration` and
+/// multiply the offered load by `multiplier` while they run.
+struct Spike {
+  /// [A-Za-z0-9_.-]+, unique among spikes; empty: not stated (the source is named #N).
+  std::string id;
+  /// Exactly one of `gap` (a law with a positive mean) and a non-empty `at_hours` (>= 0, any
+  /// order, duplicates allowed).
+  std::optional<Distribution> gap = std::nullopt;
+  std::vector<double> at_hours;
+  /// A law with a positive mean.
+  Distribution duration = Exponential{1.0};
+  /// > 0; below 1 a dip.
+  double multiplier = 1.0;
+
+  friend bool operator==(const Spike&, const Spike&) = default;
+};
+
+/// One user journey: its share of the admitted load goes to its entry component.
+struct Journey {
+  std::string entry;
+  /// > 0; the shares of a model's journeys sum to 1 (within 1e-9).
+  double share = 1.0;
+
+  friend bool operator==(const Journey&, const Journey&) = default;
+};
+
 /// Which availability `sla`, `--window` and `--precision` use when the model has a load.
 enum class SloBasis : std::uint8_t { kTime, kRequests };
 
@@ -191,6 +233,11 @@ struct Load {
   SloBasis slo_basis = SloBasis::kTime;
   /// An episode whose recovery lasts longer than this (>= 0) is metastable.
   double metastable_after_hours = 1.0;
+  /// Spike sources; empty: none.
+  std::vector<Spike> spikes = {};
+  /// User journeys, replacing the single `Model::entry` (which then holds the first journey's
+  /// entry); empty: none.
+  std::vector<Journey> journeys = {};
 
   double degraded_threshold() const {
     return degraded_below.value_or(outage_below > 0.99 ? outage_below : 0.99);
@@ -234,13 +281,29 @@ struct Failover {
 /// order (min_up 1 only), `all` calls every target and needs `min_up` successes (a quorum).
 enum class Routing : std::uint8_t { kFailover, kAll };
 
+/// How a dependency row's success enters its caller's (docs/traffic.md).
+enum class DependencyMode : std::uint8_t { kHard, kSoft, kCache };
+
+/// A circuit breaker on a row or a list target: it opens when the target's success falls below
+/// `threshold` (in (0, 1]) and closes after `open_for_hours` (fixed, > 0).
+struct CircuitBreaker {
+  double threshold = 0.5;
+  double open_for_hours = 0.5 / 60.0;
+
+  friend bool operator==(const CircuitBreaker&, const CircuitBreaker&) = default;
+};
+
+/// The default `warmup` of a cache row: 10 minutes.
+inline constexpr double kDefaultCacheWarmupHours = 10.0 / 60.0;
+
 /// A list target's own traffic settings (`"to": ["a", {"id": "b", "retries": 2}]`); empty
 /// members take the row's values.
 struct TargetTraffic {
   std::optional<double> calls = std::nullopt;
   std::optional<std::int64_t> retries = std::nullopt;
+  std::optional<CircuitBreaker> circuit_breaker = std::nullopt;
 
-  bool empty() const { return !calls && !retries; }
+  bool empty() const { return !calls && !retries && !circuit_breaker; }
   friend bool operator==(const TargetTraffic&, const TargetTraffic&) = default;
 };
 
@@ -260,7 +323,24 @@ struct Dependency {
   std::optional<Routing> routing = std::nullopt;
   /// Lists only: empty, or one entry per target of `to` (at least one not empty).
   std::vector<TargetTraffic> target_traffic = {};
+  /// Empty: not stated (hard). A key of another mode is an error.
+  std::optional<DependencyMode> mode = std::nullopt;
+  /// Soft (required): the share of the row's failures that fail the caller, in [0, 1].
+  std::optional<double> impact = std::nullopt;
+  /// Cache (required): the share of calls the cache answers while valid, in [0, 1).
+  std::optional<double> hit_ratio = std::nullopt;
+  /// Cache (required): how long the cache outlives a failing target (fixed, >= 0).
+  std::optional<double> stale_if_error_hours = std::nullopt;
+  /// Cache: how long the target must stay healthy to refill an expired cache (fixed, >= 0);
+  /// empty: not stated (kDefaultCacheWarmupHours).
+  std::optional<double> warmup_hours = std::nullopt;
+  /// Cache: the target success below which the stale clock runs, in (0, 1]; empty: not stated
+  /// (the load's `outage_below`).
+  std::optional<double> stale_below = std::nullopt;
+  /// The row's breaker; a list target's own one wins.
+  std::optional<CircuitBreaker> circuit_breaker = std::nullopt;
 
+  DependencyMode mode_or_default() const { return mode.value_or(DependencyMode::kHard); }
   Routing routing_or_default() const {
     return routing.value_or(min_up == 1 ? Routing::kFailover : Routing::kAll);
   }
@@ -274,6 +354,13 @@ struct Dependency {
       return *target_traffic[i].retries;
     }
     return retries.value_or(0);
+  }
+  /// Target i's breaker, its own or the row's (empty: none).
+  std::optional<CircuitBreaker> circuit_breaker_of(std::size_t i) const {
+    if (i < target_traffic.size() && target_traffic[i].circuit_breaker) {
+      return target_traffic[i].circuit_breaker;
+    }
+    return circuit_breaker;
   }
 
   friend bool operator==(const Dependency&, const Dependency&) = default;
@@ -315,7 +402,8 @@ struct Model {
   std::optional<double> target;
   /// The unit of every `cost` (a free name: "EUR", "USD", "units").
   std::string currency = std::string(kDefaultCurrency);
-  /// The component users reach; always set in a validated model (inferred when not given).
+  /// The component users reach; always set in a validated model (inferred when not given; with
+  /// `load.journeys`, which replace it in a file, the first journey's entry).
   std::string entry;
   std::vector<Crew> crews;
   std::vector<Component> components;
