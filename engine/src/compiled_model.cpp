@@ -382,10 +382,19 @@ void compile_deploys(const models::Model& model, CompiledModel& out) {
   }
 }
 
-/// Whether the load needs the flow: a capacity or a rate limit makes shares partial.
+/// Whether the load needs the flow: a capacity, a rate limit, a partial row (soft, cache, a
+/// breaker), spikes or journeys make shares partial.
 bool needs_flow(const models::Model& model) {
-  if (model.load->limit_rps) return true;
-  return std::any_of(model.components.begin(), model.components.end(),
+  const models::Load& load = *model.load;
+  if (load.limit_rps || !load.spikes.empty() || !load.journeys.empty()) return true;
+  const bool partial_row =
+      std::any_of(model.dependencies.begin(), model.dependencies.end(), [](const auto& d) {
+        if (d.mode_or_default() != models::DependencyMode::kHard || d.circuit_breaker) return true;
+        return std::any_of(d.target_traffic.begin(), d.target_traffic.end(),
+                           [](const auto& t) { return t.circuit_breaker.has_value(); });
+      });
+  return partial_row ||
+         std::any_of(model.components.begin(), model.components.end(),
                      [](const models::Component& c) { return c.capacity_rps.has_value(); });
 }
 
@@ -402,6 +411,37 @@ std::vector<std::uint32_t> hours_to_next_change(const std::vector<double>& multi
     }
   }
   return next;
+}
+
+/// Inserts a cause of `kind` just before `other` (which stays last) and returns its index.
+std::uint32_t add_cause_before_other(CompiledModel& out, CauseKind kind, std::string id) {
+  const std::uint32_t index = out.other_cause;
+  out.cause_kinds.insert(out.cause_kinds.begin() + index, kind);
+  out.cause_ids.insert(out.cause_ids.begin() + index, std::move(id));
+  ++out.other_cause;
+  return index;
+}
+
+/// Per component (compiled order): `overload` and `load_shedding`, and an `overload` cause for
+/// each component that crashes, in id order.
+void compile_overload(const models::Model& model, CompiledModel& out, CompiledLoad& cl) {
+  cl.overload.assign(out.components.size(), CompiledOverload{});
+  for (std::size_t m = 0; m < model.components.size(); ++m) {
+    const models::Component& c = model.components[m];
+    CompiledOverload& o = cl.overload[out.component_of_model[m]];
+    o.shedding = c.load_shedding.value_or(false);
+    cl.sheds = cl.sheds || o.shedding;
+    if (!c.overload) continue;
+    o.crashes = true;
+    o.crash_after = compile_law(c.overload->crash_after, out.law_table);
+    o.restart = compile_law(c.overload->restart, out.law_table);
+    cl.crashes = true;
+  }
+  for (std::size_t c = 0; c < out.components.size(); ++c) {
+    if (!cl.overload[c].crashes) continue;
+    cl.overload[c].cause = add_cause_before_other(out, CauseKind::kOverload, out.component_ids[c]);
+    out.components[c].plain = false;  // crashes take the general handlers
+  }
 }
 
 void compile_load(const models::Model& model, CompiledModel& out) {
@@ -425,12 +465,26 @@ void compile_load(const models::Model& model, CompiledModel& out) {
     cl.limit_rps = load.limit_rps.value_or(std::numeric_limits<double>::infinity());
     cl.outage_below = load.outage_below;
     cl.degraded_below = load.degraded_threshold();
+    compile_overload(model, out, cl);
     // The `load` cause sits before `other`, which stays last.
-    cl.cause = out.other_cause;
-    out.cause_kinds.insert(out.cause_kinds.begin() + out.other_cause, CauseKind::kLoad);
-    out.cause_ids.insert(out.cause_ids.begin() + out.other_cause, std::string());
-    ++out.other_cause;
+    cl.cause = add_cause_before_other(out, CauseKind::kLoad, std::string());
     out.load_step_slot = out.slot_count++;
+    cl.first_crash_slot = out.slot_count;
+    for (std::size_t c = 0; c < out.components.size(); ++c) {
+      if (!cl.overload[c].crashes) continue;
+      cl.overload[c].first_crash_slot = out.slot_count;
+      out.slot_count += out.components[c].instance_count;
+      for (std::uint32_t k = 0; k < out.components[c].instance_count; ++k) {
+        cl.crash_slot_instance.push_back(out.components[c].first_instance + k);
+      }
+    }
+    cl.crash_slot_count = out.slot_count - cl.first_crash_slot;
+    if (out.slot_count > EventQueue::kMaxSlots) {
+      refuse("",
+             "too many event sources with crash clocks (at most " +
+                 std::to_string(EventQueue::kMaxSlots) + ")",
+             std::to_string(out.slot_count));
+    }
   }
   out.load = std::move(cl);
 }
@@ -449,6 +503,8 @@ const char* cause_kind_name(CauseKind kind) {
       return "inject";
     case CauseKind::kDeploy:
       return "deploy";
+    case CauseKind::kOverload:
+      return "overload";
     case CauseKind::kLoad:
       return "load";
     case CauseKind::kOther:

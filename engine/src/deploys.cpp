@@ -120,7 +120,7 @@ void ReplicationSimulator::deploy_batch(std::uint32_t d) {
     const std::uint32_t i = cc.first_instance + s.cursor++;
     const Instance& in = instances_[i];
     const bool failed = in.state == State::kFailedUndetected || in.state == State::kWaitingCrew ||
-                        in.state == State::kInRepair;
+                        in.state == State::kInRepair || in.state == State::kCrashed;
     if (failed || in.blocked != 0) continue;
     reach(d, i);
     ++reached;

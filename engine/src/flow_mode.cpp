@@ -24,6 +24,9 @@ void ReplicationSimulator::reset_flow() {
   flow_since_ = 0.0;
   batch_load_step_ = false;
   rejected_load_hours_ = 0.0;
+  shed_rps_ = 0.0;
+  std::fill(shed_rps_of_.begin(), shed_rps_of_.end(), 0.0);
+  shed_load_hours_ = 0.0;
   flow_evaluations_ = 0;
   flow_not_converged_ = 0;
   std::fill(flow_components_.begin(), flow_components_.end(), FlowComponent{});
@@ -55,12 +58,20 @@ void ReplicationSimulator::handle_load_step() {
 
 bool ReplicationSimulator::close_flow_batch() {
   integrate_flow(now_);
+  if (crashes_) note_cascade_overlap(now_);
   for (const std::uint32_t c : flow_changed_) {
     flow_->set_serving(c, static_cast<int>(active_up_[c]));
-    flow_dirty_[c] = 0;
   }
-  flow_changed_.clear();
   evaluate_flow();
+  if (crashes_) {
+    // Crash clocks follow the new flow: components whose serving instances changed (even if
+    // their count did not) and those the evaluation recomputed.
+    for (const std::uint32_t c : flow_changed_) reconcile_crash_clocks(c);
+    for (const std::uint32_t c : flow_->touched()) reconcile_crash_clocks(c);
+    watch_cascade();
+  }
+  for (const std::uint32_t c : flow_changed_) flow_dirty_[c] = 0;
+  flow_changed_.clear();
   return sigma_ >= load_->outage_below;
 }
 
@@ -76,6 +87,12 @@ void ReplicationSimulator::evaluate_flow() {
         n > 0 && std::isfinite(capacity) ? std::min(1.0, flow.demand(c) / capacity) : 0.0;
     const bool serving = n > 0;
     const bool up = flow.success(c) >= load_->outage_below;
+    if (load_->sheds && load_->overload[c].shedding) {
+      // Shedding: the calls above capacity are rejected at once (while it serves at all).
+      const double shed = n >= flow.min_up(c) ? std::max(0.0, flow.demand(c) - capacity) : 0.0;
+      shed_rps_ += shed - shed_rps_of_[c];
+      shed_rps_of_[c] = shed;
+    }
     if (utilisation == fc.utilisation && serving == fc.serving && up == fc.up) continue;
     const double hours = now_ - fc.since;
     fc.utilisation_hours += fc.utilisation * hours;
@@ -109,6 +126,8 @@ void ReplicationSimulator::integrate_flow(double until) {
   if (admitted_rps_ < offered_rps_) {
     rejected_load_hours_ += (1.0 - admitted_rps_ / offered_rps_) * level * hours;
   }
+  if (shed_rps_ > 0.0)
+    shed_load_hours_ += shed_rps_ * hours / (load_->rps * load_->integral.largest());
   if (sigma_ < load_->degraded_below) degraded_hours_ += hours;
   flow_since_ = until;
 }
@@ -126,6 +145,7 @@ void ReplicationSimulator::finish_flow(RunTotals& totals) {
     totals.serving_hours[c].add(fc.serving_hours);
   }
   totals.rejected_load_hours.add(rejected_load_hours_);
+  totals.shed_load_hours.add(shed_load_hours_);
   totals.flow_evaluations += flow_evaluations_;
   totals.flow_not_converged += flow_not_converged_;
 }

@@ -27,6 +27,9 @@ namespace nines::engine {
     case State::kSwitching:
       on_switch_end(instance);
       return;
+    case State::kCrashed:
+      on_restart_end(instance);
+      return;
     case State::kWaitingCrew:
       break;
   }

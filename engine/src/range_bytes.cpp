@@ -10,8 +10,8 @@ namespace nines::engine {
 
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
-static_assert(sizeof(RunTotals) == 53392, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 53664, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RunTotals) == 53536, "RunTotals changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53824, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -139,6 +139,15 @@ void totals_fields(Io& io, Totals& t) {
   io.vec(t.serving_hours);
   io.one(t.flow_evaluations);
   io.one(t.flow_not_converged);
+  io.sum(t.shed_load_hours);
+  io.one(t.cascades);
+  io.one(t.cascades_cut_at_horizon);
+  io.vec(t.cascade_sizes);
+  io.one(t.outages_in_cascades);
+  io.sum(t.downtime_in_cascades);
+  io.vec(t.overload_crashes);
+  io.vec(t.cascades_started);
+  io.vec(t.started_cascade_sizes);
   io.histogram(t.recovery_hours);
   io.sum(t.recovery_sum_hours);
   io.one(t.recoveries);
@@ -160,6 +169,7 @@ void range_fields(Io& io, Range& r) {
   io.vec(r.degraded_hours);
   io.vec(r.window_failed_load_hours);
   io.vec(r.metastable_episodes);
+  io.vec(r.cascades);
   totals_fields(io, r.totals);
 }
 

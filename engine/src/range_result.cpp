@@ -24,7 +24,11 @@ RunTotals::RunTotals(std::size_t components, std::size_t causes, std::size_t zon
       deploys_skipped(components, 0),
       restarts(components, 0),
       utilisation_hours(components),
-      serving_hours(components) {}
+      serving_hours(components),
+      cascade_sizes(components + 1, 0),
+      overload_crashes(components, 0),
+      cascades_started(components, 0),
+      started_cascade_sizes(components, 0) {}
 
 void RunTotals::merge(const RunTotals& other) {
   assert(other.pool_up_fraction.size() == pool_up_fraction.size());
@@ -41,7 +45,11 @@ void RunTotals::merge(const RunTotals& other) {
     restarts[c] += other.restarts[c];
     utilisation_hours[c].merge(other.utilisation_hours[c]);
     serving_hours[c].merge(other.serving_hours[c]);
+    overload_crashes[c] += other.overload_crashes[c];
+    cascades_started[c] += other.cascades_started[c];
+    started_cascade_sizes[c] += other.started_cascade_sizes[c];
   }
+  for (std::size_t k = 0; k < cascade_sizes.size(); ++k) cascade_sizes[k] += other.cascade_sizes[k];
   for (std::size_t k = 0; k < charged_downtime_hours.size(); ++k) {
     charged_downtime_hours[k].merge(other.charged_downtime_hours[k]);
     outages_caused[k] += other.outages_caused[k];
@@ -63,6 +71,11 @@ void RunTotals::merge(const RunTotals& other) {
   rejected_load_hours.merge(other.rejected_load_hours);
   flow_evaluations += other.flow_evaluations;
   flow_not_converged += other.flow_not_converged;
+  shed_load_hours.merge(other.shed_load_hours);
+  cascades += other.cascades;
+  cascades_cut_at_horizon += other.cascades_cut_at_horizon;
+  outages_in_cascades += other.outages_in_cascades;
+  downtime_in_cascades.merge(other.downtime_in_cascades);
   recovery_hours.merge(other.recovery_hours);
   recovery_sum_hours.merge(other.recovery_sum_hours);
   recoveries += other.recoveries;
@@ -107,6 +120,7 @@ void append_range(RangeResult& into, const RangeResult& next) {
   append(into.window_failed_load_hours, next.window_failed_load_hours);
   into.metastable_episodes.insert(into.metastable_episodes.end(), next.metastable_episodes.begin(),
                                   next.metastable_episodes.end());
+  into.cascades.insert(into.cascades.end(), next.cascades.begin(), next.cascades.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

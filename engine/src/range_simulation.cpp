@@ -91,6 +91,7 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
     range.window_failed_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
     if (compiled.load->episodes)
       range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
+    if (compiled.load->crashes) range.cascades.assign(static_cast<std::size_t>(total), 0);
   }
 
   std::atomic<std::int64_t> next_block{0};
@@ -131,6 +132,7 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
             range.failed_load_hours[i] = outcome.failed_load_hours;
             range.degraded_hours[i] = outcome.degraded_hours;
             if (compiled.load->episodes) range.metastable_episodes[i] = outcome.metastable_episodes;
+            if (compiled.load->crashes) range.cascades[i] = outcome.cascades;
             std::copy(
                 outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
                 range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));

@@ -54,6 +54,18 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       flow_dirty_.assign(model.components.size(), 0);
       flow_changed_.reserve(model.components.size());
       flow_components_.resize(model.components.size());
+      shed_rps_of_.resize(model.components.size());
+      if (load_->crashes) {
+        crashes_ = true;
+        crash_clock_.resize(model.instance_count);
+        overload_draws_.resize(model.instance_count);
+        overloaded_.resize(model.components.size());
+        crashes_of_.resize(model.components.size());
+        crashed_in_cascade_.resize(model.components.size());
+        cascade_sizes_.resize(model.components.size() + 1);
+        cascades_started_.resize(model.components.size());
+        started_sizes_.resize(model.components.size());
+      }
     }
     if (load_->requests_basis) {
       // The per-year SLA judges requests: each whole year's offered load-hours, once.
@@ -164,6 +176,7 @@ void ReplicationSimulator::reset(std::uint64_t replication) {
   std::fill(year_downtime_.begin(), year_downtime_.end(), 0.0);
   if (load_ != nullptr) reset_requests();
   if (episodes_) reset_episodes();
+  if (crashes_) reset_cascades();
   if (flow_mode_) reset_flow();
 }
 
@@ -180,8 +193,12 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
     handle_deploy(slot);
   } else if (slot < model_.first_block_slot) {
     handle_failover(slot - model_.first_failover_slot);
-  } else if (flow_mode_ && slot == model_.load_step_slot) {
-    handle_load_step();
+  } else if (flow_mode_ && slot >= model_.load_step_slot) {
+    if (slot == model_.load_step_slot) {
+      handle_load_step();
+    } else {
+      handle_crash(load_->crash_slot_instance[slot - load_->first_crash_slot]);
+    }
   } else {
     on_block_detected(model_.block_slot_instance[slot - model_.first_block_slot]);
   }
@@ -239,7 +256,15 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   std::uint32_t slot = 0;
   bool batch_open = false;
   while (queue_.peek(time, slot)) {  // only events before the horizon
-    if (time != now_ && batch_open) end_batch();
+    if (time != now_ && batch_open) {
+      end_batch();
+      if (flow_mode_) [[unlikely]] {
+        // The evaluation may have scheduled events (crash clocks) before `time`, or at the
+        // batch's own instant (a zero duration: the next batch at that instant).
+        batch_open = false;
+        continue;
+      }
+    }
     now_ = time;
     batch_open = true;
     ++events_;

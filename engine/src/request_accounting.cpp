@@ -41,6 +41,7 @@ void ReplicationSimulator::add_window_requests(std::vector<double>& windows, dou
 
 void ReplicationSimulator::finish_requests(RunTotals& totals, ReplicationOutcome& outcome) {
   if (flow_mode_) finish_flow(totals);
+  if (crashes_) finish_cascades(totals, outcome);
   totals.offered_load_hours.add(load_->offered_load_hours);
   totals.failed_load_hours.add(failed_load_hours_);
   outcome.offered_load_hours = load_->offered_load_hours;

@@ -107,6 +107,13 @@ void ReplicationSimulator::record_outage(double hours) {
   if (!year_downtime_.empty()) {
     add_window_downtime(year_downtime_, models::kHoursPerYear, down_since_, now_);
   }
+  if (crashes_) {
+    if (outage_in_cascade_) {
+      ++outages_in_cascades_;
+      downtime_in_cascades_ += hours;
+    }
+    outage_in_cascade_ = false;
+  }
   // Flow mode integrates requests batch by batch instead (flow_mode.cpp).
   if (load_ != nullptr && !flow_mode_) [[unlikely]]
     record_failed_requests(down_since_, now_);
@@ -130,6 +137,7 @@ void ReplicationSimulator::add_window_rate(std::vector<double>& windows, double 
 void ReplicationSimulator::finish(RunTotals& totals, ReplicationOutcome& outcome) {
   const double horizon = model_.horizon_hours;
   now_ = horizon;
+  if (crashes_) note_cascade_overlap(horizon);
   if (!system_up_ && horizon > down_since_) {
     record_outage(horizon - down_since_);
     ++outages_cut_;

@@ -204,6 +204,38 @@ std::vector<double> slo_unavailability(const CompiledModel& model, const RangeRe
 
 namespace {
 
+/// Cascades of a range with `overload` somewhere: `to_year` turns a per-history count into a
+/// rate per year.
+CascadeResult summarize_cascades(const RangeResult& range, double to_year) {
+  const RunTotals& t = range.totals;
+  CascadeResult c;
+  std::vector<double> per_year(range.cascades.size());
+  for (std::size_t i = 0; i < per_year.size(); ++i) {
+    per_year[i] = std::isnan(range.unavailability[i])
+                      ? range.unavailability[i]
+                      : static_cast<double>(range.cascades[i]) * to_year;
+  }
+  c.per_year = estimate_mean(per_year);
+  c.per_year.ci95_lo = std::max(0.0, c.per_year.ci95_lo);
+  std::int64_t size_sum = 0;
+  for (std::size_t k = 1; k < t.cascade_sizes.size(); ++k) {
+    if (t.cascade_sizes[k] == 0) continue;
+    const auto size = static_cast<std::int64_t>(k);
+    c.size_histogram.emplace_back(size, t.cascade_sizes[k]);
+    size_sum += size * t.cascade_sizes[k];
+    c.size_max = size;
+  }
+  if (t.cascades > 0) c.size_mean = static_cast<double>(size_sum) / static_cast<double>(t.cascades);
+  if (t.outages > 0) {
+    c.outage_share = static_cast<double>(t.outages_in_cascades) / static_cast<double>(t.outages);
+  }
+  if (t.downtime_hours.value() > 0.0) {
+    c.downtime_share = t.downtime_in_cascades.value() / t.downtime_hours.value();
+  }
+  c.cut_at_horizon = t.cascades_cut_at_horizon;
+  return c;
+}
+
 /// Request availability, requests per year and degraded hours of a range with a load.
 void summarize_requests(const CompiledModel& model, const RangeResult& range,
                         const std::vector<double>& request_u, RunResult& r) {
@@ -226,6 +258,7 @@ void summarize_requests(const CompiledModel& model, const RangeResult& range,
     q.offered_per_year = range.totals.offered_load_hours.value() * per_year;
     q.failed_per_year = range.totals.failed_load_hours.value() * per_year;
     q.rejected_per_year = range.totals.rejected_load_hours.value() * per_year;
+    q.shed_per_year = range.totals.shed_load_hours.value() * per_year;
   }
   r.flow_evaluations = range.totals.flow_evaluations;
   r.flow_not_converged = range.totals.flow_not_converged;
@@ -236,6 +269,7 @@ void summarize_requests(const CompiledModel& model, const RangeResult& range,
   Estimate d = estimate_mean(degraded);
   d.ci95_lo = std::max(0.0, d.ci95_lo);
   r.degraded_hours_per_year = d;
+  if (load.crashes) r.cascades = summarize_cascades(range, to_year);
   if (!load.episodes) return;
   const RunTotals& t = range.totals;
   if (t.recoveries > 0) {
@@ -361,6 +395,15 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
         std::isfinite(model.load->graph.capacity_per_instance[c]) &&
         t.serving_hours[c].value() > 0.0) {
       cr.utilisation = t.utilisation_hours[c].value() / t.serving_hours[c].value();
+    }
+    if (model.load && model.load->flow && model.load->overload[c].crashes) {
+      const double per_year = models::kHoursPerYear / (n * model.horizon_hours);
+      cr.overload_crashes_per_year = static_cast<double>(t.overload_crashes[c]) * per_year;
+      cr.cascades_started_per_year = static_cast<double>(t.cascades_started[c]) * per_year;
+      if (t.cascades_started[c] > 0) {
+        cr.blast_radius = static_cast<double>(t.started_cascade_sizes[c]) /
+                          static_cast<double>(t.cascades_started[c]);
+      }
     }
     r.components.push_back(std::move(cr));
   }

@@ -75,6 +75,10 @@ std::string_view trace_event_name(TraceEvent event) {
       return "rollback-end";
     case TraceEvent::kDeployEnd:
       return "deploy-end";
+    case TraceEvent::kCrash:
+      return "crash";
+    case TraceEvent::kCrashRestart:
+      return "crash-restart";
   }
   return "?";
 }
@@ -116,6 +120,7 @@ void ReplicationSimulator::trace_note(TraceEvent event, SourceKind kind, std::ui
 std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const {
   switch (row.kind) {
     case SourceKind::kComponent:
+      if (row.event == TraceEvent::kCrash) return load_->overload[row.source].cause;
       return row.source;
     case SourceKind::kZone:
       return model_.first_zone_cause + row.source;

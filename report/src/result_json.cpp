@@ -131,11 +131,23 @@ json components(const std::vector<engine::ComponentResult>& list) {
   return out;
 }
 
+json cascades(const std::optional<engine::CascadeResult>& c) {
+  if (!c) return nullptr;
+  json histogram = json::object();
+  for (const auto& [size, count] : c->size_histogram) histogram[std::to_string(size)] = count;
+  return {
+      {"per_year", estimate(c->per_year)},
+      {"size", {{"mean", number(c->size_mean)}, {"max", c->size_max}, {"histogram", histogram}}},
+      {"outage_share", optional_number(c->outage_share)},
+      {"downtime_share", optional_number(c->downtime_share)},
+      {"cut_at_horizon", c->cut_at_horizon}};
+}
+
 json causes(const std::vector<engine::CauseResult>& list) {
   json out = json::array();
   for (const auto& c : list) {
     out.push_back({{"kind", c.kind},
-                   {"id", c.kind == "other" || c.kind == "load" ? json(nullptr) : json(c.id)},
+                   {"id", c.id.empty() ? json(nullptr) : json(c.id)},
                    {"downtime_share", number(c.downtime_share)},
                    {"outages_caused", c.outages_caused}});
   }
@@ -226,14 +238,13 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["regions"] = domains(result.regions);
   doc["common_cause_outages_per_year"] = estimate(result.common_cause_outages_per_year);
   doc["events"] = result.events;
-  // Traffic (docs/traffic.md): null or 0 without a load. Boolean mode has no flow, so no
-  // cascades.
+  // Traffic (docs/traffic.md): null or 0 without a load; cascades null without `overload`.
   doc["slo_basis"] = result.requests_basis ? "requests" : "time";
   doc["requests"] = requests(result.requests);
   doc["degraded_hours_per_year"] = optional_estimate(result.degraded_hours_per_year);
   doc["flow_evaluations"] = result.flow_evaluations;
   doc["flow_not_converged"] = result.flow_not_converged;
-  doc["cascades"] = nullptr;
+  doc["cascades"] = cascades(result.cascades);
   doc["recovery_hours"] = recovery(result.recovery_hours);
   doc["metastable_per_year"] = optional_estimate(result.metastable_per_year);
   doc["run_info"] = run_info_json(result.run_info);

@@ -180,6 +180,108 @@ TEST(FlowMode, FiguresDoNotDependOnThreads) {
   EXPECT_EQ(one.flow_evaluations, two.flow_evaluations);
 }
 
+TEST(FlowMode, TwoOverloadedServersCrashTogetherAndComeBackWithTheThird) {
+  // One of three servers (400 rps each, 1000 rps offered) injected out over [10, 10.25): the
+  // two left are overloaded (800 < 1000) and both crash at 10.125 (crash_after fixed 0.125 h).
+  // Restarts (0.125 h) and the injection's end come back together at 10.25: 1200 for 1000.
+  models::Model m = three_servers(24.0);
+  m.components[0].overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.125}};
+  m.inject.push_back(testing::inject_component("web", 10.0, 1, 0.25));
+  const RunResult r = run(m, threads(1));
+  // Down (sigma 0) over [10.125, 10.25); degraded (0.8, then 0) over [10, 10.25).
+  EXPECT_NEAR(r.availability.mean, 1.0 - 0.125 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 2);  // one per replication
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "overload");
+  EXPECT_EQ(r.causes[0].id, "web");
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 0.25 / years, 1e-9);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.125 + 0.125) / 24.0, 1e-14);
+  // Events per replication: the injection's start and end, two crashes, two restarts.
+  EXPECT_EQ(r.events, 2u * 6u);
+  ASSERT_TRUE(r.cascades.has_value());
+  EXPECT_NEAR(r.cascades->per_year.mean, 1.0 / years, 1e-9);
+  EXPECT_EQ(r.cascades->size_max, 1);
+  EXPECT_EQ(r.cascades->size_mean, 1.0);
+  ASSERT_EQ(r.cascades->size_histogram.size(), 1u);
+  EXPECT_EQ(r.cascades->size_histogram[0], std::make_pair(std::int64_t{1}, std::int64_t{2}));
+  EXPECT_EQ(r.cascades->outage_share, 1.0);
+  EXPECT_EQ(r.cascades->downtime_share, 1.0);
+  EXPECT_EQ(r.cascades->cut_at_horizon, 0);
+  EXPECT_NEAR(*r.components[0].overload_crashes_per_year, 2.0 / years, 1e-9);
+  EXPECT_NEAR(*r.components[0].cascades_started_per_year, 1.0 / years, 1e-9);
+  EXPECT_EQ(*r.components[0].blast_radius, 1.0);
+  // Without `overload` the two saturate: degraded, never down, no cascades.
+  models::Model saturating = m;
+  saturating.components[0].overload.reset();
+  const RunResult s = run(saturating, threads(1));
+  EXPECT_EQ(s.availability.mean, 1.0);
+  EXPECT_FALSE(s.cascades.has_value());
+  EXPECT_FALSE(s.components[0].overload_crashes_per_year.has_value());
+}
+
+TEST(FlowMode, ACrashThatOverloadsTheNextComponentIsACascadeOfTwo) {
+  // front -> [a, b] (failover): a serves everything while it can (one instance of 1000 rps),
+  // b (one of 500) takes what a fails. 800 rps, and 1200 during hour 10. Crash after 0.125 h,
+  // restart after 2 h.
+  //   10.000  load 1200: a overloaded (p 5/6); b gets 200 and serves it: sigma 1
+  //   10.125  a crashes: b gets 1200 (p 5/12): sigma 5/12 < 0.5, down (cause: overload a)
+  //   10.250  b crashes: sigma 0
+  //   11.000  load back to 800; both still down
+  //   12.125  a restarts: sigma 1, up
+  //   12.250  b restarts: nothing crashed or overloaded, the cascade (size 2) is over
+  models::Component front = testing::pool("front", 1, 1);
+  front.failure = models::Never{};
+  models::Model m = testing::single(front, 24.0, 1);
+  for (const auto& [id, capacity] : {std::pair{"a", 1000.0}, std::pair{"b", 500.0}}) {
+    models::Component c = testing::pool(id, 1, 1);
+    c.failure = models::Never{};
+    c.capacity_rps = capacity;
+    c.overload = models::Overload{models::Fixed{0.125}, models::Fixed{2.0}};
+    m.components.push_back(c);
+  }
+  m.dependencies.push_back(testing::depends("front", {"a", "b"}));
+  models::Load l = constant_load(800.0);
+  l.profile.type = models::LoadProfile::Type::kHourly;
+  l.profile.values.assign(24, 1.0);
+  l.profile.values[10] = 1.5;
+  m.load = l;
+  const RunResult r = run(m, threads(1));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 2.0 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 1);
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "overload");
+  EXPECT_EQ(r.causes[0].id, "a");
+  EXPECT_EQ(r.events, 6u);  // two load steps, two crashes, two restarts
+  const double failed = 1200.0 * (7.0 / 12.0) * 0.125 + 1200.0 * 0.75 + 800.0 * 1.125;
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - failed / (23.0 * 800.0 + 1200.0), 1e-14);
+  ASSERT_TRUE(r.cascades.has_value());
+  EXPECT_EQ(r.cascades->size_max, 2);
+  EXPECT_EQ(r.cascades->size_histogram.size(), 1u);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(*r.components[1].cascades_started_per_year, 1.0 / years, 1e-9);  // a
+  EXPECT_EQ(*r.components[1].blast_radius, 2.0);
+  EXPECT_EQ(*r.components[2].cascades_started_per_year, 0.0);  // b
+  EXPECT_FALSE(r.components[2].blast_radius.has_value());
+  EXPECT_NEAR(*r.components[2].overload_crashes_per_year, 1.0 / years, 1e-9);
+}
+
+TEST(FlowMode, SheddingRejectsTheExcessAndNeverCrashes) {
+  // The first overload test with load_shedding beside overload: shedding wins. The two left
+  // serve 800 and shed 200 rps over [10, 10.25): no crash, shed calls counted.
+  models::Model m = three_servers(24.0);
+  m.components[0].overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.125}};
+  m.components[0].load_shedding = true;
+  m.inject.push_back(testing::inject_component("web", 10.0, 1, 0.25));
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_EQ(*r.components[0].overload_crashes_per_year, 0.0);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.requests->shed_per_year, 200.0 * 3600.0 * 0.25 / years, 1e-3);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 0.2 * 0.25 / 24.0, 1e-14);
+  EXPECT_EQ(r.cascades->per_year.mean, 0.0);
+}
+
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
   models::Model m = three_servers(10.0);
   m.components.push_back(testing::pool("a", 1, 1));

@@ -152,6 +152,22 @@ struct CompiledInjection {
   std::uint32_t first_held = 0;
 };
 
+/// A component's overload behaviour in flow mode (docs/traffic.md, "Overload, shedding and
+/// cascades").
+struct CompiledOverload {
+  /// `overload`: serving instances crash after `crash_after` while the component is overloaded
+  /// and restart after `restart`.
+  bool crashes = false;
+  /// `load_shedding`: the excess demand is rejected at once; never overloaded (wins).
+  bool shedding = false;
+  CompiledLaw crash_after;
+  CompiledLaw restart;
+  /// Its `overload` cause, and the slot of its first instance's crash clock (instance k of the
+  /// pool: first_crash_slot + k).
+  std::uint32_t cause = 0;
+  std::uint32_t first_crash_slot = 0;
+};
+
 /// The model's load in Boolean mode (docs/engine.md, "Load in Boolean mode"): every request is
 /// served while the system is up and fails while it is down, so requests are integrated in
 /// closed form over outages; load steps are no events.
@@ -182,12 +198,32 @@ struct CompiledLoad {
   double degraded_below = 0.99;
   /// The `load` cause (flow mode only): an outage begun by a load step.
   std::uint32_t cause = 0;
+  /// Flow mode: per component (compiled order), its overload behaviour; whether any crashes
+  /// (then cascades are tracked) or sheds.
+  std::vector<CompiledOverload> overload{};
+  bool crashes = false;
+  bool sheds = false;
+  /// Crash clocks: slots [first_crash_slot, first_crash_slot + crash_slot_count).
+  std::uint32_t first_crash_slot = 0;
+  std::uint32_t crash_slot_count = 0;
+  /// Per crash slot (from first_crash_slot): its instance.
+  std::vector<std::uint32_t> crash_slot_instance{};
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).
-enum class CauseKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kLoad, kOther };
+enum class CauseKind : std::uint8_t {
+  kComponent,
+  kZone,
+  kRegion,
+  kInject,
+  kDeploy,
+  kOverload,
+  kLoad,
+  kOther
+};
 
-/// "component", "zone", "region", "inject", "deploy", "load" or "other" (the results' `kind`).
+/// "component", "zone", "region", "inject", "deploy", "overload", "load" or "other" (the
+/// results' `kind`).
 const char* cause_kind_name(CauseKind kind);
 /// Whether causes of `kind` have no id (`load`, `other`: JSON null).
 inline bool cause_kind_has_id(CauseKind kind) {

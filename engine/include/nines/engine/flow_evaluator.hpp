@@ -50,6 +50,7 @@ class FlowEvaluator {
   double processed(std::uint32_t c) const { return processed_[c]; }
   double success(std::uint32_t c) const { return success_[c]; }
   int serving(std::uint32_t c) const { return serving_[c]; }
+  int min_up(std::uint32_t c) const { return graph_.min_up[c]; }
   double capacity(std::uint32_t c) const { return graph_.capacity_per_instance[c] * serving_[c]; }
   /// The share-weighted success of the entries: sigma is this x admitted / offered.
   double entry_success() const;

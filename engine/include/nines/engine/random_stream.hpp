@@ -52,6 +52,8 @@ enum class Purpose : std::uint8_t {
   kDeployRollback,
   /// An instance's restart (indexed by the instance).
   kRestart,
+  /// An instance's overload stream (kind component): its crash clocks and crash restarts.
+  kOverload,
 };
 inline constexpr std::size_t kInstancePurposes = 9;
 

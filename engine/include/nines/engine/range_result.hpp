@@ -48,6 +48,18 @@ struct RunTotals {
   std::vector<ExactSum> serving_hours;
   std::uint64_t flow_evaluations = 0;
   std::uint64_t flow_not_converged = 0;
+  /// Load shedding: calls shed (load-hours). Overload: crashes and the cascades they form
+  /// (count, cut at the horizon, how many of each size: index = size), outages overlapping a
+  /// cascade and their downtime; per component, crashes, cascades started and their sizes.
+  ExactSum shed_load_hours;
+  std::int64_t cascades = 0;
+  std::int64_t cascades_cut_at_horizon = 0;
+  std::vector<std::int64_t> cascade_sizes;
+  std::int64_t outages_in_cascades = 0;
+  ExactSum downtime_in_cascades;
+  std::vector<std::int64_t> overload_crashes;
+  std::vector<std::int64_t> cascades_started;
+  std::vector<std::int64_t> started_cascade_sizes;
   /// With a load and injections: recoveries after trigger episodes (durations, their exact sum,
   /// how many, how many cut at the horizon).
   DurationHistogram recovery_hours;
@@ -86,6 +98,8 @@ struct RangeResult {
   std::vector<double> window_failed_load_hours;
   /// With a load and injections (else empty), per replication: metastable episodes.
   std::vector<std::uint32_t> metastable_episodes;
+  /// With `overload` somewhere (else empty), per replication: cascades.
+  std::vector<std::uint32_t> cascades;
   RunTotals totals;
 };
 

@@ -39,6 +39,8 @@ struct ReplicationOutcome {
   /// With a load and injections: trigger episodes whose recovery lasted longer than
   /// metastable_after (recoveries cut at the horizon included).
   std::uint32_t metastable_episodes = 0;
+  /// With `overload` somewhere: cascades (one cut at the horizon included).
+  std::uint32_t cascades = 0;
 };
 
 /// Simulates replications one after another, reusing its arrays: no allocation per event or per
@@ -69,6 +71,7 @@ class ReplicationSimulator {
     kWaitingCrew,       // in its crew's queue; nothing pending
     kInRepair,          // pending: the end of its repair
     kSwitching,         // being brought into service; pending: the end of the switchover
+    kCrashed,           // crash-down after an overload crash; pending: the end of its restart
   };
   /// Same-instant batch classes (docs/engine.md): comebacks, detections, losses.
   static constexpr std::uint32_t kComeback = 0;
@@ -203,6 +206,21 @@ class ReplicationSimulator {
     flow_dirty_[component] = 1;
     flow_changed_.push_back(component);
   }
+  // overload.cpp: crash clocks, crashes, restarts and the cascades they form (flow mode with
+  // `overload` only).
+  void handle_crash(std::uint32_t instance);
+  void on_restart_end(std::uint32_t instance);
+  /// Starts the clocks of `component`'s serving instances while it is overloaded, cancels those
+  /// of instances that stopped serving and all of them once it is not.
+  void reconcile_crash_clocks(std::uint32_t component);
+  /// After a batch: the cascade ends when no instance is crash-down and nothing is overloaded.
+  void watch_cascade();
+  /// The interval since the last batch: an outage overlaps a running cascade.
+  void note_cascade_overlap(double until);
+  void close_cascade(bool cut);
+  void reset_cascades();
+  void finish_cascades(RunTotals& totals, ReplicationOutcome& outcome);
+  double overload_draw(const CompiledLaw& law, std::uint32_t instance);
   // recovery_episodes.cpp: triggers (injections) from start to end, the episodes they form and
   // the recovery after each (with a load only).
   void reset_episodes();
@@ -502,6 +520,40 @@ class ReplicationSimulator {
     double up_hours = 0.0;
   };
   std::vector<FlowComponent> flow_components_;
+  /// Load shedding: the calls shed per second now (the sum over shedding components of D - C)
+  /// and per component; the calls shed so far, in load-hours.
+  double shed_rps_ = 0.0;
+  std::vector<double> shed_rps_of_;
+  double shed_load_hours_ = 0.0;
+
+  /// Overload: per instance, a crash clock pending and its overload stream's next draw; per
+  /// component, overloaded now, crashes; instances crash-down and components overloaded now.
+  bool crashes_ = false;
+  std::vector<std::uint8_t> crash_clock_;
+  std::vector<std::uint32_t> overload_draws_;
+  std::vector<std::uint8_t> overloaded_;
+  std::vector<std::uint32_t> crashes_of_;
+  std::uint32_t crashed_count_ = 0;
+  std::uint32_t overloaded_count_ = 0;
+  /// The cascade running (if any): since when, the component whose crash began it, the distinct
+  /// components that crashed in it (stamped with the cascade's number).
+  bool cascade_open_ = false;
+  bool cascade_was_open_ = false;  // as of the end of the last batch
+  double last_batch_end_ = 0.0;
+  std::uint32_t cascade_number_ = 0;
+  std::uint32_t cascade_first_ = 0;
+  std::uint32_t cascade_size_ = 0;
+  std::vector<std::uint32_t> crashed_in_cascade_;
+  /// This replication: cascades, cut ones, sizes, per component started and their sizes; the
+  /// running outage overlaps a cascade; outages and downtime that did.
+  std::uint32_t cascades_ = 0;
+  std::uint32_t cascades_cut_ = 0;
+  std::vector<std::int64_t> cascade_sizes_;
+  std::vector<std::int64_t> cascades_started_;
+  std::vector<std::int64_t> started_sizes_;
+  bool outage_in_cascade_ = false;
+  std::uint32_t outages_in_cascades_ = 0;
+  double downtime_in_cascades_ = 0.0;
 
   /// Whether every batch must be closed through close_batch(): a trace, the batch check, or an
   /// open trigger episode or recovery (set where those change; the inline end_batch reads it).

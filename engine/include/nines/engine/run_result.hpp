@@ -133,8 +133,8 @@ struct ComponentResult {
   std::optional<double> deploy_downtime_share;
   std::optional<double> deploys_skipped_per_year;
   std::optional<double> restarts_per_year;
-  /// Traffic figures whose mechanism (capacity, overload) flow mode will bring: empty until
-  /// then (docs/traffic.md).
+  /// Flow mode (docs/traffic.md): utilisation with a capacity; with `overload`, crashes and
+  /// cascades started per year and their mean size (blast radius; empty when none started).
   std::optional<double> utilisation;
   std::optional<double> overload_crashes_per_year;
   std::optional<double> cascades_started_per_year;
@@ -166,9 +166,23 @@ struct RequestResult {
   double shed_per_year = 0.0;
 };
 
+/// Overload cascades (docs/traffic.md): per year (an estimate over replications), their sizes
+/// (distinct components crashed), the shares of outages and downtime that overlapped one.
+struct CascadeResult {
+  Estimate per_year;
+  double size_mean = 0.0;
+  std::int64_t size_max = 0;
+  /// (size, cascades of that size), sizes ascending, only sizes seen.
+  std::vector<std::pair<std::int64_t, std::int64_t>> size_histogram;
+  /// Ratios of sums over all replications; empty without outages.
+  std::optional<double> outage_share;
+  std::optional<double> downtime_share;
+  std::int64_t cut_at_horizon = 0;
+};
+
 /// One source that caused outages: its share of the downtime and the outages it began.
 struct CauseResult {
-  /// "component", "zone", "region", "inject", "deploy" or "other".
+  /// "component", "zone", "region", "inject", "deploy", "overload", "load" or "other".
   std::string kind;
   /// Empty for "other".
   std::string id;
@@ -253,6 +267,8 @@ struct RunResult {
   /// Evaluations of the request flow and those stopped unconverged: 0 in Boolean mode.
   std::uint64_t flow_evaluations = 0;
   std::uint64_t flow_not_converged = 0;
+  /// With `overload` somewhere in flow mode; empty otherwise.
+  std::optional<CascadeResult> cascades;
   RunInfo run_info;
 };
 

@@ -50,6 +50,9 @@ enum class TraceEvent : std::uint8_t {
   kDeployBad,      // "deploy-bad": the verdict; no batch follows
   kRollbackEnd,    // "rollback-end"
   kDeployEnd,      // "deploy-end": its last batch, restart and rollback are over
+  // Overload (kind component, with the instance).
+  kCrash,         // "crash": an overload crash; crash-down until its restart ends
+  kCrashRestart,  // "crash-restart": back from a crash with a fresh life
 };
 
 std::string_view trace_event_name(TraceEvent event);
