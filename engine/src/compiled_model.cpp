@@ -408,6 +408,50 @@ void compile_load(const models::Model& model, CompiledModel& out) {
 
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
   if (!model.load) return std::nullopt;
+  const auto refusal = [](std::string pointer, std::string_view mechanism, std::string_view key,
+                          std::string found) {
+    return FlowModeRefusal{std::move(pointer),
+                           "needs flow mode (" + std::string(mechanism) +
+                               "), which is not implemented yet; remove " + std::string(key) +
+                               " to simulate the load in Boolean mode",
+                           std::move(found)};
+  };
+  // The mechanisms no mode simulates yet, in file order: components, dependencies, the load.
+  for (std::size_t c = 0; c < model.components.size(); ++c) {
+    const models::Component& component = model.components[c];
+    const std::string at = "/components/" + std::to_string(c);
+    if (component.overload) {
+      return refusal(at + "/overload", "an overloaded component crashes", "overload", "");
+    }
+    if (component.load_shedding.value_or(false)) {
+      return refusal(at + "/load_shedding", "shedding rejects the demand above capacity",
+                     "load_shedding", "true");
+    }
+  }
+  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
+    const models::Dependency& row = model.dependencies[d];
+    const std::string at = "/dependencies/" + std::to_string(d);
+    for (std::size_t i = 0; i < row.target_traffic.size(); ++i) {
+      if (!row.target_traffic[i].circuit_breaker) continue;
+      return refusal(at + "/to/" + std::to_string(i) + "/circuit_breaker",
+                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
+                     "");
+    }
+    if (row.mode == models::DependencyMode::kCache) {
+      return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
+    }
+    if (row.circuit_breaker) {
+      return refusal(at + "/circuit_breaker",
+                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
+                     "");
+    }
+  }
+  if (!model.load->spikes.empty()) {
+    return refusal("/load/spikes/0", "a spike multiplies the offered load", "spikes", "");
+  }
+  if (!model.load->journeys.empty()) {
+    return refusal("/load/journeys", "journeys split the load between entries", "journeys", "");
+  }
   // Components in file order, then the load: the first key the user meets reading the file.
   for (std::size_t c = 0; c < model.components.size(); ++c) {
     const auto& capacity = model.components[c].capacity_rps;
