@@ -11,6 +11,7 @@
 #include <utility>
 #include <variant>
 
+#include "flow_refusals.hpp"
 #include "nines/analysis/coupling_groups.hpp"
 #include "nines/analysis/exponential_twin.hpp"
 #include "nines/analysis/failover_chain.hpp"
@@ -547,19 +548,10 @@ Analysis analyze(const models::Model& model, const AnalyzeOptions& options) {
                       "state");
   }
   // A load with hard edges only (Boolean mode; any routing, calls and retries) leaves
-  // availability as without it; a capacity or a rate limit serves part of the load (flow mode),
-  // which no exact solver here models.
-  if (model.load) {
-    for (std::size_t c = 0; c < model.components.size(); ++c) {
-      if (!model.components[c].capacity_rps) continue;
-      refused.push_back("/components/" + std::to_string(c) + "/capacity_rps: component \"" +
-                        model.components[c].id +
-                        "\" has a capacity, which serves part of the load (flow mode)");
-    }
-    if (model.load->limit_rps) {
-      refused.push_back("/load/limit_rps: a rate limit serves part of the load (flow mode)");
-    }
-  }
+  // availability as without it; a capacity, a rate limit, a soft or cached edge, a breaker,
+  // overload crashes, spikes and journeys serve part of the load (flow mode), which no exact
+  // solver here models.
+  for (std::string& reason : detail::flow_refusals(model)) refused.push_back(std::move(reason));
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
     if (std::string why = failover_refusal(model, d); !why.empty()) {
       refused.push_back(why +

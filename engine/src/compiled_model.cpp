@@ -515,13 +515,45 @@ const char* cause_kind_name(CauseKind kind) {
 
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
   if (!model.load || !needs_flow(model)) return std::nullopt;
+  const auto refusal = [](std::string pointer, std::string_view mechanism, std::string_view key,
+                          std::string found) {
+    return FlowModeRefusal{std::move(pointer),
+                           "needs flow mode (" + std::string(mechanism) +
+                               "), which is not implemented yet; remove " + std::string(key) +
+                               " to simulate the load",
+                           std::move(found)};
+  };
+  // The mechanisms flow mode does not simulate yet, in file order: dependencies, the load.
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
-    if (!model.dependencies[d].failover) continue;
-    return FlowModeRefusal{"/dependencies/" + std::to_string(d) + "/failover",
-                           "a timed failover in flow mode (beside a capacity or a rate limit) is "
-                           "not implemented yet; remove the failover, or the capacities and "
-                           "limit_rps to simulate the load in Boolean mode",
-                           "a failover object"};
+    const models::Dependency& row = model.dependencies[d];
+    const std::string at = "/dependencies/" + std::to_string(d);
+    if (row.failover) {
+      return FlowModeRefusal{at + "/failover",
+                             "a timed failover in flow mode (beside a capacity, a rate limit or "
+                             "a soft row) is not implemented yet; remove the failover, or those "
+                             "keys to simulate the load in Boolean mode",
+                             "a failover object"};
+    }
+    for (std::size_t i = 0; i < row.target_traffic.size(); ++i) {
+      if (!row.target_traffic[i].circuit_breaker) continue;
+      return refusal(at + "/to/" + std::to_string(i) + "/circuit_breaker",
+                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
+                     "");
+    }
+    if (row.mode == models::DependencyMode::kCache) {
+      return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
+    }
+    if (row.circuit_breaker) {
+      return refusal(at + "/circuit_breaker",
+                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
+                     "");
+    }
+  }
+  if (!model.load->spikes.empty()) {
+    return refusal("/load/spikes/0", "a spike multiplies the offered load", "spikes", "");
+  }
+  if (!model.load->journeys.empty()) {
+    return refusal("/load/journeys", "journeys split the load between entries", "journeys", "");
   }
   return std::nullopt;
 }

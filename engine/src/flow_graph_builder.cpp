@@ -59,6 +59,19 @@ FlowGraph build_flow_graph(const models::Model& model) {
                       ? FlowRouting::kFailover
                       : FlowRouting::kAll;
     row.quorum = static_cast<int>(dependency.min_up);
+    switch (dependency.mode_or_default()) {
+      case models::DependencyMode::kHard:
+        row.mode = FlowMode::kHard;
+        break;
+      case models::DependencyMode::kSoft:
+        row.mode = FlowMode::kSoft;
+        row.impact = dependency.impact.value_or(1.0);
+        break;
+      case models::DependencyMode::kCache:
+        row.mode = FlowMode::kCache;
+        row.hit_ratio = dependency.hit_ratio.value_or(0.0);
+        break;
+    }
     for (std::size_t i = 0; i < dependency.to.size(); ++i) {
       graph.targets.push_back(FlowTarget{index_of(index, dependency.to[i]), dependency.calls_of(i),
                                          static_cast<int>(dependency.retries_of(i))});

@@ -1,6 +1,8 @@
 // CLI tests of the flow-mode keys on real files and real `nines` processes: in Boolean mode
 // (no capacity, no limit) calls, retries and routing change no figure of run or analyze; a
-// capacity is refused by run (exit 2) and named by analyze (exit 3); validate and schema.
+// capacity and the mechanisms flow mode does not simulate yet (overload, shedding, caches,
+// breakers, spikes, journeys) are refused by run (exit 2); analyze names every flow mechanism
+// and where it is (exit 3); validate and schema.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -120,6 +122,136 @@ TEST(FlowKeysRun, ACapacityRunsInFlowModeAndIsNamedByAnalyze) {
   EXPECT_LT(capacity_at, limit_at);
 }
 
+/// web-shop with a load and one flow mechanism; `pointer` is where it is.
+struct Mechanism {
+  const char* name;
+  json model;
+  std::string pointer;
+  /// What run says after the pointer (empty: run simulates it).
+  std::string run_problem;
+  /// A fragment of analyze's clause after the pointer.
+  std::string analyze_clause;
+  /// Where run points when not at `pointer`.
+  std::string run_pointer = {};
+};
+
+std::vector<Mechanism> mechanisms() {
+  const json base = web_shop_with_load();
+  std::vector<Mechanism> out;
+  json m = base;
+  m["components"][1]["capacity_rps"] = 400;
+  m["components"][1]["overload"] = {{"crash_after", "10m"}, {"restart", "5m"}};
+  out.push_back({"overload", m, "/components/1/overload",
+                 "",
+                 "component \"api\" crashes when overloaded (flow mode)"});
+  m = base;
+  m["components"][1]["capacity_rps"] = 400;
+  m["components"][1]["load_shedding"] = true;
+  out.push_back({"load_shedding", m, "/components/1/load_shedding",
+                 "",
+                 "component \"api\" sheds the demand above its capacity (flow mode)"});
+  m = base;
+  m["dependencies"][0].update({{"mode", "soft"}, {"impact", 0.2}});
+  out.push_back({"soft", m, "/dependencies/0/mode", "",
+                 "the soft dependency \"frontend\" -> \"api\" fails only part of the calls "
+                 "(flow mode)"});
+  m = base;
+  m["dependencies"][1].update({{"mode", "cache"}, {"hit_ratio", 0.9}, {"stale_if_error", "5m"}});
+  out.push_back({"cache", m, "/dependencies/1/mode",
+                 "needs flow mode (a cache answers part of the calls), which is not implemented "
+                 "yet; remove the cache to simulate the load; got \"cache\"",
+                 "the cache on \"api\" -> its list answers part of the calls (flow mode)"});
+  m = base;
+  m["dependencies"][0]["circuit_breaker"] = {{"threshold", 0.5}, {"open_for", "30s"}};
+  out.push_back({"breaker", m, "/dependencies/0/circuit_breaker",
+                 "needs flow mode (a circuit breaker stops the calls to a failing target), which "
+                 "is not implemented yet; remove circuit_breaker to simulate the load",
+                 "a circuit breaker on \"frontend\" -> \"api\" stops the calls to a failing "
+                 "target (flow mode)"});
+  m = base;
+  m["dependencies"][1]["to"][1] = {{"id", "db-replica-eu"},
+                                   {"circuit_breaker", {{"threshold", 0.5}, {"open_for", "30s"}}}};
+  out.push_back({"target breaker", m, "/dependencies/1/to/1/circuit_breaker",
+                 "needs flow mode (a circuit breaker stops the calls to a failing target), which "
+                 "is not implemented yet; remove circuit_breaker to simulate the load",
+                 "a circuit breaker on \"api\" -> \"db-replica-eu\""});
+  m = base;
+  m["load"]["spikes"] = {{{"id", "ddos"}, {"gap", "30d"}, {"duration", "1h"}, {"multiplier", 6}}};
+  out.push_back({"spikes", m, "/load/spikes",
+                 "needs flow mode (a spike multiplies the offered load), which is not implemented "
+                 "yet; remove spikes to simulate the load",
+                 "1 spike source(s) change the load over time (flow mode)", "/load/spikes/0"});
+  m = base;
+  m.erase("entry");
+  m["load"]["journeys"] = {{{"entry", "frontend"}, {"share", 0.75}},
+                           {{"entry", "api"}, {"share", 0.25}}};
+  out.push_back({"journeys", m, "/load/journeys",
+                 "needs flow mode (journeys split the load between entries), which is not "
+                 "implemented yet; remove journeys to simulate the load",
+                 "journeys split the load between 2 entries (flow mode)"});
+  m = base;
+  m["load"]["limit_rps"] = 5000;
+  out.push_back({"limit_rps", m, "/load/limit_rps",
+                 "",
+                 "a rate limit serves part of the load (flow mode)"});
+  return out;
+}
+
+TEST(FlowKeysRun, EachMechanismIsRefusedByRunAndNamedByAnalyze) {
+  TempDir dir;
+  for (const Mechanism& mechanism : mechanisms()) {
+    const std::string path =
+        dir.write(std::string(mechanism.name) + ".json", mechanism.model.dump());
+    EXPECT_EQ(run_nines({"validate", path}).exit_code, 0) << mechanism.name;
+    const auto analyze = run_nines({"analyze", path});
+    EXPECT_EQ(analyze.exit_code, 3) << mechanism.name;
+    EXPECT_NE(analyze.err.find(mechanism.pointer + ": " + mechanism.analyze_clause),
+              std::string::npos)
+        << mechanism.name << ": " << analyze.err;
+    if (mechanism.run_problem.empty()) {
+      const auto run = run_nines({"run", path, "--replications", "20", "--json", "-"});
+      EXPECT_EQ(run.exit_code, 0) << mechanism.name << ": " << run.err;
+      continue;
+    }
+    const auto run = run_nines({"run", path});
+    EXPECT_EQ(run.exit_code, 2) << mechanism.name;
+    EXPECT_EQ(run.out, "") << mechanism.name;
+    // The mechanism is named, even beside a capacity (refused after it until flow mode runs).
+    const std::string& pointer =
+        mechanism.run_pointer.empty() ? mechanism.pointer : mechanism.run_pointer;
+    EXPECT_EQ(run.err, path + ": " + pointer + ": " + mechanism.run_problem + "\n")
+        << mechanism.name;
+  }
+}
+
+TEST(FlowKeysRun, RunNamesTheFirstMechanismInFileOrder) {
+  TempDir dir;
+  json model = web_shop_with_load();
+  model["load"]["spikes"] = {{{"at", {"30d"}}, {"duration", "1h"}, {"multiplier", 6}}};
+  model["dependencies"][1].update({{"mode", "cache"}, {"hit_ratio", 0.9}, {"stale_if_error", 0}});
+  model["dependencies"][1]["circuit_breaker"] = {{"threshold", 0.5}, {"open_for", "30s"}};
+  const auto run = run_nines({"run", dir.write("many.json", model.dump())});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(": /dependencies/1/mode: needs flow mode"), std::string::npos) << run.err;
+  model["components"][3]["capacity_rps"] = 100;
+  model["components"][3]["overload"] = {{"crash_after", "1h"}, {"restart", "1h"}};
+  // overload runs in flow mode: the cache is still the first key run refuses.
+  const auto first = run_nines({"run", dir.write("first.json", model.dump())});
+  EXPECT_NE(first.err.find(": /dependencies/1/mode: needs flow mode"), std::string::npos)
+      << first.err;
+  // analyze names them all, in file order.
+  const auto analyze = run_nines({"analyze", dir.write("first.json", model.dump())});
+  EXPECT_EQ(analyze.exit_code, 3);
+  std::size_t at = 0;
+  for (const char* pointer :
+       {"/components/3/capacity_rps", "/components/3/overload", "/dependencies/1/mode",
+        "/dependencies/1/circuit_breaker", "/load/spikes"}) {
+    const std::size_t found = analyze.err.find(pointer, at);
+    EXPECT_NE(found, std::string::npos) << pointer << ": " << analyze.err;
+    at = found == std::string::npos ? at : found;
+  }
+}
+
 TEST(FlowKeysRun, AKeyWithoutALoadIsABadModel) {
   TempDir dir;
   json model = web_shop_with_load();
@@ -147,8 +279,15 @@ TEST(FlowKeysRun, TheSchemaHasTheKeys) {
   const json s = json::parse(schema.out);
   const json& defs = s.at("$defs");
   EXPECT_TRUE(defs.at("component").at("properties").contains("capacity_rps"));
-  for (const char* key : {"calls", "retries", "routing"}) {
+  for (const char* key : {"calls", "retries", "routing", "mode", "impact", "hit_ratio",
+                          "stale_if_error", "warmup", "stale_below", "circuit_breaker"}) {
     EXPECT_TRUE(defs.at("dependency").at("properties").contains(key)) << key;
+  }
+  for (const char* key : {"overload", "load_shedding"}) {
+    EXPECT_TRUE(defs.at("component").at("properties").contains(key)) << key;
+  }
+  for (const char* key : {"spikes", "journeys"}) {
+    EXPECT_TRUE(defs.at("load").at("properties").contains(key)) << key;
   }
   EXPECT_EQ(defs.at("dependency_target").at("required"), json::array({"id"}));
 }
