@@ -456,11 +456,11 @@ void compile_load(const models::Model& model, CompiledModel& out) {
   cl.requests_basis = load.slo_basis == models::SloBasis::kRequests;
   cl.episodes = !model.inject.empty();
   cl.metastable_after_hours = load.metastable_after_hours;
+  cl.rps = load.rps;
+  cl.multipliers = models::profile_multipliers(load.profile);
   if (needs_flow(model)) {
     cl.flow = true;
     cl.graph = build_flow_graph(model);
-    cl.rps = load.rps;
-    cl.multipliers = models::profile_multipliers(load.profile);
     cl.next_change = hours_to_next_change(cl.multipliers);
     cl.limit_rps = load.limit_rps.value_or(std::numeric_limits<double>::infinity());
     cl.outage_below = load.outage_below;

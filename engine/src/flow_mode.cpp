@@ -53,6 +53,7 @@ void ReplicationSimulator::handle_load_step() {
   admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
   flow_->set_admitted(admitted_rps_);
   batch_load_step_ = true;
+  note(TraceEvent::kLoadStep, SourceKind::kLoad, 0, kNone);
   queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], 3, model_.load_step_slot);
 }
 

@@ -3,6 +3,7 @@
 #include "nines/engine/replication_simulator.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -220,8 +221,18 @@ void ReplicationSimulator::close_batch() {
   if (trace_ != nullptr) {
     std::vector<TraceRow>& rows = trace_->rows;
     bool cause_marked = false;
+    double offered = std::numeric_limits<double>::quiet_NaN();
+    double sigma = offered;
+    if (load_ != nullptr) {
+      // Boolean mode: the profile's rate at this hour, all served while up, none while down.
+      offered = flow_mode_ ? offered_rps_ : load_->rps * load_->multipliers[static_cast<std::size_t>(now_) % load_->multipliers.size()];
+      sigma = flow_mode_ ? sigma_ : (system_up_ ? 1.0 : 0.0);
+    }
     for (auto it = rows.rbegin(); it != rows.rend() && it->batch == batch_number_; ++it) {
       it->system_up = system_up_;
+      it->offered_rps = offered;
+      it->served_rps = offered * sigma;
+      it->sigma = sigma;
     }
     if (!up && down_since_ == now_) {
       // The row that began the outage: the first of the batch from the root cause's source.

@@ -79,6 +79,8 @@ std::string_view trace_event_name(TraceEvent event) {
       return "crash";
     case TraceEvent::kCrashRestart:
       return "crash-restart";
+    case TraceEvent::kLoadStep:
+      return "load-step";
   }
   return "?";
 }
@@ -97,6 +99,10 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
       return model.failover_ids.at(row.source);
     case SourceKind::kDeploy:
       return model.component_ids.at(row.source);
+    case SourceKind::kLoad: {
+      static const std::string kNoId;
+      return kNoId;
+    }
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }
@@ -130,6 +136,8 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
       return model_.injections[row.source].cause;
     case SourceKind::kDeploy:
       return model_.deploys[static_cast<std::size_t>(model_.components[row.source].deploys)].cause;
+    case SourceKind::kLoad:
+      return load_->cause;
     case SourceKind::kFailover:
       break;  // not causes: a failover only delays the end of what a target's loss began
   }

@@ -208,10 +208,11 @@ std::vector<Row> build_rows(const models::Model& model, const engine::CompiledMo
         };
         const int was = not_serving();
         if (t.event == E::kFailure || t.event == E::kDormantFailure ||
-            t.event == E::kSwitchoverFailed) {
+            t.event == E::kSwitchoverFailed || t.event == E::kCrash) {
           failed[t.source][i] = 1;
           idle[t.source][i] = 0;
-        } else if (t.event == E::kRepairEnd || t.event == E::kSwitchoverOk) {
+        } else if (t.event == E::kRepairEnd || t.event == E::kSwitchoverOk ||
+                   t.event == E::kCrashRestart) {
           failed[t.source][i] = 0;  // active, unless a standby event follows
           idle[t.source][i] = 0;
         } else if (t.event == E::kSwitchoverStart || t.event == E::kStandby) {
@@ -280,6 +281,9 @@ std::vector<Row> build_rows(const models::Model& model, const engine::CompiledMo
                             : QString());
         break;
       }
+      case engine::SourceKind::kLoad:
+        mark = false;  // the load is drawn by the requests view, not as a marker
+        break;
       case engine::SourceKind::kFailover: {
         // Marked on the row of the component whose dependency is failing over.
         const engine::CompiledFailover& f = compiled.failovers.at(t.source);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 #include "nines/report/csv_fields.hpp"
@@ -26,6 +27,8 @@ const char* kind_name(engine::SourceKind kind) {
       return "deploy";
     case engine::SourceKind::kFailover:
       return "failover";
+    case engine::SourceKind::kLoad:
+      return "load";
   }
   return "?";
 }
@@ -55,7 +58,8 @@ std::string cause_label(const engine::TracedReplication& t, std::int64_t cause) 
 
 std::string trace_csv(const engine::TracedReplication& traced) {
   std::string out =
-      "time_hours,batch,source_kind,source_id,instance,event,system_up,cause_kind,cause_id\r\n";
+      "time_hours,batch,source_kind,source_id,instance,event,system_up,cause_kind,cause_id,"
+      "offered_rps,served_rps,sigma\r\n";
   for (const engine::TraceRow& row : traced.trace.rows) {
     out += round_trip(row.time_hours) + "," + std::to_string(row.batch) + "," +
            kind_name(row.kind) + "," + csv_field(engine::trace_source_id(traced.compiled, row)) +
@@ -71,6 +75,11 @@ std::string trace_csv(const engine::TracedReplication& traced) {
     } else {
       out += ",";
     }
+    // With a load: the flow after the batch (empty without one).
+    for (const double value : {row.offered_rps, row.served_rps, row.sigma}) {
+      out += ",";
+      if (!std::isnan(value)) out += round_trip(value);
+    }
     out += "\r\n";
   }
   return out;
@@ -84,8 +93,10 @@ void write_trace_report(const engine::TracedReplication& traced, std::uint64_t r
   std::size_t source_width = std::string("source").size();
   for (const auto& row : trace.rows)
     source_width = std::max(source_width, source_label(traced, row).size());
+  const bool load = !trace.rows.empty() && !std::isnan(trace.rows.front().sigma);
   out << "  " << std::string(14 - std::string("hours").size(), ' ') << "hours  batch  "
-      << "source" << std::string(source_width - 6, ' ') << "  event              system\n";
+      << "source" << std::string(source_width - 6, ' ') << "  event              system"
+      << (load ? " served" : "") << "\n";
   for (const auto& row : trace.rows) {
     std::string time = format_fixed(row.time_hours, 4);
     std::string batch = std::to_string(row.batch);
@@ -96,6 +107,12 @@ void write_trace_report(const engine::TracedReplication& traced, std::uint64_t r
         << std::string(source_width - source.size(), ' ') << "  " << event
         << std::string(event.size() < 19 ? 19 - event.size() : 0, ' ')
         << (row.system_up ? "up" : "DOWN");
+    if (load) {
+      // The served share sigma after the batch, as a percentage of the offered load.
+      const std::string served = format_percent(row.sigma, 1);
+      out << std::string(row.system_up ? 4 : 2, ' ')
+          << std::string(served.size() < 7 ? 7 - served.size() : 0, ' ') << served;
+    }
     if (row.cause >= 0) out << "   outage begins: " << cause_label(traced, row.cause);
     out << '\n';
   }

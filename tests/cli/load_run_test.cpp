@@ -199,3 +199,29 @@ TEST(LoadRun, PairedDifferencesGainRequestAvailabilityWithALoad) {
 
 }  // namespace
 }  // namespace nines::cli::testing
+
+TEST(LoadRun, TheTraceShowsLoadStepsAndTheServedShareAfterEachBatch) {
+  // 300 rps with 2.5x at 18:00 and 3x at 19:00; two servers of 400, one held out over [17, 22):
+  // 750 rps get 400 (sigma 8/15, up), 900 get 400 (4/9, down: begun by the load step).
+  TempDir dir;
+  json model = json::parse(R"({"name": "steps", "horizon": "24h", "replications": 1,
+      "entry": "web",
+      "components": [{"id": "web", "instances": 2, "mtbf": "100000y", "mttr": "1h",
+                      "capacity_rps": 400}],
+      "inject": [{"at": "17h", "component": "web", "instances": 1, "for": "5h"}],
+      "load": {"rps": 300, "profile": {"type": "hourly", "values":
+        [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2.5,3,1,1,1,1]}}})");
+  const auto run = run_nines({"run", dir.write("steps.json", model.dump()), "--trace", "0",
+                              "--trace-csv", "-"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "time_hours,batch,source_kind,source_id,instance,event,system_up,cause_kind,cause_id,"
+            "offered_rps,served_rps,sigma\r\n"
+            "17,0,inject,web,,inject-start,1,,,300,300,1\r\n"
+            "17,0,component,web,0,block,1,,,300,300,1\r\n"
+            "18,1,load,,,load-step,1,,,750,400,0.5333333333333333\r\n"
+            "19,2,load,,,load-step,0,load,,900,400,0.4444444444444444\r\n"
+            "20,3,load,,,load-step,1,,,300,300,1\r\n"
+            "22,4,inject,web,,inject-end,1,,,300,300,1\r\n"
+            "22,4,component,web,0,unblock,1,,,300,300,1\r\n");
+}

@@ -28,7 +28,8 @@ constexpr std::uint64_t hash_id(std::string_view id) {
 }
 
 /// Kinds of event source, in the documented same-instant order (docs/engine.md).
-enum class SourceKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kFailover };
+/// Kinds of event source. `load` (load steps) draws nothing; it names trace rows.
+enum class SourceKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kFailover, kLoad };
 
 /// What a draw is for. Each purpose of a source has a stream of its own.
 enum class Purpose : std::uint8_t {

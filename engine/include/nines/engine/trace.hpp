@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,8 @@ enum class TraceEvent : std::uint8_t {
   // Overload (kind component, with the instance).
   kCrash,         // "crash": an overload crash; crash-down until its restart ends
   kCrashRestart,  // "crash-restart": back from a crash with a fresh life
+  // Load (kind load, source 0, no instance; flow mode only).
+  kLoadStep,  // "load-step": the offered load changes at a whole hour
 };
 
 std::string_view trace_event_name(TraceEvent event);
@@ -73,6 +76,11 @@ struct TraceRow {
   /// On the row that began an outage: its root cause (an index into the compiled cause
   /// registry); -1 elsewhere.
   std::int64_t cause = -1;
+  /// With a load: the offered and served requests per second and the served share sigma after
+  /// the batch (NaN without a load).
+  double offered_rps = std::numeric_limits<double>::quiet_NaN();
+  double served_rps = std::numeric_limits<double>::quiet_NaN();
+  double sigma = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct Trace {
