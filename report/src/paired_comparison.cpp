@@ -73,6 +73,21 @@ PairedComparison paired_comparison(const engine::RunResult& base,
     for (double& u : row_served) u = 1.0 - u;
     c.requests_availability = engine::paired_difference(base_served, row_served).paired;
   }
+  if (!base_range.cascades.empty() && !row_range.cascades.empty()) {
+    // Per replication: cascades x 8760 / horizon; a replication not simulated stays NaN.
+    const auto per_year = [](const engine::RangeResult& range, double horizon_hours) {
+      std::vector<double> rates(range.cascades.size());
+      for (std::size_t i = 0; i < rates.size(); ++i) {
+        rates[i] = std::isnan(range.unavailability[i]) ? range.unavailability[i]
+                                                       : static_cast<double>(range.cascades[i]) *
+                                                             models::kHoursPerYear / horizon_hours;
+      }
+      return rates;
+    };
+    c.cascades_per_year = engine::paired_difference(per_year(base_range, base.horizon_hours),
+                                                    per_year(row_range, row.horizon_hours))
+                              .paired;
+  }
   // A difference the same in every replication (a scenario adding one fixed outage) leaves a
   // paired standard error of rounding noise (~1e-19), whose ratio would be an absurd x10^26:
   // below kRoundingNoise the paired variance counts as 0.
@@ -95,6 +110,8 @@ nlohmann::json paired_comparison_to_json(const PairedComparison& c) {
       {"outages_per_year", estimate_json(c.outages_per_year)},
       {"requests_availability",
        c.requests_availability ? estimate_json(*c.requests_availability) : nlohmann::json(nullptr)},
+      {"cascades_per_year",
+       c.cascades_per_year ? estimate_json(*c.cascades_per_year) : nlohmann::json(nullptr)},
       {"pairs", c.pairs},
       {"variance_ratio", optional_number(c.variance_ratio)},
       {"significant", c.significant},

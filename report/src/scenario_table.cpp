@@ -197,6 +197,9 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
   Column failed{"failed req/year", {}};
   // Metastable episodes per year, shown when a row has a load and injections.
   Column metastable{"metastable/y", {}};
+  // Overload cascades per year, shown when a row has `overload`.
+  Column cascades{"cascades/y", {}};
+  bool any_cascades = false;
   bool any_load = false;
   bool any_metastable = false;
   bool any_undetected = false;
@@ -246,6 +249,9 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     requests.cells.push_back(
         result.requests ? format_percent(result.requests->availability.mean, decimals) : "-");
     failed.cells.push_back(result.requests ? format_si(result.requests->failed_per_year) : "-");
+    any_cascades = any_cascades || result.cascades.has_value();
+    cascades.cells.push_back(
+        result.cascades ? format_number(result.cascades->per_year.mean, kSignificantDigits) : "-");
     any_metastable = any_metastable || result.metastable_per_year.has_value();
     metastable.cells.push_back(
         result.metastable_per_year
@@ -275,6 +281,7 @@ void write_scenario_table(const std::vector<ScenarioRun>& runs, std::ostream& ou
     columns.push_back(requests);
     columns.push_back(failed);
   }
+  if (any_cascades) columns.push_back(cascades);
   if (any_metastable) columns.push_back(metastable);
   columns.push_back(delta_availability);
   columns.push_back(delta_downtime);

@@ -190,6 +190,57 @@ void write_no_outage(const engine::RunResult& r, std::ostream& out) {
   out << "  (for an interval, run to a precision with --precision 0.1, or more replications)\n";
 }
 
+/// An estimate of a count per year: "1.23   95% CI 0.9 .. 1.6".
+void write_rate(std::ostream& out, const std::string& label, const engine::Estimate& e,
+                const std::string& note) {
+  const NumberStyle style = number_style(e.mean, kSignificantDigits);
+  row(out, label, format_number_as(e.mean, style),
+      interval(format_number_as(std::max(e.ci95_lo, 0.0), style),
+               format_number_as(e.ci95_hi, style)) +
+          note);
+}
+
+/// Flow mode: degraded time, rejected and shed requests, cascades, and each capacity's
+/// utilisation with its crashes.
+void write_flow(const engine::RunResult& r, std::ostream& out) {
+  const engine::RequestResult& q = *r.requests;
+  if (r.degraded_hours_per_year) {
+    const auto& d = *r.degraded_hours_per_year;
+    row(out, "Degraded per year", format_hours_minutes(d.mean),
+        interval(format_hours_minutes(std::max(d.ci95_lo, 0.0)), format_hours_minutes(d.ci95_hi)) +
+            "   (served share below degraded_below, down time included)");
+  }
+  if (q.rejected_per_year > 0.0) {
+    row(out, "Rejected/year", format_si(q.rejected_per_year),
+        "requests above limit_rps, refused at the entry (counted as failed)");
+  }
+  if (q.shed_per_year > 0.0) {
+    row(out, "Shed calls/year", format_si(q.shed_per_year),
+        "calls above a shedding component's capacity, retries included");
+  }
+  if (r.cascades) {
+    const engine::CascadeResult& c = *r.cascades;
+    std::string note;
+    if (c.size_max > 0) {
+      note = "   (mean size " + format_number(c.size_mean, 2) + " components, largest " +
+             std::to_string(c.size_max);
+      if (c.outage_share) note += "; " + format_percent(*c.outage_share, 1) + " of outages";
+      note += ")";
+    }
+    write_rate(out, "Cascades per year", c.per_year, note);
+  }
+  std::string utilisation;
+  for (const auto& component : r.components) {
+    if (!component.utilisation) continue;
+    if (!utilisation.empty()) utilisation += ", ";
+    utilisation += component.id + " " + format_percent(*component.utilisation, 1);
+    if (component.overload_crashes_per_year && *component.overload_crashes_per_year > 0.0) {
+      utilisation += " (" + format_number(*component.overload_crashes_per_year, 3) + " crashes/y)";
+    }
+  }
+  if (!utilisation.empty()) row(out, "Utilisation", utilisation);
+}
+
 /// With a load: request availability beside the time-based one, failed requests, and what the
 /// SLA judges.
 void write_requests(const engine::RunResult& r, std::ostream& out) {
@@ -202,6 +253,7 @@ void write_requests(const engine::RunResult& r, std::ostream& out) {
           "   (served / offered requests)");
   row(out, "Failed requests/year", format_si(q.failed_per_year),
       "of " + format_si(q.offered_per_year) + " offered");
+  if (r.flow_evaluations > 0) write_flow(r, out);
   if (r.metastable_per_year) {
     // Recovery after trigger episodes (injections): how long the system stayed down after them.
     std::string recovery = "no episode ended before the horizon";

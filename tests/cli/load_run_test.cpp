@@ -211,8 +211,8 @@ TEST(LoadRun, TheTraceShowsLoadStepsAndTheServedShareAfterEachBatch) {
       "inject": [{"at": "17h", "component": "web", "instances": 1, "for": "5h"}],
       "load": {"rps": 300, "profile": {"type": "hourly", "values":
         [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2.5,3,1,1,1,1]}}})");
-  const auto run = run_nines({"run", dir.write("steps.json", model.dump()), "--trace", "0",
-                              "--trace-csv", "-"});
+  const auto run =
+      run_nines({"run", dir.write("steps.json", model.dump()), "--trace", "0", "--trace-csv", "-"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out,
             "time_hours,batch,source_kind,source_id,instance,event,system_up,cause_kind,cause_id,"

@@ -18,6 +18,8 @@ struct PairedComparison {
   engine::Estimate outages_per_year;
   /// Request availability, when both runs have a load (empty otherwise).
   std::optional<engine::Estimate> requests_availability;
+  /// Overload cascades per year, when both runs have `overload` somewhere (empty otherwise).
+  std::optional<engine::Estimate> cascades_per_year;
   /// Replications both runs have (cancelled ones left out).
   std::int64_t pairs = 0;
   /// (s_base^2 + s_row^2) / s_paired^2 of availability, with each run's own standard error: how
