@@ -1,5 +1,8 @@
 // Google Benchmark of the engine (event rate, thread scaling, a million instances) and the loader.
 #include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <numbers>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -145,6 +148,38 @@ void BM_Series20Load(benchmark::State& state) {
   run_engine(state, model, kSeriesReplications);
 }
 BENCHMARK(BM_Series20Load)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+/// Flow mode (issue 11, performance (b)): BM_Series20 with capacity_rps 100 on every component
+/// and a diurnal load (peak_to_mean 1.5) whose highest hour is 350 rps, 70 % of a full pool of
+/// five: losses that leave three serving saturate a pool at the peak. Load steps every hour.
+void BM_Series20Traffic(benchmark::State& state) {
+  static const Model model = [] {
+    Model m = with_diurnal_load(nines::bench::series(20, 5, 3));
+    for (auto& c : m.components) c.capacity_rps = 100.0;
+    // The highest hour's multiplier is 1 + 0.5 cos(pi / 24) (docs/traffic.md).
+    m.load->rps = 350.0 / (1.0 + 0.5 * std::cos(std::numbers::pi / 24.0));
+    return m;
+  }();
+  RunOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  options.replications = kSeriesReplications;
+  double events = 0.0;
+  double evaluations = 0.0;
+  for ([[maybe_unused]] auto iteration : state) {
+    const RunResult result = nines::engine::run(model, options);
+    events += static_cast<double>(result.events);
+    evaluations += static_cast<double>(result.flow_evaluations);
+  }
+  state.counters["events_per_second"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+  state.counters["flow_evaluations_per_second"] =
+      benchmark::Counter(evaluations, benchmark::Counter::kIsRate);
+  state.counters["events_per_run"] = benchmark::Counter(events, benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_Series20Traffic)
     ->ArgName("threads")
     ->Arg(1)
     ->UseRealTime()

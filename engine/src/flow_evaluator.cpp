@@ -53,7 +53,7 @@ FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
   quorum_scratch_.reserve(graph_.targets.size() + 1);
   seeded_.assign(n, 0);
   seeds_.reserve(n);
-  heap_.reserve(n);
+  words_.assign((n + 63) / 64, 0);
   in_demand_.assign(n, 0);
   in_success_.assign(n, 0);
   demand_set_.reserve(n);
@@ -100,8 +100,9 @@ double FlowEvaluator::processed_share(std::uint32_t c, double demand) const {
   const int n = serving_[c];
   if (n < graph_.min_up[c]) return 0.0;
   const double capacity = graph_.capacity_per_instance[c] * n;
-  if (!(demand > 0.0) || std::isinf(capacity)) return 1.0;
-  return std::min(1.0, capacity / demand);
+  // Room to spare is the common case: no division on the chain of dependent demands.
+  if (!(demand > capacity)) return 1.0;
+  return capacity / demand;
 }
 
 double FlowEvaluator::pulled_demand(std::uint32_t c) const {
@@ -165,62 +166,75 @@ bool FlowEvaluator::evaluate() {
   return converged;
 }
 
-void FlowEvaluator::evaluate_uncoupled() {
-  // Top-down: a min-heap of positions, so a component is recomputed after all its callers.
-  const auto later = [this](std::uint32_t a, std::uint32_t b) { return a > b; };
-  const auto push = [&](std::vector<std::uint8_t>& in, std::uint32_t c, auto order) {
-    if (in[c] != 0) return;
-    in[c] = 1;
-    heap_.push_back(position_[c]);
-    std::push_heap(heap_.begin(), heap_.end(), order);
-  };
-  for (const std::uint32_t c : seeds_) {
-    push(in_demand_, c, later);
-    in_success_[c] = 1;  // its processed share may change: its success is recomputed below
-    success_set_.push_back(c);
+template <typename Visit>
+void FlowEvaluator::sweep_down(Visit visit) {
+  // Visits marked positions in increasing order; a visit may mark positions after its own.
+  for (std::uint32_t w = lowest_; w <= highest_ && lowest_ != 0xffffffffU; ++w) {
+    while (words_[w] != 0) {
+      const auto bit = static_cast<std::uint32_t>(__builtin_ctzll(words_[w]));
+      words_[w] &= words_[w] - 1;
+      visit(order_[(w << 6U) | bit]);
+    }
   }
-  while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    const std::uint32_t c = order_[heap_.back()];
-    heap_.pop_back();
-    in_demand_[c] = 0;
+  lowest_ = 0xffffffffU;
+  highest_ = 0;
+}
+
+template <typename Visit>
+void FlowEvaluator::sweep_up(Visit visit) {
+  // Visits marked positions in decreasing order; a visit may mark positions before its own.
+  if (lowest_ == 0xffffffffU) return;
+  for (std::uint32_t w = highest_ + 1; w-- > lowest_;) {
+    while (words_[w] != 0) {
+      const auto bit = static_cast<std::uint32_t>(63 - __builtin_clzll(words_[w]));
+      words_[w] &= ~(std::uint64_t{1} << bit);
+      visit(order_[(w << 6U) | bit]);
+    }
+  }
+  lowest_ = 0xffffffffU;
+  highest_ = 0;
+}
+
+void FlowEvaluator::evaluate_uncoupled() {
+  // Top-down: a component is recomputed after all its callers (positions in order); its
+  // targets only when its demand or processed share moved.
+  for (const std::uint32_t c : seeds_) {
+    mark(position_[c]);
+    in_success_[c] = 1;  // its processed share may change: its success is recomputed below
+  }
+  sweep_down([&](std::uint32_t c) {
     touch(c);
     const double demand = pulled_demand(c);
     const double processed = processed_share(c, demand);
-    if (demand == demand_[c] && processed == processed_[c]) continue;
+    if (demand == demand_[c] && processed == processed_[c]) return;
     demand_[c] = demand;
     processed_[c] = processed;
-    if (in_success_[c] == 0) {
-      in_success_[c] = 1;
-      success_set_.push_back(c);
-    }
+    in_success_[c] = 1;
     for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
       const FlowRow& row = graph_.rows[rows_from_[j]];
       for (std::uint32_t i = 0; i < row.target_count; ++i) {
-        push(in_demand_, graph_.targets[row.first_target + i].component, later);
+        const std::uint32_t p = position_[graph_.targets[row.first_target + i].component];
+        words_[p >> 6U] |= std::uint64_t{1} << (p & 63U);
+        highest_ = std::max(highest_, p >> 6U);
       }
     }
+  });
+  // Bottom-up: a component is recomputed after all its targets (positions in reverse); its
+  // callers only when its success moved.
+  for (const std::uint32_t c : touched_) {
+    if (in_success_[c] != 0) mark(position_[c]);
   }
-  // Bottom-up: a max-heap of positions, so a component is recomputed after all its targets.
-  const auto earlier = std::less<std::uint32_t>();
-  for (const std::uint32_t c : success_set_) {
-    heap_.push_back(position_[c]);
-    std::push_heap(heap_.begin(), heap_.end(), earlier);
-  }
-  success_set_.clear();
-  while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), earlier);
-    const std::uint32_t c = order_[heap_.back()];
-    heap_.pop_back();
+  sweep_up([&](std::uint32_t c) {
     in_success_[c] = 0;
     touch(c);
     const double s = own_success(c);
-    if (s == success_[c]) continue;
+    if (s == success_[c]) return;
     success_[c] = s;
     for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
-      push(in_success_, graph_.rows[target_row_[into_[j]]].from, earlier);
+      const std::uint32_t caller = graph_.rows[target_row_[into_[j]]].from;
+      mark(position_[caller]);
     }
-  }
+  });
 }
 
 void FlowEvaluator::close_over_coupling() {

@@ -92,10 +92,25 @@ class FlowEvaluator {
   std::vector<double> target_success_;
   std::vector<double> quorum_scratch_;
 
-  // Work of one evaluation: seeds, heaps of positions, membership flags.
+  /// Positions to recompute, as bits: a pass takes them in position order (top-down) or in
+  /// reverse (bottom-up), and what it adds always lies ahead of it, so one sweep of the words
+  /// from the first marked to the last visits each once.
+  void mark(std::uint32_t position) {
+    words_[position >> 6U] |= std::uint64_t{1} << (position & 63U);
+    lowest_ = std::min(lowest_, position >> 6U);
+    highest_ = std::max(highest_, position >> 6U);
+  }
+  template <typename Visit>
+  void sweep_down(Visit visit);
+  template <typename Visit>
+  void sweep_up(Visit visit);
+
+  // Work of one evaluation: seeds, marked positions, membership flags.
   std::vector<std::uint32_t> seeds_;
   std::vector<std::uint8_t> seeded_;
-  std::vector<std::uint32_t> heap_;
+  std::vector<std::uint64_t> words_;
+  std::uint32_t lowest_ = 0xffffffffU;
+  std::uint32_t highest_ = 0;
   std::vector<std::uint8_t> in_demand_;
   std::vector<std::uint8_t> in_success_;
   std::vector<std::uint32_t> demand_set_;

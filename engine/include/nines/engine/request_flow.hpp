@@ -78,6 +78,7 @@ inline double flow_success_with_retries(double s, int retries) {
 
 /// A = sum over k = 0..n of (1 - s)^k: attempts per call (a failed attempt is retried).
 inline double flow_attempts_per_call(double s, int retries) {
+  if (retries == 0) return 1.0;
   double attempts = 0.0;
   double fail = 1.0;
   for (int k = 0; k <= retries; ++k) {
