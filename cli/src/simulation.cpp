@@ -116,7 +116,9 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
       progress_bar->update(progress);
     };
   }
-  if (auto refusal = engine::flow_mode_refusal(model)) {
+  for (const auto& refusal :
+       {engine::flow_mode_refusal(model), engine::window_refusal(model, window)}) {
+    if (!refusal) continue;
     throw ModelError(
         format_error(arguments.model_file, refusal->pointer, refusal->problem, refusal->found));
   }

@@ -18,12 +18,17 @@ void ReplicationSimulator::reset_flow() {
   }
   flow_changed_.clear();
   flow.reset();
-  offered_rps_ = load_->rps * load_->multipliers[0];
-  admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
-  flow.set_admitted(admitted_rps_);
+  hour_multiplier_ = load_->multipliers[0];
+  std::fill(spike_running_.begin(), spike_running_.end(), 0);
+  std::fill(spike_gap_draws_.begin(), spike_gap_draws_.end(), 0U);
+  std::fill(spike_duration_draws_.begin(), spike_duration_draws_.end(), 0U);
+  batch_spike_cause_ = kNone;
+  set_offered_load();
   flow_since_ = 0.0;
   batch_load_step_ = false;
   rejected_load_hours_ = 0.0;
+  offered_load_hours_ = 0.0;
+  if (!load_->spikes.empty()) std::fill(year_offered_.begin(), year_offered_.end(), 0.0);
   shed_rps_ = 0.0;
   std::fill(shed_rps_of_.begin(), shed_rps_of_.end(), 0.0);
   shed_load_hours_ = 0.0;
@@ -37,6 +42,14 @@ void ReplicationSimulator::reset_flow() {
     down_since_ = 0.0;
     outage_cause_ = load_->cause;
   }
+  for (std::uint32_t source = 0; source < load_->spikes.size(); ++source) {
+    const CompiledSpikes& s = load_->spikes[source];
+    for (std::uint32_t k = 0; k < s.slot_count; ++k) {
+      const std::uint32_t slot = s.first_slot + k;
+      const double start = s.scheduled ? s.at_hours[k] : spike_draw(s.gap, source, true);
+      queue_.schedule(slot, start, 3, slot);
+    }
+  }
   const std::uint32_t first_step = load_->next_change[0];
   if (first_step > 0) {
     queue_.schedule(model_.load_step_slot, first_step, 3, model_.load_step_slot);
@@ -49,12 +62,61 @@ void ReplicationSimulator::handle_load_step() {
   // Steps are at whole hours, exactly (sums of whole numbers of hours).
   const auto hour = static_cast<std::uint64_t>(now_);
   const std::size_t k = hour % load_->multipliers.size();
-  offered_rps_ = load_->rps * load_->multipliers[k];
-  admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
-  flow_->set_admitted(admitted_rps_);
+  hour_multiplier_ = load_->multipliers[k];
+  set_offered_load();
   batch_load_step_ = true;
   note(TraceEvent::kLoadStep, SourceKind::kLoad, 0, kNone);
   queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], 3, model_.load_step_slot);
+}
+
+void ReplicationSimulator::set_offered_load() {
+  // Overlapping spikes multiply, from one source or several; the product is taken afresh so
+  // that it returns exactly to 1 when none runs.
+  double spikes = 1.0;
+  for (std::size_t slot = 0; slot < spike_running_.size(); ++slot) {
+    if (spike_running_[slot] != 0) {
+      spikes *= load_->spikes[load_->spike_slot_source[slot]].multiplier;
+    }
+  }
+  offered_rps_ = load_->rps * hour_multiplier_ * spikes;
+  admitted_rps_ = std::min(offered_rps_, load_->limit_rps);
+  flow_->set_admitted(admitted_rps_);
+}
+
+double ReplicationSimulator::spike_draw(const CompiledLaw& law, std::uint32_t source, bool gap) {
+  if (law.kind == LawKind::kZero) return 0.0;
+  std::uint32_t& next = gap ? spike_gap_draws_[source] : spike_duration_draws_[source];
+  RandomStream stream(replication_key_, load_->spikes[source].stream_source,
+                      gap ? Purpose::kSpikeGap : Purpose::kSpikeDuration, 0, next);
+  const double x = sample_law(law, stream, model_.law_table.data());
+  next = stream.next_draw();
+  return x;
+}
+
+void ReplicationSimulator::handle_spike(std::uint32_t slot) {
+  const std::uint32_t k = slot - load_->first_spike_slot;
+  const std::uint32_t source = load_->spike_slot_source[k];
+  const CompiledSpikes& s = load_->spikes[source];
+  // What was offered up to now is integrated at the old rate before the rate changes.
+  integrate_flow(now_);
+  const bool starting = spike_running_[k] == 0;
+  spike_running_[k] = starting ? 1 : 0;
+  set_offered_load();
+  const std::uint32_t trigger = static_cast<std::uint32_t>(model_.injections.size()) + k;
+  if (starting) {
+    note(TraceEvent::kSpikeStart, SourceKind::kSpike, source, kNone);
+    if (batch_spike_cause_ == kNone) batch_spike_cause_ = s.cause;
+    if (episodes_) trigger_started(trigger);
+    queue_.schedule(slot, now_ + spike_draw(s.duration, source, false), kComeback, slot);
+    return;
+  }
+  note(TraceEvent::kSpikeEnd, SourceKind::kSpike, source, kNone);
+  if (episodes_) trigger_ended(trigger);
+  if (s.scheduled) {
+    queue_.cancel(slot);
+  } else {
+    queue_.schedule(slot, now_ + spike_draw(s.gap, source, true), 3, slot);
+  }
 }
 
 bool ReplicationSimulator::close_flow_batch() {
@@ -114,6 +176,10 @@ void ReplicationSimulator::integrate_flow(double until) {
   // Load-hours are hours at the profile's largest multiplier (RequestIntegral).
   const double level = offered_rps_ / (load_->rps * load_->integral.largest());
   const double failed_share = 1.0 - sigma_;
+  offered_load_hours_ += level * hours;
+  if (!load_->spikes.empty() && !year_offered_.empty()) {
+    add_window_rate(year_offered_, models::kHoursPerYear, flow_since_, until, level);
+  }
   if (failed_share > 0.0) {
     const double failed = failed_share * level;
     failed_load_hours_ += failed * hours;

@@ -156,9 +156,8 @@ RunResult run_to_precision(const models::Model& model, const RunOptions& options
   result.cancelled = cancelled;
   summary.replications = result.replications;
   result.precision = summary;
-  result.run_info =
-      measured_run_info(result.events, threads_used, seconds_since(start), ranks_of(options),
-                        result.flow_evaluations);
+  result.run_info = measured_run_info(result.events, threads_used, seconds_since(start),
+                                      ranks_of(options), result.flow_evaluations);
   if (range != nullptr) *range = std::move(merged);
   return result;
 }

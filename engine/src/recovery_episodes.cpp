@@ -39,7 +39,7 @@ void ReplicationSimulator::watch_episodes() {
   // Triggers without `for` end by the target's own recovery: a component injection when the
   // last instance it took is repaired (at once when it took none), a zone or region one when the
   // domain's own life has it up again.
-  for (std::uint32_t j = 0; j < trigger_open_.size() && open_triggers_ > 0; ++j) {
+  for (std::uint32_t j = 0; j < model_.injections.size() && open_triggers_ > 0; ++j) {
     const CompiledInjection& inj = model_.injections[j];
     if (trigger_open_[j] == 0 || inj.for_hours > 0.0) continue;
     bool over = false;
@@ -72,7 +72,9 @@ void ReplicationSimulator::watch_episodes() {
     episode_open_ = false;
     recovering_since_.push_back(now_);
   }
-  if (system_up_ && !recovering_since_.empty()) {
+  // Recovered: the served share is at or above degraded_below (Boolean mode: the system is up).
+  const bool recovered = flow_mode_ ? sigma_ >= load_->degraded_below : system_up_;
+  if (recovered && !recovering_since_.empty()) {
     for (const double since : recovering_since_) record_recovery(now_ - since, false);
     recovering_since_.clear();
   }

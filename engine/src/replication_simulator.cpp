@@ -45,7 +45,8 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
   if (model.load) {
     load_ = &*model.load;
     episodes_ = model.load->episodes;
-    trigger_open_.resize(model.injections.size());
+    // Triggers: injections, then spike slots (flow mode).
+    trigger_open_.resize(model.injections.size() + model.load->spike_slot_source.size());
     taken_back_.resize(model.held_instances);
     recovering_since_.reserve(model.injections.size());
     window_failed_.resize(window_downtime_.size());
@@ -56,6 +57,9 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       flow_changed_.reserve(model.components.size());
       flow_components_.resize(model.components.size());
       shed_rps_of_.resize(model.components.size());
+      spike_running_.resize(load_->spike_slot_source.size());
+      spike_gap_draws_.resize(load_->spikes.size());
+      spike_duration_draws_.resize(load_->spikes.size());
       if (load_->crashes) {
         crashes_ = true;
         crash_clock_.resize(model.instance_count);
@@ -197,6 +201,8 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
   } else if (flow_mode_ && slot >= model_.load_step_slot) {
     if (slot == model_.load_step_slot) {
       handle_load_step();
+    } else if (slot >= load_->first_spike_slot) {
+      handle_spike(slot);
     } else {
       handle_crash(load_->crash_slot_instance[slot - load_->first_crash_slot]);
     }
@@ -225,7 +231,11 @@ void ReplicationSimulator::close_batch() {
     double sigma = offered;
     if (load_ != nullptr) {
       // Boolean mode: the profile's rate at this hour, all served while up, none while down.
-      offered = flow_mode_ ? offered_rps_ : load_->rps * load_->multipliers[static_cast<std::size_t>(now_) % load_->multipliers.size()];
+      offered =
+          flow_mode_
+              ? offered_rps_
+              : load_->rps *
+                    load_->multipliers[static_cast<std::size_t>(now_) % load_->multipliers.size()];
       sigma = flow_mode_ ? sigma_ : (system_up_ ? 1.0 : 0.0);
     }
     for (auto it = rows.rbegin(); it != rows.rend() && it->batch == batch_number_; ++it) {
@@ -250,6 +260,7 @@ void ReplicationSimulator::close_batch() {
   if (!batch_pool_downs_.empty()) batch_pool_downs_.clear();
   first_loss_cause_ = kNone;
   batch_load_step_ = false;
+  batch_spike_cause_ = kNone;
   if (episodes_) [[unlikely]]
     watch_episodes();
   ++batch_number_;

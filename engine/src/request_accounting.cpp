@@ -42,9 +42,12 @@ void ReplicationSimulator::add_window_requests(std::vector<double>& windows, dou
 void ReplicationSimulator::finish_requests(RunTotals& totals, ReplicationOutcome& outcome) {
   if (flow_mode_) finish_flow(totals);
   if (crashes_) finish_cascades(totals, outcome);
-  totals.offered_load_hours.add(load_->offered_load_hours);
+  // Spikes make the offered load differ between histories: flow mode integrated it.
+  const double offered =
+      flow_mode_ && !load_->spikes.empty() ? offered_load_hours_ : load_->offered_load_hours;
+  totals.offered_load_hours.add(offered);
   totals.failed_load_hours.add(failed_load_hours_);
-  outcome.offered_load_hours = load_->offered_load_hours;
+  outcome.offered_load_hours = offered;
   outcome.failed_load_hours = failed_load_hours_;
   outcome.degraded_hours = degraded_hours_;
   outcome.window_failed_load_hours = window_failed_;

@@ -11,7 +11,6 @@
 
 namespace nines::engine {
 
-
 double at_least_k_of(const double* p, std::size_t n, int k, std::vector<double>& scratch) {
   if (k <= 0) return 1.0;
   if (static_cast<std::size_t>(k) > n) return 0.0;
@@ -124,9 +123,10 @@ double FlowSolver::row_success(const FlowRow& row, const FlowState& state, std::
   for (std::uint32_t i = 0; i < row.target_count; ++i) {
     const std::uint32_t k = row.first_target + i;
     const FlowTarget& target = graph_.targets[k];
-    s_targets[i] = state.breaker_open[k] != 0
-                       ? 0.0
-                       : flow_success_with_retries(solution_.success[target.component], target.retries);
+    s_targets[i] =
+        state.breaker_open[k] != 0
+            ? 0.0
+            : flow_success_with_retries(solution_.success[target.component], target.retries);
   }
   // E: one target S; failover 1 - prod(1 - S_i); all: at least `quorum` of the S_i.
   double combined = 0.0;

@@ -91,6 +91,7 @@ std::uint32_t ReplicationSimulator::root_cause(std::uint32_t& pools_down) {
   }
   if (cause != kNone) return cause;
   if (first_loss_cause_ != kNone) return first_loss_cause_;
+  if (batch_spike_cause_ != kNone) return batch_spike_cause_;
   return batch_load_step_ ? load_->cause : model_.other_cause;
 }
 

@@ -81,6 +81,10 @@ std::string_view trace_event_name(TraceEvent event) {
       return "crash-restart";
     case TraceEvent::kLoadStep:
       return "load-step";
+    case TraceEvent::kSpikeStart:
+      return "spike-start";
+    case TraceEvent::kSpikeEnd:
+      return "spike-end";
   }
   return "?";
 }
@@ -103,6 +107,8 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
       static const std::string kNoId;
       return kNoId;
     }
+    case SourceKind::kSpike:
+      return model.load->spike_ids.at(row.source);
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }
@@ -138,6 +144,8 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
       return model_.deploys[static_cast<std::size_t>(model_.components[row.source].deploys)].cause;
     case SourceKind::kLoad:
       return load_->cause;
+    case SourceKind::kSpike:
+      return load_->spikes[row.source].cause;
     case SourceKind::kFailover:
       break;  // not causes: a failover only delays the end of what a target's loss began
   }

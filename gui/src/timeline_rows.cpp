@@ -282,6 +282,7 @@ std::vector<Row> build_rows(const models::Model& model, const engine::CompiledMo
         break;
       }
       case engine::SourceKind::kLoad:
+      case engine::SourceKind::kSpike:
         mark = false;  // the load is drawn by the requests view, not as a marker
         break;
       case engine::SourceKind::kFailover: {

@@ -29,6 +29,8 @@ const char* kind_name(engine::SourceKind kind) {
       return "failover";
     case engine::SourceKind::kLoad:
       return "load";
+    case engine::SourceKind::kSpike:
+      return "spike";
   }
   return "?";
 }

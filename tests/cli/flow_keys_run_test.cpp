@@ -178,8 +178,7 @@ std::vector<Mechanism> mechanisms() {
   m = base;
   m["load"]["spikes"] = {{{"id", "ddos"}, {"gap", "30d"}, {"duration", "1h"}, {"multiplier", 6}}};
   out.push_back({"spikes", m, "/load/spikes",
-                 "needs flow mode (a spike multiplies the offered load), which is not implemented "
-                 "yet; remove spikes to simulate the load",
+                 "",
                  "1 spike source(s) change the load over time (flow mode)", "/load/spikes/0"});
   m = base;
   m.erase("entry");

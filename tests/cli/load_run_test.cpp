@@ -197,9 +197,6 @@ TEST(LoadRun, PairedDifferencesGainRequestAvailabilityWithALoad) {
             plain.at(1).at("difference").at("availability"));
 }
 
-}  // namespace
-}  // namespace nines::cli::testing
-
 TEST(LoadRun, TheTraceShowsLoadStepsAndTheServedShareAfterEachBatch) {
   // 300 rps with 2.5x at 18:00 and 3x at 19:00; two servers of 400, one held out over [17, 22):
   // 750 rps get 400 (sigma 8/15, up), 900 get 400 (4/9, down: begun by the load step).
@@ -225,3 +222,6 @@ TEST(LoadRun, TheTraceShowsLoadStepsAndTheServedShareAfterEachBatch) {
             "22,4,inject,web,,inject-end,1,,,300,300,1\r\n"
             "22,4,component,web,0,unblock,1,,,300,300,1\r\n");
 }
+
+}  // namespace
+}  // namespace nines::cli::testing

@@ -282,6 +282,71 @@ TEST(FlowMode, SheddingRejectsTheExcessAndNeverCrashes) {
   EXPECT_EQ(r.cascades->per_year.mean, 0.0);
 }
 
+/// Three servers of 400 rps (1200) under 1000 rps, crash after 0.125 h, restart after 0.125 h,
+/// and a scheduled spike of 1.5x over [10, 10.5).
+models::Model spiked_servers() {
+  models::Model m = three_servers(24.0);
+  m.components[0].overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.125}};
+  models::Spike spike;
+  spike.id = "promo";
+  spike.at_hours = {10.0};
+  spike.duration = models::Fixed{0.5};
+  spike.multiplier = 1.5;
+  m.load->spikes.push_back(spike);
+  return m;
+}
+
+TEST(FlowMode, ASpikeOverloadsThePoolIntoCrashCyclesUntilItEnds) {
+  //   10.000  spike: 1500 for 1200 (sigma 0.8), overloaded: three clocks
+  //   10.125  all three crash: sigma 0, down (cause: overload web)
+  //   10.250  restarts: 1500 for 1200 again, clocks again
+  //   10.375  crash again: down
+  //   10.500  restarts and the spike's end: 1000 for 1200, over (one cascade of size 1)
+  const RunResult r = run(spiked_servers(), threads(1));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 0.25 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 4);  // two per replication
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "overload");
+  const double failed = 0.2 * 1500.0 * 0.125 * 2.0 + 1500.0 * 0.125 * 2.0;
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - failed / (24.0 * 1000.0 + 0.5 * 500.0), 1e-14);
+  EXPECT_EQ(r.cascades->size_max, 1);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.cascades->per_year.mean, 1.0 / years, 1e-9);
+  // The spike is a trigger; the system is back at once when it ends: no metastable episode.
+  ASSERT_TRUE(r.metastable_per_year.has_value());
+  EXPECT_EQ(r.metastable_per_year->mean, 0.0);
+  ASSERT_TRUE(r.recovery_hours.has_value());
+  EXPECT_EQ(r.recovery_hours->count, 2);
+  EXPECT_EQ(r.recovery_hours->max_hours, 0.0);
+  // Events per replication: spike start and end, six crashes, six restarts.
+  EXPECT_EQ(r.events, 2u * 14u);
+}
+
+TEST(FlowMode, ARateLimitUnderTheSameSpikeRejectsInsteadOfCrashing) {
+  models::Model m = spiked_servers();
+  m.load->limit_rps = 1200.0;
+  const RunResult r = run(m, threads(1));
+  // 1200 admitted of 1500: exactly the capacity, not above it: no crash, no outage.
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_EQ(r.cascades->per_year.mean, 0.0);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.requests->rejected_per_year, 300.0 * 3600.0 * 0.5 / years, 1e-3);
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 0.5 / years, 1e-9);
+}
+
+TEST(FlowMode, ASpikeAloneCanBeginAnOutageAndIsItsCause) {
+  // Without overload the pool saturates: a 3x spike gives 1200 of 3000, sigma 0.4: down for
+  // the spike's half hour, begun by the spike (cause: load "promo").
+  models::Model m = spiked_servers();
+  m.components[0].overload.reset();
+  m.load->spikes[0].multiplier = 3.0;
+  const RunResult r = run(m, threads(1));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 0.5 / 24.0, 1e-15);
+  ASSERT_EQ(r.causes.size(), 1u);
+  EXPECT_EQ(r.causes[0].kind, "load");
+  EXPECT_EQ(r.causes[0].id, "promo");
+}
+
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
   models::Model m = three_servers(10.0);
   m.components.push_back(testing::pool("a", 1, 1));

@@ -168,6 +168,21 @@ struct CompiledOverload {
   std::uint32_t first_crash_slot = 0;
 };
 
+/// A source of load spikes (flow mode): its slots, from first_slot, are one for a `gap` source
+/// (its spikes never overlap) and one per `at` time before the horizon (sorted; they may).
+struct CompiledSpikes {
+  std::uint64_t stream_source = 0;
+  bool scheduled = false;  // `at`
+  CompiledLaw gap;
+  CompiledLaw duration;
+  double multiplier = 1.0;
+  std::vector<double> at_hours{};
+  std::uint32_t first_slot = 0;
+  std::uint32_t slot_count = 0;
+  /// Its `load` cause (id: the spike's id, or #N).
+  std::uint32_t cause = 0;
+};
+
 /// The model's load in Boolean mode (docs/engine.md, "Load in Boolean mode"): every request is
 /// served while the system is up and fails while it is down, so requests are integrated in
 /// closed form over outages; load steps are no events.
@@ -208,6 +223,12 @@ struct CompiledLoad {
   std::uint32_t crash_slot_count = 0;
   /// Per crash slot (from first_crash_slot): its instance.
   std::vector<std::uint32_t> crash_slot_instance{};
+  /// Spike sources in id byte order (ids, else #N), their slots from first_spike_slot, and per
+  /// spike slot its source.
+  std::vector<CompiledSpikes> spikes{};
+  std::vector<std::string> spike_ids{};
+  std::uint32_t first_spike_slot = 0;
+  std::vector<std::uint32_t> spike_slot_source{};
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).
@@ -303,6 +324,11 @@ struct FlowModeRefusal {
 /// The first key of `model` whose mechanism flow mode does not simulate yet (a timed `failover`
 /// row beside a capacity or a rate limit); empty when the engine simulates the model.
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
+
+/// Why windows of `window_hours` (> 0) cannot be judged for `model`: with slo_basis "requests"
+/// and spikes each window's offered requests differ between histories, which the window summary
+/// does not handle yet. Empty when they can.
+std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours);
 
 /// Empty totals sized for `model` (components, causes, zones, regions).
 struct RunTotals;

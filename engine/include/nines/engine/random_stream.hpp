@@ -29,7 +29,16 @@ constexpr std::uint64_t hash_id(std::string_view id) {
 
 /// Kinds of event source, in the documented same-instant order (docs/engine.md).
 /// Kinds of event source. `load` (load steps) draws nothing; it names trace rows.
-enum class SourceKind : std::uint8_t { kComponent, kZone, kRegion, kInject, kDeploy, kFailover, kLoad };
+enum class SourceKind : std::uint8_t {
+  kComponent,
+  kZone,
+  kRegion,
+  kInject,
+  kDeploy,
+  kFailover,
+  kLoad,
+  kSpike
+};
 
 /// What a draw is for. Each purpose of a source has a stream of its own.
 enum class Purpose : std::uint8_t {
@@ -55,6 +64,9 @@ enum class Purpose : std::uint8_t {
   kRestart,
   /// An instance's overload stream (kind component): its crash clocks and crash restarts.
   kOverload,
+  /// A spike source's gaps between spikes and the spikes' durations (kind spike, index 0).
+  kSpikeGap,
+  kSpikeDuration,
 };
 inline constexpr std::size_t kInstancePurposes = 9;
 

@@ -201,6 +201,11 @@ class ReplicationSimulator {
   void evaluate_flow();
   void integrate_flow(double until);
   void finish_flow(RunTotals& totals);
+  /// A spike slot: a spike starts or ends.
+  void handle_spike(std::uint32_t slot);
+  /// The offered load from the profile's hour and the running spikes, and the admitted part.
+  void set_offered_load();
+  double spike_draw(const CompiledLaw& law, std::uint32_t source, bool gap);
   void flow_serving_changed(std::uint32_t component) {
     if (flow_dirty_[component] != 0) return;
     flow_dirty_[component] = 1;
@@ -505,6 +510,8 @@ class ReplicationSimulator {
   double flow_since_ = 0.0;
   bool batch_load_step_ = false;
   double rejected_load_hours_ = 0.0;
+  /// Offered load-hours so far (flow mode: spikes make them differ between histories).
+  double offered_load_hours_ = 0.0;
   std::uint64_t flow_evaluations_ = 0;
   std::uint64_t flow_not_converged_ = 0;
   /// Per component: utilisation min(1, D / C) (0 with no serving instance), whether it has a
@@ -522,6 +529,13 @@ class ReplicationSimulator {
   std::vector<FlowComponent> flow_components_;
   /// Load shedding: the calls shed per second now (the sum over shedding components of D - C)
   /// and per component; the calls shed so far, in load-hours.
+  /// The profile's multiplier of the current hour; per spike slot, 1 while its spike runs; per
+  /// spike source, its gap and duration draws; the first spike that started in this batch.
+  double hour_multiplier_ = 1.0;
+  std::vector<std::uint8_t> spike_running_;
+  std::vector<std::uint32_t> spike_gap_draws_;
+  std::vector<std::uint32_t> spike_duration_draws_;
+  std::uint32_t batch_spike_cause_ = kNone;
   double shed_rps_ = 0.0;
   std::vector<double> shed_rps_of_;
   double shed_load_hours_ = 0.0;

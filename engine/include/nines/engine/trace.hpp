@@ -56,6 +56,9 @@ enum class TraceEvent : std::uint8_t {
   kCrashRestart,  // "crash-restart": back from a crash with a fresh life
   // Load (kind load, source 0, no instance; flow mode only).
   kLoadStep,  // "load-step": the offered load changes at a whole hour
+  // Spikes (kind spike, source: the spike source; flow mode only).
+  kSpikeStart,  // "spike-start"
+  kSpikeEnd,    // "spike-end"
 };
 
 std::string_view trace_event_name(TraceEvent event);
