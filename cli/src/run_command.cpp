@@ -76,9 +76,10 @@ int run_command(const RunArguments& arguments, const Console& console) {
   const engine::RunResult& result = simulation.result;
   const auto& exact = simulation.exact;
   if (result.flow_not_converged > 0) {
-    console.err << "warning: " << report::format_count(
-                                      static_cast<std::int64_t>(result.flow_not_converged))
-                << " of " << report::format_count(static_cast<std::int64_t>(result.flow_evaluations))
+    console.err << "warning: "
+                << report::format_count(static_cast<std::int64_t>(result.flow_not_converged))
+                << " of "
+                << report::format_count(static_cast<std::int64_t>(result.flow_evaluations))
                 << " flow evaluations stopped at 10,000 passes before converging; their served "
                    "shares are the last pass's (flow_not_converged)\n";
   }

@@ -59,6 +59,31 @@ void expect_order_free(const std::string& sample) {
   expect_order_free(sample, read_json(std::string(NINES_SOURCE_DIR) + "/samples/" + sample));
 }
 
+TEST(FileOrder, FlowModeWithOverloadAndCascadesGivesTheSameDocument) {
+  expect_order_free("n-plus-one.json");
+}
+
+TEST(FileOrder, SpikesAndARateLimitGiveTheSameDocumentWhateverTheSpikesOrder) {
+  json model = read_json(std::string(NINES_SOURCE_DIR) + "/samples/ddos.json");
+  model["load"]["limit_rps"] = 3800;
+  model["load"]["spikes"].push_back(
+      json::parse(R"({"id": "promo", "at": ["40d", "10d"], "duration": "2h", "multiplier": 1.5})"));
+  model["load"]["spikes"].push_back(
+      json::parse(R"({"gap": "60d", "duration": "30m", "multiplier": 0.5})"));
+  expect_order_free("ddos.json with three spike sources", model);
+  // Named sources may move freely; an unnamed one is "#N" by its place, so it stays third.
+  json reordered = model;
+  std::swap(reordered["load"]["spikes"][0], reordered["load"]["spikes"][1]);
+  TempDir dir;
+  const auto run = [&](const json& m, const std::string& name) {
+    const auto result =
+        run_nines({"run", dir.write(name, m.dump()), "--replications", "300", "--json", "-"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return canonical(json::parse(result.out)).dump(2);
+  };
+  EXPECT_EQ(run(model, "a.json"), run(reordered, "b.json"));
+}
+
 TEST(FileOrder, ZonesAndRegionsSampleGivesTheSameDocument) {
   expect_order_free("regional-databases.json");
 }
