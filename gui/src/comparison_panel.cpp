@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "nines/engine/paired_difference.hpp"
+#include "nines/gui/traffic_figures.hpp"
 #include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
 
@@ -21,13 +22,22 @@ namespace {
 /// A replication's figure from its unavailability, outages and common-cause outages.
 using Transform =
     std::function<double(double unavailability, std::uint32_t outages, std::uint32_t common)>;
+/// A figure's value in every replication of a run (NaN where one was not simulated); empty when
+/// the run does not have it.
+using Values =
+    std::function<std::vector<double>(const engine::RunResult&, const engine::RangeResult&)>;
 
-/// A headline figure: how to print a value, and its per-replication value for pairing.
+/// A headline figure: how to print a value, and its per-replication values for pairing.
 struct Figure {
   QString name;
   std::function<QString(double)> print;
-  Transform per_replication;
+  Values per_replication;
   std::function<engine::Estimate(const engine::RunResult&)> estimate;
+  /// Whether the run has the figure at all (a load, cascades); rows of runs without it stay
+  /// empty.
+  std::function<bool(const engine::RunResult&)> has = [](const engine::RunResult&) { return true; };
+  /// Whether the estimate has an interval (a total such as failed requests per year has none).
+  bool interval = true;
 };
 
 QString percent(double fraction) {
@@ -36,19 +46,23 @@ QString percent(double fraction) {
 }
 
 QString with_ci(const Figure& f, const engine::Estimate& e) {
+  if (!f.interval) return f.print(e.mean);
   // The interval on a line of its own: the columns stay narrow enough for the difference to be
   // in sight beside the docks.
   return QStringLiteral("%1\n(%2 .. %3)")
       .arg(f.print(e.mean), f.print(e.ci95_lo), f.print(e.ci95_hi));
 }
 
-std::vector<double> values_of(const engine::RangeResult& range, const Transform& t) {
-  std::vector<double> values(range.unavailability.size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    values[i] = t(range.unavailability[i], range.outages[i],
-                  i < range.common_cause_outages.size() ? range.common_cause_outages[i] : 0U);
-  }
-  return values;
+/// The per-replication values of a figure computed from unavailability and outage counts.
+Values from_outages(Transform t) {
+  return [t = std::move(t)](const engine::RunResult&, const engine::RangeResult& range) {
+    std::vector<double> values(range.unavailability.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      values[i] = t(range.unavailability[i], range.outages[i],
+                    i < range.common_cause_outages.size() ? range.common_cause_outages[i] : 0U);
+    }
+    return values;
+  };
 }
 
 /// A cell showing `text` (formatted as the CLI formats it) that sorts by `value`.
@@ -135,46 +149,71 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     };
   };
   std::vector<Figure> figures{
-      {tr("Availability"), percent, [](double u, std::uint32_t, std::uint32_t) { return 1.0 - u; },
+      {tr("Availability"), percent,
+       from_outages([](double u, std::uint32_t, std::uint32_t) { return 1.0 - u; }),
        [](const engine::RunResult& r) { return r.availability; }},
       {tr("Downtime per year"),
        [](double h) { return QString::fromStdString(report::format_hours_minutes(h)); },
-       [year](double u, std::uint32_t, std::uint32_t) { return u * year; },
+       from_outages([year](double u, std::uint32_t, std::uint32_t) { return u * year; }),
        [](const engine::RunResult& r) { return r.downtime_hours_per_year; }},
       {tr("Outages per year"), rate_printer(current->result.outages_per_year.mean),
-       [year, horizon](double, std::uint32_t n, std::uint32_t) {
+       from_outages([year, horizon](double, std::uint32_t n, std::uint32_t) {
          return static_cast<double>(n) * year / horizon;
-       },
+       }),
        [](const engine::RunResult& r) { return r.outages_per_year; }},
       // Outages whose first batch took two or more pools down (a zone, a region, an injection).
       {tr("Common-cause outages per year"),
        rate_printer(current->result.common_cause_outages_per_year.mean),
-       [year, horizon](double, std::uint32_t, std::uint32_t n) {
+       from_outages([year, horizon](double, std::uint32_t, std::uint32_t n) {
          return static_cast<double>(n) * year / horizon;
-       },
+       }),
        [](const engine::RunResult& r) { return r.common_cause_outages_per_year; }}};
   const std::optional<double> target = current->result.target;
   if (target && current->result.sla) {
-    figures.push_back(
-        {tr("SLA %1 met").arg(percent(*target)),
-         // Two significant digits of the rarer miss, as the CLI's "SLA met" line ("99.950 %",
-         // not "100.0 %"), for every figure of the row.
-         [decimals =
-              std::clamp(report::significant_decimals(
-                             100.0 * std::min(1.0 - current->result.sla->probability_met,
-                                              baseline != nullptr && baseline->result.sla
-                                                  ? 1.0 - baseline->result.sla->probability_met
-                                                  : 1.0),
-                             2),
-                         1, 4)](double p) {
-           return QString::fromStdString(report::format_percent(p, decimals));
-         },
-         [t = *target](double u, std::uint32_t, std::uint32_t) { return 1.0 - u >= t ? 1.0 : 0.0; },
-         [](const engine::RunResult& r) {
-           engine::Estimate e;
-           if (r.sla) e = {r.sla->probability_met, 0.0, r.sla->ci95_lo, r.sla->ci95_hi};
-           return e;
-         }});
+    figures.push_back({tr("SLA %1 met").arg(percent(*target)),
+                       // Two significant digits of the rarer miss, as the CLI's "SLA met" line
+                       // ("99.950 %", not "100.0 %"), for every figure of the row.
+                       [decimals = std::clamp(
+                            report::significant_decimals(
+                                100.0 * std::min(1.0 - current->result.sla->probability_met,
+                                                 baseline != nullptr && baseline->result.sla
+                                                     ? 1.0 - baseline->result.sla->probability_met
+                                                     : 1.0),
+                                2),
+                            1, 4)](double p) {
+                         return QString::fromStdString(report::format_percent(p, decimals));
+                       },
+                       from_outages([t = *target](double u, std::uint32_t, std::uint32_t) {
+                         return 1.0 - u >= t ? 1.0 : 0.0;
+                       }),
+                       [](const engine::RunResult& r) {
+                         engine::Estimate e;
+                         if (r.sla)
+                           e = {r.sla->probability_met, 0.0, r.sla->ci95_lo, r.sla->ci95_hi};
+                         return e;
+                       }});
+  }
+  // Traffic (docs/traffic.md): request availability and failed requests with a load, cascades
+  // with overload crashes.
+  if (current->result.requests) {
+    figures.push_back({tr("Request availability"), percent, request_availability,
+                       [](const engine::RunResult& r) { return r.requests->availability; },
+                       [](const engine::RunResult& r) { return r.requests.has_value(); }});
+    const auto failed = [](const engine::RunResult& r) {
+      const double f = r.requests->failed_per_year;
+      return engine::Estimate{f, 0.0, f, f};
+    };
+    figures.push_back({tr("Failed requests per year"),
+                       [](double v) { return QString::fromStdString(report::format_si(v)); },
+                       failed_requests_per_year, failed,
+                       [](const engine::RunResult& r) { return r.requests.has_value(); },
+                       /*interval=*/false});
+  }
+  if (current->result.cascades) {
+    figures.push_back({tr("Cascades per year"),
+                       rate_printer(current->result.cascades->per_year.mean), cascades_per_year,
+                       [](const engine::RunResult& r) { return r.cascades->per_year; },
+                       [](const engine::RunResult& r) { return r.cascades.has_value(); }});
   }
   const bool paired = baseline != nullptr && baseline->range && current->range &&
                       baseline->result.seed == current->result.seed;
@@ -192,17 +231,23 @@ void ComparisonPanel::set_outcomes(const RunOutcome* baseline, const RunOutcome*
     const int row = figures_->rowCount();
     figures_->insertRow(row);
     figures_->setItem(row, 0, text_item(f.name));
-    if (baseline != nullptr)
+    const bool in_baseline = baseline != nullptr && f.has(baseline->result);
+    if (in_baseline) {
       figures_->setItem(row, 1, text_item(with_ci(f, f.estimate(baseline->result))));
+    }
     figures_->setItem(row, 2, text_item(with_ci(f, f.estimate(current->result))));
-    if (paired) {
-      const engine::PairedDifference d =
-          engine::paired_difference(values_of(*baseline->range, f.per_replication),
-                                    values_of(*current->range, f.per_replication));
+    const std::vector<double> before = paired && in_baseline
+                                           ? f.per_replication(baseline->result, *baseline->range)
+                                           : std::vector<double>{};
+    const std::vector<double> after = paired && in_baseline
+                                          ? f.per_replication(current->result, *current->range)
+                                          : std::vector<double>{};
+    if (!before.empty() && !after.empty()) {
+      const engine::PairedDifference d = engine::paired_difference(before, after);
       const double half = d.paired.ci95_hi - d.paired.mean;
       // A difference of availabilities is small: significant digits, not the figure's decimals.
       auto magnitude = [&](double v) {
-        return f.name == tr("Availability")
+        return f.name == tr("Availability") || f.name == tr("Request availability")
                    ? QString::fromStdString(report::format_significant(100.0 * v, 3)) + " %"
                    : f.print(v);
       };

@@ -13,6 +13,7 @@
 #include <QTableWidget>
 #include <algorithm>
 
+#include "nines/gui/component_traffic_editor.hpp"
 #include "nines/gui/deploys_editor.hpp"
 #include "nines/gui/distribution_editor.hpp"
 #include "nines/models/duration.hpp"
@@ -117,6 +118,15 @@ ComponentForm::ComponentForm(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), placement_);
   deploys_ = new DeploysEditor(this);
   form->addRow(deploys_);
+  traffic_ = new ComponentTrafficEditor(this);
+  form->addRow(traffic_);
+  connect(traffic_, &ComponentTrafficEditor::edited, this,
+          [this](const ComponentTraffic& traffic, const QString& key) {
+            component_.capacity_rps = traffic.capacity_rps;
+            component_.overload = traffic.overload;
+            component_.load_shedding = traffic.load_shedding;
+            emit_edit(key);
+          });
   connect(deploys_, &DeploysEditor::edited, this,
           [this](const std::optional<models::Deploys>& deploys, const QString& key) {
             component_.deploys = deploys;
@@ -270,6 +280,8 @@ void ComponentForm::set_component(const models::Model& model, std::size_t index)
   tag(inspection_every_, "undetected/inspection_every");
   show_monitoring();
   deploys_->set_deploys(component_.deploys, QStringLiteral("/components/%1").arg(index));
+  traffic_->set_traffic(traffic_of(component_), model.load.has_value(),
+                        QStringLiteral("/components/%1").arg(index));
   updating_ = false;
 }
 

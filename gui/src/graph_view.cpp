@@ -38,6 +38,34 @@ QColor share_colour(double share) {
                           1.0F);
 }
 
+/// Green at 0 through orange to red at full utilisation (linear: utilisation is read as a
+/// fraction of capacity, not spread out as shares of downtime are).
+QColor utilisation_colour(double utilisation) {
+  const double u = std::clamp(utilisation, 0.0, 1.0);
+  return QColor::fromHsvF(static_cast<float>(0.33 * (1.0 - u)), static_cast<float>(0.15 + 0.7 * u),
+                          1.0F);
+}
+
+/// What the drawing marks on an edge of `row` to its target `target` (-1: the edge from the
+/// caller to a list's junction, which carries the row's settings): "x3" for retries, "cache",
+/// "breaker".
+QString edge_marks(const models::Dependency& row, std::int64_t target) {
+  QStringList marks;
+  if (target < 0 || !row.is_list) {
+    if (row.retries.value_or(0) > 0) marks << QStringLiteral("x%1").arg(*row.retries);
+    if (row.mode_or_default() == models::DependencyMode::kCache) marks << "cache";
+    if (row.circuit_breaker) marks << "breaker";
+    return marks.join(' ');
+  }
+  // A list target: only what it has of its own (the row's settings are on the caller's edge).
+  const auto i = static_cast<std::size_t>(target);
+  if (i >= row.target_traffic.size()) return {};
+  const models::TargetTraffic& own = row.target_traffic[i];
+  if (own.retries.value_or(0) > 0) marks << QStringLiteral("x%1").arg(*own.retries);
+  if (own.circuit_breaker) marks << "breaker";
+  return marks.join(' ');
+}
+
 /// At most this many boxes side by side; wider layers wrap (a 200-component estate stays
 /// readable instead of becoming one 30,000-pixel line).
 int row_capacity(std::size_t nodes) {
@@ -56,6 +84,7 @@ models::Model shape_of(const models::Model& model) {
     c.min_up = component.min_up;
     c.zones = component.zones;
     c.placement = component.placement;
+    c.capacity_rps = component.capacity_rps;
     shape.components.push_back(std::move(c));
   }
   shape.dependencies = model.dependencies;
@@ -157,6 +186,7 @@ void GraphView::draw(const models::Model& model, const models::GraphLayout& layo
   QGraphicsScene* s = scene();
   s->clear();
   boxes_.clear();
+  legend_ = nullptr;  // cleared with the scene
   ++rebuilds_;
 
   // Rows: each layer's nodes by slot, wrapped at the row capacity.
@@ -184,17 +214,64 @@ void GraphView::draw(const models::Model& model, const models::GraphLayout& layo
   }
 
   const QPen edge_pen(QColor(120, 130, 145), 1.2);
+  edges_.clear();
+  QFont mark_font = font();
+  mark_font.setPointSizeF(std::max(6.0, mark_font.pointSizeF() - 1.5));
   for (const auto& edge : layout.edges) {
     const QPointF a = centre[edge.from];
     const QPointF b = centre[edge.to];
-    const bool from_junction = layout.nodes[edge.from].component < 0;
-    const bool to_junction = layout.nodes[edge.to].component < 0;
+    const models::LayoutNode& from_node = layout.nodes[edge.from];
+    const models::LayoutNode& to_node = layout.nodes[edge.to];
+    const bool from_junction = from_node.component < 0;
+    const bool to_junction = to_node.component < 0;
     const QPointF start(a.x(), a.y() + (from_junction ? 14.0 : kBoxHeight / 2.0));
     const QPointF end(b.x(), b.y() - (to_junction ? 14.0 : kBoxHeight / 2.0));
     QPainterPath path(start);
     const double bend = std::max(20.0, (end.y() - start.y()) / 2.0);
     path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end);
-    s->addPath(path, edge_pen)->setZValue(-1);
+    // The row the edge belongs to, and its target (-1: a caller's edge to a list junction).
+    const models::Dependency* row = nullptr;
+    std::int64_t target = -1;
+    std::string name;
+    if (to_junction) {
+      row = &model.dependencies[static_cast<std::size_t>(to_node.dependency)];
+      name = row->from + "->[" + std::to_string(to_node.dependency) + "]";
+    } else {
+      const std::string& to_id = model.components[static_cast<std::size_t>(to_node.component)].id;
+      if (from_junction) {
+        row = &model.dependencies[static_cast<std::size_t>(from_node.dependency)];
+      } else {
+        const std::string& from_id =
+            model.components[static_cast<std::size_t>(from_node.component)].id;
+        for (const auto& d : model.dependencies) {
+          if (!d.is_list && d.from == from_id && !d.to.empty() && d.to.front() == to_id) row = &d;
+        }
+      }
+      if (row != nullptr) {
+        const auto at = std::find(row->to.begin(), row->to.end(), to_id);
+        target = at - row->to.begin();
+        name = row->from + "->" + to_id;
+      }
+    }
+    QPen pen = edge_pen;
+    // Soft rows are dashed: their failures only partly fail the caller.
+    if (row != nullptr && row->mode_or_default() == models::DependencyMode::kSoft) {
+      pen.setStyle(Qt::DashLine);
+    }
+    auto* item = s->addPath(path, pen);
+    item->setZValue(-1);
+    Edge drawn{item, QString()};
+    if (row != nullptr) {
+      item->setToolTip(QString::fromStdString(name));
+      drawn.marks = edge_marks(*row, row->is_list ? target : -1);
+      if (!drawn.marks.isEmpty()) {
+        auto* label = new QGraphicsSimpleTextItem(drawn.marks, item);
+        label->setFont(mark_font);
+        label->setBrush(QColor(60, 70, 90));
+        label->setPos(path.pointAtPercent(0.5) + QPointF(4, -label->boundingRect().height() / 2));
+      }
+    }
+    if (!name.empty()) edges_[name] = drawn;
   }
 
   QFont bold = font();
@@ -223,8 +300,13 @@ void GraphView::draw(const models::Model& model, const models::GraphLayout& layo
     const QFontMetricsF metrics(bold);
     title->setText(metrics.elidedText(title->text(), Qt::ElideMiddle, kBoxWidth - 10));
     title->setPos(c.x() - title->boundingRect().width() / 2, c.y() - kBoxHeight / 2 + 3);
+    // The capacity per instance beside the pool, when set ("2 of 3 | 400 rps").
     auto* pool = new QGraphicsSimpleTextItem(
-        QStringLiteral("%1 of %2").arg(component.min_up).arg(component.instances), rect);
+        QStringLiteral("%1 of %2").arg(component.min_up).arg(component.instances) +
+            (component.capacity_rps
+                 ? QStringLiteral(" | %1 rps").arg(QString::number(*component.capacity_rps, 'g', 6))
+                 : QString()),
+        rect);
     pool->setPos(c.x() - pool->boundingRect().width() / 2, c.y() - 8);
     auto* figures = new QGraphicsSimpleTextItem(QString(), rect);
     figures->setPos(c.x() - kBoxWidth / 2 + 5, c.y() + 9);
@@ -248,7 +330,7 @@ void GraphView::draw(const models::Model& model, const models::GraphLayout& layo
       text->setFont(small);
       text->setPos(c.x() - text->boundingRect().width() / 2, c.y() + kBoxHeight / 2 + 4);
     }
-    boxes_[component.id] = {rect, figures, chip};
+    boxes_[component.id] = {rect, figures, chip, pool->text()};
   }
   s->setSceneRect(s->itemsBoundingRect().adjusted(-40, -40, 40, 40));
   if (model.components.size() != drawn_components_ || !user_zoomed_) fit();
@@ -267,15 +349,30 @@ void GraphView::set_results(const engine::RunResult& result) {
 }
 
 void GraphView::show_results() {
+  // With a capacity somewhere (flow mode) the boxes show how busy each one is; otherwise, as
+  // ever, its share of the downtime.
+  colouring_ = std::any_of(results_->components.begin(), results_->components.end(),
+                           [](const auto& c) { return c.utilisation.has_value(); })
+                   ? Colouring::kUtilisation
+                   : Colouring::kDowntimeShare;
+  show_legend();
   for (const auto& component : results_->components) {
     const auto it = boxes_.find(component.id);
     if (it == boxes_.end()) continue;
-    it->second.rect->setBrush(share_colour(component.downtime_share));
+    const bool by_utilisation = colouring_ == Colouring::kUtilisation;
+    it->second.rect->setBrush(!by_utilisation         ? share_colour(component.downtime_share)
+                              : component.utilisation ? utilisation_colour(*component.utilisation)
+                                                      : kUnrun);
+    const QString availability = QString::fromStdString(report::format_percent(
+        component.availability, report::availability_decimals(component.availability)));
     const QString text =
-        QStringLiteral("%1 | %2 of downtime")
-            .arg(QString::fromStdString(report::format_percent(
-                component.availability, report::availability_decimals(component.availability))))
-            .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));
+        by_utilisation && component.utilisation
+            ? QStringLiteral("%1 | %2 busy")
+                  .arg(availability)
+                  .arg(QString::fromStdString(report::format_percent(*component.utilisation, 1)))
+            : QStringLiteral("%1 | %2 of downtime")
+                  .arg(availability)
+                  .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));
     QGraphicsSimpleTextItem* figures = it->second.figures;
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
@@ -295,8 +392,84 @@ void GraphView::show_results() {
         (component.deploy_downtime_share ? QStringLiteral("\nshare of downtime by its deploys %1")
                                                .arg(QString::fromStdString(report::format_percent(
                                                    *component.deploy_downtime_share, 2)))
-                                         : QString()));
+                                         : QString()) +
+        traffic_tooltip(component));
   }
+}
+
+QString GraphView::traffic_tooltip(const engine::ComponentResult& component) {
+  QString tip;
+  if (component.utilisation) {
+    tip += QStringLiteral("\nutilisation %1")
+               .arg(QString::fromStdString(report::format_percent(*component.utilisation, 1)));
+  }
+  if (component.overload_crashes_per_year) {
+    tip += QStringLiteral("\noverload crashes per year %1")
+               .arg(QString::fromStdString(
+                   report::format_number(*component.overload_crashes_per_year, 3)));
+  }
+  if (component.cascades_started_per_year) {
+    tip += QStringLiteral("\ncascades started per year %1")
+               .arg(QString::fromStdString(
+                   report::format_number(*component.cascades_started_per_year, 3)));
+  }
+  if (component.blast_radius) {
+    tip += QStringLiteral("\nblast radius %1")
+               .arg(QString::fromStdString(report::format_number(*component.blast_radius, 3)));
+  }
+  return tip;
+}
+
+void GraphView::show_legend() {
+  if (legend_ != nullptr) {
+    scene()->removeItem(legend_);
+    delete legend_;
+    legend_ = nullptr;
+  }
+  if (colouring_ != Colouring::kUtilisation || boxes_.empty()) return;
+  // A strip from idle to full above the drawing's top-left corner.
+  const QRectF drawing = scene()->itemsBoundingRect();
+  constexpr int kSteps = 10;
+  constexpr double kStep = 14.0;
+  auto* group = new QGraphicsRectItem(0, 0, kSteps * kStep, 12);
+  group->setPen(Qt::NoPen);
+  for (int i = 0; i < kSteps; ++i) {
+    auto* cell = new QGraphicsRectItem(i * kStep, 0, kStep, 12, group);
+    cell->setPen(Qt::NoPen);
+    cell->setBrush(utilisation_colour((i + 0.5) / kSteps));
+  }
+  auto* text = new QGraphicsSimpleTextItem(legend_text(), group);
+  text->setPos(kSteps * kStep + 6, -3);
+  group->setPos(drawing.left(), drawing.top() - 24);
+  group->setToolTip(legend_text());
+  scene()->addItem(group);
+  legend_ = group;
+}
+
+QString GraphView::legend_text() const {
+  return colouring_ == Colouring::kUtilisation
+             ? tr("utilisation: 0 % (green) to 100 % (red); pale: unlimited capacity")
+             : QString();
+}
+
+QString GraphView::edge_marks_of(const std::string& edge) const {
+  const auto it = edges_.find(edge);
+  return it == edges_.end() ? QString() : it->second.marks;
+}
+
+const QGraphicsPathItem* GraphView::edge_item(const std::string& edge) const {
+  const auto it = edges_.find(edge);
+  return it == edges_.end() ? nullptr : it->second.path;
+}
+
+QString GraphView::pool_label(const std::string& id) const {
+  const auto it = boxes_.find(id);
+  return it == boxes_.end() ? QString() : it->second.pool;
+}
+
+QColor GraphView::box_colour(const std::string& id) const {
+  const auto it = boxes_.find(id);
+  return it == boxes_.end() ? QColor() : it->second.rect->brush().color();
 }
 
 void GraphView::select(const std::string& id) {

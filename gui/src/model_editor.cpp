@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "nines/gui/component_form.hpp"
+#include "nines/gui/dependency_traffic_editor.hpp"
 #include "nines/gui/distribution_editor.hpp"
 #include "nines/gui/load_editor.hpp"
 #include "nines/models/duration.hpp"
@@ -169,6 +170,32 @@ ModelEditor::ModelEditor(ModelDocument* document, QWidget* parent)
             document_->edit(model, tr("Delete dependency"));
           });
   connect(dependencies_, &QTableWidget::cellChanged, this, [this] { edit_dependencies(); });
+  // The selected row's traffic keys, below the table.
+  auto* traffic_scroll = new QScrollArea(dependencies_tab);
+  traffic_scroll->setWidgetResizable(true);
+  traffic_scroll->setFrameShape(QFrame::NoFrame);
+  dependency_traffic_ = new DependencyTrafficEditor(traffic_scroll);
+  traffic_scroll->setWidget(dependency_traffic_);
+  dependencies_layout->addWidget(traffic_scroll, 2);
+  connect(dependencies_, &QTableWidget::currentCellChanged, this, [this](int row) {
+    if (updating_) return;
+    selected_dependency_ = row;
+    show_dependency_traffic();
+  });
+  connect(dependency_traffic_, &DependencyTrafficEditor::edited, this,
+          [this](const models::Dependency& row, const QString& key) {
+            models::Model model = document_->model();
+            if (selected_dependency_ < 0 ||
+                selected_dependency_ >= static_cast<int>(model.dependencies.size())) {
+              return;
+            }
+            model.dependencies[static_cast<std::size_t>(selected_dependency_)] = row;
+            // As an override names the row: FROM->TO.KEY.
+            const std::string name =
+                row.from + "->" + (row.to.empty() ? std::string() : row.to.front());
+            document_->edit(model, tr("Change %1 of %2").arg(key, QString::fromStdString(name)),
+                            name + "." + key.toStdString());
+          });
   tabs_->addTab(dependencies_tab, tr("Dependencies"));
 
   // Crews.
@@ -403,6 +430,9 @@ void ModelEditor::refresh() {
     dependencies_->setItem(row, 2,
                            new QTableWidgetItem(d.is_list ? QString::number(d.min_up) : QString()));
   }
+  if (selected_dependency_ >= static_cast<int>(m.dependencies.size())) selected_dependency_ = -1;
+  dependencies_->setCurrentCell(selected_dependency_, std::max(0, dependencies_->currentColumn()));
+  show_dependency_traffic();
   crews_->setRowCount(static_cast<int>(m.crews.size()));
   for (std::size_t i = 0; i < m.crews.size(); ++i) {
     crews_->setItem(static_cast<int>(i), 0,
@@ -468,6 +498,14 @@ void ModelEditor::refresh() {
   }
   updating_ = false;
   show_validation(document_->validation());
+}
+
+void ModelEditor::show_dependency_traffic() {
+  const models::Model& m = document_->model();
+  dependency_traffic_->set_row(
+      m, selected_dependency_ >= 0 && selected_dependency_ < static_cast<int>(m.dependencies.size())
+             ? std::optional(static_cast<std::size_t>(selected_dependency_))
+             : std::nullopt);
 }
 
 void ModelEditor::select_domain(bool region, int row) {

@@ -14,9 +14,12 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <limits>
 
+#include "nines/engine/paired_difference.hpp"
 #include "nines/gui/scenario_settings.hpp"
+#include "nines/gui/traffic_figures.hpp"
 #include "nines/models/scenario.hpp"
 #include "nines/report/design_cost.hpp"
 #include "nines/report/human_format.hpp"
@@ -59,8 +62,26 @@ enum Column {
   kDomainShare,
   kDeployShare,
   kUndetected,
+  kRequests,
+  kDeltaRequests,
+  kFailedRequests,
+  kDeltaFailed,
+  kCascades,
+  kDeltaCascades,
   kColumns
 };
+
+/// A paired difference as the table writes it: "+1.2k (-0.3k .. +2.7k)".
+QString signed_text(double v, const std::function<std::string(double)>& print) {
+  return QString::fromStdString((v >= 0.0 ? "+" : "-") + print(std::abs(v)));
+}
+
+QString difference_text(const engine::Estimate& d,
+                        const std::function<std::string(double)>& print) {
+  return QStringLiteral("%1 (%2 .. %3)")
+      .arg(signed_text(d.mean, print), signed_text(d.ci95_lo, print),
+           signed_text(d.ci95_hi, print));
+}
 
 }  // namespace
 
@@ -90,11 +111,31 @@ ScenarioPanel::ScenarioPanel(ModelDocument* document, QWidget* parent)
   auto* top_layout = new QVBoxLayout(top);
   top_layout->setContentsMargins(0, 0, 0, 0);
   table_ = new QTableWidget(0, kColumns, top);
-  table_->setHorizontalHeaderLabels(
-      {tr("scenario"), tr("availability"), tr("95% CI"), tr("nines"), tr("downtime/year"),
-       tr("outages/year"), tr("SLA met"), tr("cost/month"), tr("Δ availability (paired 95% CI)"),
-       tr("Δ downtime/year (paired 95% CI)"), tr("pairing"), tr("common-cause/year"),
-       tr("zone+region share"), tr("deploy share"), tr("undetected/year")});
+  table_->setHorizontalHeaderLabels({tr("scenario"),
+                                     tr("availability"),
+                                     tr("95% CI"),
+                                     tr("nines"),
+                                     tr("downtime/year"),
+                                     tr("outages/year"),
+                                     tr("SLA met"),
+                                     tr("cost/month"),
+                                     tr("Δ availability (paired 95% CI)"),
+                                     tr("Δ downtime/year (paired 95% CI)"),
+                                     tr("pairing"),
+                                     tr("common-cause/year"),
+                                     tr("zone+region share"),
+                                     tr("deploy share"),
+                                     tr("undetected/year"),
+                                     tr("request availability"),
+                                     tr("Δ request availability (paired 95% CI)"),
+                                     tr("failed requests/year"),
+                                     tr("Δ failed requests/year (paired 95% CI)"),
+                                     tr("cascades/year"),
+                                     tr("Δ cascades/year (paired 95% CI)")});
+  table_->horizontalHeaderItem(kRequests)->setToolTip(
+      tr("Requests served / offered; shown when a run has a load"));
+  table_->horizontalHeaderItem(kCascades)->setToolTip(
+      tr("Overload cascades per year; shown when a run has overload crashes"));
   table_->horizontalHeaderItem(kDeployShare)
       ->setToolTip(tr("Share of downtime whose root cause was a deploy, summed over components "
                       "(hover a cell for each); shown when a run has deploys"));
@@ -392,6 +433,10 @@ void ScenarioPanel::show_comparison() {
   // Shown only when a run has what they count, as in the CLI's table.
   table_->setColumnHidden(kDeployShare, true);
   table_->setColumnHidden(kUndetected, true);
+  for (int column :
+       {kRequests, kDeltaRequests, kFailedRequests, kDeltaFailed, kCascades, kDeltaCascades}) {
+    table_->setColumnHidden(column, true);
+  }
   if (compared_.empty()) {
     note_->setText(tr("Compare all runs the base model and every scenario with the same seed."));
     return;
@@ -531,6 +576,15 @@ void ScenarioPanel::show_comparison() {
   }
   table_->setColumnHidden(kDeployShare, !any_deploys);
   table_->setColumnHidden(kUndetected, !any_undetected);
+  const bool any_load = show_traffic(rows);
+  const bool any_cascades =
+      std::any_of(compared_.begin(), compared_.end(),
+                  [](const report::ScenarioRun& run) { return run.result.cascades.has_value(); });
+  for (int column : {kRequests, kDeltaRequests, kFailedRequests, kDeltaFailed}) {
+    table_->setColumnHidden(column, !any_load);
+  }
+  table_->setColumnHidden(kCascades, !any_cascades);
+  table_->setColumnHidden(kDeltaCascades, !any_cascades);
   table_->resizeColumnsToContents();
   // A long scenario name is elided (its tooltip has it whole) rather than pushing the figures out
   // of sight.
@@ -538,6 +592,81 @@ void ScenarioPanel::show_comparison() {
   if (table_->columnWidth(kName) > name_width) table_->setColumnWidth(kName, name_width);
   table_->setSortingEnabled(true);
   refresh_note();
+}
+
+bool ScenarioPanel::show_traffic(const std::vector<report::ScenarioRow>& rows) {
+  bool any_load = false;
+  const report::ScenarioRun& base = compared_.front();
+  int decimals = 2;
+  for (const auto& run : compared_) {
+    if (run.result.requests) {
+      decimals =
+          std::max(decimals, report::availability_decimals(run.result.requests->availability.mean));
+    }
+  }
+  // The paired difference of a per-replication figure against the base's, when both have it.
+  const auto paired = [&](std::size_t i, auto values) -> std::optional<engine::Estimate> {
+    const report::ScenarioRun& run = compared_[i];
+    if (i == 0 || !base.range || !run.range || base.result.seed != run.result.seed) {
+      return std::nullopt;
+    }
+    const std::vector<double> before = values(base.result, *base.range);
+    const std::vector<double> after = values(run.result, *run.range);
+    if (before.empty() || after.empty()) return std::nullopt;
+    return engine::paired_difference(before, after).paired;
+  };
+  const auto dash = [] { return new SortableItem(QStringLiteral("-"), std::nullopt); };
+  for (std::size_t i = 0; i < compared_.size() && i < rows.size(); ++i) {
+    const engine::RunResult& result = compared_[i].result;
+    const int r = static_cast<int>(i);
+    if (!result.requests) {
+      for (int column : {kRequests, kDeltaRequests, kFailedRequests, kDeltaFailed}) {
+        table_->setItem(r, column, dash());
+      }
+    } else {
+      any_load = true;
+      const engine::Estimate& a = result.requests->availability;
+      auto* requests = new SortableItem(qs(report::format_percent(a.mean, decimals)), a.mean);
+      requests->setToolTip(tr("95% CI %1 .. %2")
+                               .arg(qs(report::format_percent(a.ci95_lo, decimals)))
+                               .arg(qs(report::format_percent(a.ci95_hi, decimals))));
+      table_->setItem(r, kRequests, requests);
+      const auto& difference = rows[i].difference;
+      const bool has_delta = difference && difference->requests_availability;
+      table_->setItem(r, kDeltaRequests,
+                      has_delta ? new SortableItem(qs(report::availability_difference_text(
+                                                       *difference->requests_availability)),
+                                                   difference->requests_availability->mean)
+                                : dash());
+      const double failed = result.requests->failed_per_year;
+      table_->setItem(r, kFailedRequests, new SortableItem(qs(report::format_si(failed)), failed));
+      const auto d = paired(i, failed_requests_per_year);
+      table_->setItem(
+          r, kDeltaFailed,
+          d ? new SortableItem(difference_text(*d, report::format_si), d->mean) : dash());
+    }
+    if (!result.cascades) {
+      table_->setItem(r, kCascades, dash());
+      table_->setItem(r, kDeltaCascades, dash());
+    } else {
+      const engine::Estimate& c = result.cascades->per_year;
+      auto* cascades = new SortableItem(qs(report::format_number(c.mean, 3)), c.mean);
+      cascades->setToolTip(tr("95% CI %1 .. %2; mean size %3, largest %4")
+                               .arg(qs(report::format_number(c.ci95_lo, 3)))
+                               .arg(qs(report::format_number(c.ci95_hi, 3)))
+                               .arg(qs(report::format_number(result.cascades->size_mean, 3)))
+                               .arg(result.cascades->size_max));
+      table_->setItem(r, kCascades, cascades);
+      const auto d = paired(i, cascades_per_year);
+      table_->setItem(
+          r, kDeltaCascades,
+          d ? new SortableItem(
+                  difference_text(*d, [](double v) { return report::format_number(v, 3); }),
+                  d->mean)
+            : dash());
+    }
+  }
+  return any_load;
 }
 
 void ScenarioPanel::refresh_note() {

@@ -10,6 +10,8 @@
 #include <QSpinBox>
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "nines/gui/component_form.hpp"
@@ -39,6 +41,46 @@ int slider_of_rps(double rps) {
 double rps_of_slider(int position) {
   const double t = static_cast<double>(position) / kSliderSteps;
   return kMinRps * std::pow(kMaxRps / kMinRps, t);
+}
+
+/// Retries: the box goes to the model's limit, the slider to what a what-if usually tries.
+constexpr int kMaxRetries = 100;
+constexpr int kRetriesSliderMax = 10;
+
+/// The edges of a model as "FROM->TO", each target of a list an edge of its own.
+std::vector<std::string> edges_of(const models::Model& model) {
+  std::vector<std::string> edges;
+  for (const auto& row : model.dependencies) {
+    for (const auto& to : row.to) edges.push_back(row.from + "->" + to);
+  }
+  return edges;
+}
+
+/// The row and target index of edge "FROM->TO", or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> find_edge(const models::Model& model,
+                                                             const std::string& edge) {
+  for (std::size_t r = 0; r < model.dependencies.size(); ++r) {
+    const auto& row = model.dependencies[r];
+    for (std::size_t t = 0; t < row.to.size(); ++t) {
+      if (row.from + "->" + row.to[t] == edge) return std::pair{r, t};
+    }
+  }
+  return std::nullopt;
+}
+
+/// `FROM->TO.retries=n`: a list target's own retries (the target gains settings of its own),
+/// else the row's. False when the model has no such edge.
+bool set_edge_retries(models::Model& model, const std::string& edge, int n) {
+  const auto at = find_edge(model, edge);
+  if (!at) return false;
+  models::Dependency& row = model.dependencies[at->first];
+  if (row.is_list) {
+    row.target_traffic.resize(row.to.size());
+    row.target_traffic[at->second].retries = n;
+  } else {
+    row.retries = n;
+  }
+  return true;
 }
 
 int slider_of_hours(double hours) {
@@ -222,6 +264,48 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
     if (!updating_) rps_->setValue(rps_of_slider(position));
   });
 
+  // The selected component's capacity (unlimited at 0) and the selected edge's retries.
+  capacity_ = new QDoubleSpinBox(this);
+  capacity_->setRange(0.0, 1e12);
+  capacity_->setDecimals(1);
+  capacity_->setSpecialValueText(tr("unlimited"));
+  capacity_->setKeyboardTracking(false);
+  capacity_slider_ = slider(this, kSliderSteps);
+  auto* capacity_label = new QLabel(tr("Capacity (rps)"), this);
+  capacity_label->setToolTip(
+      tr("capacity_rps of the selected component: requests per second one serving instance "
+         "processes (0: unlimited); the slider runs from 1 to 10 million on a log scale, its "
+         "left end is unlimited. Needs a load"));
+  form->addRow(capacity_label, pair(this, capacity_, capacity_slider_));
+  edge_ = new QComboBox(this);
+  edge_->setToolTip(tr("A dependency edge FROM->TO (each target of a list is an edge)"));
+  form->addRow(tr("Edge"), edge_);
+  retries_ = new QSpinBox(this);
+  retries_->setRange(0, kMaxRetries);
+  retries_->setKeyboardTracking(false);
+  retries_slider_ = slider(this, kRetriesSliderMax);
+  auto* retries_label = new QLabel(tr("Its retries"), this);
+  retries_label->setToolTip(
+      tr("retries of the selected edge, as FROM->TO.retries sets them: a list target's own, "
+         "else the row's (the slider goes to 10, the box to 100). Needs a load"));
+  form->addRow(retries_label, pair(this, retries_, retries_slider_));
+  connect(capacity_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) capacity_->setValue(position == 0 ? 0.0 : rps_of_slider(position));
+  });
+  connect(edge_, &QComboBox::currentIndexChanged, this, [this] {
+    if (!updating_) refresh_edges();
+  });
+  connect(retries_, &QSpinBox::valueChanged, this, [this](int n) {
+    if (updating_ || !document_->model().load || edge_->currentIndex() < 0) return;
+    models::Model model = document_->model();
+    const std::string edge = edge_->currentText().toStdString();
+    if (!set_edge_retries(model, edge, n)) return;
+    document_->edit(model, tr("Change retries of %1").arg(edge_->currentText()), edge + ".retries");
+  });
+  connect(retries_slider_, &QSlider::valueChanged, this, [this](int position) {
+    if (!updating_) retries_->setValue(position);
+  });
+
   auto edit_component = [this](const char* key, auto change) {
     if (updating_ || id_.empty()) return;
     models::Model model = document_->model();
@@ -239,6 +323,12 @@ WhatIfPanel::WhatIfPanel(ModelDocument* document, QWidget* parent)
     edit_component("min_up", [v](models::Component& c) { c.min_up = v; });
   });
   connect(min_up_slider_, &QSlider::valueChanged, min_up_, &QSpinBox::setValue);
+  connect(capacity_, &QDoubleSpinBox::valueChanged, this, [=, this](double rps) {
+    if (!document_->model().load) return;
+    edit_component("capacity_rps", [rps](models::Component& c) {
+      c.capacity_rps = rps > 0.0 ? std::optional<double>(rps) : std::nullopt;
+    });
+  });
   auto bind_mean = [&](QDoubleSpinBox* box, QSlider* s, const char* key,
                        models::Distribution models::Component::*law) {
     connect(box, &QDoubleSpinBox::valueChanged, this, [=, this](double v) {
@@ -384,7 +474,45 @@ void WhatIfPanel::refresh_domain() {
 
 void WhatIfPanel::set_component(const std::string& id) {
   id_ = id;
+  // The edge follows: the first one leaving the component, unless the chosen one does.
+  const QString from = QString::fromStdString(id) + "->";
+  if (!edge_->currentText().startsWith(from)) {
+    for (int i = 0; i < edge_->count(); ++i) {
+      if (edge_->itemText(i).startsWith(from)) {
+        const bool was_updating = updating_;
+        updating_ = true;
+        edge_->setCurrentIndex(i);
+        updating_ = was_updating;
+        break;
+      }
+    }
+  }
   refresh();
+}
+
+void WhatIfPanel::set_edge(const std::string& from, const std::string& to) {
+  const int index = edge_->findText(QString::fromStdString(from + "->" + to));
+  if (index >= 0) edge_->setCurrentIndex(index);
+}
+
+void WhatIfPanel::refresh_edges() {
+  const bool was_updating = updating_;
+  updating_ = true;
+  const models::Model& m = document_->model();
+  const QString chosen = edge_->currentText();
+  edge_->clear();
+  for (const auto& edge : edges_of(m)) edge_->addItem(QString::fromStdString(edge));
+  edge_->setCurrentIndex(edge_->count() == 0 ? -1 : std::max(0, edge_->findText(chosen)));
+  const auto at = find_edge(m, edge_->currentText().toStdString());
+  const bool on = m.load.has_value() && at.has_value();
+  edge_->setEnabled(m.load.has_value() && edge_->count() > 0);
+  retries_->setEnabled(on);
+  retries_slider_->setEnabled(on);
+  retries_->setSpecialValueText(on ? QString() : QStringLiteral(" "));
+  const int n = on ? static_cast<int>(m.dependencies[at->first].retries_of(at->second)) : 0;
+  retries_->setValue(n);
+  retries_slider_->setValue(std::min(n, kRetriesSliderMax));
+  updating_ = was_updating;
 }
 
 void WhatIfPanel::refresh_load() {
@@ -402,12 +530,26 @@ void WhatIfPanel::refresh_load() {
 void WhatIfPanel::refresh() {
   refresh_domain();
   refresh_load();
+  refresh_edges();
   const models::Component* c = document_->model().find_component(id_);
   for (QWidget* w : std::initializer_list<QWidget*>{
            instances_, instances_slider_, min_up_, min_up_slider_, failure_, failure_slider_,
            detection_, detection_slider_, repair_, repair_slider_, standby_, switch_success_,
            switch_slider_, coverage_, coverage_slider_}) {
     w->setEnabled(c != nullptr);
+  }
+  const bool traffic = c != nullptr && document_->model().load.has_value();
+  capacity_->setEnabled(traffic);
+  capacity_slider_->setEnabled(traffic);
+  {
+    const bool was_updating = updating_;
+    updating_ = true;
+    // Without a component or a load the box shows nothing, not "unlimited" as if it were stated.
+    capacity_->setSpecialValueText(traffic ? tr("unlimited") : QStringLiteral(" "));
+    const double capacity = traffic ? c->capacity_rps.value_or(0.0) : 0.0;
+    capacity_->setValue(capacity);
+    capacity_slider_->setValue(capacity > 0.0 ? std::max(1, slider_of_rps(capacity)) : 0);
+    updating_ = was_updating;
   }
   const bool deploys = c != nullptr && c->deploys.has_value();
   for (QWidget* w : std::initializer_list<QWidget*>{strategy_, bad_probability_, bad_slider_}) {

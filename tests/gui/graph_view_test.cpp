@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
+#include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QRegularExpression>
@@ -224,6 +225,105 @@ TEST(GraphView, NamesTheDowntimeShareOfAComponentsDeploysInItsTooltip) {
                                 report::format_percent(*api->deploy_downtime_share, 2)))),
             -1)
       << tip.toStdString();
+}
+
+/// A model with traffic: web (capacity 400 rps, 3 instances) needs db through a soft row with
+/// 3 retries, and a list [a, b] whose b has 2 retries and a breaker of its own; with `cache`,
+/// the web->db row is a cache with a breaker instead (the run refuses those for now).
+nlohmann::json traffic_model(bool cache) {
+  nlohmann::json db_row = {{"from", "web"}, {"to", "db"}, {"retries", 3}};
+  if (cache) {
+    db_row["mode"] = "cache";
+    db_row["hit_ratio"] = 0.9;
+    db_row["stale_if_error"] = "1h";
+    db_row["circuit_breaker"] = {{"threshold", 0.5}, {"open_for", "30s"}};
+  } else {
+    db_row["mode"] = "soft";
+    db_row["impact"] = 0.5;
+  }
+  nlohmann::json list_row = {{"from", "web"},
+                             {"to", nlohmann::json::array({"a", {{"id", "b"}, {"retries", 2}}})},
+                             {"min_up", 1}};
+  if (cache) list_row["to"][1]["circuit_breaker"] = {{"threshold", 0.4}, {"open_for", "1m"}};
+  return {
+      {"name", "traffic"},
+      {"horizon", "30d"},
+      {"replications", 20},
+      {"entry", "web"},
+      {"load", {{"rps", 1000}}},
+      {"components",
+       {{{"id", "web"}, {"instances", 3}, {"mtbf", "500h"}, {"mttr", "2h"}, {"capacity_rps", 400}},
+        {{"id", "db"}, {"mtbf", "500h"}, {"mttr", "2h"}},
+        {{"id", "a"}, {"mtbf", "500h"}, {"mttr", "2h"}},
+        {{"id", "b"}, {"mtbf", "500h"}, {"mttr", "2h"}}}},
+      {"dependencies", {db_row, list_row}}};
+}
+
+QString write_json(const QTemporaryDir& dir, const nlohmann::json& document) {
+  const QString path = dir.filePath("traffic.json");
+  std::ofstream(path.toStdString()) << document.dump(2);
+  return path;
+}
+
+TEST(GraphView, DrawsSoftEdgesDashedAndMarksRetriesCachesAndBreakers) {
+  QTemporaryDir dir;
+  GraphView view;
+  view.set_model(models::load_model(write_json(dir, traffic_model(false)).toStdString()).model);
+  ASSERT_TRUE(wait_until([&] { return !view.layout_pending(); }));
+  const QGraphicsPathItem* soft = view.edge_item("web->db");
+  ASSERT_NE(soft, nullptr);
+  EXPECT_EQ(soft->pen().style(), Qt::DashLine);
+  EXPECT_EQ(view.edge_marks_of("web->db"), "x3");
+  ASSERT_NE(view.edge_item("web->a"), nullptr);
+  EXPECT_EQ(view.edge_item("web->a")->pen().style(), Qt::SolidLine);
+  EXPECT_EQ(view.edge_marks_of("web->a"), "");
+  EXPECT_EQ(view.edge_marks_of("web->b"), "x2");  // b's own retries
+  EXPECT_EQ(view.pool_label("web"), "1 of 3 | 400 rps");
+  EXPECT_EQ(view.pool_label("db"), "1 of 1");
+  // The marks are on the scene as text.
+  QStringList texts;
+  for (const QGraphicsItem* item : view.scene()->items()) {
+    if (const auto* text = dynamic_cast<const QGraphicsSimpleTextItem*>(item)) {
+      texts << text->text();
+    }
+  }
+  EXPECT_TRUE(texts.contains("x3")) << texts.join(" / ").toStdString();
+
+  view.set_model(models::load_model(write_json(dir, traffic_model(true)).toStdString()).model);
+  ASSERT_TRUE(wait_until([&] { return !view.layout_pending(); }));
+  EXPECT_EQ(view.edge_item("web->db")->pen().style(), Qt::SolidLine);
+  EXPECT_EQ(view.edge_marks_of("web->db"), "x3 cache breaker");
+  EXPECT_EQ(view.edge_marks_of("web->b"), "x2 breaker");
+}
+
+TEST(GraphView, ColoursByUtilisationWithALegendAfterARunWithCapacity) {
+  QTemporaryDir dir;
+  MainWindow window;
+  window.set_auto_run(false);
+  window.show();
+  ASSERT_EQ(window.open_file(write_json(dir, traffic_model(false)), true), QString());
+  ASSERT_TRUE(wait_until([&] { return !window.graph()->layout_pending(); }));
+  EXPECT_EQ(window.graph()->legend_text(), "");
+  ASSERT_TRUE(window.run_and_wait());
+  const auto& components = window.last_outcome()->result.components;
+  ASSERT_TRUE(components.front().utilisation.has_value());
+  GraphView* graph = window.graph();
+  EXPECT_EQ(graph->colouring(), GraphView::Colouring::kUtilisation);
+  EXPECT_NE(graph->legend_text().indexOf("utilisation"), -1);
+  bool legend_drawn = false;
+  for (const QGraphicsItem* item : graph->scene()->items()) {
+    legend_drawn = legend_drawn || item->toolTip() == graph->legend_text();
+  }
+  EXPECT_TRUE(legend_drawn);
+  // web carries 1000 of 1200 rps: busy, so warmer than the idle green; db has no capacity.
+  const QColor web = graph->box_colour("web");
+  EXPECT_LT(web.hueF(), 0.2F) << web.name().toStdString();
+  EXPECT_EQ(graph->box_colour("db"), QColor(236, 240, 245));
+  QString tip;
+  for (const QGraphicsItem* item : graph->scene()->items()) {
+    if (item->toolTip().startsWith("web\n")) tip = item->toolTip();
+  }
+  EXPECT_NE(tip.indexOf("utilisation"), -1) << tip.toStdString();
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ class QTableWidget;
 
 namespace nines::gui {
 
+class ComponentTrafficEditor;
 class DeploysEditor;
 class DistributionEditor;
 
@@ -45,6 +46,8 @@ class ComponentForm : public QWidget {
   QTableWidget* placement_table() { return placement_; }
   /// The checkable "Deploys" group (unchecked: no deploys).
   DeploysEditor* deploys_editor() { return deploys_; }
+  /// The "Traffic" group: capacity_rps, overload and load_shedding (needs a model load).
+  ComponentTrafficEditor* traffic_editor() { return traffic_; }
   /// How missed failures come to light: not stated (every failure caught), after a law
   /// (`undetected`), or at inspections every D.
   enum class Missed { kNotStated, kLaw, kInspections };
@@ -85,6 +88,7 @@ class ComponentForm : public QWidget {
   QComboBox* placement_mode_ = nullptr;
   QTableWidget* placement_ = nullptr;
   DeploysEditor* deploys_ = nullptr;
+  ComponentTrafficEditor* traffic_ = nullptr;
   QGroupBox* monitoring_ = nullptr;
   QDoubleSpinBox* coverage_ = nullptr;
   QComboBox* missed_ = nullptr;

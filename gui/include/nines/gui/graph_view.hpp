@@ -16,6 +16,7 @@
 #include "nines/models/graph_layout.hpp"
 #include "nines/models/model.hpp"
 
+class QGraphicsPathItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 
@@ -59,7 +60,10 @@ class GraphView : public QGraphicsView {
   /// Colours and labels the boxes with a run of the same model (matched by id).
   void set_results(const engine::RunResult& result);
   /// Forgets the figures (another model was opened); the next drawing is uncoloured.
-  void clear_results() { results_.reset(); }
+  void clear_results() {
+    results_.reset();
+    colouring_ = Colouring::kDowntimeShare;
+  }
   void select(const std::string& id);
   void fit();
   void zoom(double factor);
@@ -69,6 +73,21 @@ class GraphView : public QGraphicsView {
   std::size_t component_count() const { return boxes_.size(); }
   /// The zone chip drawn under a component's box ("" when none), for tests.
   QString zone_chip(const std::string& id) const;
+  /// What the boxes are coloured by after a run: the share of downtime, or utilisation when
+  /// the run reports one for some component (flow mode with a capacity).
+  enum class Colouring { kDowntimeShare, kUtilisation };
+  Colouring colouring() const { return colouring_; }
+  /// The legend drawn above the graph ("" when none: the downtime colouring has none).
+  QString legend_text() const;
+  /// The fill of a component's box, for tests.
+  QColor box_colour(const std::string& id) const;
+  /// The pool line of a component's box ("2 of 3 | 400 rps"), for tests.
+  QString pool_label(const std::string& id) const;
+  /// An edge by name, "FROM->TO" (a list's targets too; "FROM->[row]" for a caller's edge to a
+  /// list junction): its path (dashed for soft rows) and marks ("x3 cache breaker"); nullptr
+  /// and "" when not drawn.
+  const QGraphicsPathItem* edge_item(const std::string& edge) const;
+  QString edge_marks_of(const std::string& edge) const;
 
  signals:
   void component_clicked(const QString& id);
@@ -85,13 +104,23 @@ class GraphView : public QGraphicsView {
   void draw(const models::Model& shape, const models::GraphLayout& layout);
   void retire(std::uint64_t generation);
   void show_results();
+  void show_legend();
+  static QString traffic_tooltip(const engine::ComponentResult& component);
 
   struct Box {
     QGraphicsRectItem* rect = nullptr;
     QGraphicsSimpleTextItem* figures = nullptr;
     QString chip;
+    QString pool;
   };
   std::map<std::string, Box> boxes_;
+  struct Edge {
+    QGraphicsPathItem* path = nullptr;
+    QString marks;
+  };
+  std::map<std::string, Edge> edges_;
+  Colouring colouring_ = Colouring::kDowntimeShare;
+  QGraphicsItem* legend_ = nullptr;
   std::string selected_;
   std::size_t drawn_components_ = 0;
   bool user_zoomed_ = false;

@@ -18,6 +18,7 @@ class QPlainTextEdit;
 namespace nines::gui {
 
 class ComponentForm;
+class DependencyTrafficEditor;
 class DistributionEditor;
 class LoadEditor;
 
@@ -39,6 +40,8 @@ class ModelEditor : public QWidget {
   QLineEdit* name_field() { return name_; }
   QListWidget* component_list() { return components_; }
   QTableWidget* dependency_table() { return dependencies_; }
+  /// The traffic keys of the dependency row selected in the table.
+  DependencyTrafficEditor* dependency_traffic() { return dependency_traffic_; }
   /// The Zones tab: regions (id, description) and zones (id, region, description); an id edited
   /// there renames (placements, injections and scenario keys follow).
   QTableWidget* region_table() { return regions_; }
@@ -59,6 +62,7 @@ class ModelEditor : public QWidget {
   void refresh();
   void edit_settings(const char* key);
   void edit_dependencies();
+  void show_dependency_traffic();
   void edit_crews();
   void edit_domain(bool region, int row, int column);
   void edit_domain_law(bool failure, const models::Distribution& law);
@@ -80,6 +84,9 @@ class ModelEditor : public QWidget {
   QListWidget* components_ = nullptr;
   ComponentForm* form_ = nullptr;
   QTableWidget* dependencies_ = nullptr;
+  DependencyTrafficEditor* dependency_traffic_ = nullptr;
+  /// The row of the dependency table whose traffic keys are shown (-1: none).
+  int selected_dependency_ = -1;
   QTableWidget* crews_ = nullptr;
   QTableWidget* regions_ = nullptr;
   QTableWidget* zones_ = nullptr;

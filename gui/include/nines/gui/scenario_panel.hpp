@@ -67,6 +67,9 @@ class ScenarioPanel : public QWidget {
   void refresh();
   void show_editor(const models::Scenario* scenario);
   void show_comparison();
+  /// Fills the traffic columns (request availability, failed requests and cascades per year,
+  /// each with its paired difference from the base); returns whether a row has a load.
+  bool show_traffic(const std::vector<report::ScenarioRow>& rows);
   void refresh_note();
   void apply_editor();
   /// Pushes `changed` as one edit, or refuses it when it would break a valid model.

@@ -55,6 +55,17 @@ class WhatIfPanel : public QWidget {
   /// load.rps of the model's load (disabled without one).
   QDoubleSpinBox* load_rps() { return rps_; }
   QSlider* load_rps_slider() { return rps_slider_; }
+  /// The selected component's capacity_rps (0, shown "unlimited": not stated); its slider is
+  /// logarithmic from 1 to 10^7 rps, position 0 being unlimited. Off without a model load.
+  QDoubleSpinBox* capacity() { return capacity_; }
+  QSlider* capacity_slider() { return capacity_slider_; }
+  /// The selected edge ("api->db"; one entry per target of a list) and its retries, set as
+  /// `FROM->TO.retries=N` sets them: a list target's own, else the row's. Off without a load.
+  QComboBox* edge_choice() { return edge_; }
+  QSpinBox* retries() { return retries_; }
+  QSlider* retries_slider() { return retries_slider_; }
+  /// Selects edge "from->to" (when the model has it).
+  void set_edge(const std::string& from, const std::string& to);
 
  private:
   void refresh();
@@ -90,9 +101,15 @@ class WhatIfPanel : public QWidget {
   QSlider* bad_slider_ = nullptr;
   QDoubleSpinBox* rps_ = nullptr;
   QSlider* rps_slider_ = nullptr;
+  QDoubleSpinBox* capacity_ = nullptr;
+  QSlider* capacity_slider_ = nullptr;
+  QComboBox* edge_ = nullptr;
+  QSpinBox* retries_ = nullptr;
+  QSlider* retries_slider_ = nullptr;
 
   void refresh_domain();
   void refresh_load();
+  void refresh_edges();
   /// The law of the chosen zone or region (failure or repair), or nullptr.
   static models::Distribution* domain_law(models::Model& model, const QString& choice,
                                           bool failure);
