@@ -61,17 +61,17 @@ TEST(ScenarioPanel, CreatesRenamesAndDeletesWithUndoAndRedo) {
   ScenarioPanel panel(&document);
   ASSERT_EQ(document.open(QString::fromStdString(sample_path("web-shop.json"))), QString());
   const models::Model original = document.model();
-  ASSERT_EQ(panel.list()->count(), 3);
+  ASSERT_EQ(panel.list()->count(), 4);
 
   ASSERT_EQ(panel.create_scenario("db on three", "db.mttr=2h\ndb.instances=3"), QString());
   const models::Model created = document.model();
-  ASSERT_EQ(created.scenarios.size(), 4U);
+  ASSERT_EQ(created.scenarios.size(), 5U);
   EXPECT_EQ(created.scenarios.back(),
             (models::Scenario{"db on three", {{"db.instances", "3"}, {"db.mttr", "\"2h\""}}}));
   // The same scenario as a file holding it would give.
   EXPECT_EQ(models::parse_model(models::to_json(created), "x.json").model.scenarios,
             created.scenarios);
-  EXPECT_EQ(panel.list()->count(), 4);
+  EXPECT_EQ(panel.list()->count(), 5);
   EXPECT_EQ(panel.name_edit()->text(), "db on three");
   EXPECT_EQ(panel.settings_edit()->toPlainText(), "db.instances=3\ndb.mttr=\"2h\"");
 
@@ -82,7 +82,7 @@ TEST(ScenarioPanel, CreatesRenamesAndDeletesWithUndoAndRedo) {
 
   panel.delete_scenario("third database replica");
   EXPECT_EQ(document.model().find_scenario("third database replica"), nullptr);
-  EXPECT_EQ(panel.list()->count(), 3);
+  EXPECT_EQ(panel.list()->count(), 4);
   const models::Model deleted = document.model();
 
   QUndoStack* undo = document.undo_stack();
@@ -92,7 +92,7 @@ TEST(ScenarioPanel, CreatesRenamesAndDeletesWithUndoAndRedo) {
   EXPECT_EQ(document.model(), created);
   undo->undo();
   EXPECT_EQ(document.model(), original);
-  EXPECT_EQ(panel.list()->count(), 3);
+  EXPECT_EQ(panel.list()->count(), 4);
   undo->redo();
   undo->redo();
   undo->redo();
@@ -111,7 +111,7 @@ TEST(ScenarioPanel, RefusesABadSettingWithTheLoadersMessageAndKeepsTheModel) {
   models::Model candidate = before;
   candidate.scenarios.push_back({"bad", {{"db.instances", "0"}}});
   const std::string expected = validation_message(candidate, path);
-  ASSERT_NE(expected.find("/scenarios/3/"), std::string::npos) << expected;
+  ASSERT_NE(expected.find("/scenarios/4/"), std::string::npos) << expected;
   EXPECT_EQ(panel.create_scenario("bad", "db.instances=0").toStdString(), expected);
   EXPECT_EQ(panel.message()->text().toStdString(), expected);
   EXPECT_FALSE(panel.message()->isHidden());
@@ -142,7 +142,7 @@ TEST(ScenarioPanel, ComparesAllWithOneRowPerScenarioEachEqualToItsSingleRun) {
   ASSERT_TRUE(panel.compare_all());
   ASSERT_TRUE(wait_until([&] { return !panel.comparison()->running(); }));
   const auto& runs = panel.compared();
-  ASSERT_EQ(runs.size(), 4U);
+  ASSERT_EQ(runs.size(), 5U);
   EXPECT_FALSE(runs[0].name.has_value());
   EXPECT_EQ(figures_of(runs[0].result), figures_of(cli_run(path)));
   for (std::size_t i = 1; i < runs.size(); ++i) {
@@ -153,7 +153,7 @@ TEST(ScenarioPanel, ComparesAllWithOneRowPerScenarioEachEqualToItsSingleRun) {
     EXPECT_EQ(runs[i].result.seed, runs[0].result.seed);
   }
   QTableWidget* table = panel.table();
-  ASSERT_EQ(table->rowCount(), 4);
+  ASSERT_EQ(table->rowCount(), 5);
   EXPECT_EQ(table->item(0, 0)->text(), "base");
   EXPECT_EQ(table->item(0, 7)->text(), "3,470 EUR");  // cost/month of the sample
   EXPECT_EQ(table->item(0, 8)->text(), "-");
