@@ -9,6 +9,7 @@
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
+#include "nines/engine/replication_simulator.hpp"
 #include "nines/engine/summary.hpp"
 #include "nines/models/error.hpp"
 
@@ -345,6 +346,46 @@ TEST(FlowMode, ASpikeAloneCanBeginAnOutageAndIsItsCause) {
   ASSERT_EQ(r.causes.size(), 1u);
   EXPECT_EQ(r.causes[0].kind, "load");
   EXPECT_EQ(r.causes[0].id, "promo");
+}
+
+TEST(FlowMode, IncrementalStateEqualsFromScratchAfterEveryBatchWithCrashes) {
+  // Overload crashes on a cold standby pool with a crew, a hot pool in a zone, spikes and a
+  // diurnal load: after every batch the engine's counts equal those recomputed from scratch.
+  models::Model m = testing::single(testing::pool("front", 4, 2, 300.0, 4.0), 2000.0, 1, 5);
+  m.components[0].capacity_rps = 300.0;
+  m.components[0].overload = models::Overload{models::Exponential{0.2}, models::Exponential{0.1}};
+  models::Component back = testing::pool("back", 3, 2, 200.0, 6.0);
+  back.standby.mode = models::StandbyMode::kCold;
+  back.detection = models::Exponential{0.2};
+  back.capacity_rps = 500.0;
+  back.overload = models::Overload{models::Exponential{0.3}, models::Exponential{0.2}};
+  back.crew = "oncall";
+  m.components.push_back(back);
+  m.crews.push_back(models::Crew{"oncall", 1});
+  m.dependencies.push_back(testing::depends("front", {"back"}));
+  m.dependencies.back().retries = 1;
+  models::Load l = constant_load(700.0);
+  l.profile.type = models::LoadProfile::Type::kDiurnal;
+  l.profile.peak_to_mean = 1.5;
+  models::Spike spike;
+  spike.gap = models::Exponential{100.0};
+  spike.duration = models::Exponential{2.0};
+  spike.multiplier = 1.6;
+  l.spikes.push_back(spike);
+  m.load = l;
+  const CompiledModel compiled = compile(m);
+  ReplicationSimulator simulator(compiled);
+  simulator.set_batch_check(true);
+  RunTotals totals = totals_for(compiled);
+  for (std::uint64_t r = 0; r < 4; ++r) {
+    ReplicationOutcome outcome;
+    EXPECT_NO_THROW(simulator.run(r, totals, outcome)) << "replication " << r;
+  }
+  // The model does what it is for: crashes and cascades happened.
+  EXPECT_GT(totals.cascades, 0);
+  EXPECT_GT(totals.overload_crashes[0] + totals.overload_crashes[1], 0);
+  EXPECT_GT(totals.flow_evaluations, 0U);
+  EXPECT_EQ(totals.flow_not_converged, 0U);
 }
 
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
