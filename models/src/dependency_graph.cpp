@@ -222,6 +222,57 @@ std::string share_colour(double downtime_share) {
   return colour.str();
 }
 
+namespace {
+
+std::string shortest_number(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+/// The traffic settings an edge carries: on a row's caller edge (or a single target's), the
+/// row's mode, calls, retries and breaker; on a list target's edge, the target's own.
+std::string traffic_label(const Dependency& row, std::int64_t target) {
+  std::vector<std::string> parts;
+  if (target < 0) {
+    switch (row.mode_or_default()) {
+      case DependencyMode::kSoft:
+        parts.push_back("soft " + shortest_number(row.impact.value_or(0.0)));
+        break;
+      case DependencyMode::kCache:
+        parts.push_back("cache " + shortest_number(row.hit_ratio.value_or(0.0)));
+        break;
+      case DependencyMode::kHard:
+        break;
+    }
+    if (row.calls && *row.calls != 1.0) parts.push_back("calls " + shortest_number(*row.calls));
+    if (row.retries && *row.retries > 0) parts.push_back("x" + std::to_string(*row.retries + 1));
+    if (row.circuit_breaker) parts.emplace_back("breaker");
+  } else if (static_cast<std::size_t>(target) < row.target_traffic.size()) {
+    const TargetTraffic& own = row.target_traffic[static_cast<std::size_t>(target)];
+    if (own.calls && *own.calls != 1.0) parts.push_back("calls " + shortest_number(*own.calls));
+    if (own.retries && *own.retries > 0) parts.push_back("x" + std::to_string(*own.retries + 1));
+    if (own.circuit_breaker) parts.emplace_back("breaker");
+  }
+  std::string label;
+  for (const auto& part : parts) label += (label.empty() ? "" : ", ") + part;
+  return label;
+}
+
+/// A component's capacity and overload behaviour ("400 rps each, crashes"), or "".
+std::string capacity_label(const Component& component) {
+  if (!component.capacity_rps) return "";
+  std::string label = shortest_number(*component.capacity_rps) + " rps each";
+  if (component.load_shedding.value_or(false)) {
+    label += ", sheds";
+  } else if (component.overload) {
+    label += ", crashes";
+  }
+  return label;
+}
+
+}  // namespace
+
 void write_dot(const Model& model, std::ostream& out, const std::vector<NodeFigures>& figures) {
   // Nodes as layered_layout numbers them: the components, then one junction per list dependency.
   const GraphLayout layout = layered_layout(model);
@@ -264,6 +315,9 @@ void write_dot(const Model& model, std::ostream& out, const std::vector<NodeFigu
     if (const std::string standby = standby_label(component); !standby.empty()) {
       label += "\n" + standby;
     }
+    if (const std::string capacity = capacity_label(component); !capacity.empty()) {
+      label += "\n" + capacity;
+    }
     if (!figures.empty() && !figures[c].caption.empty()) label += "\n" + figures[c].caption;
     out << "label=" << quoted_dot(label);
     if (component.id == model.entry) out << ", penwidth=3";
@@ -276,9 +330,29 @@ void write_dot(const Model& model, std::ostream& out, const std::vector<NodeFigu
   }
   // An edge across several rows (into another band, or to a pool many depend on) may bend:
   // kept straight, it would push the bands it passes apart.
+  // Traffic: a soft row is dashed; an edge is labelled with its mode, calls, retries ("x3": up
+  // to three attempts) and breaker.
   for (const LayoutEdge& edge : layout.edges) {
     out << edge.from << "->" << edge.to;
-    if (row[edge.to] - row[edge.from] > 1) out << " [weight=0]";
+    std::vector<std::string> attributes;
+    if (row[edge.to] - row[edge.from] > 1) attributes.emplace_back("weight=0");
+    if (edge.dependency >= 0) {
+      const Dependency& dependency = model.dependencies[static_cast<std::size_t>(edge.dependency)];
+      // A row's settings go on its caller edge (into a list's junction), a list target's own
+      // on the edge to that target.
+      if (edge.target < 0 && dependency.mode_or_default() == DependencyMode::kSoft) {
+        attributes.emplace_back("style=dashed");
+      }
+      if (const std::string label = traffic_label(dependency, edge.target); !label.empty()) {
+        attributes.push_back("label=" + quoted_dot(label));
+      }
+    }
+    if (!attributes.empty()) {
+      out << " [";
+      for (std::size_t k = 0; k < attributes.size(); ++k)
+        out << (k > 0 ? ", " : "") << attributes[k];
+      out << ']';
+    }
     out << ";\n";
   }
   // Crews: a note each, with an undirected dashed line to every component it repairs; these

@@ -36,11 +36,13 @@ Graph build(const Model& model, GraphLayout& layout) {
     if (dependency.is_list) {
       source = layout.nodes.size();
       layout.nodes.push_back({-1, static_cast<std::int64_t>(d), 0, 0.0});
-      layout.edges.push_back({from->second, source});
+      layout.edges.push_back({from->second, source, static_cast<std::int64_t>(d), -1});
     }
-    for (const auto& id : dependency.to) {
-      const auto to = index.find(id);
-      if (to != index.end()) layout.edges.push_back({source, to->second});
+    for (std::size_t i = 0; i < dependency.to.size(); ++i) {
+      const auto to = index.find(dependency.to[i]);
+      if (to == index.end()) continue;
+      layout.edges.push_back({source, to->second, static_cast<std::int64_t>(d),
+                              dependency.is_list ? static_cast<std::int64_t>(i) : -1});
     }
   }
   Graph graph(layout.nodes.size());

@@ -75,6 +75,32 @@ TEST(GraphCommand, DrawsCrewsAsNotesWithDashedLinesToTheirComponents) {
   EXPECT_EQ(r.out.find("\nc0->0"), std::string::npos) << r.out;
 }
 
+TEST(GraphCommand, LabelsTrafficEdgesAndCapacities) {
+  const TempDir dir;
+  const auto model = dir.write("m.json", R"({"name": "g", "horizon": "1y", "entry": "shop",
+    "components": [
+      {"id": "shop", "mtbf": "1000h", "mttr": "1h", "capacity_rps": 400,
+       "overload": {"crash_after": "5m", "restart": "1m"}},
+      {"id": "reco", "mtbf": "1000h", "mttr": "1h"},
+      {"id": "db-a", "mtbf": "1000h", "mttr": "1h", "capacity_rps": 100, "load_shedding": true},
+      {"id": "db-b", "mtbf": "1000h", "mttr": "1h"}],
+    "dependencies": [
+      {"from": "shop", "to": "reco", "mode": "soft", "impact": 0.1, "retries": 2},
+      {"from": "shop", "to": ["db-a", {"id": "db-b", "retries": 1}], "calls": 2, "min_up": 1}],
+    "load": {"rps": 100}})");
+  const auto r = run_nines({"graph", model});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(R"(0[label="shop\n400 rps each, crashes")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"(2[label="db-a\n100 rps each, sheds"])"), std::string::npos) << r.out;
+  // A soft row is dashed and labelled with its impact and attempts (2 retries: up to 3).
+  EXPECT_NE(r.out.find(R"(0->1 [style=dashed, label="soft 0.1, x3"];)"), std::string::npos)
+      << r.out;
+  // A list's row settings on its caller edge, a target's own on its edge.
+  EXPECT_NE(r.out.find(R"(0->4 [label="calls 2"];)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"(4->3 [label="x2"];)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n4->2;"), std::string::npos) << r.out;
+}
+
 TEST(GraphCommand, LabelsPoolsWithTheirStandbyAndSwitchover) {
   const TempDir dir;
   const auto model = dir.write("m.json", kCrewModel);

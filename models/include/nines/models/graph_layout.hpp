@@ -24,6 +24,10 @@ struct LayoutNode {
 struct LayoutEdge {
   std::size_t from = 0;
   std::size_t to = 0;
+  /// The dependency row it draws, and the list target it reaches (-1: the row's caller edge, or
+  /// a single-target row).
+  std::int64_t dependency = -1;
+  std::int64_t target = -1;
 };
 
 struct GraphLayout {
