@@ -478,6 +478,28 @@ void compile_spikes(const models::Model& model, CompiledModel& out, CompiledLoad
   }
 }
 
+/// Circuit breakers in the scan order of docs/traffic.md: (from id, target id), which is the
+/// order of (caller index, target index) since components are indexed by id.
+void compile_breakers(CompiledModel& out, CompiledLoad& cl) {
+  const FlowGraph& g = cl.graph;
+  std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t>> order;
+  for (const FlowRow& row : g.rows) {
+    for (std::uint32_t i = 0; i < row.target_count; ++i) {
+      const std::uint32_t k = row.first_target + i;
+      if (g.targets[k].breaker_open_for_hours > 0.0) {
+        order.push_back({{row.from, g.targets[k].component}, k});
+      }
+    }
+  }
+  std::sort(order.begin(), order.end());
+  cl.first_breaker_slot = out.slot_count;
+  for (const auto& [pair, k] : order) {
+    cl.breakers.push_back(k);
+    cl.breaker_ids.push_back(out.component_ids[pair.first] + "->" + out.component_ids[pair.second]);
+    ++out.slot_count;
+  }
+}
+
 void compile_load(const models::Model& model, CompiledModel& out) {
   if (!model.load) return;
   const models::Load& load = *model.load;
@@ -514,6 +536,7 @@ void compile_load(const models::Model& model, CompiledModel& out) {
     }
     cl.crash_slot_count = out.slot_count - cl.first_crash_slot;
     compile_spikes(model, out, cl);
+    compile_breakers(out, cl);
     if (out.slot_count > EventQueue::kMaxSlots) {
       refuse("",
              "too many event sources with crash clocks and spikes (at most " +
@@ -569,19 +592,8 @@ std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
                              "keys to simulate the load in Boolean mode",
                              "a failover object"};
     }
-    for (std::size_t i = 0; i < row.target_traffic.size(); ++i) {
-      if (!row.target_traffic[i].circuit_breaker) continue;
-      return refusal(at + "/to/" + std::to_string(i) + "/circuit_breaker",
-                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
-                     "");
-    }
     if (row.mode == models::DependencyMode::kCache) {
       return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
-    }
-    if (row.circuit_breaker) {
-      return refusal(at + "/circuit_breaker",
-                     "a circuit breaker stops the calls to a failing target", "circuit_breaker",
-                     "");
     }
   }
   if (!model.load->journeys.empty()) {

@@ -46,6 +46,7 @@ FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
     }
   }
   serving_.assign(n, 0);
+  breaker_open_.assign(graph_.targets.size(), 0);
   demand_.assign(n, 0.0);
   processed_.assign(n, 1.0);
   success_.assign(n, 1.0);
@@ -109,11 +110,14 @@ double FlowEvaluator::pulled_demand(std::uint32_t c) const {
   double demand = entry_share_[c] * admitted_;
   for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
     const std::uint32_t k = into_[j];
+    if (breaker_open_[k] != 0) continue;  // an open breaker sends its target nothing
     const FlowRow& row = graph_.rows[target_row_[k]];
-    // R = D p for the caller; failover: times the share its earlier targets failed.
+    // R = D p for the caller; failover: times the share its earlier targets failed (an earlier
+    // target behind an open breaker fails every call: its share passes on whole).
     double reaching = demand_[row.from] * processed_[row.from];
     if (row.routing == FlowRouting::kFailover) {
       for (std::uint32_t i = row.first_target; i < k; ++i) {
+        if (breaker_open_[i] != 0) continue;
         const FlowTarget& earlier = graph_.targets[i];
         reaching *= 1.0 - flow_success_with_retries(success_[earlier.component], earlier.retries);
       }
@@ -129,7 +133,9 @@ double FlowEvaluator::row_success(std::uint32_t r) {
   double* const s_targets = target_success_.data() + row.first_target;
   for (std::uint32_t i = 0; i < row.target_count; ++i) {
     const FlowTarget& target = graph_.targets[row.first_target + i];
-    s_targets[i] = flow_success_with_retries(success_[target.component], target.retries);
+    s_targets[i] = breaker_open_[row.first_target + i] != 0
+                       ? 0.0
+                       : flow_success_with_retries(success_[target.component], target.retries);
   }
   double combined = 0.0;
   if (row.routing == FlowRouting::kAll && row.target_count > 1) {

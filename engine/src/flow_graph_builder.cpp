@@ -73,8 +73,13 @@ FlowGraph build_flow_graph(const models::Model& model) {
         break;
     }
     for (std::size_t i = 0; i < dependency.to.size(); ++i) {
-      graph.targets.push_back(FlowTarget{index_of(index, dependency.to[i]), dependency.calls_of(i),
-                                         static_cast<int>(dependency.retries_of(i))});
+      FlowTarget target{index_of(index, dependency.to[i]), dependency.calls_of(i),
+                        static_cast<int>(dependency.retries_of(i))};
+      if (const auto breaker = dependency.circuit_breaker_of(i)) {
+        target.breaker_threshold = breaker->threshold;
+        target.breaker_open_for_hours = breaker->open_for_hours;
+      }
+      graph.targets.push_back(target);
     }
     graph.rows.push_back(row);
   }

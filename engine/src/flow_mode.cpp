@@ -17,6 +17,7 @@ void ReplicationSimulator::reset_flow() {
     flow_dirty_[c] = 0;
   }
   flow_changed_.clear();
+  for (const std::uint32_t k : load_->breakers) flow.set_breaker(k, false);
   flow.reset();
   hour_multiplier_ = load_->multipliers[0];
   std::fill(spike_running_.begin(), spike_running_.end(), 0);
@@ -36,6 +37,12 @@ void ReplicationSimulator::reset_flow() {
   flow_not_converged_ = 0;
   std::fill(flow_components_.begin(), flow_components_.end(), FlowComponent{});
   evaluate_flow();
+  if (!load_->breakers.empty()) scan_breakers();
+  if (crashes_) {
+    for (const std::uint32_t c : batch_touched_) reconcile_crash_clocks(c);
+  }
+  for (const std::uint32_t c : batch_touched_) in_batch_touched_[c] = 0;
+  batch_touched_.clear();
   if (sigma_ < load_->outage_below) {
     // Down from the start: too little capacity, or too low a limit, for the first hour's load.
     system_up_ = false;
@@ -119,6 +126,33 @@ void ReplicationSimulator::handle_spike(std::uint32_t slot) {
   }
 }
 
+void ReplicationSimulator::handle_breaker_close(std::uint32_t breaker) {
+  note(TraceEvent::kBreakerClose, SourceKind::kBreaker, breaker, kNone);
+  flow_->set_breaker(load_->breakers[breaker], false);
+  queue_.cancel(load_->first_breaker_slot + breaker);
+}
+
+void ReplicationSimulator::scan_breakers() {
+  const FlowGraph& graph = flow_->graph();
+  for (bool opened = true; opened;) {
+    opened = false;
+    for (std::uint32_t b = 0; b < load_->breakers.size(); ++b) {
+      const std::uint32_t k = load_->breakers[b];
+      if (flow_->breaker_open(k)) continue;
+      const FlowTarget& target = graph.targets[k];
+      if (!(flow_->success(target.component) < target.breaker_threshold)) continue;
+      // Opening is no event; its closing is.
+      note(TraceEvent::kBreakerOpen, SourceKind::kBreaker, b, kNone);
+      flow_->set_breaker(k, true);
+      const std::uint32_t slot = load_->first_breaker_slot + b;
+      queue_.schedule(slot, now_ + target.breaker_open_for_hours, kComeback, slot);
+      evaluate_flow();
+      opened = true;
+      break;
+    }
+  }
+}
+
 bool ReplicationSimulator::close_flow_batch() {
   integrate_flow(now_);
   if (crashes_) note_cascade_overlap(now_);
@@ -126,13 +160,16 @@ bool ReplicationSimulator::close_flow_batch() {
     flow_->set_serving(c, static_cast<int>(active_up_[c]));
   }
   evaluate_flow();
+  if (!load_->breakers.empty()) scan_breakers();
   if (crashes_) {
-    // Crash clocks follow the new flow: components whose serving instances changed (even if
-    // their count did not) and those the evaluation recomputed.
+    // Crash clocks follow the final flow of the batch: components whose serving instances
+    // changed (even if their count did not) and those any evaluation recomputed.
     for (const std::uint32_t c : flow_changed_) reconcile_crash_clocks(c);
-    for (const std::uint32_t c : flow_->touched()) reconcile_crash_clocks(c);
+    for (const std::uint32_t c : batch_touched_) reconcile_crash_clocks(c);
     watch_cascade();
   }
+  for (const std::uint32_t c : batch_touched_) in_batch_touched_[c] = 0;
+  batch_touched_.clear();
   for (const std::uint32_t c : flow_changed_) flow_dirty_[c] = 0;
   flow_changed_.clear();
   return sigma_ >= load_->outage_below;
@@ -143,6 +180,10 @@ void ReplicationSimulator::evaluate_flow() {
   ++flow_evaluations_;
   if (!flow.evaluate()) ++flow_not_converged_;
   for (const std::uint32_t c : flow.touched()) {
+    if (in_batch_touched_[c] == 0) {
+      in_batch_touched_[c] = 1;
+      batch_touched_.push_back(c);
+    }
     FlowComponent& fc = flow_components_[c];
     const int n = flow.serving(c);
     const double capacity = flow.capacity(c);

@@ -149,7 +149,9 @@ void ReplicationSimulator::check_invariants() const {
   // same serving counts and admitted load (to 1e-9), and the system state follows sigma.
   FlowState state;
   for (std::size_t c = 0; c < n; ++c) state.serving.push_back(static_cast<int>(serving[c]));
-  state.breaker_open.assign(load_->graph.targets.size(), 0);
+  for (std::uint32_t k = 0; k < load_->graph.targets.size(); ++k) {
+    state.breaker_open.push_back(flow_->breaker_open(k) ? 1 : 0);
+  }
   state.cache_valid.assign(load_->graph.rows.size(), 1);
   state.admitted_rps = admitted_rps_;
   FlowSolver reference(load_->graph);

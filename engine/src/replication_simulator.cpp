@@ -56,6 +56,8 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       flow_dirty_.assign(model.components.size(), 0);
       flow_changed_.reserve(model.components.size());
       flow_components_.resize(model.components.size());
+      in_batch_touched_.resize(model.components.size());
+      batch_touched_.reserve(model.components.size());
       shed_rps_of_.resize(model.components.size());
       spike_running_.resize(load_->spike_slot_source.size());
       spike_gap_draws_.resize(load_->spikes.size());
@@ -201,6 +203,8 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
   } else if (flow_mode_ && slot >= model_.load_step_slot) {
     if (slot == model_.load_step_slot) {
       handle_load_step();
+    } else if (slot >= load_->first_breaker_slot) {
+      handle_breaker_close(slot - load_->first_breaker_slot);
     } else if (slot >= load_->first_spike_slot) {
       handle_spike(slot);
     } else {

@@ -85,6 +85,10 @@ std::string_view trace_event_name(TraceEvent event) {
       return "spike-start";
     case TraceEvent::kSpikeEnd:
       return "spike-end";
+    case TraceEvent::kBreakerOpen:
+      return "breaker-open";
+    case TraceEvent::kBreakerClose:
+      return "breaker-close";
   }
   return "?";
 }
@@ -109,6 +113,8 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
     }
     case SourceKind::kSpike:
       return model.load->spike_ids.at(row.source);
+    case SourceKind::kBreaker:
+      return model.load->breaker_ids.at(row.source);
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }
@@ -146,6 +152,8 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
       return load_->cause;
     case SourceKind::kSpike:
       return load_->spikes[row.source].cause;
+    case SourceKind::kBreaker:
+      break;  // a breaker's closing is no loss: a batch of them alone is charged to other
     case SourceKind::kFailover:
       break;  // not causes: a failover only delays the end of what a target's loss began
   }

@@ -31,6 +31,8 @@ const char* kind_name(engine::SourceKind kind) {
       return "load";
     case engine::SourceKind::kSpike:
       return "spike";
+    case engine::SourceKind::kBreaker:
+      return "breaker";
   }
   return "?";
 }

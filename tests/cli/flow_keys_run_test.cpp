@@ -167,17 +167,13 @@ std::vector<Mechanism> mechanisms() {
                  "the cache on \"api\" -> its list answers part of the calls (flow mode)"});
   m = base;
   m["dependencies"][0]["circuit_breaker"] = {{"threshold", 0.5}, {"open_for", "30s"}};
-  out.push_back({"breaker", m, "/dependencies/0/circuit_breaker",
-                 "needs flow mode (a circuit breaker stops the calls to a failing target), which "
-                 "is not implemented yet; remove circuit_breaker to simulate the load",
+  out.push_back({"breaker", m, "/dependencies/0/circuit_breaker", "",
                  "a circuit breaker on \"frontend\" -> \"api\" stops the calls to a failing "
                  "target (flow mode)"});
   m = base;
   m["dependencies"][1]["to"][1] = {{"id", "db-replica-eu"},
                                    {"circuit_breaker", {{"threshold", 0.5}, {"open_for", "30s"}}}};
-  out.push_back({"target breaker", m, "/dependencies/1/to/1/circuit_breaker",
-                 "needs flow mode (a circuit breaker stops the calls to a failing target), which "
-                 "is not implemented yet; remove circuit_breaker to simulate the load",
+  out.push_back({"target breaker", m, "/dependencies/1/to/1/circuit_breaker", "",
                  "a circuit breaker on \"api\" -> \"db-replica-eu\""});
   m = base;
   m["load"]["spikes"] = {{{"id", "ddos"}, {"gap", "30d"}, {"duration", "1h"}, {"multiplier", 6}}};

@@ -364,6 +364,7 @@ TEST(FlowMode, IncrementalStateEqualsFromScratchAfterEveryBatchWithCrashes) {
   m.crews.push_back(models::Crew{"oncall", 1});
   m.dependencies.push_back(testing::depends("front", {"back"}));
   m.dependencies.back().retries = 1;
+  m.dependencies.back().circuit_breaker = models::CircuitBreaker{0.4, 0.05};
   models::Load l = constant_load(700.0);
   l.profile.type = models::LoadProfile::Type::kDiurnal;
   l.profile.peak_to_mean = 1.5;
@@ -386,6 +387,46 @@ TEST(FlowMode, IncrementalStateEqualsFromScratchAfterEveryBatchWithCrashes) {
   EXPECT_GT(totals.overload_crashes[0] + totals.overload_crashes[1], 0);
   EXPECT_GT(totals.flow_evaluations, 0U);
   EXPECT_EQ(totals.flow_not_converged, 0U);
+}
+
+/// front (never fails) -> back (one instance of 1000 rps) under 500 rps, the row behind a
+/// breaker (threshold 0.5, open for 0.5 h), back injected out from 10 h for `out_hours`.
+models::Model behind_a_breaker(double out_hours) {
+  models::Component front = testing::pool("front", 1, 1);
+  front.failure = models::Never{};
+  models::Component back = testing::pool("back", 1, 1);
+  back.failure = models::Never{};
+  back.capacity_rps = 1000.0;
+  models::Model m = testing::single(front, 24.0, 1);
+  m.components.push_back(back);
+  m.dependencies.push_back(testing::depends("front", {"back"}));
+  m.dependencies.back().circuit_breaker = models::CircuitBreaker{0.5, 0.5};
+  m.load = constant_load(500.0);
+  m.inject.push_back(testing::inject_component("back", 10.0, 1, out_hours));
+  return m;
+}
+
+TEST(FlowMode, ABreakerOpensOnAFailingTargetAndHoldsUntilItsOpenForIsOver) {
+  // 10.00  back out: s_back 0 < 0.5, the scan opens the breaker (closing due 10.5): sigma 0
+  // 10.25  back returns, but the breaker is open: the row fails every call, sigma still 0
+  // 10.50  the breaker closes; the scan finds back at 1: it stays closed, sigma 1
+  const RunResult r = run(behind_a_breaker(0.25), threads(1));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 0.5 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 1);
+  EXPECT_EQ(r.events, 3u);  // injection start and end, the breaker's closing
+  // Evaluations: the initial one, two at 10 (the scan opened it), one at 10.25, one at 10.5.
+  EXPECT_EQ(r.flow_evaluations, 5u);
+  EXPECT_EQ(r.causes[0].kind, "inject");
+}
+
+TEST(FlowMode, ABreakerClosingOnAStillFailingTargetReopensAtOnce) {
+  // Back out over [10, 11): the breaker opens at 10, closes at 10.5 and is reopened by the
+  // scan of that batch (back still at 0), closes again at 11.0 with back's return: up at 11.
+  const RunResult r = run(behind_a_breaker(1.0), threads(1));
+  EXPECT_NEAR(r.availability.mean, 1.0 - 1.0 / 24.0, 1e-15);
+  EXPECT_EQ(r.outages, 1);
+  EXPECT_EQ(r.events, 4u);  // injection start and end, two closings
+  EXPECT_EQ(r.flow_evaluations, 6u);
 }
 
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {

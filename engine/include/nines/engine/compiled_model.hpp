@@ -229,6 +229,11 @@ struct CompiledLoad {
   std::vector<std::string> spike_ids{};
   std::uint32_t first_spike_slot = 0;
   std::vector<std::uint32_t> spike_slot_source{};
+  /// Circuit breakers: graph targets with one, in scan order (from id, then target id); breaker
+  /// b's closing has slot first_breaker_slot + b; ids "FROM->TO" for traces.
+  std::vector<std::uint32_t> breakers{};
+  std::vector<std::string> breaker_ids{};
+  std::uint32_t first_breaker_slot = 0;
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).

@@ -42,6 +42,18 @@ class FlowEvaluator {
     for (const std::uint32_t e : entries_) seed(e);
   }
 
+  /// Opens or closes the breaker of target `k` (an index into the graph's targets): an open
+  /// breaker sends its target no demand from the row and counts S = 0 for it.
+  void set_breaker(std::uint32_t k, bool open) {
+    const std::uint8_t value = open ? 1 : 0;
+    if (breaker_open_[k] == value) return;
+    breaker_open_[k] = value;
+    seed(graph_.rows[target_row_[k]].from);
+    seed(graph_.targets[k].component);
+  }
+  bool breaker_open(std::uint32_t k) const { return breaker_open_[k] != 0; }
+  const FlowGraph& graph() const { return graph_; }
+
   /// Recomputes what changed since the last evaluation; false when the passes of a coupled
   /// graph stopped at kFlowMaxPasses before converging (the values are the last pass's).
   bool evaluate();
@@ -85,6 +97,7 @@ class FlowEvaluator {
   std::vector<std::uint32_t> entries_;
 
   std::vector<int> serving_;
+  std::vector<std::uint8_t> breaker_open_;  // per target
   double admitted_ = 0.0;
   std::vector<double> demand_;
   std::vector<double> processed_;

@@ -37,7 +37,8 @@ enum class SourceKind : std::uint8_t {
   kDeploy,
   kFailover,
   kLoad,
-  kSpike
+  kSpike,
+  kBreaker
 };
 
 /// What a draw is for. Each purpose of a source has a stream of its own.

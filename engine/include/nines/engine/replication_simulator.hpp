@@ -201,6 +201,11 @@ class ReplicationSimulator {
   void evaluate_flow();
   void integrate_flow(double until);
   void finish_flow(RunTotals& totals);
+  /// A breaker's open_for is over: it closes (the scan after the batch may reopen it).
+  void handle_breaker_close(std::uint32_t breaker);
+  /// After an evaluation: opens the first closed breaker (scan order) whose target's success is
+  /// below its threshold, evaluates again, and repeats until none opens.
+  void scan_breakers();
   /// A spike slot: a spike starts or ends.
   void handle_spike(std::uint32_t slot);
   /// The offered load from the profile's hour and the running spikes, and the admitted part.
@@ -527,6 +532,10 @@ class ReplicationSimulator {
     double up_hours = 0.0;
   };
   std::vector<FlowComponent> flow_components_;
+  /// The components any evaluation of this batch touched (crash clocks follow them once the
+  /// breaker scan is over), each once.
+  std::vector<std::uint32_t> batch_touched_;
+  std::vector<std::uint8_t> in_batch_touched_;
   /// Load shedding: the calls shed per second now (the sum over shedding components of D - C)
   /// and per component; the calls shed so far, in load-hours.
   /// The profile's multiplier of the current hour; per spike slot, 1 while its spike runs; per

@@ -18,6 +18,11 @@ struct FlowTarget {
   std::uint32_t component = 0;
   double calls = 1.0;
   int retries = 0;
+  /// Its circuit breaker (the target's own or the row's; open_for 0: none): the event loop
+  /// opens it while the target's success is below the threshold (the solver only reads whether
+  /// it is open, FlowState::breaker_open).
+  double breaker_threshold = 0.0;
+  double breaker_open_for_hours = 0.0;
 };
 
 /// A dependency row: its caller, its targets (targets[first_target .. + target_count)), how a

@@ -59,6 +59,9 @@ enum class TraceEvent : std::uint8_t {
   // Spikes (kind spike, source: the spike source; flow mode only).
   kSpikeStart,  // "spike-start"
   kSpikeEnd,    // "spike-end"
+  // Circuit breakers (kind breaker, source: the breaker in scan order; flow mode only).
+  kBreakerOpen,   // "breaker-open": the scan after an evaluation opened it (no event)
+  kBreakerClose,  // "breaker-close": its open_for is over
 };
 
 std::string_view trace_event_name(TraceEvent event);
