@@ -537,6 +537,9 @@ void compile_load(const models::Model& model, CompiledModel& out) {
     cl.crash_slot_count = out.slot_count - cl.first_crash_slot;
     compile_spikes(model, out, cl);
     compile_breakers(out, cl);
+    cl.journeys = !load.journeys.empty();
+    for (const models::Journey& journey : load.journeys)
+      cl.journey_entries.push_back(journey.entry);
     if (out.slot_count > EventQueue::kMaxSlots) {
       refuse("",
              "too many event sources with crash clocks and spikes (at most " +
@@ -595,9 +598,6 @@ std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
     if (row.mode == models::DependencyMode::kCache) {
       return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
     }
-  }
-  if (!model.load->journeys.empty()) {
-    return refusal("/load/journeys", "journeys split the load between entries", "journeys", "");
   }
   return std::nullopt;
 }

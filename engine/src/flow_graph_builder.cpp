@@ -83,7 +83,13 @@ FlowGraph build_flow_graph(const models::Model& model) {
     }
     graph.rows.push_back(row);
   }
-  if (!model.entry.empty()) {
+  if (model.load && !model.load->journeys.empty()) {
+    // Journeys: each sends its share of the admitted load to its entry.
+    for (const models::Journey& journey : model.load->journeys) {
+      graph.entries.push_back(index_of(index, journey.entry));
+      graph.entry_shares.push_back(journey.share);
+    }
+  } else if (!model.entry.empty()) {
     graph.entries = {index_of(index, model.entry)};
     graph.entry_shares = {1.0};
   }

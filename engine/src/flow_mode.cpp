@@ -29,6 +29,7 @@ void ReplicationSimulator::reset_flow() {
   batch_load_step_ = false;
   rejected_load_hours_ = 0.0;
   offered_load_hours_ = 0.0;
+  std::fill(journey_failed_.begin(), journey_failed_.end(), 0.0);
   if (!load_->spikes.empty()) std::fill(year_offered_.begin(), year_offered_.end(), 0.0);
   shed_rps_ = 0.0;
   std::fill(shed_rps_of_.begin(), shed_rps_of_.end(), 0.0);
@@ -218,6 +219,15 @@ void ReplicationSimulator::integrate_flow(double until) {
   const double level = offered_rps_ / (load_->rps * load_->integral.largest());
   const double failed_share = 1.0 - sigma_;
   offered_load_hours_ += level * hours;
+  if (!journey_failed_.empty()) {
+    // Journey j is offered its share of the load and served s_entry(j) x admitted / offered.
+    const FlowGraph& graph = flow_->graph();
+    const double admitted = offered_rps_ > 0.0 ? admitted_rps_ / offered_rps_ : 1.0;
+    for (std::size_t j = 0; j < journey_failed_.size(); ++j) {
+      const double served = flow_->success(graph.entries[j]) * admitted;
+      journey_failed_[j] += (1.0 - served) * graph.entry_shares[j] * level * hours;
+    }
+  }
   if (!load_->spikes.empty() && !year_offered_.empty()) {
     add_window_rate(year_offered_, models::kHoursPerYear, flow_since_, until, level);
   }

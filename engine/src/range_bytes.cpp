@@ -11,7 +11,7 @@ namespace nines::engine {
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
 static_assert(sizeof(RunTotals) == 53536, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 53824, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53856, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -170,6 +170,8 @@ void range_fields(Io& io, Range& r) {
   io.vec(r.window_failed_load_hours);
   io.vec(r.metastable_episodes);
   io.vec(r.cascades);
+  io.one(r.journeys);
+  io.vec(r.journey_failed_load_hours);
   totals_fields(io, r.totals);
 }
 

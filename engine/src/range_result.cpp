@@ -121,6 +121,10 @@ void append_range(RangeResult& into, const RangeResult& next) {
   into.metastable_episodes.insert(into.metastable_episodes.end(), next.metastable_episodes.begin(),
                                   next.metastable_episodes.end());
   into.cascades.insert(into.cascades.end(), next.cascades.begin(), next.cascades.end());
+  into.journeys = std::max(into.journeys, next.journeys);
+  into.journey_failed_load_hours.insert(into.journey_failed_load_hours.end(),
+                                        next.journey_failed_load_hours.begin(),
+                                        next.journey_failed_load_hours.end());
   if (into.totals.pool_up_fraction.empty()) {
     into.totals = next.totals;
   } else {

@@ -92,6 +92,11 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
     if (compiled.load->episodes)
       range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
     if (compiled.load->crashes) range.cascades.assign(static_cast<std::size_t>(total), 0);
+    if (compiled.load->journeys) {
+      range.journeys = static_cast<std::int64_t>(compiled.load->journey_entries.size());
+      range.journey_failed_load_hours.assign(static_cast<std::size_t>(total * range.journeys),
+                                             std::numeric_limits<double>::quiet_NaN());
+    }
   }
 
   std::atomic<std::int64_t> next_block{0};
@@ -133,6 +138,10 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
             range.degraded_hours[i] = outcome.degraded_hours;
             if (compiled.load->episodes) range.metastable_episodes[i] = outcome.metastable_episodes;
             if (compiled.load->crashes) range.cascades[i] = outcome.cascades;
+            std::copy(
+                outcome.journey_failed_load_hours.begin(), outcome.journey_failed_load_hours.end(),
+                range.journey_failed_load_hours.begin() +
+                    static_cast<std::ptrdiff_t>(i * static_cast<std::size_t>(range.journeys)));
             std::copy(
                 outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
                 range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));

@@ -57,6 +57,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       flow_changed_.reserve(model.components.size());
       flow_components_.resize(model.components.size());
       in_batch_touched_.resize(model.components.size());
+      if (load_->journeys) journey_failed_.resize(load_->graph.entries.size());
       batch_touched_.reserve(model.components.size());
       shed_rps_of_.resize(model.components.size());
       spike_running_.resize(load_->spike_slot_source.size());

@@ -41,6 +41,7 @@ void ReplicationSimulator::add_window_requests(std::vector<double>& windows, dou
 
 void ReplicationSimulator::finish_requests(RunTotals& totals, ReplicationOutcome& outcome) {
   if (flow_mode_) finish_flow(totals);
+  outcome.journey_failed_load_hours = journey_failed_;
   if (crashes_) finish_cascades(totals, outcome);
   // Spikes make the offered load differ between histories: flow mode integrated it.
   const double offered =

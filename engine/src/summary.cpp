@@ -262,6 +262,26 @@ void summarize_requests(const CompiledModel& model, const RangeResult& range,
   }
   r.flow_evaluations = range.totals.flow_evaluations;
   r.flow_not_converged = range.totals.flow_not_converged;
+  if (load.journeys && range.journeys > 0) {
+    // Journey j of replication i: 1 - failed / (share x offered).
+    std::vector<RequestResult::Journey> journeys;
+    const auto count = static_cast<std::size_t>(range.journeys);
+    for (std::size_t j = 0; j < count; ++j) {
+      std::vector<double> availability(range.offered_load_hours.size());
+      for (std::size_t i = 0; i < availability.size(); ++i) {
+        const double offered = range.offered_load_hours[i] * load.graph.entry_shares[j];
+        const double failed = range.journey_failed_load_hours[i * count + j];
+        availability[i] = std::isnan(failed) ? failed
+                          : offered > 0.0    ? 1.0 - failed / offered
+                                             : 1.0;
+      }
+      Estimate e = estimate_mean(availability);
+      e.ci95_lo = std::max(0.0, e.ci95_lo);
+      e.ci95_hi = std::min(1.0, e.ci95_hi);
+      journeys.push_back({load.journey_entries[j], e});
+    }
+    q.journeys = std::move(journeys);
+  }
   r.requests = q;
   std::vector<double> degraded(range.degraded_hours.size());
   const double to_year = models::kHoursPerYear / model.horizon_hours;

@@ -165,7 +165,16 @@ json domains(const std::vector<engine::DomainResult>& list) {
   return out;
 }
 
-/// `requests`: null without a load; journeys need flow mode (null in Boolean mode).
+json journeys_json(const std::optional<std::vector<engine::RequestResult::Journey>>& journeys) {
+  if (!journeys) return nullptr;
+  json out = json::array();
+  for (const auto& j : *journeys) {
+    out.push_back({{"entry", j.entry}, {"availability", estimate(j.availability)}});
+  }
+  return out;
+}
+
+/// `requests`: null without a load; journeys null without `load.journeys`.
 json requests(const std::optional<engine::RequestResult>& q) {
   if (!q) return nullptr;
   return {{"availability", estimate(q->availability)},
@@ -174,7 +183,7 @@ json requests(const std::optional<engine::RequestResult>& q) {
           {"failed_per_year", number(q->failed_per_year)},
           {"rejected_per_year", number(q->rejected_per_year)},
           {"shed_per_year", number(q->shed_per_year)},
-          {"journeys", nullptr}};
+          {"journeys", journeys_json(q->journeys)}};
 }
 
 json recovery(const std::optional<engine::RecoveryHours>& r) {

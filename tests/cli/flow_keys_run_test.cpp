@@ -183,9 +183,7 @@ std::vector<Mechanism> mechanisms() {
   m.erase("entry");
   m["load"]["journeys"] = {{{"entry", "frontend"}, {"share", 0.75}},
                            {{"entry", "api"}, {"share", 0.25}}};
-  out.push_back({"journeys", m, "/load/journeys",
-                 "needs flow mode (journeys split the load between entries), which is not "
-                 "implemented yet; remove journeys to simulate the load",
+  out.push_back({"journeys", m, "/load/journeys", "",
                  "journeys split the load between 2 entries (flow mode)"});
   m = base;
   m["load"]["limit_rps"] = 5000;

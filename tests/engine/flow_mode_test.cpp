@@ -429,6 +429,32 @@ TEST(FlowMode, ABreakerClosingOnAStillFailingTargetReopensAtOnce) {
   EXPECT_EQ(r.flow_evaluations, 6u);
 }
 
+TEST(FlowMode, JourneysShowACheckoutThatFailsWhileBrowsingWorks) {
+  // 80 % of the load browses (storefront), 20 % checks out; checkout is held out over
+  // [10, 12) of 24 h: sigma 0.8 then (up, degraded); checkout's journey loses 2 h of 24.
+  models::Component storefront = testing::pool("storefront", 1, 1);
+  storefront.failure = models::Never{};
+  models::Component checkout = testing::pool("checkout", 1, 1);
+  checkout.failure = models::Never{};
+  models::Model m = testing::single(storefront, 24.0, 2);
+  m.components.push_back(checkout);
+  models::Load l = constant_load(100.0);
+  l.journeys = {{"storefront", 0.8}, {"checkout", 0.2}};
+  m.load = l;
+  m.inject.push_back(testing::inject_component("checkout", 10.0, 1, 2.0));
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 0.2 * 2.0 / 24.0, 1e-14);
+  ASSERT_TRUE(r.requests->journeys.has_value());
+  ASSERT_EQ(r.requests->journeys->size(), 2u);
+  EXPECT_EQ((*r.requests->journeys)[0].entry, "storefront");
+  EXPECT_EQ((*r.requests->journeys)[0].availability.mean, 1.0);
+  EXPECT_EQ((*r.requests->journeys)[1].entry, "checkout");
+  EXPECT_NEAR((*r.requests->journeys)[1].availability.mean, 1.0 - 2.0 / 24.0, 1e-14);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 2.0 / years, 1e-9);
+}
+
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
   models::Model m = three_servers(10.0);
   m.components.push_back(testing::pool("a", 1, 1));

@@ -234,6 +234,9 @@ struct CompiledLoad {
   std::vector<std::uint32_t> breakers{};
   std::vector<std::string> breaker_ids{};
   std::uint32_t first_breaker_slot = 0;
+  /// Journeys: the graph's entries are the journeys' (with their shares), in file order.
+  bool journeys = false;
+  std::vector<std::string> journey_entries{};
 };
 
 /// Kinds of cause, in the same-instant order (results list them in this order on ties).

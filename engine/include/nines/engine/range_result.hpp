@@ -100,6 +100,10 @@ struct RangeResult {
   std::vector<std::uint32_t> metastable_episodes;
   /// With `overload` somewhere (else empty), per replication: cascades.
   std::vector<std::uint32_t> cascades;
+  /// With journeys (else empty): `journeys` per replication, each journey's failed load-hours
+  /// (its share of the offered load-hours is its offered), replication after replication.
+  std::int64_t journeys = 0;
+  std::vector<double> journey_failed_load_hours;
   RunTotals totals;
 };
 

@@ -41,6 +41,8 @@ struct ReplicationOutcome {
   std::uint32_t metastable_episodes = 0;
   /// With `overload` somewhere: cascades (one cut at the horizon included).
   std::uint32_t cascades = 0;
+  /// With journeys: each journey's failed load-hours (valid until the next run).
+  std::span<const double> journey_failed_load_hours;
 };
 
 /// Simulates replications one after another, reusing its arrays: no allocation per event or per
@@ -517,6 +519,8 @@ class ReplicationSimulator {
   double rejected_load_hours_ = 0.0;
   /// Offered load-hours so far (flow mode: spikes make them differ between histories).
   double offered_load_hours_ = 0.0;
+  /// With journeys: per journey, its failed load-hours so far.
+  std::vector<double> journey_failed_;
   std::uint64_t flow_evaluations_ = 0;
   std::uint64_t flow_not_converged_ = 0;
   /// Per component: utilisation min(1, D / C) (0 with no serving instance), whether it has a

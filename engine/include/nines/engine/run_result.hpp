@@ -164,6 +164,13 @@ struct RequestResult {
   /// Rejected by limit_rps and shed by load shedding: 0 in Boolean mode.
   double rejected_per_year = 0.0;
   double shed_per_year = 0.0;
+  /// With journeys: each journey's entry and request availability (its served over its offered
+  /// requests per replication, an estimate), in file order.
+  struct Journey {
+    std::string entry;
+    Estimate availability;
+  };
+  std::optional<std::vector<Journey>> journeys;
 };
 
 /// Overload cascades (docs/traffic.md): per year (an estimate over replications), their sizes
