@@ -455,6 +455,91 @@ TEST(FlowMode, JourneysShowACheckoutThatFailsWhileBrowsingWorks) {
   EXPECT_NEAR(r.degraded_hours_per_year->mean, 2.0 / years, 1e-9);
 }
 
+TEST(FlowMode, AFailureDueWithACrashClockAppliesFirstAndTheCrashIsVoid) {
+  // Every instance lives exactly 10.125 h, repairs take 1 h. One of three is held out from 10 h:
+  // the other two are overloaded and their crash clocks (0.125 h) fall due at 10.125, the
+  // instant their failures do. The failures apply; the crashes find nothing serving.
+  models::Model m = three_servers(24.0, 1);
+  m.components[0].failure = models::Fixed{10.125};
+  m.components[0].repair = models::Fixed{1.0};
+  m.components[0].overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.125}};
+  m.inject.push_back(testing::inject_component("web", 10.0, 1, 1.0));
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(*r.components[0].overload_crashes_per_year, 0.0);
+  EXPECT_EQ(r.cascades->per_year.mean, 0.0);
+  ASSERT_FALSE(r.causes.empty());
+  EXPECT_EQ(r.causes[0].kind, "component");
+  // Down [10.125, 11.125) and [21.25, 22.25): every instance fails, and again a life later.
+  EXPECT_NEAR(r.availability.mean, 1.0 - 2.0 / 24.0, 1e-15);
+  // Events: the injection's start and end, 3 + 3 failures and 3 + 3 repairs; the void crash
+  // clocks are none.
+  EXPECT_EQ(r.events, 14u);
+}
+
+TEST(FlowMode, ASoftDependencyFailsOnlyItsImpact) {
+  // front -> reco (soft, impact 0.3); reco held out over [10, 12) of 24 h: sigma 0.7, up but
+  // degraded, 30 % of the requests failing meanwhile.
+  models::Component front = testing::pool("front", 1, 1);
+  front.failure = models::Never{};
+  models::Component reco = testing::pool("reco", 1, 1);
+  reco.failure = models::Never{};
+  models::Model m = testing::single(front, 24.0, 1);
+  m.components.push_back(reco);
+  m.dependencies.push_back(testing::depends("front", {"reco"}));
+  m.dependencies.back().mode = models::DependencyMode::kSoft;
+  m.dependencies.back().impact = 0.3;
+  m.load = constant_load(100.0);
+  m.inject.push_back(testing::inject_component("reco", 10.0, 1, 2.0));
+  const RunResult r = run(m, threads(1));
+  EXPECT_EQ(r.availability.mean, 1.0);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - 0.3 * 2.0 / 24.0, 1e-14);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.degraded_hours_per_year->mean, 2.0 / years, 1e-9);
+  // front's own success was 0.7 >= outage_below throughout: its service availability is 1.
+  EXPECT_EQ(r.components[0].service_availability, 1.0);
+}
+
+/// Six servers of 100 rps at 80 % of their capacity (480 rps), crash after 0.125 h, restart
+/// after 0.25 h; two held out from 10 h for `out_hours`.
+models::Model six_at_eighty_percent(double out_hours) {
+  models::Component web = testing::pool("web", 6, 1);
+  web.failure = models::Never{};
+  web.capacity_rps = 100.0;
+  web.overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.25}};
+  models::Model m = testing::single(web, 24.0, 1);
+  m.load = constant_load(480.0);
+  m.inject.push_back(testing::inject_component("web", 10.0, 2, out_hours));
+  return m;
+}
+
+TEST(FlowMode, CrashCyclesThatNeverRealignAreMetastableToTheHorizon) {
+  // The four left (400 for 480) crash at 10.125, restart at 10.375, crash at 10.5, ... The two
+  // held out return at 11.0 while the four are down: alone (200 for 480) they crash at 11.125,
+  // as the four restart into 400 for 480 again, and so on: six never serve together, and the
+  // episode that ended at 11.0 never recovers (cut at the horizon, 13 h: metastable).
+  const RunResult r = run(six_at_eighty_percent(1.0), threads(1));
+  ASSERT_TRUE(r.recovery_hours.has_value());
+  EXPECT_EQ(r.recovery_hours->count, 1);
+  EXPECT_EQ(r.recovery_hours->cut_at_horizon, 1);
+  EXPECT_NEAR(r.recovery_hours->max_hours, 13.0, 1e-12);
+  const double years = 24.0 / models::kHoursPerYear;
+  EXPECT_NEAR(r.metastable_per_year->mean, 1.0 / years, 1e-9);
+  EXPECT_EQ(r.cascades->cut_at_horizon, 1);
+}
+
+TEST(FlowMode, TheSamePoolRecoversWhenTheTwoReturnWhileTheFourServe) {
+  // Held out for 0.4375 h: back at 10.4375, while the four restarted at 10.375 still serve
+  // (their clocks fall due at 10.5): six serve 600 for 480, the clocks are cancelled.
+  const RunResult r = run(six_at_eighty_percent(0.4375), threads(1));
+  ASSERT_TRUE(r.recovery_hours.has_value());
+  EXPECT_EQ(r.recovery_hours->count, 1);
+  EXPECT_EQ(r.recovery_hours->max_hours, 0.0);
+  EXPECT_EQ(r.metastable_per_year->mean, 0.0);
+  EXPECT_EQ(r.cascades->cut_at_horizon, 0);
+  // Down while the four were crash-down: [10.125, 10.375).
+  EXPECT_NEAR(r.availability.mean, 1.0 - 0.25 / 24.0, 1e-15);
+}
+
 TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
   models::Model m = three_servers(10.0);
   m.components.push_back(testing::pool("a", 1, 1));
