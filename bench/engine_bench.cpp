@@ -1,13 +1,12 @@
 // Google Benchmark of the engine (event rate, thread scaling, a million instances) and the loader.
 #include <benchmark/benchmark.h>
-
-#include <cmath>
-#include <numbers>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <numbers>
 #include <string>
 
 #include "nines/engine/flow_graph_builder.hpp"

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "compile_steps.hpp"
 #include "nines/engine/event_queue.hpp"
 #include "nines/engine/flow_graph_builder.hpp"
 #include "nines/engine/range_result.hpp"
@@ -382,175 +383,20 @@ void compile_deploys(const models::Model& model, CompiledModel& out) {
   }
 }
 
-/// Whether the load needs the flow: a capacity, a rate limit, a partial row (soft, cache, a
-/// breaker), spikes or journeys make shares partial.
-bool needs_flow(const models::Model& model) {
-  const models::Load& load = *model.load;
-  if (load.limit_rps || !load.spikes.empty() || !load.journeys.empty()) return true;
-  const bool partial_row =
-      std::any_of(model.dependencies.begin(), model.dependencies.end(), [](const auto& d) {
-        if (d.mode_or_default() != models::DependencyMode::kHard || d.circuit_breaker) return true;
-        return std::any_of(d.target_traffic.begin(), d.target_traffic.end(),
-                           [](const auto& t) { return t.circuit_breaker.has_value(); });
-      });
-  return partial_row ||
-         std::any_of(model.components.begin(), model.components.end(),
-                     [](const models::Component& c) { return c.capacity_rps.has_value(); });
-}
-
-/// Per hour of the period: whole hours until the multiplier next differs (0: never).
-std::vector<std::uint32_t> hours_to_next_change(const std::vector<double>& multipliers) {
-  const auto period = static_cast<std::uint32_t>(multipliers.size());
-  std::vector<std::uint32_t> next(period, 0);
-  for (std::uint32_t h = 0; h < period; ++h) {
-    for (std::uint32_t k = 1; k <= period; ++k) {
-      if (multipliers[(h + k) % period] != multipliers[h]) {
-        next[h] = k;
-        break;
-      }
-    }
-  }
-  return next;
-}
-
-/// Inserts a cause of `kind` just before `other` (which stays last) and returns its index.
-std::uint32_t add_cause_before_other(CompiledModel& out, CauseKind kind, std::string id) {
-  const std::uint32_t index = out.other_cause;
-  out.cause_kinds.insert(out.cause_kinds.begin() + index, kind);
-  out.cause_ids.insert(out.cause_ids.begin() + index, std::move(id));
-  ++out.other_cause;
-  return index;
-}
-
-/// Per component (compiled order): `overload` and `load_shedding`, and an `overload` cause for
-/// each component that crashes, in id order.
-void compile_overload(const models::Model& model, CompiledModel& out, CompiledLoad& cl) {
-  cl.overload.assign(out.components.size(), CompiledOverload{});
-  for (std::size_t m = 0; m < model.components.size(); ++m) {
-    const models::Component& c = model.components[m];
-    CompiledOverload& o = cl.overload[out.component_of_model[m]];
-    o.shedding = c.load_shedding.value_or(false);
-    cl.sheds = cl.sheds || o.shedding;
-    if (!c.overload) continue;
-    o.crashes = true;
-    o.crash_after = compile_law(c.overload->crash_after, out.law_table);
-    o.restart = compile_law(c.overload->restart, out.law_table);
-    cl.crashes = true;
-  }
-  for (std::size_t c = 0; c < out.components.size(); ++c) {
-    if (!cl.overload[c].crashes) continue;
-    cl.overload[c].cause = add_cause_before_other(out, CauseKind::kOverload, out.component_ids[c]);
-    out.components[c].plain = false;  // crashes take the general handlers
-  }
-}
-
-/// Spike sources, sorted by their ids (#N for the N-th source without one), each with its
-/// `load` cause and its slots.
-void compile_spikes(const models::Model& model, CompiledModel& out, CompiledLoad& cl) {
-  const std::vector<models::Spike>& spikes = model.load->spikes;
-  std::vector<std::string> ids;
-  for (std::size_t n = 0; n < spikes.size(); ++n) {
-    ids.push_back(spikes[n].id.empty() ? "#" + std::to_string(n) : spikes[n].id);
-  }
-  std::vector<const std::string*> id_pointers;
-  for (const auto& id : ids) id_pointers.push_back(&id);
-  cl.first_spike_slot = out.slot_count;
-  for (const std::uint32_t n : sorted_order(id_pointers)) {
-    const models::Spike& spike = spikes[n];
-    CompiledSpikes s;
-    s.stream_source = source_hash(SourceKind::kSpike, ids[n]);
-    s.scheduled = !spike.gap.has_value();
-    if (spike.gap) s.gap = compile_law(*spike.gap, out.law_table);
-    s.duration = compile_law(spike.duration, out.law_table);
-    s.multiplier = spike.multiplier;
-    for (const double at : spike.at_hours) {
-      if (at < out.horizon_hours) s.at_hours.push_back(at);
-    }
-    std::sort(s.at_hours.begin(), s.at_hours.end());
-    s.first_slot = out.slot_count;
-    s.slot_count = s.scheduled ? static_cast<std::uint32_t>(s.at_hours.size()) : 1U;
-    out.slot_count += s.slot_count;
-    cl.spike_slot_source.insert(cl.spike_slot_source.end(), s.slot_count,
-                                static_cast<std::uint32_t>(cl.spikes.size()));
-    s.cause = add_cause_before_other(out, CauseKind::kLoad, ids[n]);
-    cl.spikes.push_back(std::move(s));
-    cl.spike_ids.push_back(ids[n]);
-  }
-}
-
-/// Circuit breakers in the scan order of docs/traffic.md: (from id, target id), which is the
-/// order of (caller index, target index) since components are indexed by id.
-void compile_breakers(CompiledModel& out, CompiledLoad& cl) {
-  const FlowGraph& g = cl.graph;
-  std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t>> order;
-  for (const FlowRow& row : g.rows) {
-    for (std::uint32_t i = 0; i < row.target_count; ++i) {
-      const std::uint32_t k = row.first_target + i;
-      if (g.targets[k].breaker_open_for_hours > 0.0) {
-        order.push_back({{row.from, g.targets[k].component}, k});
-      }
-    }
-  }
-  std::sort(order.begin(), order.end());
-  cl.first_breaker_slot = out.slot_count;
-  for (const auto& [pair, k] : order) {
-    cl.breakers.push_back(k);
-    cl.breaker_ids.push_back(out.component_ids[pair.first] + "->" + out.component_ids[pair.second]);
-    ++out.slot_count;
-  }
-}
-
-void compile_load(const models::Model& model, CompiledModel& out) {
-  if (!model.load) return;
-  const models::Load& load = *model.load;
-  if (auto refusal = flow_mode_refusal(model)) {
-    refuse(refusal->pointer, refusal->problem, refusal->found);
-  }
-  CompiledLoad cl{.integral = RequestIntegral(models::profile_multipliers(load.profile))};
-  cl.requests_per_load_hour = load.rps * cl.integral.largest() * 3600.0;
-  cl.offered_load_hours = cl.integral.integral(0.0, out.horizon_hours);
-  cl.requests_basis = load.slo_basis == models::SloBasis::kRequests;
-  cl.episodes = !model.inject.empty() || !load.spikes.empty();
-  cl.metastable_after_hours = load.metastable_after_hours;
-  cl.rps = load.rps;
-  cl.multipliers = models::profile_multipliers(load.profile);
-  if (needs_flow(model)) {
-    cl.flow = true;
-    cl.graph = build_flow_graph(model);
-    cl.next_change = hours_to_next_change(cl.multipliers);
-    cl.limit_rps = load.limit_rps.value_or(std::numeric_limits<double>::infinity());
-    cl.outage_below = load.outage_below;
-    cl.degraded_below = load.degraded_threshold();
-    compile_overload(model, out, cl);
-    // The `load` cause sits before `other`, which stays last.
-    cl.cause = add_cause_before_other(out, CauseKind::kLoad, std::string());
-    out.load_step_slot = out.slot_count++;
-    cl.first_crash_slot = out.slot_count;
-    for (std::size_t c = 0; c < out.components.size(); ++c) {
-      if (!cl.overload[c].crashes) continue;
-      cl.overload[c].first_crash_slot = out.slot_count;
-      out.slot_count += out.components[c].instance_count;
-      for (std::uint32_t k = 0; k < out.components[c].instance_count; ++k) {
-        cl.crash_slot_instance.push_back(out.components[c].first_instance + k);
-      }
-    }
-    cl.crash_slot_count = out.slot_count - cl.first_crash_slot;
-    compile_spikes(model, out, cl);
-    compile_breakers(out, cl);
-    cl.journeys = !load.journeys.empty();
-    for (const models::Journey& journey : load.journeys)
-      cl.journey_entries.push_back(journey.entry);
-    if (out.slot_count > EventQueue::kMaxSlots) {
-      refuse("",
-             "too many event sources with crash clocks and spikes (at most " +
-                 std::to_string(EventQueue::kMaxSlots) + ")",
-             std::to_string(out.slot_count));
-    }
-  }
-  out.load = std::move(cl);
-}
-
 }  // namespace
+
+namespace detail {
+
+void refuse_model(const std::string& pointer, const std::string& problem,
+                  const std::string& found) {
+  refuse(pointer, problem, found);
+}
+
+std::vector<std::uint32_t> order_by_id(const std::vector<const std::string*>& ids) {
+  return sorted_order(ids);
+}
+
+}  // namespace detail
 
 const char* cause_kind_name(CauseKind kind) {
   switch (kind) {
@@ -572,46 +418,6 @@ const char* cause_kind_name(CauseKind kind) {
       break;
   }
   return "other";
-}
-
-std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
-  if (!model.load || !needs_flow(model)) return std::nullopt;
-  const auto refusal = [](std::string pointer, std::string_view mechanism, std::string_view key,
-                          std::string found) {
-    return FlowModeRefusal{std::move(pointer),
-                           "needs flow mode (" + std::string(mechanism) +
-                               "), which is not implemented yet; remove " + std::string(key) +
-                               " to simulate the load",
-                           std::move(found)};
-  };
-  // The mechanisms flow mode does not simulate yet, in file order: dependencies, the load.
-  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
-    const models::Dependency& row = model.dependencies[d];
-    const std::string at = "/dependencies/" + std::to_string(d);
-    if (row.failover) {
-      return FlowModeRefusal{at + "/failover",
-                             "a timed failover in flow mode (beside a capacity, a rate limit or "
-                             "a soft row) is not implemented yet; remove the failover, or those "
-                             "keys to simulate the load in Boolean mode",
-                             "a failover object"};
-    }
-    if (row.mode == models::DependencyMode::kCache) {
-      return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours) {
-  if (!(window_hours > 0.0) || !model.load || model.load->spikes.empty() ||
-      model.load->slo_basis != models::SloBasis::kRequests) {
-    return std::nullopt;
-  }
-  return FlowModeRefusal{"/load/spikes",
-                         "--window with slo_basis \"requests\" and spikes is not implemented yet "
-                         "(each window's offered requests would differ between histories); use "
-                         "slo_basis \"time\"",
-                         "a spike source"};
 }
 
 RunTotals totals_for(const CompiledModel& model) {
@@ -732,7 +538,7 @@ CompiledModel compile(const models::Model& model) {
                cc.detection.kind == LawKind::kZero && cc.failure.kind != LawKind::kNever;
   }
   check_stream_sources(out);
-  compile_load(model, out);
+  detail::compile_load(model, out);
   return out;
 }
 
