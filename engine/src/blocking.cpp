@@ -5,33 +5,19 @@
 
 namespace nines::engine {
 
-namespace {
-
-double domain_draw(const CompiledLaw& law, std::uint64_t rep_key, std::uint64_t source,
-                   Purpose purpose, std::uint32_t& draws, const double* table) {
-  if (law.kind == LawKind::kZero) return 0.0;
-  RandomStream stream(rep_key, source, purpose, 0, draws);
-  const double x = sample_law(law, stream, table);
-  draws = stream.next_draw();
-  return x;
-}
-
-}  // namespace
-
 void ReplicationSimulator::schedule_domain(std::uint32_t slot, const CompiledDomain& domain,
                                            bool up, std::uint32_t& failure_draws,
                                            std::uint32_t& repair_draws) {
-  const double* table = model_.law_table.data();
   if (up) {
     queue_.schedule(slot,
-                    now_ + domain_draw(domain.failure, replication_key_, domain.stream_source,
-                                       Purpose::kFailure, failure_draws, table),
+                    now_ + keyed_draw(domain.failure, domain.stream_source, Purpose::kFailure, 0,
+                                      failure_draws),
                     kLoss, slot);
   } else {
-    queue_.schedule(slot,
-                    now_ + domain_draw(domain.repair, replication_key_, domain.stream_source,
-                                       Purpose::kRepair, repair_draws, table),
-                    kComeback, slot);
+    queue_.schedule(
+        slot,
+        now_ + keyed_draw(domain.repair, domain.stream_source, Purpose::kRepair, 0, repair_draws),
+        kComeback, slot);
   }
 }
 

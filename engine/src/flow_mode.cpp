@@ -55,12 +55,12 @@ void ReplicationSimulator::reset_flow() {
     for (std::uint32_t k = 0; k < s.slot_count; ++k) {
       const std::uint32_t slot = s.first_slot + k;
       const double start = s.scheduled ? s.at_hours[k] : spike_draw(s.gap, source, true);
-      queue_.schedule(slot, start, 3, slot);
+      queue_.schedule(slot, start, kLoadChange, slot);
     }
   }
   const std::uint32_t first_step = load_->next_change[0];
   if (first_step > 0) {
-    queue_.schedule(model_.load_step_slot, first_step, 3, model_.load_step_slot);
+    queue_.schedule(model_.load_step_slot, first_step, kLoadChange, model_.load_step_slot);
   }
 }
 
@@ -74,7 +74,8 @@ void ReplicationSimulator::handle_load_step() {
   set_offered_load();
   batch_load_step_ = true;
   note(TraceEvent::kLoadStep, SourceKind::kLoad, 0, kNone);
-  queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], 3, model_.load_step_slot);
+  queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], kLoadChange,
+                  model_.load_step_slot);
 }
 
 void ReplicationSimulator::set_offered_load() {
@@ -92,13 +93,9 @@ void ReplicationSimulator::set_offered_load() {
 }
 
 double ReplicationSimulator::spike_draw(const CompiledLaw& law, std::uint32_t source, bool gap) {
-  if (law.kind == LawKind::kZero) return 0.0;
-  std::uint32_t& next = gap ? spike_gap_draws_[source] : spike_duration_draws_[source];
-  RandomStream stream(replication_key_, load_->spikes[source].stream_source,
-                      gap ? Purpose::kSpikeGap : Purpose::kSpikeDuration, 0, next);
-  const double x = sample_law(law, stream, model_.law_table.data());
-  next = stream.next_draw();
-  return x;
+  return keyed_draw(law, load_->spikes[source].stream_source,
+                    gap ? Purpose::kSpikeGap : Purpose::kSpikeDuration, 0,
+                    gap ? spike_gap_draws_[source] : spike_duration_draws_[source]);
 }
 
 void ReplicationSimulator::handle_spike(std::uint32_t slot) {
@@ -123,7 +120,7 @@ void ReplicationSimulator::handle_spike(std::uint32_t slot) {
   if (s.scheduled) {
     queue_.cancel(slot);
   } else {
-    queue_.schedule(slot, now_ + spike_draw(s.gap, source, true), 3, slot);
+    queue_.schedule(slot, now_ + spike_draw(s.gap, source, true), kLoadChange, slot);
   }
 }
 

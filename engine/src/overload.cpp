@@ -11,13 +11,9 @@
 namespace nines::engine {
 
 double ReplicationSimulator::overload_draw(const CompiledLaw& law, std::uint32_t instance) {
-  if (law.kind == LawKind::kZero) return 0.0;
   const CompiledComponent& cc = model_.components[instances_[instance].component];
-  RandomStream stream(replication_key_, cc.stream_source, Purpose::kOverload,
-                      instance - cc.first_instance, overload_draws_[instance]);
-  const double x = sample_law(law, stream, model_.law_table.data());
-  overload_draws_[instance] = stream.next_draw();
-  return x;
+  return keyed_draw(law, cc.stream_source, Purpose::kOverload, instance - cc.first_instance,
+                    overload_draws_[instance]);
 }
 
 void ReplicationSimulator::reconcile_crash_clocks(std::uint32_t component) {

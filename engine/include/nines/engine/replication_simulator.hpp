@@ -79,6 +79,8 @@ class ReplicationSimulator {
   static constexpr std::uint32_t kComeback = 0;
   static constexpr std::uint32_t kDetection = 1;
   static constexpr std::uint32_t kLoss = 2;
+  /// The last class: load steps and spike starts (flow mode).
+  static constexpr std::uint32_t kLoadChange = 3;
   static constexpr std::uint32_t kNone = 0xffffffffU;
 
   void reset(std::uint64_t replication);
@@ -243,6 +245,17 @@ class ReplicationSimulator {
   void record_recovery(double hours, bool cut);
   void finish_episodes(RunTotals& totals, ReplicationOutcome& outcome);
 
+  /// The next draw of `law` from the stream (source, purpose, index) whose draw counter is
+  /// `draws` (advanced); 0 for a zero law. The draws of every source that is not an instance's
+  /// failure or repair (zones, regions, spikes, overload) go through it.
+  double keyed_draw(const CompiledLaw& law, std::uint64_t source, Purpose purpose,
+                    std::uint32_t index, std::uint32_t& draws) const {
+    if (law.kind == LawKind::kZero) return 0.0;
+    RandomStream stream(replication_key_, source, purpose, index, draws);
+    const double x = sample_law(law, stream, model_.law_table.data());
+    draws = stream.next_draw();
+    return x;
+  }
   double draw(const CompiledLaw& law, std::uint32_t instance, Purpose purpose) {
     // Failure and repair draws are most of the draws and sit on the critical path of their
     // event: their streams read from the block kept ahead in the record (StreamBlock). An
