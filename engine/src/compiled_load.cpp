@@ -134,6 +134,24 @@ void compile_breakers(CompiledModel& out, CompiledLoad& cl) {
   }
 }
 
+/// Caches in row order, which is (from id, target ids): one clock slot each.
+void compile_caches(CompiledModel& out, CompiledLoad& cl) {
+  const FlowGraph& g = cl.graph;
+  cl.first_cache_slot = out.slot_count;
+  for (std::uint32_t r = 0; r < g.rows.size(); ++r) {
+    const FlowRow& row = g.rows[r];
+    if (row.mode != FlowMode::kCache) continue;
+    std::string id = out.component_ids[row.from] + "->";
+    for (std::uint32_t i = 0; i < row.target_count; ++i) {
+      if (i > 0) id += ",";
+      id += out.component_ids[g.targets[row.first_target + i].component];
+    }
+    cl.caches.push_back(r);
+    cl.cache_ids.push_back(std::move(id));
+    ++out.slot_count;
+  }
+}
+
 }  // namespace
 
 void detail::compile_load(const models::Model& model, CompiledModel& out) {
@@ -173,6 +191,7 @@ void detail::compile_load(const models::Model& model, CompiledModel& out) {
     cl.crash_slot_count = out.slot_count - cl.first_crash_slot;
     compile_spikes(model, out, cl);
     compile_breakers(out, cl);
+    compile_caches(out, cl);
     cl.journeys = !load.journeys.empty();
     for (const models::Journey& journey : load.journeys)
       cl.journey_entries.push_back(journey.entry);
@@ -188,14 +207,6 @@ void detail::compile_load(const models::Model& model, CompiledModel& out) {
 
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
   if (!model.load || !needs_flow(model)) return std::nullopt;
-  const auto refusal = [](std::string pointer, std::string_view mechanism, std::string_view key,
-                          std::string found) {
-    return FlowModeRefusal{std::move(pointer),
-                           "needs flow mode (" + std::string(mechanism) +
-                               "), which is not implemented yet; remove " + std::string(key) +
-                               " to simulate the load",
-                           std::move(found)};
-  };
   // The mechanisms flow mode does not simulate yet, in file order: dependencies, the load.
   for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
     const models::Dependency& row = model.dependencies[d];
@@ -206,9 +217,6 @@ std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
                              "a soft row) is not implemented yet; remove the failover, or those "
                              "keys to simulate the load in Boolean mode",
                              "a failover object"};
-    }
-    if (row.mode == models::DependencyMode::kCache) {
-      return refusal(at + "/mode", "a cache answers part of the calls", "the cache", R"("cache")");
     }
   }
   return std::nullopt;

@@ -47,6 +47,7 @@ FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
   }
   serving_.assign(n, 0);
   breaker_open_.assign(graph_.targets.size(), 0);
+  cache_valid_.assign(graph_.rows.size(), 1);
   demand_.assign(n, 0.0);
   processed_.assign(n, 1.0);
   success_.assign(n, 1.0);
@@ -115,6 +116,9 @@ double FlowEvaluator::pulled_demand(std::uint32_t c) const {
     // R = D p for the caller; failover: times the share its earlier targets failed (an earlier
     // target behind an open breaker fails every call: its share passes on whole).
     double reaching = demand_[row.from] * processed_[row.from];
+    if (row.mode == FlowMode::kCache && cache_valid_[target_row_[k]] != 0) {
+      reaching *= 1.0 - row.hit_ratio;  // a valid cache answers its hits itself
+    }
     if (row.routing == FlowRouting::kFailover) {
       for (std::uint32_t i = row.first_target; i < k; ++i) {
         if (breaker_open_[i] != 0) continue;
@@ -146,7 +150,24 @@ double FlowEvaluator::row_success(std::uint32_t r) {
     combined = 1.0 - all_fail;
   }
   if (row.mode == FlowMode::kSoft) return 1.0 - row.impact * (1.0 - combined);
+  if (row.mode == FlowMode::kCache && cache_valid_[r] != 0) {
+    return row.hit_ratio + (1.0 - row.hit_ratio) * combined;
+  }
   return combined;
+}
+
+double FlowEvaluator::row_target_success(std::uint32_t r) const {
+  const FlowRow& row = graph_.rows[r];
+  double* const s_targets = target_success_.data() + row.first_target;
+  for (std::uint32_t i = 0; i < row.target_count; ++i) {
+    s_targets[i] = success_[graph_.targets[row.first_target + i].component];
+  }
+  if (row.routing == FlowRouting::kAll && row.target_count > 1) {
+    return at_least_k_of(s_targets, row.target_count, row.quorum, quorum_scratch_);
+  }
+  double all_fail = 1.0;
+  for (std::uint32_t i = 0; i < row.target_count; ++i) all_fail *= 1.0 - s_targets[i];
+  return 1.0 - all_fail;
 }
 
 double FlowEvaluator::own_success(std::uint32_t c) {

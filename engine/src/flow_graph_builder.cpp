@@ -70,6 +70,10 @@ FlowGraph build_flow_graph(const models::Model& model) {
       case models::DependencyMode::kCache:
         row.mode = FlowMode::kCache;
         row.hit_ratio = dependency.hit_ratio.value_or(0.0);
+        row.stale_if_error_hours = dependency.stale_if_error_hours.value_or(0.0);
+        row.warmup_hours = dependency.warmup_hours.value_or(models::kDefaultCacheWarmupHours);
+        row.stale_below =
+            dependency.stale_below.value_or(model.load ? model.load->outage_below : 0.5);
         break;
     }
     for (std::size_t i = 0; i < dependency.to.size(); ++i) {

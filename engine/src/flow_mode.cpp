@@ -18,6 +18,8 @@ void ReplicationSimulator::reset_flow() {
   }
   flow_changed_.clear();
   for (const std::uint32_t k : load_->breakers) flow.set_breaker(k, false);
+  for (const std::uint32_t r : load_->caches) flow.set_cache_valid(r, true);  // caches start valid
+  std::fill(cache_clock_.begin(), cache_clock_.end(), 0);
   flow.reset();
   hour_multiplier_ = load_->multipliers[0];
   std::fill(spike_running_.begin(), spike_running_.end(), 0);
@@ -39,6 +41,7 @@ void ReplicationSimulator::reset_flow() {
   std::fill(flow_components_.begin(), flow_components_.end(), FlowComponent{});
   evaluate_flow();
   if (!load_->breakers.empty()) scan_breakers();
+  if (!load_->caches.empty()) reconcile_cache_clocks();
   if (crashes_) {
     for (const std::uint32_t c : batch_touched_) reconcile_crash_clocks(c);
   }
@@ -151,6 +154,37 @@ void ReplicationSimulator::scan_breakers() {
   }
 }
 
+void ReplicationSimulator::handle_cache_clock(std::uint32_t cache) {
+  const std::uint32_t r = load_->caches[cache];
+  const bool valid = flow_->cache_valid(r);
+  note(valid ? TraceEvent::kCacheExpiry : TraceEvent::kCacheWarmupEnd, SourceKind::kCache, cache,
+       kNone);
+  flow_->set_cache_valid(r, !valid);
+  cache_clock_[cache] = 0;
+  queue_.cancel(load_->first_cache_slot + cache);
+}
+
+void ReplicationSimulator::reconcile_cache_clocks() {
+  const FlowGraph& graph = flow_->graph();
+  for (std::uint32_t cache = 0; cache < load_->caches.size(); ++cache) {
+    const std::uint32_t r = load_->caches[cache];
+    const FlowRow& row = graph.rows[r];
+    const bool healthy = flow_->row_target_success(r) >= row.stale_below;
+    const bool valid = flow_->cache_valid(r);
+    const std::uint8_t running = valid != healthy ? 1 : 0;
+    if (running == cache_clock_[cache]) continue;
+    cache_clock_[cache] = running;
+    const std::uint32_t slot = load_->first_cache_slot + cache;
+    if (running == 0) {
+      queue_.cancel(slot);  // a clock that stops starts afresh when it runs again
+    } else if (valid) {
+      queue_.schedule(slot, now_ + row.stale_if_error_hours, kLoadChange, slot);  // expiry
+    } else {
+      queue_.schedule(slot, now_ + row.warmup_hours, kComeback, slot);  // warm-up end
+    }
+  }
+}
+
 bool ReplicationSimulator::close_flow_batch() {
   integrate_flow(now_);
   if (crashes_) note_cascade_overlap(now_);
@@ -159,6 +193,7 @@ bool ReplicationSimulator::close_flow_batch() {
   }
   evaluate_flow();
   if (!load_->breakers.empty()) scan_breakers();
+  if (!load_->caches.empty()) reconcile_cache_clocks();
   if (crashes_) {
     // Crash clocks follow the final flow of the batch: components whose serving instances
     // changed (even if their count did not) and those any evaluation recomputed.

@@ -152,7 +152,9 @@ void ReplicationSimulator::check_invariants() const {
   for (std::uint32_t k = 0; k < load_->graph.targets.size(); ++k) {
     state.breaker_open.push_back(flow_->breaker_open(k) ? 1 : 0);
   }
-  state.cache_valid.assign(load_->graph.rows.size(), 1);
+  for (std::uint32_t r = 0; r < load_->graph.rows.size(); ++r) {
+    state.cache_valid.push_back(flow_->cache_valid(r) ? 1 : 0);
+  }
   state.admitted_rps = admitted_rps_;
   FlowSolver reference(load_->graph);
   const FlowSolution& solved = reference.solve(state);
@@ -168,6 +170,16 @@ void ReplicationSimulator::check_invariants() const {
     }
   }
   expect(system_up_ == (sigma_ >= load_->outage_below), "system state after the batch");
+  for (std::uint32_t cache = 0; cache < load_->caches.size(); ++cache) {
+    // A cache's clock runs exactly while a valid cache's targets are unhealthy or an expired
+    // one's are healthy.
+    const std::uint32_t r = load_->caches[cache];
+    const bool healthy = flow_->row_target_success(r) >= load_->graph.rows[r].stale_below;
+    const bool pending =
+        queue_.pending_key(load_->first_cache_slot + cache) != EventQueue::kNoKey;
+    expect(pending == (flow_->cache_valid(r) != healthy),
+           "the clock of cache " + load_->cache_ids[cache]);
+  }
   for (std::uint32_t i = 0; i < model_.instance_count; ++i) {
     if (!crashes_) break;
     const Instance& in = instances_[i];

@@ -61,6 +61,7 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       batch_touched_.reserve(model.components.size());
       shed_rps_of_.resize(model.components.size());
       spike_running_.resize(load_->spike_slot_source.size());
+      cache_clock_.resize(load_->caches.size());
       spike_gap_draws_.resize(load_->spikes.size());
       spike_duration_draws_.resize(load_->spikes.size());
       if (load_->crashes) {
@@ -204,6 +205,8 @@ void ReplicationSimulator::handle_slot(std::uint32_t slot) {
   } else if (flow_mode_ && slot >= model_.load_step_slot) {
     if (slot == model_.load_step_slot) {
       handle_load_step();
+    } else if (slot >= load_->first_cache_slot) {
+      handle_cache_clock(slot - load_->first_cache_slot);
     } else if (slot >= load_->first_breaker_slot) {
       handle_breaker_close(slot - load_->first_breaker_slot);
     } else if (slot >= load_->first_spike_slot) {
@@ -282,7 +285,16 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   double time = 0.0;
   std::uint32_t slot = 0;
   bool batch_open = false;
-  while (queue_.peek(time, slot)) {  // only events before the horizon
+  for (;;) {
+    if (!queue_.peek(time, slot)) {  // only events before the horizon
+      if (!batch_open) break;
+      end_batch();
+      batch_open = false;
+      // In flow mode the last batch's evaluation may have scheduled more (a cache's warm-up
+      // end, a crash clock) when nothing else was pending.
+      if (flow_mode_) continue;
+      break;
+    }
     if (time != now_ && batch_open) {
       end_batch();
       if (flow_mode_) [[unlikely]] {
@@ -321,7 +333,6 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
       return false;
     }
   }
-  if (batch_open) end_batch();
   finish(totals, outcome);
   if (trace_ != nullptr) {
     trace_->downtime_hours = downtime_hours_;

@@ -89,6 +89,10 @@ std::string_view trace_event_name(TraceEvent event) {
       return "breaker-open";
     case TraceEvent::kBreakerClose:
       return "breaker-close";
+    case TraceEvent::kCacheExpiry:
+      return "cache-expiry";
+    case TraceEvent::kCacheWarmupEnd:
+      return "cache-warmup-end";
   }
   return "?";
 }
@@ -115,6 +119,8 @@ const std::string& trace_source_id(const CompiledModel& model, const TraceRow& r
       return model.load->spike_ids.at(row.source);
     case SourceKind::kBreaker:
       return model.load->breaker_ids.at(row.source);
+    case SourceKind::kCache:
+      return model.load->cache_ids.at(row.source);
   }
   throw std::logic_error("internal error: a trace row of unknown kind");
 }
@@ -154,6 +160,8 @@ std::int64_t ReplicationSimulator::trace_source_cause(const TraceRow& row) const
       return load_->spikes[row.source].cause;
     case SourceKind::kBreaker:
       break;  // a breaker's closing is no loss: a batch of them alone is charged to other
+    case SourceKind::kCache:
+      break;  // nor a cache's expiry (what it exposes was lost earlier) or warm-up end
     case SourceKind::kFailover:
       break;  // not causes: a failover only delays the end of what a target's loss began
   }

@@ -284,6 +284,7 @@ std::vector<Row> build_rows(const models::Model& model, const engine::CompiledMo
       case engine::SourceKind::kLoad:
       case engine::SourceKind::kSpike:
       case engine::SourceKind::kBreaker:
+      case engine::SourceKind::kCache:
         mark = false;  // the load is drawn by the requests view, not as a marker
         break;
       case engine::SourceKind::kFailover: {

@@ -33,6 +33,8 @@ const char* kind_name(engine::SourceKind kind) {
       return "spike";
     case engine::SourceKind::kBreaker:
       return "breaker";
+    case engine::SourceKind::kCache:
+      return "cache";
   }
   return "?";
 }

@@ -234,6 +234,12 @@ struct CompiledLoad {
   std::vector<std::uint32_t> breakers{};
   std::vector<std::string> breaker_ids{};
   std::uint32_t first_breaker_slot = 0;
+  /// Caches: graph rows in "cache" mode, in row order (from id, then target ids); cache c's
+  /// clock (expiry or warm-up end) has slot first_cache_slot + c; ids "FROM->TO" (a list's
+  /// targets joined by ",") for traces.
+  std::vector<std::uint32_t> caches{};
+  std::vector<std::string> cache_ids{};
+  std::uint32_t first_cache_slot = 0;
   /// Journeys: the graph's entries are the journeys' (with their shares), in file order.
   bool journeys = false;
   std::vector<std::string> journey_entries{};

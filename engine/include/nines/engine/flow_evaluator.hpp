@@ -52,6 +52,23 @@ class FlowEvaluator {
     seed(graph_.targets[k].component);
   }
   bool breaker_open(std::uint32_t k) const { return breaker_open_[k] != 0; }
+
+  /// Marks cache row `r` valid (it answers hit_ratio of the calls and passes on the rest) or
+  /// expired (every call goes to its targets). Rows start valid.
+  void set_cache_valid(std::uint32_t r, bool valid) {
+    const std::uint8_t value = valid ? 1 : 0;
+    if (cache_valid_[r] == value) return;
+    cache_valid_[r] = value;
+    const FlowRow& row = graph_.rows[r];
+    seed(row.from);
+    for (std::uint32_t i = 0; i < row.target_count; ++i) {
+      seed(graph_.targets[row.first_target + i].component);
+    }
+  }
+  bool cache_valid(std::uint32_t r) const { return cache_valid_[r] != 0; }
+  /// The success a cache's clocks follow: the row's targets' own successes (no retries, open
+  /// breakers ignored) combined by its routing.
+  double row_target_success(std::uint32_t r) const;
   const FlowGraph& graph() const { return graph_; }
 
   /// Recomputes what changed since the last evaluation; false when the passes of a coupled
@@ -98,12 +115,14 @@ class FlowEvaluator {
 
   std::vector<int> serving_;
   std::vector<std::uint8_t> breaker_open_;  // per target
+  std::vector<std::uint8_t> cache_valid_;   // per row (read for cache rows)
   double admitted_ = 0.0;
   std::vector<double> demand_;
   std::vector<double> processed_;
   std::vector<double> success_;
-  std::vector<double> target_success_;
-  std::vector<double> quorum_scratch_;
+  // Scratch of a row's combination (mutable: row_target_success() is a query).
+  mutable std::vector<double> target_success_;
+  mutable std::vector<double> quorum_scratch_;
 
   /// Positions to recompute, as bits: a pass takes them in position order (top-down) or in
   /// reverse (bottom-up), and what it adds always lies ahead of it, so one sweep of the words

@@ -38,7 +38,8 @@ enum class SourceKind : std::uint8_t {
   kFailover,
   kLoad,
   kSpike,
-  kBreaker
+  kBreaker,
+  kCache
 };
 
 /// What a draw is for. Each purpose of a source has a stream of its own.

@@ -210,6 +210,12 @@ class ReplicationSimulator {
   /// After an evaluation: opens the first closed breaker (scan order) whose target's success is
   /// below its threshold, evaluates again, and repeats until none opens.
   void scan_breakers();
+  /// A cache's clock is due: a valid cache expires, an expired one is valid again.
+  void handle_cache_clock(std::uint32_t cache);
+  /// After the breaker scan: each cache's clock runs while it should (a valid cache's while its
+  /// targets' success is below stale_below, an expired one's while it is at or above), and
+  /// starts afresh when it starts running.
+  void reconcile_cache_clocks();
   /// A spike slot: a spike starts or ends.
   void handle_spike(std::uint32_t slot);
   /// The offered load from the profile's hour and the running spikes, and the admitted part.
@@ -562,6 +568,8 @@ class ReplicationSimulator {
   std::vector<std::uint32_t> spike_gap_draws_;
   std::vector<std::uint32_t> spike_duration_draws_;
   std::uint32_t batch_spike_cause_ = kNone;
+  /// Per cache: its clock (expiry or warm-up end) is pending.
+  std::vector<std::uint8_t> cache_clock_;
   double shed_rps_ = 0.0;
   std::vector<double> shed_rps_of_;
   double shed_load_hours_ = 0.0;

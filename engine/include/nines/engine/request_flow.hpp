@@ -37,6 +37,13 @@ struct FlowRow {
   FlowMode mode = FlowMode::kHard;
   double impact = 1.0;     // soft
   double hit_ratio = 0.0;  // cache
+  /// Cache clocks (the event loop's; the solver only reads whether the cache is valid,
+  /// FlowState::cache_valid): it expires after its targets' success has stayed below
+  /// stale_below for stale_if_error, and is valid again once it has stayed at or above for
+  /// warmup.
+  double stale_if_error_hours = 0.0;
+  double warmup_hours = 0.0;
+  double stale_below = 0.5;
 };
 
 /// The structure: components' capacity per serving instance (infinity: unlimited) and min_up,

@@ -62,6 +62,9 @@ enum class TraceEvent : std::uint8_t {
   // Circuit breakers (kind breaker, source: the breaker in scan order; flow mode only).
   kBreakerOpen,   // "breaker-open": the scan after an evaluation opened it (no event)
   kBreakerClose,  // "breaker-close": its open_for is over
+  // Caches (kind cache, source: the cache in row order; flow mode only).
+  kCacheExpiry,     // "cache-expiry": its targets stayed below stale_below for stale_if_error
+  kCacheWarmupEnd,  // "cache-warmup-end": they stayed at or above it for warmup: valid again
 };
 
 std::string_view trace_event_name(TraceEvent event);
