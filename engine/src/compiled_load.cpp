@@ -3,6 +3,7 @@
 // mechanisms flow mode refuses for now.
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -152,14 +153,26 @@ void compile_caches(CompiledModel& out, CompiledLoad& cl) {
   }
 }
 
+/// Each timed failover's graph row: the row from its gate's owner whose targets are the
+/// gate's children (with a load two components are joined by at most one row).
+void compile_failover_rows(const CompiledModel& out, CompiledLoad& cl) {
+  const FlowGraph& g = cl.graph;
+  for (const CompiledFailover& f : out.failovers) {
+    const Gate& gate = out.gates[f.gate];
+    const std::uint32_t first = out.gate_children[gate.first_child];
+    const auto it = std::find_if(g.rows.begin(), g.rows.end(), [&](const FlowRow& row) {
+      return row.from == gate.owner && g.targets[row.first_target].component == first;
+    });
+    if (it == g.rows.end()) throw std::logic_error("internal error: a failover without its row");
+    cl.failover_rows.push_back(static_cast<std::uint32_t>(it - g.rows.begin()));
+  }
+}
+
 }  // namespace
 
 void detail::compile_load(const models::Model& model, CompiledModel& out) {
   if (!model.load) return;
   const models::Load& load = *model.load;
-  if (auto refusal = flow_mode_refusal(model)) {
-    detail::refuse_model(refusal->pointer, refusal->problem, refusal->found);
-  }
   CompiledLoad cl{.integral = RequestIntegral(models::profile_multipliers(load.profile))};
   cl.requests_per_load_hour = load.rps * cl.integral.largest() * 3600.0;
   cl.offered_load_hours = cl.integral.integral(0.0, out.horizon_hours);
@@ -192,6 +205,7 @@ void detail::compile_load(const models::Model& model, CompiledModel& out) {
     compile_spikes(model, out, cl);
     compile_breakers(out, cl);
     compile_caches(out, cl);
+    compile_failover_rows(out, cl);
     cl.journeys = !load.journeys.empty();
     for (const models::Journey& journey : load.journeys)
       cl.journey_entries.push_back(journey.entry);
@@ -203,23 +217,6 @@ void detail::compile_load(const models::Model& model, CompiledModel& out) {
     }
   }
   out.load = std::move(cl);
-}
-
-std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
-  if (!model.load || !needs_flow(model)) return std::nullopt;
-  // The mechanisms flow mode does not simulate yet, in file order: dependencies, the load.
-  for (std::size_t d = 0; d < model.dependencies.size(); ++d) {
-    const models::Dependency& row = model.dependencies[d];
-    const std::string at = "/dependencies/" + std::to_string(d);
-    if (row.failover) {
-      return FlowModeRefusal{at + "/failover",
-                             "a timed failover in flow mode (beside a capacity, a rate limit or "
-                             "a soft row) is not implemented yet; remove the failover, or those "
-                             "keys to simulate the load in Boolean mode",
-                             "a failover object"};
-    }
-  }
-  return std::nullopt;
 }
 
 std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours) {

@@ -48,6 +48,8 @@ FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
   serving_.assign(n, 0);
   breaker_open_.assign(graph_.targets.size(), 0);
   cache_valid_.assign(graph_.rows.size(), 1);
+  in_use_.assign(graph_.rows.size(), -1);
+  failing_over_.assign(graph_.rows.size(), 0);
   demand_.assign(n, 0.0);
   processed_.assign(n, 1.0);
   success_.assign(n, 1.0);
@@ -112,14 +114,19 @@ double FlowEvaluator::pulled_demand(std::uint32_t c) const {
   for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
     const std::uint32_t k = into_[j];
     if (breaker_open_[k] != 0) continue;  // an open breaker sends its target nothing
-    const FlowRow& row = graph_.rows[target_row_[k]];
+    const std::uint32_t r = target_row_[k];
+    const FlowRow& row = graph_.rows[r];
+    // A timed failover sends every call to its target in use, none to the others.
+    if (in_use_[r] >= 0 && k != row.first_target + static_cast<std::uint32_t>(in_use_[r])) {
+      continue;
+    }
     // R = D p for the caller; failover: times the share its earlier targets failed (an earlier
     // target behind an open breaker fails every call: its share passes on whole).
     double reaching = demand_[row.from] * processed_[row.from];
-    if (row.mode == FlowMode::kCache && cache_valid_[target_row_[k]] != 0) {
+    if (row.mode == FlowMode::kCache && cache_valid_[r] != 0) {
       reaching *= 1.0 - row.hit_ratio;  // a valid cache answers its hits itself
     }
-    if (row.routing == FlowRouting::kFailover) {
+    if (row.routing == FlowRouting::kFailover && in_use_[r] < 0) {
       for (std::uint32_t i = row.first_target; i < k; ++i) {
         if (breaker_open_[i] != 0) continue;
         const FlowTarget& earlier = graph_.targets[i];
@@ -142,7 +149,9 @@ double FlowEvaluator::row_success(std::uint32_t r) {
                        : flow_success_with_retries(success_[target.component], target.retries);
   }
   double combined = 0.0;
-  if (row.routing == FlowRouting::kAll && row.target_count > 1) {
+  if (in_use_[r] >= 0) {
+    combined = failing_over_[r] != 0 ? 0.0 : s_targets[in_use_[r]];
+  } else if (row.routing == FlowRouting::kAll && row.target_count > 1) {
     combined = at_least_k_of(s_targets, row.target_count, row.quorum, quorum_scratch_);
   } else {
     double all_fail = 1.0;

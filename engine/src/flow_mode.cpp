@@ -19,6 +19,7 @@ void ReplicationSimulator::reset_flow() {
   flow_changed_.clear();
   for (const std::uint32_t k : load_->breakers) flow.set_breaker(k, false);
   for (const std::uint32_t r : load_->caches) flow.set_cache_valid(r, true);  // caches start valid
+  set_failover_routes();
   std::fill(cache_clock_.begin(), cache_clock_.end(), 0);
   flow.reset();
   hour_multiplier_ = load_->multipliers[0];
@@ -154,6 +155,14 @@ void ReplicationSimulator::scan_breakers() {
   }
 }
 
+void ReplicationSimulator::set_failover_routes() {
+  // The failovers' state follows the targets' service (Boolean, as without a load); the flow
+  // sends each row's calls to its target in use and fails them while a failover runs.
+  for (std::uint32_t f = 0; f < failovers_.size(); ++f) {
+    flow_->set_route(load_->failover_rows[f], failovers_[f].in_use, failovers_[f].running);
+  }
+}
+
 void ReplicationSimulator::handle_cache_clock(std::uint32_t cache) {
   const std::uint32_t r = load_->caches[cache];
   const bool valid = flow_->cache_valid(r);
@@ -191,6 +200,7 @@ bool ReplicationSimulator::close_flow_batch() {
   for (const std::uint32_t c : flow_changed_) {
     flow_->set_serving(c, static_cast<int>(active_up_[c]));
   }
+  if (!failovers_.empty()) set_failover_routes();
   evaluate_flow();
   if (!load_->breakers.empty()) scan_breakers();
   if (!load_->caches.empty()) reconcile_cache_clocks();

@@ -156,6 +156,15 @@ void ReplicationSimulator::check_invariants() const {
     state.cache_valid.push_back(flow_->cache_valid(r) ? 1 : 0);
   }
   state.admitted_rps = admitted_rps_;
+  if (!load_->failover_rows.empty()) {
+    state.in_use.assign(load_->graph.rows.size(), -1);
+    state.failing_over.assign(load_->graph.rows.size(), 0);
+    for (std::uint32_t f = 0; f < failovers_.size(); ++f) {
+      const std::uint32_t r = load_->failover_rows[f];
+      state.in_use[r] = static_cast<std::int32_t>(failovers_[f].in_use);
+      state.failing_over[r] = failovers_[f].running ? 1 : 0;
+    }
+  }
   FlowSolver reference(load_->graph);
   const FlowSolution& solved = reference.solve(state);
   if (solved.converged) {

@@ -103,9 +103,12 @@ void FlowSolver::demand_sweep(const FlowState& state) {
       const bool cached = row.mode == FlowMode::kCache && state.cache_valid[r] != 0;
       const double passed = solution_.demand[c] * p * (cached ? 1.0 - row.hit_ratio : 1.0);
       double reaching = 1.0;  // failover: the share the earlier targets failed
+      const std::int32_t in_use = state.in_use.empty() ? -1 : state.in_use[r];
       for (std::uint32_t i = 0; i < row.target_count; ++i) {
         const std::uint32_t k = row.first_target + i;
         if (state.breaker_open[k] != 0) continue;  // no demand; S = 0, so its share passes on
+        // A timed failover sends every call to its target in use.
+        if (in_use >= 0 && i != static_cast<std::uint32_t>(in_use)) continue;
         const FlowTarget& target = graph_.targets[k];
         const double s = solution_.success[target.component];
         solution_.demand[target.component] +=
@@ -128,9 +131,13 @@ double FlowSolver::row_success(const FlowRow& row, const FlowState& state, std::
             ? 0.0
             : flow_success_with_retries(solution_.success[target.component], target.retries);
   }
-  // E: one target S; failover 1 - prod(1 - S_i); all: at least `quorum` of the S_i.
+  // E: one target S; failover 1 - prod(1 - S_i); all: at least `quorum` of the S_i; a timed
+  // failover: S of its target in use, 0 while a failover runs.
   double combined = 0.0;
-  if (row.routing == FlowRouting::kAll && row.target_count > 1) {
+  const std::int32_t in_use = state.in_use.empty() ? -1 : state.in_use[row_index];
+  if (in_use >= 0) {
+    combined = state.failing_over[row_index] != 0 ? 0.0 : s_targets[in_use];
+  } else if (row.routing == FlowRouting::kAll && row.target_count > 1) {
     combined = at_least_k_of(s_targets, row.target_count, row.quorum, quorum_scratch_);
   } else {
     double all_fail = 1.0;

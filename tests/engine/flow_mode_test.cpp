@@ -11,7 +11,6 @@
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/replication_simulator.hpp"
 #include "nines/engine/summary.hpp"
-#include "nines/models/error.hpp"
 
 namespace nines::engine {
 namespace {
@@ -538,17 +537,6 @@ TEST(FlowMode, TheSamePoolRecoversWhenTheTwoReturnWhileTheFourServe) {
   EXPECT_EQ(r.cascades->cut_at_horizon, 0);
   // Down while the four were crash-down: [10.125, 10.375).
   EXPECT_NEAR(r.availability.mean, 1.0 - 0.25 / 24.0, 1e-15);
-}
-
-TEST(FlowMode, ATimedFailoverBesideACapacityIsRefusedForNow) {
-  models::Model m = three_servers(10.0);
-  m.components.push_back(testing::pool("a", 1, 1));
-  m.components.push_back(testing::pool("b", 1, 1));
-  models::Dependency d = testing::depends("web", {"a", "b"});
-  d.is_list = true;
-  d.failover = models::Failover{};
-  m.dependencies.push_back(d);
-  EXPECT_THROW(compile(m), ModelError);
 }
 
 }  // namespace

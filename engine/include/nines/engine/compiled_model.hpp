@@ -240,6 +240,9 @@ struct CompiledLoad {
   std::vector<std::uint32_t> caches{};
   std::vector<std::string> cache_ids{};
   std::uint32_t first_cache_slot = 0;
+  /// Per timed failover (compiled order): its graph row, whose calls all go to the target in
+  /// use and fail while a failover runs.
+  std::vector<std::uint32_t> failover_rows{};
   /// Journeys: the graph's entries are the journeys' (with their shares), in file order.
   bool journeys = false;
   std::vector<std::string> journey_entries{};
@@ -328,16 +331,12 @@ struct CompiledModel {
   std::optional<CompiledLoad> load;
 };
 
-/// Why a validated model cannot be simulated yet: where in the file, what, and the value.
+/// Why a validated model cannot be run as asked: where in the file, what, and the value.
 struct FlowModeRefusal {
   std::string pointer;
   std::string problem;
   std::string found;
 };
-
-/// The first key of `model` whose mechanism flow mode does not simulate yet (a timed `failover`
-/// row beside a capacity or a rate limit); empty when the engine simulates the model.
-std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
 
 /// Why windows of `window_hours` (> 0) cannot be judged for `model`: with slo_basis "requests"
 /// and spikes each window's offered requests differ between histories, which the window summary
@@ -349,8 +348,7 @@ struct RunTotals;
 RunTotals totals_for(const CompiledModel& model);
 
 /// Compiles a validated model. Throws ModelError when it exceeds the engine's limits, when two
-/// source ids of the model hash alike (their streams would not be distinct), or when its load
-/// needs a mechanism flow mode does not simulate yet (flow_mode_refusal).
+/// source ids of the model hash alike (their streams would not be distinct).
 CompiledModel compile(const models::Model& model);
 
 }  // namespace nines::engine

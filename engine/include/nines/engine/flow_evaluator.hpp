@@ -66,6 +66,23 @@ class FlowEvaluator {
     }
   }
   bool cache_valid(std::uint32_t r) const { return cache_valid_[r] != 0; }
+
+  /// Row `r` has a timed failover: every call goes to its target `in_use` (an index in the
+  /// row's list), and fails while `failing_over`.
+  void set_route(std::uint32_t r, std::uint32_t in_use, bool failing_over) {
+    const auto use = static_cast<std::int32_t>(in_use);
+    const std::uint8_t failing = failing_over ? 1 : 0;
+    if (in_use_[r] == use && failing_over_[r] == failing) return;
+    in_use_[r] = use;
+    failing_over_[r] = failing;
+    const FlowRow& row = graph_.rows[r];
+    seed(row.from);
+    for (std::uint32_t i = 0; i < row.target_count; ++i) {
+      seed(graph_.targets[row.first_target + i].component);
+    }
+  }
+  std::int32_t in_use(std::uint32_t r) const { return in_use_[r]; }
+  bool failing_over(std::uint32_t r) const { return failing_over_[r] != 0; }
   /// The success a cache's clocks follow: the row's targets' own successes (no retries, open
   /// breakers ignored) combined by its routing.
   double row_target_success(std::uint32_t r) const;
@@ -116,6 +133,8 @@ class FlowEvaluator {
   std::vector<int> serving_;
   std::vector<std::uint8_t> breaker_open_;  // per target
   std::vector<std::uint8_t> cache_valid_;   // per row (read for cache rows)
+  std::vector<std::int32_t> in_use_;        // per row: -1, or its timed failover's target
+  std::vector<std::uint8_t> failing_over_;  // per row
   double admitted_ = 0.0;
   std::vector<double> demand_;
   std::vector<double> processed_;

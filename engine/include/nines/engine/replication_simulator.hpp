@@ -210,6 +210,8 @@ class ReplicationSimulator {
   /// After an evaluation: opens the first closed breaker (scan order) whose target's success is
   /// below its threshold, evaluates again, and repeats until none opens.
   void scan_breakers();
+  /// Timed failovers: each row's target in use and whether a failover runs, into the flow.
+  void set_failover_routes();
   /// A cache's clock is due: a valid cache expires, an expired one is valid again.
   void handle_cache_clock(std::uint32_t cache);
   /// After the breaker scan: each cache's clock runs while it should (a valid cache's while its

@@ -64,6 +64,11 @@ struct FlowState {
   std::vector<int> serving;                // per component
   std::vector<std::uint8_t> breaker_open;  // per target (1: open)
   std::vector<std::uint8_t> cache_valid;   // per row (read for cache rows)
+  /// Timed failover rows (empty: none): per row, the target in use (its index in the row's
+  /// list; -1 for a row without a timed failover, which splits by failure share) and whether
+  /// a failover is running (its calls fail).
+  std::vector<std::int32_t> in_use{};
+  std::vector<std::uint8_t> failing_over{};
   double admitted_rps = 0.0;
 };
 
