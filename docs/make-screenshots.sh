@@ -40,6 +40,10 @@ shot deploy-strategies.json timeline timeline-deploys-year.png
   --what-if web.deploys.first_at=15m --what-if web.deploys.strategy=rolling \
   --view timeline --trace 13 --size 1400x860 \
   --screenshot docs/images/timeline-deploys.png && echo docs/images/timeline-deploys.png
+# Requests: a week of samples/n-plus-one.json's diurnal load (the run's replication with the most
+# downtime): a web server out at the peak, the other three overloaded into crash cycles.
+"$gui" samples/n-plus-one.json --run --what-if horizon=7d --view requests --size 1400x860 \
+  --screenshot docs/images/requests.png && echo docs/images/requests.png
 # The heat map of samples/README.md's sweep: on-call crew size by API instances (the sweep's
 # default seed and replications, so its figures are the README's table).
 sweep_json="$(mktemp --suffix=.json)"

@@ -9,15 +9,16 @@
 namespace nines::gui {
 namespace {
 
-constexpr std::array<std::pair<View, const char*>, 9> kViews{{{View::kGraph, "graph"},
-                                                              {View::kConvergence, "convergence"},
-                                                              {View::kHistogram, "histogram"},
-                                                              {View::kOutages, "outages"},
-                                                              {View::kPareto, "pareto"},
-                                                              {View::kCompare, "compare"},
-                                                              {View::kScenarios, "scenarios"},
-                                                              {View::kTimeline, "timeline"},
-                                                              {View::kPlan, "plan"}}};
+constexpr std::array<std::pair<View, const char*>, 10> kViews{{{View::kGraph, "graph"},
+                                                               {View::kConvergence, "convergence"},
+                                                               {View::kHistogram, "histogram"},
+                                                               {View::kOutages, "outages"},
+                                                               {View::kPareto, "pareto"},
+                                                               {View::kCompare, "compare"},
+                                                               {View::kScenarios, "scenarios"},
+                                                               {View::kTimeline, "timeline"},
+                                                               {View::kRequests, "requests"},
+                                                               {View::kPlan, "plan"}}};
 
 }  // namespace
 
@@ -57,8 +58,10 @@ QString usage() {
              "  --size WxH            window size (default 1280x800)\n"
              "  --what-if ID.KEY=V    with --run: pin the run as baseline, apply the override\n"
              "                        (as nines run --set; repeatable) and run the variant\n"
-             "  --trace R             with --view timeline: replay replication R (default: the\n"
-             "                        one with most downtime in the --run, else 0)\n"
+             "  --trace R             with --view timeline or requests: replay replication R\n"
+             "                        (default: the one with most downtime in the --run, else 0)\n"
+             "  --view requests       the Timeline's requests lane alone (exit 2 headless for a\n"
+             "                        model without a load)\n"
              "  --time-first-estimate print the time from a what-if change to the first "
              "estimate\n"
              "  --plot DOCUMENT       draw the document of nines sweep --json or nines plan "
@@ -184,8 +187,9 @@ std::optional<CommandLine> parse_command_line(const QStringList& arguments, QStr
     error = QObject::tr("the flags of nines plan (--vary ...) require --view plan");
     return std::nullopt;
   }
-  if (line.trace && line.view != View::kTimeline) {
-    error = QObject::tr("--trace R requires --view timeline (the view that replays it)");
+  if (line.trace && line.view != View::kTimeline && line.view != View::kRequests) {
+    error =
+        QObject::tr("--trace R requires --view timeline or requests (the views that replay it)");
     return std::nullopt;
   }
   return line;

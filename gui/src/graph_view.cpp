@@ -1,6 +1,7 @@
 // Drawing of the layered dependency graph on a QGraphicsScene, with zoom, pan and export.
 #include "nines/gui/graph_view.hpp"
 
+#include <QComboBox>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
@@ -141,6 +142,53 @@ GraphView::GraphView(QWidget* parent) : QGraphicsView(parent) {
   setDragMode(QGraphicsView::ScrollHandDrag);
   setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
   setBackgroundBrush(Qt::white);
+  colouring_box_ = new QComboBox(this);
+  colouring_box_->setToolTip(tr("What the boxes are coloured by"));
+  colouring_box_->hide();
+  connect(colouring_box_, &QComboBox::activated, this, [this](int index) {
+    set_colouring(static_cast<Colouring>(colouring_box_->itemData(index).toInt()));
+  });
+}
+
+void GraphView::clear_results() {
+  results_.reset();
+  colouring_ = Colouring::kDowntimeShare;
+  chosen_.reset();
+  colouring_box_->hide();
+}
+
+void GraphView::set_colouring(Colouring colouring) {
+  if (!results_ || colouring_box_->findData(static_cast<int>(colouring)) < 0) return;
+  chosen_ = colouring;
+  show_results();
+}
+
+void GraphView::refresh_colouring_box() {
+  const auto& components = results_->components;
+  const bool utilisation = std::any_of(components.begin(), components.end(),
+                                       [](const auto& c) { return c.utilisation.has_value(); });
+  const bool crashes = std::any_of(components.begin(), components.end(), [](const auto& c) {
+    return c.overload_crashes_per_year.has_value();
+  });
+  colouring_box_->clear();
+  colouring_box_->addItem(tr("share of downtime"), static_cast<int>(Colouring::kDowntimeShare));
+  if (utilisation) {
+    colouring_box_->addItem(tr("utilisation"), static_cast<int>(Colouring::kUtilisation));
+  }
+  if (crashes) {
+    colouring_box_->addItem(tr("overload crashes per year"), static_cast<int>(Colouring::kCrashes));
+  }
+  // A choice the run does not report falls back to utilisation, else the share of downtime.
+  colouring_ = utilisation ? Colouring::kUtilisation : Colouring::kDowntimeShare;
+  if (chosen_ && colouring_box_->findData(static_cast<int>(*chosen_)) >= 0) colouring_ = *chosen_;
+  colouring_box_->setCurrentIndex(colouring_box_->findData(static_cast<int>(colouring_)));
+  colouring_box_->setVisible(colouring_box_->count() > 1);
+  colouring_box_->adjustSize();
+  place_colouring_box();
+}
+
+void GraphView::place_colouring_box() {
+  colouring_box_->move(std::max(0, viewport()->width() - colouring_box_->width() - 8), 8);
 }
 
 GraphView::~GraphView() {
@@ -349,30 +397,34 @@ void GraphView::set_results(const engine::RunResult& result) {
 }
 
 void GraphView::show_results() {
-  // With a capacity somewhere (flow mode) the boxes show how busy each one is; otherwise, as
-  // ever, its share of the downtime.
-  colouring_ = std::any_of(results_->components.begin(), results_->components.end(),
-                           [](const auto& c) { return c.utilisation.has_value(); })
-                   ? Colouring::kUtilisation
-                   : Colouring::kDowntimeShare;
+  // With a capacity somewhere (flow mode) the boxes show how busy each one is, unless the user
+  // chose otherwise; without one, as ever, their share of the downtime.
+  refresh_colouring_box();
+  most_crashes_ = 0.0;
+  for (const auto& c : results_->components) {
+    most_crashes_ = std::max(most_crashes_, c.overload_crashes_per_year.value_or(0.0));
+  }
   show_legend();
   for (const auto& component : results_->components) {
     const auto it = boxes_.find(component.id);
     if (it == boxes_.end()) continue;
-    const bool by_utilisation = colouring_ == Colouring::kUtilisation;
-    it->second.rect->setBrush(!by_utilisation         ? share_colour(component.downtime_share)
-                              : component.utilisation ? utilisation_colour(*component.utilisation)
-                                                      : kUnrun);
+    it->second.rect->setBrush(box_fill(component));
     const QString availability = QString::fromStdString(report::format_percent(
         component.availability, report::availability_decimals(component.availability)));
-    const QString text =
-        by_utilisation && component.utilisation
-            ? QStringLiteral("%1 | %2 busy")
-                  .arg(availability)
-                  .arg(QString::fromStdString(report::format_percent(*component.utilisation, 1)))
-            : QStringLiteral("%1 | %2 of downtime")
-                  .arg(availability)
-                  .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));
+    QString text =
+        QStringLiteral("%1 | %2 of downtime")
+            .arg(availability)
+            .arg(QString::fromStdString(report::format_percent(component.downtime_share, 1)));
+    if (colouring_ == Colouring::kUtilisation && component.utilisation) {
+      text = QStringLiteral("%1 | %2 busy")
+                 .arg(availability)
+                 .arg(QString::fromStdString(report::format_percent(*component.utilisation, 1)));
+    } else if (colouring_ == Colouring::kCrashes && component.overload_crashes_per_year) {
+      text = QStringLiteral("%1 | %2 crashes/y")
+                 .arg(availability)
+                 .arg(QString::fromStdString(
+                     report::format_number(*component.overload_crashes_per_year, 3)));
+    }
     QGraphicsSimpleTextItem* figures = it->second.figures;
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
@@ -395,6 +447,23 @@ void GraphView::show_results() {
                                          : QString()) +
         traffic_tooltip(component));
   }
+}
+
+QColor GraphView::box_fill(const engine::ComponentResult& component) const {
+  switch (colouring_) {
+    case Colouring::kDowntimeShare:
+      return share_colour(component.downtime_share);
+    case Colouring::kUtilisation:
+      return component.utilisation ? utilisation_colour(*component.utilisation) : kUnrun;
+    case Colouring::kCrashes:
+      // Linear up to the run's most crashing component (none crashing: all green).
+      return component.overload_crashes_per_year
+                 ? utilisation_colour(most_crashes_ > 0.0
+                                          ? *component.overload_crashes_per_year / most_crashes_
+                                          : 0.0)
+                 : kUnrun;
+  }
+  return kUnrun;
 }
 
 QString GraphView::traffic_tooltip(const engine::ComponentResult& component) {
@@ -426,7 +495,7 @@ void GraphView::show_legend() {
     delete legend_;
     legend_ = nullptr;
   }
-  if (colouring_ != Colouring::kUtilisation || boxes_.empty()) return;
+  if (colouring_ == Colouring::kDowntimeShare || boxes_.empty()) return;
   // A strip from idle to full above the drawing's top-left corner.
   const QRectF drawing = scene()->itemsBoundingRect();
   constexpr int kSteps = 10;
@@ -444,12 +513,23 @@ void GraphView::show_legend() {
   group->setToolTip(legend_text());
   scene()->addItem(group);
   legend_ = group;
+  // The scene was sized to the boxes: it grows to hold the legend, wider than a small graph.
+  scene()->setSceneRect(
+      scene()->sceneRect().united(group->sceneBoundingRect().adjusted(-8, -8, 8, 8)));
+  if (!user_zoomed_) fitInView(sceneRect(), Qt::KeepAspectRatio);
 }
 
 QString GraphView::legend_text() const {
-  return colouring_ == Colouring::kUtilisation
-             ? tr("utilisation: 0 % (green) to 100 % (red); pale: unlimited capacity")
-             : QString();
+  switch (colouring_) {
+    case Colouring::kDowntimeShare:
+      return {};
+    case Colouring::kUtilisation:
+      return tr("utilisation: 0 % (green) to 100 % (red); pale: unlimited capacity");
+    case Colouring::kCrashes:
+      return tr("overload crashes per year: 0 (green) to %1 (red); pale: no overload")
+          .arg(QString::fromStdString(report::format_number(most_crashes_, 3)));
+  }
+  return {};
 }
 
 QString GraphView::edge_marks_of(const std::string& edge) const {
@@ -542,6 +622,7 @@ void GraphView::mousePressEvent(QMouseEvent* event) {
 
 void GraphView::resizeEvent(QResizeEvent* event) {
   QGraphicsView::resizeEvent(event);
+  place_colouring_box();
   if (!user_zoomed_) fitInView(sceneRect(), Qt::KeepAspectRatio);
 }
 

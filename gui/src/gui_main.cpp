@@ -129,6 +129,12 @@ int gui_main(int argc, char** argv) {
       return 2;
     }
   }
+  if (line->view == View::kRequests && headless && !window.document()->model().load) {
+    // A picture of nothing would pass for one of a model that serves every request.
+    print_error(QStringLiteral("nines-gui: --view requests: %1 has no load (no requests to draw)")
+                    .arg(line->model.isEmpty() ? QStringLiteral("the model") : line->model));
+    return 2;
+  }
   if (line->view) window.show_view(*line->view);
   if (line->time_first_estimate) {
     window.show();

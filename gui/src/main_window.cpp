@@ -373,7 +373,15 @@ void MainWindow::refresh_file_reference() {
   }
 }
 
-void MainWindow::show_view(View view) { views_->setCurrentIndex(static_cast<int>(view)); }
+void MainWindow::show_view(View view) {
+  if (view == View::kRequests) {
+    // The Timeline with its requests lane alone.
+    timeline_->set_lanes(TimelineView::Lanes::kRequests);
+    views_->setCurrentWidget(timeline_);
+    return;
+  }
+  views_->setCurrentIndex(static_cast<int>(view));
+}
 
 void MainWindow::pin_baseline() {
   if (!last_ || last_->result.cancelled) {

@@ -1,6 +1,7 @@
 // Drawing of one traced history: bands, steps against min_up, event markers with tooltips.
 #include "nines/gui/timeline_view.hpp"
 
+#include <QComboBox>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
 #include <QGraphicsPathItem>
@@ -26,6 +27,8 @@
 
 #include "nines/engine/trace.hpp"
 #include "nines/models/duration.hpp"
+#include "requests_lane.hpp"
+#include "requests_series.hpp"
 #include "timeline_rows.hpp"
 
 namespace nines::gui {
@@ -43,6 +46,8 @@ constexpr double kLabelWidth = 150.0;
 constexpr double kRowHeight = 28.0;
 constexpr double kBandHeight = 18.0;
 constexpr double kMarker = 7.0;
+/// The requests lane's height beside the bands (alone, it takes the view's height).
+constexpr double kLaneHeight = 110.0;
 /// Beyond this many markers the history is still drawn but its markers are not (a pool of
 /// hundreds of instances over years would bury the bands and slow the scene to a crawl).
 constexpr int kMaxMarkers = 6000;
@@ -78,6 +83,17 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
   fit->setToolTip(tr("Show the whole horizon (Ctrl+wheel zooms the time axis)"));
   bar->addWidget(fit);
   connect(fit, &QPushButton::clicked, this, [this] { set_zoom(1.0); });
+  lanes_ = new QComboBox(this);
+  lanes_->addItem(tr("History and requests"));
+  lanes_->addItem(tr("Requests"));
+  lanes_->addItem(tr("History"));
+  lanes_->setToolTip(
+      tr("The bands of the history, the requests offered and served (a model "
+         "with a load), or both"));
+  bar->addWidget(lanes_);
+  connect(lanes_, &QComboBox::currentIndexChanged, this, [this] {
+    if (!dirty_) redraw();
+  });
   summary_ = new QLabel(this);
   // A long summary must not widen the window (it is elided by the layout instead).
   summary_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -143,6 +159,50 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
   if (!dirty_) redraw();
 }
 
+void TimelineView::set_lanes(Lanes which) { lanes_->setCurrentIndex(static_cast<int>(which)); }
+
+TimelineView::Lanes TimelineView::lanes() const {
+  return static_cast<Lanes>(lanes_->currentIndex());
+}
+
+QList<QPointF> TimelineView::requests_offered() const {
+  QList<QPointF> points;
+  if (requests_) {
+    for (const Step& s : requests_->offered) points.append(QPointF(s.time_hours, s.value));
+  }
+  return points;
+}
+
+QList<QPointF> TimelineView::requests_served() const {
+  QList<QPointF> points;
+  if (requests_) {
+    for (const Step& s : requests_->served) points.append(QPointF(s.time_hours, s.value));
+  }
+  return points;
+}
+
+QString TimelineView::requests_text(double hours) const {
+  return requests_ ? timeline::requests_text_at(*requests_, hours) : QString();
+}
+
+QStringList TimelineView::requests_markers() const {
+  QStringList texts;
+  if (requests_) {
+    for (const Marker& m : requests_->markers) texts << m.text;
+  }
+  return texts;
+}
+
+QStringList TimelineView::requests_intervals() const {
+  QStringList texts;
+  if (requests_) {
+    for (const timeline::Interval& i : requests_->intervals) {
+      texts << tr("%1 from %2 to %3").arg(i.text, time_text(i.from_hours), time_text(i.to_hours));
+    }
+  }
+  return texts;
+}
+
 void TimelineView::set_zoom(double zoom) {
   zoom_ = std::clamp(zoom, 1.0, 10000.0);
   redraw();
@@ -179,9 +239,13 @@ void TimelineView::retrace() {
   }
   dirty_ = false;
   traced_.reset();
+  requests_.reset();
   if (model_) {
     try {
       traced_ = engine::trace_replication(*model_, replication());
+      if (auto series = timeline::build_requests(traced_->compiled, traced_->trace)) {
+        requests_ = std::make_shared<const timeline::RequestSeries>(std::move(*series));
+      }
     } catch (const std::exception& e) {
       summary_->setText(QString::fromStdString(e.what()));
     }
@@ -202,7 +266,11 @@ void TimelineView::redraw() {
   const engine::Trace& trace = traced_->trace;
   const double horizon = std::max(compiled.horizon_hours, 1e-9);
 
-  const std::vector<Row> rows = timeline::build_rows(*model_, compiled, trace);
+  const bool show_requests = requests_ != nullptr && lanes() != Lanes::kHistory;
+  const bool show_bands = requests_ == nullptr || lanes() != Lanes::kRequests;
+  std::vector<Row> rows;
+  if (show_bands) rows = timeline::build_rows(*model_, compiled, trace);
+  lanes_->setEnabled(requests_ != nullptr);
 
   // Draw.
   const double width = std::max(240.0, static_cast<double>(view_->viewport()->width()) - 4.0);
@@ -214,11 +282,17 @@ void TimelineView::redraw() {
   QFont bold = font();
   bold.setBold(true);
   const QFontMetricsF metrics(font());
-  const auto lanes = static_cast<std::size_t>(
+  const auto deploy_lanes = static_cast<std::size_t>(
       std::count_if(rows.begin(), rows.end(), [](const Row& row) { return row.deploy_lane; }));
-  // A second legend line above the rows when there are deploy lanes.
-  const double head = lanes > 0 ? 40.0 : 24.0;
-  std::size_t total_markers = 0;
+  // A legend line above the rows, one more for deploy lanes and one for the requests lane.
+  const double legend_lines = 1.0 + (deploy_lanes > 0 ? 1.0 : 0.0) + (show_requests ? 1.0 : 0.0);
+  const double lane_top = 8.0 + 16.0 * legend_lines;
+  const double lane_height =
+      !show_requests ? 0.0
+      : show_bands   ? kLaneHeight
+                     : std::max(kLaneHeight, view_->viewport()->height() - lane_top - 70.0);
+  const double head = lane_top + (show_requests ? lane_height + 12.0 : 0.0);
+  std::size_t total_markers = show_requests ? requests_->markers.size() : 0;
   for (const Row& row : rows) total_markers += row.markers.size();
   const bool draw_markers = total_markers <= static_cast<std::size_t>(kMaxMarkers);
   steps_.clear();
@@ -286,7 +360,7 @@ void TimelineView::redraw() {
       }
     }
     if (r >= timeline::kFirstComponentRow && !row.deploy_lane && row.full > 1.0 &&
-        r < timeline::kFirstComponentRow + model_->components.size() + lanes) {
+        r < timeline::kFirstComponentRow + model_->components.size() + deploy_lanes) {
       // The min_up level: the band is up while the step reaches it.
       const double y = top + kBandHeight - kBandHeight * row.threshold / row.full;
       scene_->addLine(x0, y, x0 + plot, y, QPen(QColor(60, 60, 70), 1.0, Qt::DashLine));
@@ -332,13 +406,35 @@ void TimelineView::redraw() {
       marker_texts_[row.label].append(m.text);
     }
   }
+  if (show_requests) {
+    const QRectF lane(x0, lane_top, plot, lane_height);
+    markers_ += timeline::draw_requests_lane(*scene_, *requests_, {lane, x_of}, draw_markers);
+    for (const Marker& m : requests_->markers) marker_texts_[tr("requests")].append(m.text);
+    // Its label and scale in the pinned column: the scale's texts are the label's children,
+    // so that pinning (which sets the label's x) carries them along.
+    auto* label = scene_->addSimpleText(tr("requests"), bold);
+    const double label_h = label->boundingRect().height();
+    label->setPos(4.0, lane_top + (lane_height - label_h) / 2.0);
+    label->setToolTip(
+        tr("Requests per second offered (dark line) and served (green) over the "
+           "history; hover for the values at an instant"));
+    label->setZValue(4);
+    pinned_.push_back(label);
+    auto* peak =
+        new QGraphicsSimpleTextItem(tr("%1 rps").arg(requests_->peak_rps, 0, 'f', 0), label);
+    auto* zero = new QGraphicsSimpleTextItem(tr("0"), label);
+    const double right = label_width - 12.0;
+    peak->setPos(right - peak->boundingRect().width(), -(lane_height - label_h) / 2.0);
+    zero->setPos(right - zero->boundingRect().width(), (lane_height + label_h) / 2.0 - label_h);
+  }
   // Time axis under the rows.
-  const double axis = head + static_cast<double>(rows.size()) * kRowHeight + 4.0;
+  const double axis = show_bands ? head + static_cast<double>(rows.size()) * kRowHeight + 4.0
+                                 : lane_top + lane_height + 6.0;
   scene_->addLine(x0, axis, x0 + plot, axis, QPen(QColor(90, 90, 90)));
   // The labels' backing: the history scrolls under it when zoomed.
   // From the scene's left margin to the plot, over the rows and the axis' labels.
   auto* backing =
-      scene_->addRect(-8.0, head - 4.0, label_width + 6.0, axis + 20.0, Qt::NoPen, Qt::white);
+      scene_->addRect(-8.0, lane_top - 4.0, label_width + 6.0, axis + 20.0, Qt::NoPen, Qt::white);
   backing->setZValue(3);
   pinned_.push_back(backing);
   // About ten ticks in view, and never more than a couple of thousand in the whole scene.
@@ -359,20 +455,31 @@ void TimelineView::redraw() {
   add_legend(tr("dots: red failure or down, green repair or up, orange blocked, purple injection "
                 "(hover for details)"),
              2.0);
-  if (lanes > 0) {
+  double legend_y = 18.0;
+  if (deploy_lanes > 0) {
     add_legend(tr("deploy lanes: ticks batches, orange restarting, red broken; diamonds: verdict "
                   "(red) and rollback end (green); crosses: skipped deploys"),
-               18.0);
+               legend_y);
+    legend_y += 16.0;
+  }
+  if (show_requests) {
+    add_legend(tr("requests: offered (dark line), served (green), red: not served; shaded: spikes "
+                  "(purple), open breakers (orange), outages (red); dots: crashes; diamonds: "
+                  "cache expiry (orange) and warm-up end (green)"),
+               legend_y);
   }
   scene_->setSceneRect(scene_->itemsBoundingRect().adjusted(-4, -4, 4, 4));
   pin_labels();
 
-  summary_->setText(tr("replication %1: %2 h of downtime, %3 outages, %4 state changes%5")
+  summary_->setText(tr("replication %1: %2 h of downtime, %3 outages, %4 state changes%5%6")
                         .arg(replication())
                         .arg(trace.downtime_hours, 0, 'f', 2)
                         .arg(trace.outages)
                         .arg(trace.rows.size())
-                        .arg(draw_markers ? QString() : tr(" (too many to mark; bands only)")));
+                        .arg(draw_markers ? QString() : tr(" (too many to mark; bands only)"))
+                        .arg(requests_ == nullptr && lanes() == Lanes::kRequests
+                                 ? tr("; the model has no load: no requests to draw")
+                                 : QString()));
 }
 
 }  // namespace nines::gui

@@ -52,6 +52,21 @@ TEST(CommandLine, ReadsTheReplicationToTraceForTheTimeline) {
   EXPECT_NE(error.indexOf("--trace R requires --view timeline"), -1) << error.toStdString();
 }
 
+TEST(CommandLine, ReadsTheRequestsViewWithTheReplicationToTrace) {
+  QString error;
+  const auto line = parse_command_line({"m.json", "--view", "requests", "--trace", "4"}, error);
+  ASSERT_TRUE(line) << error.toStdString();
+  EXPECT_EQ(line->view, View::kRequests);
+  EXPECT_EQ(line->trace, 4U);
+  EXPECT_EQ(view_from_name("requests"), View::kRequests);
+  EXPECT_EQ(view_name(View::kRequests), "requests");
+  EXPECT_NE(view_names().indexOf("|requests|"), -1) << view_names().toStdString();
+  EXPECT_NE(usage().indexOf("--view requests"), -1);
+  EXPECT_FALSE(parse_command_line({"m.json", "--view", "graph", "--trace", "4"}, error));
+  EXPECT_NE(error.indexOf("--trace R requires --view timeline or requests"), -1)
+      << error.toStdString();
+}
+
 TEST(CommandLine, ReadsAPlotWithoutAModel) {
   QString error;
   const auto line =

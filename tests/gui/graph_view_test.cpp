@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
@@ -324,6 +325,67 @@ TEST(GraphView, ColoursByUtilisationWithALegendAfterARunWithCapacity) {
     if (item->toolTip().startsWith("web\n")) tip = item->toolTip();
   }
   EXPECT_NE(tip.indexOf("utilisation"), -1) << tip.toStdString();
+}
+
+TEST(GraphView, ColoursByOverloadCrashesPerYearWhenChosenWithALegendInTheScene) {
+  // web crashes six times a day (the engine's hand-worked spike: 1500 on 1200 rps over half an
+  // hour, crash and restart after 7.5 min), api has room to spare (overload, no crash), db has
+  // no overload. A chain of one box per layer: narrower than the legend.
+  const nlohmann::json model = nlohmann::json::parse(R"({
+    "name": "crashes", "horizon": "24h", "replications": 4, "entry": "web",
+    "components": [
+      {"id": "web", "instances": 3, "min_up": 1, "failure": "never", "capacity_rps": 400,
+       "overload": {"crash_after": {"type": "fixed", "value": "7.5m"},
+                    "restart": {"type": "fixed", "value": "7.5m"}}},
+      {"id": "api", "instances": 2, "min_up": 1, "failure": "never", "capacity_rps": 5000,
+       "overload": {"crash_after": {"type": "fixed", "value": "7.5m"},
+                    "restart": {"type": "fixed", "value": "7.5m"}}},
+      {"id": "db", "failure": "never"}],
+    "dependencies": [{"from": "web", "to": "api"}, {"from": "api", "to": "db"}],
+    "load": {"rps": 1000, "spikes": [{"id": "promo", "at": ["10h"], "multiplier": 1.5,
+                                      "duration": {"type": "fixed", "value": "30m"}}]}})");
+  QTemporaryDir dir;
+  MainWindow window;
+  window.set_auto_run(false);
+  window.resize(900, 600);
+  window.show();
+  ASSERT_EQ(window.open_file(write_json(dir, model), true), QString());
+  GraphView* graph = window.graph();
+  ASSERT_TRUE(wait_until([&] { return !graph->layout_pending(); }));
+  EXPECT_FALSE(graph->colouring_box()->isVisibleTo(graph));
+  ASSERT_TRUE(window.run_and_wait());
+  const auto& components = window.last_outcome()->result.components;
+  ASSERT_TRUE(components.front().overload_crashes_per_year.has_value());
+  EXPECT_NEAR(*components.front().overload_crashes_per_year, 6.0 * models::kHoursPerYear / 24.0,
+              1e-6);
+  // Utilisation first, as before; the box offers the three colourings.
+  EXPECT_EQ(graph->colouring(), GraphView::Colouring::kUtilisation);
+  QComboBox* box = graph->colouring_box();
+  EXPECT_TRUE(box->isVisibleTo(graph));
+  ASSERT_EQ(box->count(), 3);
+  graph->set_colouring(GraphView::Colouring::kCrashes);
+  EXPECT_EQ(graph->colouring(), GraphView::Colouring::kCrashes);
+  EXPECT_EQ(box->currentText(), "overload crashes per year");
+  EXPECT_TRUE(graph->legend_text().startsWith("overload crashes per year: 0 (green) to "))
+      << graph->legend_text().toStdString();
+  // web, the most crashing, red; api, none, green; db, no overload, pale.
+  EXPECT_LT(graph->box_colour("web").hueF(), 0.02F)
+      << graph->box_colour("web").name().toStdString();
+  EXPECT_NEAR(graph->box_colour("api").hueF(), 0.33F, 0.01F);
+  EXPECT_EQ(graph->box_colour("db"), QColor(236, 240, 245));
+  // The legend is inside the scene (a small graph used to clip it).
+  const QGraphicsItem* legend = nullptr;
+  for (const QGraphicsItem* item : graph->scene()->items()) {
+    if (item->toolTip() == graph->legend_text()) legend = item;
+  }
+  ASSERT_NE(legend, nullptr);
+  EXPECT_TRUE(graph->sceneRect().contains(legend->sceneBoundingRect()))
+      << legend->sceneBoundingRect().width() << " wide in " << graph->sceneRect().width();
+  // The choice holds for the next run, and back to the share of downtime on request.
+  ASSERT_TRUE(window.run_and_wait());
+  EXPECT_EQ(graph->colouring(), GraphView::Colouring::kCrashes);
+  graph->set_colouring(GraphView::Colouring::kDowntimeShare);
+  EXPECT_EQ(graph->legend_text(), "");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // nines-gui as a process: headless screenshots of every view, and exit 2 for a bad model.
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -68,6 +69,29 @@ TEST(GuiMain, TimelineOfAZonedModelIsANonBlankPngOfTheRequestedSize) {
     EXPECT_EQ(image.size(), QSize(1000, 640));
     EXPECT_GT(colours(image), 20) << extra.join(' ').toStdString() << ": looks blank";
   }
+}
+
+TEST(GuiMain, RequestsViewOfAModelWithALoadAndExitTwoForOneWithout) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString png = dir.filePath("requests.png");
+  const auto sample = [](const char* name) {
+    return QString::fromStdString((nines::gui::testing::samples_dir() / name).string());
+  };
+  Finished done = run_gui({sample("n-plus-one.json"), "--view", "requests", "--trace", "2",
+                           "--screenshot", png, "--size", "1000x640"});
+  ASSERT_EQ(done.exit_code, 0) << done.err.toStdString();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), QSize(1000, 640));
+  EXPECT_GT(colours(image), 20) << "requests looks blank";
+  const QString none = dir.filePath("none.png");
+  done = run_gui({sample("web-shop-two-zones.json"), "--view", "requests", "--screenshot", none});
+  EXPECT_EQ(done.exit_code, 2);
+  EXPECT_NE(done.err.indexOf("--view requests: "), -1) << done.err.toStdString();
+  EXPECT_NE(done.err.indexOf("web-shop-two-zones.json has no load (no requests to draw)"), -1)
+      << done.err.toStdString();
+  EXPECT_FALSE(QFile::exists(none));
 }
 
 TEST(GuiMain, ExitsWithTwoAndTheLoadersMessageForABadModel) {

@@ -11,7 +11,8 @@
 
 namespace nines::gui {
 
-/// The views the window can show, as named on the command line.
+/// The views the window can show, as named on the command line. kRequests is the Timeline tab
+/// showing its requests lane alone (last, so that the others keep their tab's index).
 enum class View {
   kGraph,
   kConvergence,
@@ -21,7 +22,8 @@ enum class View {
   kCompare,
   kScenarios,
   kTimeline,
-  kPlan
+  kPlan,
+  kRequests
 };
 
 /// "graph" -> kGraph ...; nothing for an unknown name.
@@ -40,8 +42,8 @@ struct CommandLine {
   /// With --run: pin the run as the baseline, apply these overrides (as `nines run --set`) as one
   /// edit and run again, so the views show baseline against variant.
   QStringList what_if;
-  /// With --view timeline: the replication to replay (default: the one with most downtime in
-  /// the --run, else 0).
+  /// With --view timeline or requests: the replication to replay (default: the one with most
+  /// downtime in the --run, else 0).
   std::optional<std::uint64_t> trace;
   /// Print the time from a what-if change to the first estimate, then exit (timing script).
   bool time_first_estimate = false;

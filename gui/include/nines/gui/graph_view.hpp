@@ -16,6 +16,7 @@
 #include "nines/models/graph_layout.hpp"
 #include "nines/models/model.hpp"
 
+class QComboBox;
 class QGraphicsPathItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
@@ -60,10 +61,7 @@ class GraphView : public QGraphicsView {
   /// Colours and labels the boxes with a run of the same model (matched by id).
   void set_results(const engine::RunResult& result);
   /// Forgets the figures (another model was opened); the next drawing is uncoloured.
-  void clear_results() {
-    results_.reset();
-    colouring_ = Colouring::kDowntimeShare;
-  }
+  void clear_results();
   void select(const std::string& id);
   void fit();
   void zoom(double factor);
@@ -73,11 +71,18 @@ class GraphView : public QGraphicsView {
   std::size_t component_count() const { return boxes_.size(); }
   /// The zone chip drawn under a component's box ("" when none), for tests.
   QString zone_chip(const std::string& id) const;
-  /// What the boxes are coloured by after a run: the share of downtime, or utilisation when
-  /// the run reports one for some component (flow mode with a capacity).
-  enum class Colouring { kDowntimeShare, kUtilisation };
+  /// What the boxes are coloured by after a run: the share of downtime, utilisation (chosen
+  /// when the run reports one for some component: flow mode with a capacity), or overload
+  /// crashes per year (a model with `overload`). The box at the view's top right chooses among
+  /// those the run reports; the choice holds for later runs that report it.
+  enum class Colouring { kDowntimeShare, kUtilisation, kCrashes };
   Colouring colouring() const { return colouring_; }
-  /// The legend drawn above the graph ("" when none: the downtime colouring has none).
+  /// Colours by `colouring` if the last run reports it (else nothing changes).
+  void set_colouring(Colouring colouring);
+  /// The choice of colouring (hidden unless the run reports utilisation or crashes).
+  QComboBox* colouring_box() { return colouring_box_; }
+  /// The legend drawn above the graph ("" when none: the downtime colouring has none). The
+  /// scene grows to hold it, so a small graph does not clip it.
   QString legend_text() const;
   /// The fill of a component's box, for tests.
   QColor box_colour(const std::string& id) const;
@@ -105,6 +110,9 @@ class GraphView : public QGraphicsView {
   void retire(std::uint64_t generation);
   void show_results();
   void show_legend();
+  void refresh_colouring_box();
+  void place_colouring_box();
+  QColor box_fill(const engine::ComponentResult& component) const;
   static QString traffic_tooltip(const engine::ComponentResult& component);
 
   struct Box {
@@ -120,6 +128,11 @@ class GraphView : public QGraphicsView {
   };
   std::map<std::string, Edge> edges_;
   Colouring colouring_ = Colouring::kDowntimeShare;
+  /// The user's choice in the box, kept across runs that report it.
+  std::optional<Colouring> chosen_;
+  QComboBox* colouring_box_ = nullptr;
+  /// The largest overload crashes per year of the last run (the red end of its colouring).
+  double most_crashes_ = 0.0;
   QGraphicsItem* legend_ = nullptr;
   std::string selected_;
   std::size_t drawn_components_ = 0;

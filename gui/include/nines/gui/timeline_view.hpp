@@ -9,12 +9,14 @@
 #include <QStringList>
 #include <QWidget>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "nines/engine/trace_run.hpp"
 #include "nines/models/model.hpp"
 
+class QComboBox;
 class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
@@ -23,6 +25,10 @@ class QSpinBox;
 
 namespace nines::gui {
 
+namespace timeline {
+struct RequestSeries;
+}
+
 /// Replays replication R of the model with engine::trace_replication and draws its timeline:
 /// the system's up/down band on top, then per component (model order) the instances up (neither
 /// failed nor blocked) against `min_up` (under a component with deploys, a lane of its
@@ -30,6 +36,10 @@ namespace nines::gui {
 /// per zone and per region its up/down band. Every
 /// state change is a marker whose tooltip says what happened; injections are marked on their
 /// target's row, and the row of the system marks each outage with its root cause.
+///
+/// A model with a load has a requests lane above the bands: offered and served rps over the
+/// history, with spikes, open breakers and outages shaded and crashes and cache expiries marked
+/// (requests_lane.hpp). A box chooses the bands, the lane or both.
 ///
 /// Tracing is one replication (milliseconds for a year of a few dozen components). It runs
 /// lazily: a model set while the view is hidden is traced when the view is shown.
@@ -67,6 +77,23 @@ class TimelineView : public QWidget {
   double zoom() const { return zoom_; }
   QGraphicsView* view() { return view_; }
 
+  /// What the view draws: the bands and the requests lane (with a load), the lane alone, or the
+  /// bands alone. Without a load only the bands are drawn, whatever is chosen.
+  enum class Lanes { kBoth, kRequests, kHistory };
+  void set_lanes(Lanes which);
+  Lanes lanes() const;
+  /// Whether the traced model has a load (a requests lane to draw).
+  bool has_requests() const { return requests_ != nullptr; }
+  /// The lane's offered and served rps as steps (time in hours, rps), for tests.
+  QList<QPointF> requests_offered() const;
+  QList<QPointF> requests_served() const;
+  /// The lane's tooltip at `hours` ("" without a load).
+  QString requests_text(double hours) const;
+  /// The tooltips of the lane's markers (crashes, cache expiries and warm-ups), and the texts
+  /// of its shaded intervals ("spike promo (x1.5) from ... to ..."), for tests.
+  QStringList requests_markers() const;
+  QStringList requests_intervals() const;
+
  protected:
   void showEvent(QShowEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
@@ -89,6 +116,8 @@ class TimelineView : public QWidget {
   QSpinBox* replication_ = nullptr;
   QPushButton* worst_ = nullptr;
   QLabel* summary_ = nullptr;
+  QComboBox* lanes_ = nullptr;
+  std::shared_ptr<const timeline::RequestSeries> requests_;
   QGraphicsView* view_ = nullptr;
   QGraphicsScene* scene_ = nullptr;
   std::optional<std::uint64_t> suggested_;
