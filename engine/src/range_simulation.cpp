@@ -89,6 +89,9 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
     range.failed_load_hours.assign(static_cast<std::size_t>(total), nan);
     range.degraded_hours.assign(static_cast<std::size_t>(total), nan);
     range.window_failed_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
+    if (compiled.load->offered_per_window()) {
+      range.window_offered_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
+    }
     if (compiled.load->episodes)
       range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
     if (compiled.load->crashes) range.cascades.assign(static_cast<std::size_t>(total), 0);
@@ -145,6 +148,9 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
             std::copy(
                 outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
                 range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));
+            std::copy(
+                outcome.window_offered_load_hours.begin(), outcome.window_offered_load_hours.end(),
+                range.window_offered_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));
           }
           sum += outcome.unavailability;
           sum_squares += outcome.unavailability * outcome.unavailability;

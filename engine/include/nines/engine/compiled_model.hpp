@@ -229,6 +229,9 @@ struct CompiledLoad {
   std::vector<std::string> spike_ids{};
   std::uint32_t first_spike_slot = 0;
   std::vector<std::uint32_t> spike_slot_source{};
+  /// Windows on slo_basis "requests" with spikes: each window's offered requests differ
+  /// between histories, so each history keeps its own per window.
+  bool offered_per_window() const { return requests_basis && !spikes.empty(); }
   /// Circuit breakers: graph targets with one, in scan order (from id, then target id); breaker
   /// b's closing has slot first_breaker_slot + b; ids "FROM->TO" for traces.
   std::vector<std::uint32_t> breakers{};
