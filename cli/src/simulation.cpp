@@ -116,9 +116,7 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
       progress_bar->update(progress);
     };
   }
-  for (const auto& refusal :
-       {engine::flow_mode_refusal(model), engine::window_refusal(model, window)}) {
-    if (!refusal) continue;
+  if (const auto refusal = engine::flow_mode_refusal(model)) {
     throw ModelError(
         format_error(arguments.model_file, refusal->pointer, refusal->problem, refusal->found));
   }

@@ -222,16 +222,4 @@ std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model) {
   return std::nullopt;
 }
 
-std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours) {
-  if (!(window_hours > 0.0) || !model.load || model.load->spikes.empty() ||
-      model.load->slo_basis != models::SloBasis::kRequests) {
-    return std::nullopt;
-  }
-  return FlowModeRefusal{"/load/spikes",
-                         "--window with slo_basis \"requests\" and spikes is not implemented yet "
-                         "(each window's offered requests would differ between histories); use "
-                         "slo_basis \"time\"",
-                         "a spike source"};
-}
-
 }  // namespace nines::engine

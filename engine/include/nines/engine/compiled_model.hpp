@@ -342,11 +342,6 @@ struct FlowModeRefusal {
 /// row beside a capacity or a rate limit); empty when the engine simulates the model.
 std::optional<FlowModeRefusal> flow_mode_refusal(const models::Model& model);
 
-/// Why windows of `window_hours` (> 0) cannot be judged for `model`: with slo_basis "requests"
-/// and spikes each window's offered requests differ between histories, which the window summary
-/// does not handle yet. Empty when they can.
-std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours);
-
 /// Empty totals sized for `model` (components, causes, zones, regions).
 struct RunTotals;
 RunTotals totals_for(const CompiledModel& model);
