@@ -116,10 +116,6 @@ Simulation simulate(const models::Model& model, const RunArguments& arguments, d
       progress_bar->update(progress);
     };
   }
-  if (const auto refusal = engine::window_refusal(model, window)) {
-    throw ModelError(
-        format_error(arguments.model_file, refusal->pointer, refusal->problem, refusal->found));
-  }
   report::RunRequest request;
   if (arguments.precision) request.precision = precision_options(arguments);
   request.keep_replications = keep_replications;

@@ -219,16 +219,4 @@ void detail::compile_load(const models::Model& model, CompiledModel& out) {
   out.load = std::move(cl);
 }
 
-std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours) {
-  if (!(window_hours > 0.0) || !model.load || model.load->spikes.empty() ||
-      model.load->slo_basis != models::SloBasis::kRequests) {
-    return std::nullopt;
-  }
-  return FlowModeRefusal{"/load/spikes",
-                         "--window with slo_basis \"requests\" and spikes is not implemented yet "
-                         "(each window's offered requests would differ between histories); use "
-                         "slo_basis \"time\"",
-                         "a spike source"};
-}
-
 }  // namespace nines::engine

@@ -34,6 +34,7 @@ void ReplicationSimulator::reset_flow() {
   offered_load_hours_ = 0.0;
   std::fill(journey_failed_.begin(), journey_failed_.end(), 0.0);
   if (!load_->spikes.empty()) std::fill(year_offered_.begin(), year_offered_.end(), 0.0);
+  std::fill(window_offered_.begin(), window_offered_.end(), 0.0);
   shed_rps_ = 0.0;
   std::fill(shed_rps_of_.begin(), shed_rps_of_.end(), 0.0);
   shed_load_hours_ = 0.0;
@@ -272,6 +273,9 @@ void ReplicationSimulator::integrate_flow(double until) {
   }
   if (!load_->spikes.empty() && !year_offered_.empty()) {
     add_window_rate(year_offered_, models::kHoursPerYear, flow_since_, until, level);
+  }
+  if (!window_offered_.empty()) {
+    add_window_rate(window_offered_, window_hours_, flow_since_, until, level);
   }
   if (failed_share > 0.0) {
     const double failed = failed_share * level;

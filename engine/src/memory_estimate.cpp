@@ -38,8 +38,13 @@ MemoryEstimate estimate_run_memory(const CompiledModel& model, std::uint64_t rep
   // unavailability (8), outages (4), common-cause outages (4), years met (4), the windows (8 each),
   // and the same again while threads' results are merged into the run's.
   e.per_replication_bytes = 8 + 4 + 4 + 4 + 8 * windows;
-  // With a load: offered, failed and degraded (8 each) and the windows' failed requests.
-  if (model.load) e.per_replication_bytes += 8 * 3 + 8 * windows + (model.load->episodes ? 4 : 0);
+  // With a load: offered, failed and degraded (8 each) and the windows' failed requests; with
+  // spikes and slo_basis "requests" their offered requests too.
+  std::uint64_t load_windows = 0;
+  if (model.load) {
+    load_windows = model.load->offered_per_window() ? 2 : 1;
+    e.per_replication_bytes += 8 * 3 + 8 * windows * load_windows + (model.load->episodes ? 4 : 0);
+  }
   e.replications = replications;
   const std::uint64_t instances = model.instance_count;
   const std::uint64_t slots = model.slot_count;
@@ -49,7 +54,7 @@ MemoryEstimate estimate_run_memory(const CompiledModel& model, std::uint64_t rep
   // 16-byte heap entry and up to four 4-byte bucket heads; per component and cause: a few
   // dozen bytes of state and exact sums (32 bytes each).
   e.per_thread_bytes = instances * (56 + 8) + slots * (32 + 16 + 16) + components * 160 +
-                       causes * 80 + 8 * windows * (model.load ? 2 : 1) + 64 * 1024;
+                       causes * 80 + 8 * windows * (1 + load_windows) + 64 * 1024;
   e.threads = threads;
   return e;
 }

@@ -11,7 +11,7 @@ namespace nines::engine {
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
 static_assert(sizeof(RunTotals) == 53536, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 53856, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53888, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -168,6 +168,7 @@ void range_fields(Io& io, Range& r) {
   io.vec(r.failed_load_hours);
   io.vec(r.degraded_hours);
   io.vec(r.window_failed_load_hours);
+  io.vec(r.window_offered_load_hours);
   io.vec(r.metastable_episodes);
   io.vec(r.cascades);
   io.one(r.journeys);

@@ -118,6 +118,7 @@ void append_range(RangeResult& into, const RangeResult& next) {
   append(into.failed_load_hours, next.failed_load_hours);
   append(into.degraded_hours, next.degraded_hours);
   append(into.window_failed_load_hours, next.window_failed_load_hours);
+  append(into.window_offered_load_hours, next.window_offered_load_hours);
   into.metastable_episodes.insert(into.metastable_episodes.end(), next.metastable_episodes.begin(),
                                   next.metastable_episodes.end());
   into.cascades.insert(into.cascades.end(), next.cascades.begin(), next.cascades.end());

@@ -17,6 +17,66 @@
 
 namespace nines::engine {
 
+RangeResult sized_range(const CompiledModel& compiled, std::int64_t first_replication,
+                        std::int64_t count, double window_hours) {
+  const auto total = static_cast<std::size_t>(count);
+  RangeResult range;
+  range.first_replication = first_replication;
+  range.unavailability.assign(total, std::numeric_limits<double>::quiet_NaN());
+  range.outages.assign(total, 0);
+  range.common_cause_outages.assign(total, 0);
+  range.years_met.assign(total, 0);
+  range.window_hours = window_hours > 0.0 ? window_hours : 0.0;
+  range.windows_per_replication = whole_windows(compiled.horizon_hours, range.window_hours);
+  const auto windows = static_cast<std::size_t>(range.windows_per_replication);
+  range.window_downtime_hours.assign(total * windows, 0.0);
+  if (compiled.load) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    range.offered_load_hours.assign(total, nan);
+    range.failed_load_hours.assign(total, nan);
+    range.degraded_hours.assign(total, nan);
+    range.window_failed_load_hours.assign(total * windows, 0.0);
+    if (compiled.load->offered_per_window()) {
+      range.window_offered_load_hours.assign(total * windows, 0.0);
+    }
+    if (compiled.load->episodes) range.metastable_episodes.assign(total, 0);
+    if (compiled.load->crashes) range.cascades.assign(total, 0);
+    if (compiled.load->journeys) {
+      range.journeys = static_cast<std::int64_t>(compiled.load->journey_entries.size());
+      range.journey_failed_load_hours.assign(total * static_cast<std::size_t>(range.journeys),
+                                             nan);
+    }
+  }
+  return range;
+}
+
+void store_outcome(const CompiledModel& compiled, std::size_t k, const ReplicationOutcome& outcome,
+                   RangeResult& range) {
+  const auto windows = static_cast<std::size_t>(range.windows_per_replication);
+  const auto at = [k](std::size_t per_replication) {
+    return static_cast<std::ptrdiff_t>(k * per_replication);
+  };
+  range.unavailability[k] = outcome.unavailability;
+  range.outages[k] = outcome.outages;
+  range.common_cause_outages[k] = outcome.common_cause_outages;
+  range.years_met[k] = outcome.years_met;
+  std::copy(outcome.window_downtime_hours.begin(), outcome.window_downtime_hours.end(),
+            range.window_downtime_hours.begin() + at(windows));
+  if (!compiled.load) return;
+  range.offered_load_hours[k] = outcome.offered_load_hours;
+  range.failed_load_hours[k] = outcome.failed_load_hours;
+  range.degraded_hours[k] = outcome.degraded_hours;
+  if (compiled.load->episodes) range.metastable_episodes[k] = outcome.metastable_episodes;
+  if (compiled.load->crashes) range.cascades[k] = outcome.cascades;
+  std::copy(outcome.journey_failed_load_hours.begin(), outcome.journey_failed_load_hours.end(),
+            range.journey_failed_load_hours.begin() +
+                at(static_cast<std::size_t>(range.journeys)));
+  std::copy(outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
+            range.window_failed_load_hours.begin() + at(windows));
+  std::copy(outcome.window_offered_load_hours.begin(), outcome.window_offered_load_hours.end(),
+            range.window_offered_load_hours.begin() + at(windows));
+}
+
 namespace {
 
 /// Running figures for the progress callback only (completion order; never in the result).
@@ -71,33 +131,9 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
   // Blocks only balance the load; the figures do not depend on their size.
   const std::int64_t block = std::clamp<std::int64_t>(total / (threads * 64LL), 1, 256);
 
-  RangeResult range;
-  range.first_replication = options.first_replication;
-  range.unavailability.assign(static_cast<std::size_t>(total),
-                              std::numeric_limits<double>::quiet_NaN());
-  range.outages.assign(static_cast<std::size_t>(total), 0);
-  range.common_cause_outages.assign(static_cast<std::size_t>(total), 0);
-  range.years_met.assign(static_cast<std::size_t>(total), 0);
+  RangeResult range =
+      sized_range(compiled, options.first_replication, total, options.window_hours);
   range.totals = totals_for(compiled);
-  range.window_hours = options.window_hours > 0.0 ? options.window_hours : 0.0;
-  range.windows_per_replication = whole_windows(compiled.horizon_hours, range.window_hours);
-  const auto windows = static_cast<std::size_t>(range.windows_per_replication);
-  range.window_downtime_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
-  if (compiled.load) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    range.offered_load_hours.assign(static_cast<std::size_t>(total), nan);
-    range.failed_load_hours.assign(static_cast<std::size_t>(total), nan);
-    range.degraded_hours.assign(static_cast<std::size_t>(total), nan);
-    range.window_failed_load_hours.assign(static_cast<std::size_t>(total) * windows, 0.0);
-    if (compiled.load->episodes)
-      range.metastable_episodes.assign(static_cast<std::size_t>(total), 0);
-    if (compiled.load->crashes) range.cascades.assign(static_cast<std::size_t>(total), 0);
-    if (compiled.load->journeys) {
-      range.journeys = static_cast<std::int64_t>(compiled.load->journey_entries.size());
-      range.journey_failed_load_hours.assign(static_cast<std::size_t>(total * range.journeys),
-                                             std::numeric_limits<double>::quiet_NaN());
-    }
-  }
 
   std::atomic<std::int64_t> next_block{0};
   std::atomic<bool> stop{false};
@@ -124,28 +160,7 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
             stop = true;
             break;
           }
-          range.unavailability[static_cast<std::size_t>(k)] = outcome.unavailability;
-          range.outages[static_cast<std::size_t>(k)] = outcome.outages;
-          range.common_cause_outages[static_cast<std::size_t>(k)] = outcome.common_cause_outages;
-          range.years_met[static_cast<std::size_t>(k)] = outcome.years_met;
-          std::copy(outcome.window_downtime_hours.begin(), outcome.window_downtime_hours.end(),
-                    range.window_downtime_hours.begin() +
-                        static_cast<std::ptrdiff_t>(static_cast<std::size_t>(k) * windows));
-          if (compiled.load) {
-            const auto i = static_cast<std::size_t>(k);
-            range.offered_load_hours[i] = outcome.offered_load_hours;
-            range.failed_load_hours[i] = outcome.failed_load_hours;
-            range.degraded_hours[i] = outcome.degraded_hours;
-            if (compiled.load->episodes) range.metastable_episodes[i] = outcome.metastable_episodes;
-            if (compiled.load->crashes) range.cascades[i] = outcome.cascades;
-            std::copy(
-                outcome.journey_failed_load_hours.begin(), outcome.journey_failed_load_hours.end(),
-                range.journey_failed_load_hours.begin() +
-                    static_cast<std::ptrdiff_t>(i * static_cast<std::size_t>(range.journeys)));
-            std::copy(
-                outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
-                range.window_failed_load_hours.begin() + static_cast<std::ptrdiff_t>(i * windows));
-          }
+          store_outcome(compiled, static_cast<std::size_t>(k), outcome, range);
           sum += outcome.unavailability;
           sum_squares += outcome.unavailability * outcome.unavailability;
           ++done;

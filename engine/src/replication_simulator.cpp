@@ -77,6 +77,8 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       }
     }
     if (load_->requests_basis) {
+      // Windows judge requests; spikes make each window's offered load differ between histories.
+      if (load_->offered_per_window()) window_offered_.resize(window_downtime_.size());
       // The per-year SLA judges requests: each whole year's offered load-hours, once.
       year_failed_.resize(year_downtime_.size());
       year_offered_.resize(year_downtime_.size());

@@ -52,6 +52,7 @@ void ReplicationSimulator::finish_requests(RunTotals& totals, ReplicationOutcome
   outcome.failed_load_hours = failed_load_hours_;
   outcome.degraded_hours = degraded_hours_;
   outcome.window_failed_load_hours = window_failed_;
+  outcome.window_offered_load_hours = window_offered_;
   if (year_failed_.empty()) return;
   // slo_basis "requests": a year meets the target by its share of requests served (1 when none
   // was offered).

@@ -3,6 +3,7 @@
 
 #include "nines/engine/replication_simulator.hpp"
 #include "nines/engine/summary.hpp"
+#include "range_simulation.hpp"
 
 namespace nines::engine {
 
@@ -10,15 +11,11 @@ TracedReplication trace_replication(const models::Model& model, std::uint64_t re
   TracedReplication out;
   out.compiled = compile(model);
   ReplicationSimulator simulator(out.compiled);
-  RangeResult range;
-  range.first_replication = static_cast<std::int64_t>(replication);
+  RangeResult range = sized_range(out.compiled, static_cast<std::int64_t>(replication), 1, 0.0);
   range.totals = totals_for(out.compiled);
   ReplicationOutcome outcome;
   simulator.run(replication, range.totals, outcome, nullptr, &out.trace);
-  range.unavailability.push_back(outcome.unavailability);
-  range.outages.push_back(outcome.outages);
-  range.common_cause_outages.push_back(outcome.common_cause_outages);
-  range.years_met.push_back(outcome.years_met);
+  store_outcome(out.compiled, 0, outcome, range);
   out.result = summarize(out.compiled, range, model.target);
   out.result.model_name = model.name;
   return out;

@@ -26,10 +26,12 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
 
   const auto per = static_cast<std::size_t>(w.per_replication);
   // Per window: what it could lose (hours, or the requests offered in it) and what it lost.
+  // Without spikes every history is offered the same closed form; with them, its own.
   std::vector<double> offered(per, w.length_hours);
   const std::vector<double>& lost =
       requests != nullptr ? range.window_failed_load_hours : range.window_downtime_hours;
-  if (requests != nullptr) {
+  const bool own_offered = requests != nullptr && !range.window_offered_load_hours.empty();
+  if (requests != nullptr && !own_offered) {
     for (std::size_t k = 0; k < per; ++k) {
       const double start = static_cast<double>(k) * w.length_hours;
       offered[k] = requests->integral(start, start + w.length_hours);
@@ -44,9 +46,10 @@ WindowResult summarize_windows(const RangeResult& range, double horizon_hours,
     std::int64_t missed = 0;
     for (std::size_t k = 0; k < per; ++k) {
       const double amount = lost[i * per + k];
-      const double a = offered[k] > 0.0 ? 1.0 - amount / offered[k] : 1.0;
+      const double could = own_offered ? range.window_offered_load_hours[i * per + k] : offered[k];
+      const double a = could > 0.0 ? 1.0 - amount / could : 1.0;
       lost_sum += amount;
-      offered_sum += offered[k];
+      offered_sum += could;
       availability.push_back(a);
       if (target && a < *target) ++missed;
     }

@@ -223,5 +223,46 @@ TEST(LoadRun, TheTraceShowsLoadStepsAndTheServedShareAfterEachBatch) {
             "22,4,component,web,0,unblock,1,,,300,300,1\r\n");
 }
 
+TEST(LoadRun, WindowsOnTheRequestsBasisJudgeEachHistorysOwnOfferedRequestsUnderSpikes) {
+  // Three servers of 400 rps under 1000 rps that never fail, four days, a spike x2 at 30 h and
+  // 71 h for 2 h, one server out over [60 h, 63 h); load-hours are hours at 1000 rps. A spike
+  // fails 40 % of 2 (0.8 an hour), the server out 20 % of 1 (0.2 an hour):
+  //   day 0: 0 of 24 failed -> 1;   day 1: 1.6 of 26 -> 12.2 / 13
+  //   day 2: 0.6 + 0.8 of 25 -> 0.944;   day 3: 0.8 of 25 -> 0.968
+  TempDir dir;
+  const json model = json::parse(R"({"name": "spiked days", "horizon": "96h", "entry": "web",
+      "target": 0.95,
+      "components": [{"id": "web", "instances": 3, "min_up": 1, "failure": "never",
+                      "capacity_rps": 400}],
+      "load": {"rps": 1000, "slo_basis": "requests",
+               "spikes": [{"id": "promo", "at": ["30h", "71h"],
+                           "duration": {"type": "fixed", "value": "2h"},
+                           "multiplier": 2}]},
+      "inject": [{"at": "60h", "component": "web", "instances": 1, "for": "3h"}]})");
+  const json doc = run_json(dir, "m.json", model, {"--window", "1d"});
+  const json& w = doc.at("windows");
+  ASSERT_TRUE(w.is_object()) << doc.dump(2);
+  EXPECT_EQ(w.at("per_replication"), 4);
+  EXPECT_EQ(w.at("count"), 4 * 600);
+  EXPECT_NEAR(w.at("mean_availability").get<double>(), 1.0 - 3.8 / 100.0, 1e-14);
+  // Every history alike: the quantiles are the four days' figures.
+  const json& q = w.at("availability_quantiles");
+  EXPECT_NEAR(q.at("p1").get<double>(), 1.0 - 1.6 / 26.0, 1e-14);
+  EXPECT_NEAR(q.at("p50").get<double>(), (0.944 + 0.968) / 2.0, 1e-14);
+  EXPECT_EQ(q.at("p99").get<double>(), 1.0);
+  // Days 1 and 2 are below 0.95 in every history.
+  EXPECT_NEAR(w.at("probability_missed").at("mean").get<double>(), 0.5, 1e-15);
+  EXPECT_NEAR(w.at("expected_missed_per_year").at("mean").get<double>(), 0.5 * 365.0, 1e-9);
+  // Spikes of exponential durations (mean 2 h): histories differ, threads change nothing.
+  json random = model;
+  random["load"]["spikes"][0]["duration"] = "2h";
+  json one = run_json(dir, "r.json", random, {"--threads", "1", "--window", "1d"});
+  json two = run_json(dir, "r.json", random, {"--threads", "2", "--window", "1d"});
+  EXPECT_NE(one.at("windows").at("availability_quantiles"), w.at("availability_quantiles"));
+  one.erase("run_info");
+  two.erase("run_info");
+  EXPECT_EQ(one.dump(), two.dump());
+}
+
 }  // namespace
 }  // namespace nines::cli::testing

@@ -195,6 +195,22 @@ TEST(Cache, IncrementalStateAndCacheClocksHoldAfterEveryBatch) {
   EXPECT_GT(warmups, 0);
 }
 
+TEST(Cache, ATracedHistoryCarriesEpisodesCascadesAndTheRequestFigures) {
+  // One traced replication is summarised like a run of one: with an injection (an episode),
+  // overload (cascades) and the refill burst, its figures are those of the run.
+  models::Model m = catalog(1.0, 30.0);
+  m.components[1].overload = models::Overload{models::Fixed{0.125}, models::Fixed{0.25}};
+  const TracedReplication t = trace_replication(m, 0);
+  const RunResult r = run(m, one_thread());
+  EXPECT_EQ(t.result.availability.mean, r.availability.mean);
+  EXPECT_EQ(t.result.requests->availability.mean, r.requests->availability.mean);
+  ASSERT_TRUE(t.result.metastable_per_year.has_value());
+  EXPECT_EQ(t.result.metastable_per_year->mean, r.metastable_per_year->mean);
+  ASSERT_TRUE(t.result.cascades.has_value());
+  EXPECT_EQ(t.result.cascades->per_year.mean, r.cascades->per_year.mean);
+  EXPECT_GT(r.cascades->per_year.mean, 0.0);
+}
+
 TEST(Cache, TheSolverMatchesTheCacheFormulas) {
   // front -> db (cache h = 0.8) with db at success 0.5 (capacity 10 for a demand of 20):
   // valid, db gets 100 x 0.2 = 20 and the row succeeds 0.8 + 0.2 x 0.5 = 0.9; expired, db gets

@@ -229,6 +229,9 @@ struct CompiledLoad {
   std::vector<std::string> spike_ids{};
   std::uint32_t first_spike_slot = 0;
   std::vector<std::uint32_t> spike_slot_source{};
+  /// Windows on slo_basis "requests" with spikes: each window's offered requests differ
+  /// between histories, so each history keeps its own per window.
+  bool offered_per_window() const { return requests_basis && !spikes.empty(); }
   /// Circuit breakers: graph targets with one, in scan order (from id, then target id); breaker
   /// b's closing has slot first_breaker_slot + b; ids "FROM->TO" for traces.
   std::vector<std::uint32_t> breakers{};
@@ -330,18 +333,6 @@ struct CompiledModel {
   /// Empty without a `load`: such a model pays nothing for traffic.
   std::optional<CompiledLoad> load;
 };
-
-/// Why a validated model cannot be run as asked: where in the file, what, and the value.
-struct FlowModeRefusal {
-  std::string pointer;
-  std::string problem;
-  std::string found;
-};
-
-/// Why windows of `window_hours` (> 0) cannot be judged for `model`: with slo_basis "requests"
-/// and spikes each window's offered requests differ between histories, which the window summary
-/// does not handle yet. Empty when they can.
-std::optional<FlowModeRefusal> window_refusal(const models::Model& model, double window_hours);
 
 /// Empty totals sized for `model` (components, causes, zones, regions).
 struct RunTotals;

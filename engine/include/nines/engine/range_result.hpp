@@ -96,6 +96,9 @@ struct RangeResult {
   /// With a load and windows: the failed load-hours of each whole window, as
   /// window_downtime_hours.
   std::vector<double> window_failed_load_hours;
+  /// With spikes, windows and slo_basis "requests" (else empty): the offered load-hours of each
+  /// whole window of each history, laid out as window_failed_load_hours.
+  std::vector<double> window_offered_load_hours;
   /// With a load and injections (else empty), per replication: metastable episodes.
   std::vector<std::uint32_t> metastable_episodes;
   /// With `overload` somewhere (else empty), per replication: cascades.

@@ -36,6 +36,9 @@ struct ReplicationOutcome {
   double failed_load_hours = 0.0;
   double degraded_hours = 0.0;
   std::span<const double> window_failed_load_hours;
+  /// With spikes, windows and slo_basis "requests" (else empty): the offered load-hours of each
+  /// whole window, which spikes make differ between histories (valid until the next run).
+  std::span<const double> window_offered_load_hours;
   /// With a load and injections: trigger episodes whose recovery lasted longer than
   /// metastable_after (recoveries cut at the horizon included).
   std::uint32_t metastable_episodes = 0;
@@ -519,8 +522,10 @@ class ReplicationSimulator {
   const CompiledLoad* load_ = nullptr;
   double failed_load_hours_ = 0.0;
   double degraded_hours_ = 0.0;
-  /// With windows: failed load-hours per whole window.
+  /// With windows: failed load-hours per whole window; with spikes and slo_basis "requests"
+  /// also the offered ones (flow mode integrates them; empty otherwise).
   std::vector<double> window_failed_;
+  std::vector<double> window_offered_;
   /// With a target and slo_basis "requests": failed and offered load-hours per whole year.
   std::vector<double> year_failed_;
   std::vector<double> year_offered_;
