@@ -38,6 +38,27 @@ FlowEvaluator::FlowEvaluator(const FlowGraph& graph) : graph_(graph) {
     }
     if (row.routing == FlowRouting::kFailover && row.target_count > 1) coupled_ = true;
   }
+  incoming_.resize(into_.size());
+  for (std::size_t j = 0; j < into_.size(); ++j) {
+    const std::uint32_t k = into_[j];
+    const FlowTarget& t = graph_.targets[k];
+    const FlowRow& row = graph_.rows[target_row_[k]];
+    // Lists take the general way: failover routing and a timed failover (set later) decide
+    // which target gets what.
+    incoming_[j] = Incoming{row.from,
+                            row.target_count == 1 && t.retries == 0 &&
+                                t.breaker_open_for_hours <= 0.0 && row.mode != FlowMode::kCache,
+                            t.calls};
+  }
+  plain_target_.assign(graph_.rows.size(), kNotPlain);
+  for (std::size_t r = 0; r < graph_.rows.size(); ++r) {
+    const FlowRow& row = graph_.rows[r];
+    const FlowTarget& t = graph_.targets[row.first_target];
+    if (row.mode == FlowMode::kHard && row.target_count == 1 && t.retries == 0 &&
+        t.breaker_open_for_hours <= 0.0) {
+      plain_target_[r] = t.component;
+    }
+  }
   entry_share_.assign(n, 0.0);
   for (std::size_t e = 0; e < graph_.entries.size(); ++e) {
     entry_share_[graph_.entries[e]] += graph_.entry_shares[e];
@@ -112,6 +133,11 @@ double FlowEvaluator::processed_share(std::uint32_t c, double demand) const {
 double FlowEvaluator::pulled_demand(std::uint32_t c) const {
   double demand = entry_share_[c] * admitted_;
   for (std::uint32_t j = into_begin_[c]; j < into_begin_[c + 1]; ++j) {
+    const Incoming& in = incoming_[j];
+    if (in.plain) {
+      demand += demand_[in.from] * processed_[in.from] * in.calls;
+      continue;
+    }
     const std::uint32_t k = into_[j];
     if (breaker_open_[k] != 0) continue;  // an open breaker sends its target nothing
     const std::uint32_t r = target_row_[k];
@@ -182,7 +208,9 @@ double FlowEvaluator::row_target_success(std::uint32_t r) const {
 double FlowEvaluator::own_success(std::uint32_t c) {
   double s = processed_[c];
   for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
-    s *= row_success(rows_from_[j]);
+    const std::uint32_t r = rows_from_[j];
+    const std::uint32_t plain = plain_target_[r];
+    s *= plain != kNotPlain ? success_[plain] : row_success(r);
   }
   return s;
 }
@@ -243,9 +271,11 @@ void FlowEvaluator::evaluate_uncoupled() {
     const double demand = pulled_demand(c);
     const double processed = processed_share(c, demand);
     if (demand == demand_[c] && processed == processed_[c]) return;
+    // Success depends on the processed share, not on demand: a load step that saturates no
+    // one leaves every success as it was, and the bottom-up pass visits only the seeds.
+    if (processed != processed_[c]) in_success_[c] = 1;
     demand_[c] = demand;
     processed_[c] = processed;
-    in_success_[c] = 1;
     for (std::uint32_t j = rows_from_begin_[c]; j < rows_from_begin_[c + 1]; ++j) {
       const FlowRow& row = graph_.rows[rows_from_[j]];
       for (std::uint32_t i = 0; i < row.target_count; ++i) {

@@ -127,6 +127,18 @@ class FlowEvaluator {
   std::vector<std::uint32_t> into_begin_;
   std::vector<std::uint32_t> into_;  // target indices (graph_.targets) naming the component
   std::vector<std::uint32_t> target_row_;
+  /// Per entry of into_, what the common case reads: a plain target (the one target of a hard
+  /// or soft row, no retries, no breaker) gets demand_[from] x processed_[from] x calls.
+  struct Incoming {
+    std::uint32_t from = 0;
+    bool plain = false;
+    double calls = 1.0;
+  };
+  std::vector<Incoming> incoming_;
+  /// Per row: its one target's component when the row's success is that target's success
+  /// (hard, one target, no retries, no breaker), else kNotPlain.
+  static constexpr std::uint32_t kNotPlain = 0xffffffffU;
+  std::vector<std::uint32_t> plain_target_;
   std::vector<double> entry_share_;  // per component
   std::vector<std::uint32_t> entries_;
 
