@@ -421,8 +421,13 @@ const char* cause_kind_name(CauseKind kind) {
 }
 
 RunTotals totals_for(const CompiledModel& model) {
-  return RunTotals(model.components.size(), model.cause_kinds.size(), model.zones.size(),
+  RunTotals totals(model.components.size(), model.cause_kinds.size(), model.zones.size(),
                    model.regions.size());
+  if (model.load) {
+    totals.cache_expiries.assign(model.load->caches.size(), 0);
+    totals.cache_expired_hours.assign(model.load->caches.size(), ExactSum{});
+  }
+  return totals;
 }
 
 CompiledModel compile(const models::Model& model) {

@@ -21,6 +21,8 @@ void ReplicationSimulator::reset_flow() {
   for (const std::uint32_t r : load_->caches) flow.set_cache_valid(r, true);  // caches start valid
   set_failover_routes();
   std::fill(cache_clock_.begin(), cache_clock_.end(), 0);
+  std::fill(cache_expiries_.begin(), cache_expiries_.end(), 0);
+  std::fill(cache_expired_hours_.begin(), cache_expired_hours_.end(), 0.0);
   flow.reset();
   hour_multiplier_ = load_->multipliers[0];
   std::fill(spike_running_.begin(), spike_running_.end(), 0);
@@ -170,6 +172,12 @@ void ReplicationSimulator::handle_cache_clock(std::uint32_t cache) {
   note(valid ? TraceEvent::kCacheExpiry : TraceEvent::kCacheWarmupEnd, SourceKind::kCache, cache,
        kNone);
   flow_->set_cache_valid(r, !valid);
+  if (valid) {
+    ++cache_expiries_[cache];
+    cache_expired_since_[cache] = now_;
+  } else {
+    cache_expired_hours_[cache] += now_ - cache_expired_since_[cache];
+  }
   cache_clock_[cache] = 0;
   queue_.cancel(load_->first_cache_slot + cache);
 }
@@ -307,6 +315,13 @@ void ReplicationSimulator::finish_flow(RunTotals& totals) {
     fc.up_hours += fc.up ? hours : 0.0;
     totals.utilisation_hours[c].add(fc.utilisation_hours);
     totals.serving_hours[c].add(fc.serving_hours);
+  }
+  for (std::uint32_t cache = 0; cache < load_->caches.size(); ++cache) {
+    if (!flow_->cache_valid(load_->caches[cache])) {
+      cache_expired_hours_[cache] += horizon - cache_expired_since_[cache];  // cut there
+    }
+    totals.cache_expiries[cache] += cache_expiries_[cache];
+    totals.cache_expired_hours[cache].add(cache_expired_hours_[cache]);
   }
   totals.rejected_load_hours.add(rejected_load_hours_);
   totals.shed_load_hours.add(shed_load_hours_);

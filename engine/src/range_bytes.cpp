@@ -10,8 +10,8 @@ namespace nines::engine {
 
 // A field added to RangeResult or RunTotals must be carried here too: these sizes fail to compile
 // until it is (then update them, and the writer and the reader below, in the same order).
-static_assert(sizeof(RunTotals) == 53536, "RunTotals changed: update range_bytes.cpp");
-static_assert(sizeof(RangeResult) == 53888, "RangeResult changed: update range_bytes.cpp");
+static_assert(sizeof(RunTotals) == 53584, "RunTotals changed: update range_bytes.cpp");
+static_assert(sizeof(RangeResult) == 53936, "RangeResult changed: update range_bytes.cpp");
 
 namespace {
 
@@ -152,6 +152,8 @@ void totals_fields(Io& io, Totals& t) {
   io.sum(t.recovery_sum_hours);
   io.one(t.recoveries);
   io.one(t.recoveries_cut_at_horizon);
+  io.vec(t.cache_expiries);
+  io.vec(t.cache_expired_hours);
 }
 
 template <typename Io, typename Range>

@@ -76,6 +76,10 @@ void RunTotals::merge(const RunTotals& other) {
   cascades_cut_at_horizon += other.cascades_cut_at_horizon;
   outages_in_cascades += other.outages_in_cascades;
   downtime_in_cascades.merge(other.downtime_in_cascades);
+  for (std::size_t k = 0; k < cache_expiries.size(); ++k) {
+    cache_expiries[k] += other.cache_expiries[k];
+    cache_expired_hours[k].merge(other.cache_expired_hours[k]);
+  }
   recovery_hours.merge(other.recovery_hours);
   recovery_sum_hours.merge(other.recovery_sum_hours);
   recoveries += other.recoveries;

@@ -62,6 +62,9 @@ ReplicationSimulator::ReplicationSimulator(const CompiledModel& model, double wi
       shed_rps_of_.resize(model.components.size());
       spike_running_.resize(load_->spike_slot_source.size());
       cache_clock_.resize(load_->caches.size());
+      cache_expiries_.resize(load_->caches.size());
+      cache_expired_hours_.resize(load_->caches.size());
+      cache_expired_since_.resize(load_->caches.size());
       spike_gap_draws_.resize(load_->spikes.size());
       spike_duration_draws_.resize(load_->spikes.size());
       if (load_->crashes) {

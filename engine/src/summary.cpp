@@ -438,6 +438,14 @@ RunResult summarize(const CompiledModel& model, const RangeResult& range,
                                      share(cause), t.outages_caused[cause]});
   }
   r.causes = summarize_causes(model, t, downtime);
+  if (model.load) {
+    const double per_year = models::kHoursPerYear / (n * model.horizon_hours);
+    for (std::size_t k = 0; k < model.load->caches.size(); ++k) {
+      r.caches.push_back(CacheResult{model.load->cache_ids[k],
+                                     static_cast<double>(t.cache_expiries[k]) * per_year,
+                                     t.cache_expired_hours[k].value() * per_year});
+    }
+  }
   std::vector<double> common_per_year(range.common_cause_outages.size());
   for (std::size_t i = 0; i < common_per_year.size(); ++i) {
     common_per_year[i] = std::isnan(range.unavailability[i])

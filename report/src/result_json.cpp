@@ -143,6 +143,18 @@ json cascades(const std::optional<engine::CascadeResult>& c) {
       {"cut_at_horizon", c->cut_at_horizon}};
 }
 
+/// Null without a cache row (so every key stays present).
+json caches(const std::vector<engine::CacheResult>& list) {
+  if (list.empty()) return nullptr;
+  json out = json::array();
+  for (const auto& c : list) {
+    out.push_back({{"id", c.id},
+                   {"expiries_per_year", number(c.expiries_per_year)},
+                   {"expired_hours_per_year", number(c.expired_hours_per_year)}});
+  }
+  return out;
+}
+
 json causes(const std::vector<engine::CauseResult>& list) {
   json out = json::array();
   for (const auto& c : list) {
@@ -254,6 +266,7 @@ nlohmann::json result_to_json(const engine::RunResult& result,
   doc["flow_evaluations"] = result.flow_evaluations;
   doc["flow_not_converged"] = result.flow_not_converged;
   doc["cascades"] = cascades(result.cascades);
+  doc["caches"] = caches(result.caches);
   doc["recovery_hours"] = recovery(result.recovery_hours);
   doc["metastable_per_year"] = optional_estimate(result.metastable_per_year);
   doc["run_info"] = run_info_json(result.run_info);

@@ -239,6 +239,12 @@ void write_flow(const engine::RunResult& r, std::ostream& out) {
     }
   }
   if (!utilisation.empty()) row(out, "Utilisation", utilisation);
+  for (const auto& cache : r.caches) {
+    // How often the cache's stale clock ran out, and how long the refill then took.
+    row(out, "Cache",
+        cache.id + ": expired " + format_number(cache.expiries_per_year, 3) + " times a year, " +
+            format_duration(cache.expired_hours_per_year) + " a year in all");
+  }
 }
 
 /// With a load: request availability beside the time-based one, failed requests, and what the

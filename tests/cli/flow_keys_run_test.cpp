@@ -202,7 +202,18 @@ TEST(FlowKeysRun, EachMechanismIsRefusedByRunAndNamedByAnalyze) {
         << mechanism.name << ": " << analyze.err;
     if (mechanism.run_problem.empty()) {
       const auto run = run_nines({"run", path, "--replications", "20", "--json", "-"});
-      EXPECT_EQ(run.exit_code, 0) << mechanism.name << ": " << run.err;
+      ASSERT_EQ(run.exit_code, 0) << mechanism.name << ": " << run.err;
+      // `caches`: always present, an array with the cache row, null without one.
+      const json result = json::parse(run.out);
+      ASSERT_TRUE(result.contains("caches")) << mechanism.name;
+      if (std::string(mechanism.name) == "cache") {
+        ASSERT_TRUE(result["caches"].is_array());
+        ASSERT_EQ(result["caches"].size(), 1U);
+        EXPECT_EQ(result["caches"][0]["id"], "api->db,db-replica-eu");
+        EXPECT_TRUE(result["caches"][0]["expiries_per_year"].is_number());
+      } else {
+        EXPECT_TRUE(result["caches"].is_null()) << mechanism.name;
+      }
       continue;
     }
     const auto run = run_nines({"run", path});

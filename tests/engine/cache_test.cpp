@@ -71,6 +71,9 @@ TEST(Cache, AValidCacheAnswersItsHitsThroughABackendOutageShorterThanStaleIfErro
   // The stale clock started at 10 and stopped at 10.25: no expiry, no event of its own.
   EXPECT_TRUE(cache_events(m).empty());
   EXPECT_EQ(r.events, 2u);  // the injection's start and end
+  ASSERT_EQ(r.caches.size(), 1u);
+  EXPECT_EQ(r.caches[0].expiries_per_year, 0.0);
+  EXPECT_EQ(r.caches[0].expired_hours_per_year, 0.0);
 }
 
 TEST(Cache, ABackendOutageLongerThanStaleIfErrorExpiresTheCache) {
@@ -87,6 +90,12 @@ TEST(Cache, ABackendOutageLongerThanStaleIfErrorExpiresTheCache) {
   EXPECT_EQ(cache_events(m),
             (std::vector<std::string>{"10.500000 cache-expiry", "11.250000 cache-warmup-end"}));
   EXPECT_EQ(r.events, 4u);
+  // One expiry and 0.75 h expired in a 24 h history.
+  const double years = 24.0 / models::kHoursPerYear;
+  ASSERT_EQ(r.caches.size(), 1u);
+  EXPECT_EQ(r.caches[0].id, "front->db");
+  EXPECT_NEAR(r.caches[0].expiries_per_year, 1.0 / years, 1e-9);
+  EXPECT_NEAR(r.caches[0].expired_hours_per_year, 0.75 / years, 1e-9);
 }
 
 TEST(Cache, TheRefillBurstKeepsAnUndersizedBackendDownForGood) {
@@ -100,6 +109,9 @@ TEST(Cache, TheRefillBurstKeepsAnUndersizedBackendDownForGood) {
   EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.5 + 0.5 + 0.7 * 13.0) / 24.0,
               1e-14);
   EXPECT_EQ(cache_events(m), (std::vector<std::string>{"10.500000 cache-expiry"}));
+  // Expired from 10.5 h to the horizon: 13.5 h, cut there.
+  ASSERT_EQ(r.caches.size(), 1u);
+  EXPECT_NEAR(r.caches[0].expired_hours_per_year, 13.5 * models::kHoursPerYear / 24.0, 1e-9);
   ASSERT_TRUE(r.recovery_hours.has_value());
   EXPECT_EQ(r.recovery_hours->count, 1);
   EXPECT_EQ(r.recovery_hours->cut_at_horizon, 1);

@@ -66,6 +66,9 @@ struct RunTotals {
   ExactSum recovery_sum_hours;
   std::int64_t recoveries = 0;
   std::int64_t recoveries_cut_at_horizon = 0;
+  /// Flow mode, per cache (CompiledLoad::caches order): expiries and hours spent expired.
+  std::vector<std::int64_t> cache_expiries;
+  std::vector<ExactSum> cache_expired_hours;
 
   explicit RunTotals(std::size_t components = 0, std::size_t causes = 0, std::size_t zones = 0,
                      std::size_t regions = 0);

@@ -575,8 +575,12 @@ class ReplicationSimulator {
   std::vector<std::uint32_t> spike_gap_draws_;
   std::vector<std::uint32_t> spike_duration_draws_;
   std::uint32_t batch_spike_cause_ = kNone;
-  /// Per cache: its clock (expiry or warm-up end) is pending.
+  /// Per cache: its clock (expiry or warm-up end) is pending; this history's expiries, hours
+  /// expired and, while expired, since when.
   std::vector<std::uint8_t> cache_clock_;
+  std::vector<std::int64_t> cache_expiries_;
+  std::vector<double> cache_expired_hours_;
+  std::vector<double> cache_expired_since_;
   double shed_rps_ = 0.0;
   std::vector<double> shed_rps_of_;
   double shed_load_hours_ = 0.0;

@@ -173,6 +173,15 @@ struct RequestResult {
   std::optional<std::vector<Journey>> journeys;
 };
 
+/// A cache row in flow mode (docs/traffic.md, "Caches"): how often it expired and how long it
+/// stayed expired, per year (ratios of sums over every replication; time expired at the
+/// horizon counts up to it).
+struct CacheResult {
+  std::string id;  // "FROM->TO" (a list's targets joined by ",")
+  double expiries_per_year = 0.0;
+  double expired_hours_per_year = 0.0;
+};
+
 /// Overload cascades (docs/traffic.md): per year (an estimate over replications), their sizes
 /// (distinct components crashed), the shares of outages and downtime that overlapped one.
 struct CascadeResult {
@@ -276,6 +285,8 @@ struct RunResult {
   std::uint64_t flow_not_converged = 0;
   /// With `overload` somewhere in flow mode; empty otherwise.
   std::optional<CascadeResult> cascades;
+  /// Flow mode's cache rows (row order); empty without any.
+  std::vector<CacheResult> caches;
   RunInfo run_info;
 };
 
