@@ -31,6 +31,8 @@ std::optional<json> written_default(const std::string& key, bool top_level) {
   if (key == "detection") return json(0);
   if (key == "description") return json("");
   if (key == "zones") return json::array();
+  if (key == "calls") return json(1);    // dependency rows
+  if (key == "retries") return json(0);
   return std::nullopt;
 }
 
@@ -86,6 +88,79 @@ std::optional<std::vector<std::pair<std::string, const json*>>> items_by_id(cons
   return items;
 }
 
+/// The target ids of a dependency row's "to" (a string, or a list of strings and objects).
+std::optional<std::vector<std::string>> target_ids(const json& to) {
+  if (to.is_string()) return std::vector<std::string>{to.get<std::string>()};
+  if (!to.is_array()) return std::nullopt;
+  std::vector<std::string> ids;
+  for (const json& target : to) {
+    if (target.is_string()) {
+      ids.push_back(target.get<std::string>());
+    } else if (target.is_object() && target.contains("id") && target["id"].is_string()) {
+      ids.push_back(target["id"].get<std::string>());
+    } else {
+      return std::nullopt;
+    }
+  }
+  return ids;
+}
+
+/// Appends the overrides that turn dependency rows `before` into `after`, named FROM->TO.KEY
+/// (a list by its first target; a list target's own settings by that target). Nothing when a
+/// row was added, removed, moved or rewired: no override adds or removes a row. What a list's
+/// row-level `calls` or `retries` edit would need (FROM->TO.KEY sets TO's own) is left to the
+/// caller's check, which refuses it.
+bool diff_dependencies(const json& before, const json& after, std::vector<std::string>& out) {
+  if (!before.is_array() || !after.is_array() || before.size() != after.size()) return false;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    const json& old_row = before[i];
+    const json& new_row = after[i];
+    if (!old_row.is_object() || !new_row.is_object() || !old_row.contains("from") ||
+        !new_row.contains("from") || old_row["from"] != new_row["from"]) {
+      return false;
+    }
+    const auto old_targets = target_ids(old_row.value("to", json()));
+    const auto new_targets = target_ids(new_row.value("to", json()));
+    if (!old_targets || !new_targets || *old_targets != *new_targets || new_targets->empty()) {
+      return false;
+    }
+    const std::string from = new_row["from"].get<std::string>();
+    const auto fields = with_defaults(old_row, new_row, false);
+    if (!fields) return false;
+    for (const auto& [field, value] : fields->items()) {
+      if (field == "from") continue;
+      if (field == "to") {
+        // A list target's own settings: FROM->TARGET.KEY for each key that changed.
+        const json& old_to = old_row["to"];
+        for (std::size_t t = 0; t < new_targets->size() && value.is_array(); ++t) {
+          const json own = value[t].is_object() ? value[t] : json::object();
+          const json was = old_to.is_array() && old_to[t].is_object() ? old_to[t] : json::object();
+          const std::string path = from + "->" + (*new_targets)[t];
+          for (const auto& [key, setting] : own.items()) {
+            if (key == "id") continue;
+            if (was.contains(key)) {
+              diff_value(was[key], setting, path + "." + key, out);
+            } else {
+              out.push_back(path + "." + key + "=" + compact(setting));
+            }
+          }
+          for (const auto& item : was.items()) {
+            if (!own.contains(item.key())) return false;  // no override removes a setting
+          }
+        }
+        continue;
+      }
+      const std::string path = from + "->" + new_targets->front() + "." + field;
+      if (old_row.contains(field)) {
+        diff_value(old_row[field], value, path, out);
+      } else {
+        out.push_back(path + "=" + compact(value));
+      }
+    }
+  }
+  return true;
+}
+
 models::Model without_scenarios(models::Model model) {
   model.scenarios.clear();
   return model;
@@ -138,8 +213,10 @@ std::optional<std::vector<std::string>> overrides_between(const models::Model& f
           }
         }
       }
-    } else if (key == "dependencies" || key == "inject") {
-      return std::nullopt;  // rows without ids: no KEY=VALUE names them one by one
+    } else if (key == "dependencies") {
+      if (!diff_dependencies(before, value, out)) return std::nullopt;
+    } else if (key == "inject") {
+      return std::nullopt;  // entries without ids: no KEY=VALUE names them one by one
     } else if (before.is_null()) {
       out.push_back(key + "=" + compact(value));
     } else {

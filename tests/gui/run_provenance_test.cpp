@@ -98,6 +98,37 @@ TEST(RunProvenance, RefusesEditsNoOverrideExpresses) {
   EXPECT_FALSE(run_provenance(reference, rewired, scenario));
 }
 
+TEST(RunProvenance, WritesDependencyEditsAsFromToOverrides) {
+  // The What if panel's retries slider and the dependency editor change rows, which have no
+  // ids: they are named FROM->TO (a list by a target), and a list target's own settings by it.
+  const std::string path = sample_path("web-shop-traffic.json");
+  const models::Model file = load(path);
+  ASSERT_TRUE(file.load.has_value());
+  models::Model edited = file;
+  models::Dependency* front = nullptr;
+  models::Dependency* list = nullptr;
+  for (models::Dependency& d : edited.dependencies) {
+    if (d.from == "frontend") front = &d;
+    if (d.is_list) list = &d;
+  }
+  ASSERT_NE(front, nullptr);
+  ASSERT_NE(list, nullptr);
+  front->retries = 2;
+  list->target_traffic.assign(list->to.size(), models::TargetTraffic{});
+  list->target_traffic.back().retries = 4;
+  const auto overrides = overrides_between(file, edited);
+  ASSERT_TRUE(overrides);
+  EXPECT_EQ(*overrides, (std::vector<std::string>{
+                            "frontend->" + front->to.front() + ".retries=2",
+                            list->from + "->" + list->to.back() + ".retries=4"}));
+  EXPECT_EQ(load(path, *overrides), edited);
+  const auto reference = read_file_reference(path);
+  std::string scenario;
+  const auto provenance = run_provenance(reference, edited, scenario);
+  ASSERT_TRUE(provenance);
+  EXPECT_EQ(provenance->overrides.size(), 2U);
+}
+
 TEST(RunProvenance, AModelWithoutAFileHasNoOverridesAndNoDigest) {
   std::string scenario;
   const auto provenance =
