@@ -286,6 +286,12 @@ bool ReplicationSimulator::run(std::uint64_t replication, RunTotals& totals,
   trace_ = trace;
   if (trace_ != nullptr) trace_->rows.clear();
   reset(replication);
+  if (trace_ != nullptr && load_ != nullptr) {
+    // Boolean mode: all of the first hour's rate is served while the system is up.
+    trace_->initial_offered_rps = flow_mode_ ? offered_rps_ : load_->rps * load_->multipliers[0];
+    trace_->initial_served_rps =
+        trace_->initial_offered_rps * (flow_mode_ ? sigma_ : (system_up_ ? 1.0 : 0.0));
+  }
   watch_batches_ = trace_ != nullptr || batch_check_ || flow_mode_;
   double time = 0.0;
   std::uint32_t slot = 0;

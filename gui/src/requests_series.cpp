@@ -9,7 +9,6 @@
 #include <limits>
 #include <map>
 
-#include "nines/engine/flow_evaluator.hpp"
 #include "nines/models/duration.hpp"
 
 namespace nines::gui::timeline {
@@ -30,31 +29,6 @@ void push(std::vector<Step>& steps, double time_hours, double value) {
 }
 
 QString rps_text(double rps) { return QString::number(rps, 'f', rps < 10.0 ? 2 : 0); }
-
-/// The flow before the first batch: what the engine evaluates when a history starts (instances
-/// of hot pools all serving, of warm and cold pools min_up), with the breakers the trace shows
-/// opening at time 0 (its initial scan) open. The trace has no row for it.
-double initial_served(const engine::CompiledModel& compiled, const engine::Trace& trace,
-                      double offered) {
-  const engine::CompiledLoad& load = *compiled.load;
-  engine::FlowEvaluator flow(load.graph);
-  for (std::uint32_t c = 0; c < compiled.components.size(); ++c) {
-    const engine::CompiledComponent& cc = compiled.components[c];
-    flow.set_serving(
-        c, static_cast<int>(cc.standby == engine::Standby::kHot ? cc.instance_count : cc.min_up));
-  }
-  for (const engine::TraceRow& row : trace.rows) {
-    if (row.time_hours > 0.0) break;
-    if (row.kind == engine::SourceKind::kBreaker && row.event == engine::TraceEvent::kBreakerOpen) {
-      flow.set_breaker(load.breakers.at(row.source), true);
-    }
-  }
-  const double admitted = std::min(offered, load.limit_rps);
-  flow.set_admitted(admitted);
-  flow.evaluate();
-  const double s = flow.entry_success();
-  return offered > 0.0 ? s * admitted : 0.0;
-}
 
 /// Boolean mode: the profile's rate, hour by hour (a step only where the multiplier changes;
 /// next_change is compiled for flow mode only, and a walk over the hours takes a millisecond
@@ -102,10 +76,10 @@ std::optional<RequestSeries> build_requests(const engine::CompiledModel& compile
   RequestSeries series;
   series.flow = load.flow;
   series.horizon_hours = compiled.horizon_hours;
-  const double first_rate = load.rps * load.multipliers.at(0);
   if (load.flow) {
-    push(series.offered, 0.0, first_rate);
-    push(series.served, 0.0, initial_served(compiled, trace, first_rate));
+    // The engine's initial evaluation (before any row of the trace).
+    push(series.offered, 0.0, trace.initial_offered_rps);
+    push(series.served, 0.0, trace.initial_served_rps);
   } else {
     series.offered = profile_steps(load, compiled.horizon_hours);
   }

@@ -221,6 +221,13 @@ TEST(Cache, ATracedHistoryCarriesEpisodesCascadesAndTheRequestFigures) {
   ASSERT_TRUE(t.result.cascades.has_value());
   EXPECT_EQ(t.result.cascades->per_year.mean, r.cascades->per_year.mean);
   EXPECT_GT(r.cascades->per_year.mean, 0.0);
+  // The history starts with everything served: 100 rps offered, 100 served.
+  EXPECT_EQ(t.trace.initial_offered_rps, 100.0);
+  EXPECT_EQ(t.trace.initial_served_rps, 100.0);
+  // db sized for 10 rps: behind the valid cache 20 reach it, 10 served: 0.8 + 0.2 x 0.5.
+  models::Model small = catalog(1.0, 10.0);
+  const TracedReplication starved = trace_replication(small, 0);
+  EXPECT_NEAR(starved.trace.initial_served_rps, 90.0, 1e-12);
 }
 
 TEST(Cache, TheSolverMatchesTheCacheFormulas) {

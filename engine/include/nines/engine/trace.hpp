@@ -94,6 +94,10 @@ struct TraceRow {
 
 struct Trace {
   std::vector<TraceRow> rows;
+  /// With a load: the offered and served requests per second when the history starts (the
+  /// initial evaluation, before any row; NaN without a load).
+  double initial_offered_rps = std::numeric_limits<double>::quiet_NaN();
+  double initial_served_rps = std::numeric_limits<double>::quiet_NaN();
   /// The replication's figures.
   double downtime_hours = 0.0;
   std::uint32_t outages = 0;
