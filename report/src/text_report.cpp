@@ -470,6 +470,14 @@ void write_components(const engine::RunResult& r, std::ostream& out, std::size_t
   out << "  share: of the downtime, each outage charged whole to its root cause (shares sum to\n"
          "  100 %); outages: outages it caused; availability: its own pool; service: the pool and\n"
          "  everything it depends on. Not analyze's \"critical\" (criticality importance).\n";
+  const bool other_charged = std::any_of(causes.begin(), causes.end(), [](const auto* c) {
+    return c->kind == "other" && c->outages_caused > 0;
+  });
+  if (other_charged) {
+    // "other" alone says little: name what begins an outage without a loss.
+    out << "  other: outages begun by a batch with no loss in it (a cache expiry, a breaker\n"
+           "  closing, a restart into overload); --trace R shows the batch that began one.\n";
+  }
   out << '\n';
 }
 
