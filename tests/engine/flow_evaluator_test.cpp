@@ -20,7 +20,8 @@ struct RandomFlow {
 };
 
 /// Components 0..n-1, rows only from lower to higher indices (a DAG), entry 0.
-RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with_lists) {
+RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with_lists,
+                       bool with_caches = false) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   RandomFlow f;
   FlowGraph& g = f.graph;
@@ -48,6 +49,10 @@ RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with
       for (const int t : picked) {
         g.targets.push_back(FlowTarget{static_cast<std::uint32_t>(t), 0.5 + 1.5 * unit(rng),
                                        with_retries ? static_cast<int>(rng() % 4) : 0});
+        if (with_caches && unit(rng) < 0.4) {
+          g.targets.back().breaker_threshold = 0.5;
+          g.targets.back().breaker_open_for_hours = 0.1;
+        }
       }
       row.routing =
           row.target_count > 1 && unit(rng) < 0.5 ? FlowRouting::kAll : FlowRouting::kFailover;
@@ -56,6 +61,9 @@ RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with
       if (unit(rng) < 0.3) {
         row.mode = FlowMode::kSoft;
         row.impact = unit(rng);
+      } else if (with_caches && unit(rng) < 0.4) {
+        row.mode = FlowMode::kCache;
+        row.hit_ratio = 0.9 * unit(rng);
       }
       g.rows.push_back(row);
     }
@@ -66,6 +74,10 @@ RandomFlow random_flow(std::mt19937_64& rng, int n, bool with_retries, bool with
   f.state.breaker_open.assign(g.targets.size(), 0);
   f.state.cache_valid.assign(g.rows.size(), 1);
   f.state.admitted_rps = 300.0;
+  if (with_caches) {
+    f.state.in_use.assign(g.rows.size(), -1);
+    f.state.failing_over.assign(g.rows.size(), 0);
+  }
   return f;
 }
 
@@ -83,10 +95,39 @@ void expect_equal_to_reference(FlowEvaluator& evaluator, FlowSolver& reference,
   }
 }
 
-void run_random_sequences(bool with_retries, bool with_lists) {
-  std::mt19937_64 rng(with_retries ? 7 : 11);
+/// One random change of a cache's validity, a breaker or a timed failover's route (a list row
+/// with failover routing), to the state and the evaluator alike.
+void change_mechanism(std::mt19937_64& rng, RandomFlow& f, FlowEvaluator& evaluator) {
+  const FlowGraph& g = f.graph;
+  const auto r = static_cast<std::uint32_t>(rng() % g.rows.size());
+  const FlowRow& row = g.rows[r];
+  switch (rng() % 3) {
+    case 0:
+      f.state.cache_valid[r] = f.state.cache_valid[r] != 0 ? 0 : 1;
+      evaluator.set_cache_valid(r, f.state.cache_valid[r] != 0);
+      break;
+    case 1: {
+      const std::uint32_t k = row.first_target + static_cast<std::uint32_t>(rng() % row.target_count);
+      if (g.targets[k].breaker_open_for_hours <= 0.0) break;  // only a breaker opens
+      f.state.breaker_open[k] = f.state.breaker_open[k] != 0 ? 0 : 1;
+      evaluator.set_breaker(k, f.state.breaker_open[k] != 0);
+      break;
+    }
+    default:
+      if (row.target_count < 2 || row.routing != FlowRouting::kFailover) break;
+      f.state.in_use[r] = static_cast<std::int32_t>(rng() % row.target_count);
+      f.state.failing_over[r] = rng() % 3 == 0 ? 1 : 0;
+      evaluator.set_route(r, static_cast<std::uint32_t>(f.state.in_use[r]),
+                          f.state.failing_over[r] != 0);
+      break;
+  }
+}
+
+void run_random_sequences(bool with_retries, bool with_lists, bool with_caches = false) {
+  std::mt19937_64 rng(with_caches ? 13 : with_retries ? 7 : 11);
   for (int graph = 0; graph < 40; ++graph) {
-    RandomFlow f = random_flow(rng, 3 + static_cast<int>(rng() % 10), with_retries, with_lists);
+    RandomFlow f = random_flow(rng, 3 + static_cast<int>(rng() % 10), with_retries, with_lists,
+                               with_caches);
     FlowSolver reference(f.graph);
     FlowEvaluator evaluator(f.graph);
     if (!with_retries && !with_lists) {
@@ -103,6 +144,8 @@ void run_random_sequences(bool with_retries, bool with_lists) {
         if (rng() % 5 == 0) {
           f.state.admitted_rps = 50.0 + static_cast<double>(rng() % 900);
           evaluator.set_admitted(f.state.admitted_rps);
+        } else if (with_caches && !f.graph.rows.empty() && rng() % 3 == 0) {
+          change_mechanism(rng, f, evaluator);
         } else {
           const auto c = static_cast<std::uint32_t>(rng() % f.state.serving.size());
           f.state.serving[c] = static_cast<int>(rng() % 5);
@@ -122,6 +165,13 @@ TEST(FlowEvaluator, RetriesEqualTheReferenceAfterEveryChange) { run_random_seque
 
 TEST(FlowEvaluator, ListsAndRetriesEqualTheReferenceAfterEveryChange) {
   run_random_sequences(true, true);
+}
+
+TEST(FlowEvaluator, CachesBreakersAndTimedFailoversEqualTheReferenceAfterEveryChange) {
+  // Valid and expired caches, open breakers and timed failover routes (a target in use, calls
+  // failing while a failover runs) toggled at random between evaluations.
+  run_random_sequences(true, true, true);
+  run_random_sequences(false, false, true);  // the uncoupled pass
 }
 
 TEST(FlowEvaluator, SaturatedBackendWithRetriesMatchesTheClosedForm) {

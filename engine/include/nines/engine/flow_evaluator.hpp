@@ -42,8 +42,9 @@ class FlowEvaluator {
     for (const std::uint32_t e : entries_) seed(e);
   }
 
-  /// Opens or closes the breaker of target `k` (an index into the graph's targets): an open
-  /// breaker sends its target no demand from the row and counts S = 0 for it.
+  /// Opens or closes the breaker of target `k` (an index into the graph's targets, one with a
+  /// breaker: breaker_open_for_hours > 0): an open breaker sends its target no demand from the
+  /// row and counts S = 0 for it.
   void set_breaker(std::uint32_t k, bool open) {
     const std::uint8_t value = open ? 1 : 0;
     if (breaker_open_[k] == value) return;
