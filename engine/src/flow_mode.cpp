@@ -67,7 +67,7 @@ void ReplicationSimulator::reset_flow() {
   }
   const std::uint32_t first_step = load_->next_change[0];
   if (first_step > 0) {
-    queue_.schedule(model_.load_step_slot, first_step, kLoadChange, model_.load_step_slot);
+    queue_.schedule(model_.load_step_slot, first_step, kLoadChange, load_step_rank());
   }
 }
 
@@ -82,7 +82,7 @@ void ReplicationSimulator::handle_load_step() {
   batch_load_step_ = true;
   note(TraceEvent::kLoadStep, SourceKind::kLoad, 0, kNone);
   queue_.schedule(model_.load_step_slot, now_ + load_->next_change[k], kLoadChange,
-                  model_.load_step_slot);
+                  load_step_rank());
 }
 
 void ReplicationSimulator::set_offered_load() {

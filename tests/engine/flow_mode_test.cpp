@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/replication_simulator.hpp"
 #include "nines/engine/summary.hpp"
+#include "nines/engine/trace_run.hpp"
 
 namespace nines::engine {
 namespace {
@@ -294,6 +297,23 @@ models::Model spiked_servers() {
   spike.multiplier = 1.5;
   m.load->spikes.push_back(spike);
   return m;
+}
+
+TEST(FlowMode, ASpikeStartAppliesBeforeALoadStepAtTheSameInstant) {
+  // Same-instant class 3 by source kind: spike, then load, then cache. An hourly profile
+  // changes at 10 h, where the spike starts too: its row comes first.
+  models::Model m = spiked_servers();
+  m.load->profile.type = models::LoadProfile::Type::kHourly;
+  m.load->profile.values.assign(24, 1.0);
+  m.load->profile.values[10] = 0.5;
+  const TracedReplication t = trace_replication(m, 0);
+  std::vector<std::string> at_ten;
+  for (const TraceRow& row : t.trace.rows) {
+    if (row.time_hours == 10.0) at_ten.emplace_back(trace_event_name(row.event));
+  }
+  ASSERT_GE(at_ten.size(), 2u);
+  EXPECT_EQ(at_ten[0], "spike-start");
+  EXPECT_EQ(at_ten[1], "load-step");
 }
 
 TEST(FlowMode, ASpikeOverloadsThePoolIntoCrashCyclesUntilItEnds) {

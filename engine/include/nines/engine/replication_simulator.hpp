@@ -202,6 +202,9 @@ class ReplicationSimulator {
   // integrated between batches (flow mode only).
   void reset_flow();
   void handle_load_step();
+  /// Same-instant order within class 3: kind `spike` before `load` (the load step's slot comes
+  /// before the spike slots, so it takes the rank of the first slot after them), then `cache`.
+  std::uint32_t load_step_rank() const { return load_->first_breaker_slot; }
   /// Integrates requests up to now, applies the batch's serving changes, evaluates the flow and
   /// returns whether the system is up (sigma at or above outage_below).
   bool close_flow_batch();
