@@ -184,8 +184,7 @@ void ReplicationSimulator::check_invariants() const {
     // one's are healthy.
     const std::uint32_t r = load_->caches[cache];
     const bool healthy = flow_->row_target_success(r) >= load_->graph.rows[r].stale_below;
-    const bool pending =
-        queue_.pending_key(load_->first_cache_slot + cache) != EventQueue::kNoKey;
+    const bool pending = queue_.pending_key(load_->first_cache_slot + cache) != EventQueue::kNoKey;
     expect(pending == (flow_->cache_valid(r) != healthy),
            "the clock of cache " + load_->cache_ids[cache]);
   }

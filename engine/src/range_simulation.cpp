@@ -43,8 +43,7 @@ RangeResult sized_range(const CompiledModel& compiled, std::int64_t first_replic
     if (compiled.load->crashes) range.cascades.assign(total, 0);
     if (compiled.load->journeys) {
       range.journeys = static_cast<std::int64_t>(compiled.load->journey_entries.size());
-      range.journey_failed_load_hours.assign(total * static_cast<std::size_t>(range.journeys),
-                                             nan);
+      range.journey_failed_load_hours.assign(total * static_cast<std::size_t>(range.journeys), nan);
     }
   }
   return range;
@@ -69,8 +68,7 @@ void store_outcome(const CompiledModel& compiled, std::size_t k, const Replicati
   if (compiled.load->episodes) range.metastable_episodes[k] = outcome.metastable_episodes;
   if (compiled.load->crashes) range.cascades[k] = outcome.cascades;
   std::copy(outcome.journey_failed_load_hours.begin(), outcome.journey_failed_load_hours.end(),
-            range.journey_failed_load_hours.begin() +
-                at(static_cast<std::size_t>(range.journeys)));
+            range.journey_failed_load_hours.begin() + at(static_cast<std::size_t>(range.journeys)));
   std::copy(outcome.window_failed_load_hours.begin(), outcome.window_failed_load_hours.end(),
             range.window_failed_load_hours.begin() + at(windows));
   std::copy(outcome.window_offered_load_hours.begin(), outcome.window_offered_load_hours.end(),
@@ -131,8 +129,7 @@ RangeResult simulate_here(const CompiledModel& compiled, const RunOptions& optio
   // Blocks only balance the load; the figures do not depend on their size.
   const std::int64_t block = std::clamp<std::int64_t>(total / (threads * 64LL), 1, 256);
 
-  RangeResult range =
-      sized_range(compiled, options.first_replication, total, options.window_hours);
+  RangeResult range = sized_range(compiled, options.first_replication, total, options.window_hours);
   range.totals = totals_for(compiled);
 
   std::atomic<std::int64_t> next_block{0};

@@ -31,7 +31,7 @@ std::optional<json> written_default(const std::string& key, bool top_level) {
   if (key == "detection") return json(0);
   if (key == "description") return json("");
   if (key == "zones") return json::array();
-  if (key == "calls") return json(1);    // dependency rows
+  if (key == "calls") return json(1);  // dependency rows
   if (key == "retries") return json(0);
   return std::nullopt;
 }

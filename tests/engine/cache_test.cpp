@@ -9,13 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "batch_check.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/replication_simulator.hpp"
 #include "nines/engine/request_flow.hpp"
-#include "nines/engine/trace_run.hpp"
 #include "nines/engine/trace.hpp"
+#include "nines/engine/trace_run.hpp"
 
 namespace nines::engine {
 namespace {
@@ -54,7 +55,8 @@ std::vector<std::string> cache_events(const models::Model& m) {
   std::vector<std::string> lines;
   for (const TraceRow& row : t.trace.rows) {
     if (row.kind != SourceKind::kCache) continue;
-    lines.push_back(std::to_string(row.time_hours) + " " + std::string(trace_event_name(row.event)));
+    lines.push_back(std::to_string(row.time_hours) + " " +
+                    std::string(trace_event_name(row.event)));
   }
   return lines;
 }
@@ -106,8 +108,7 @@ TEST(Cache, TheRefillBurstKeepsAnUndersizedBackendDownForGood) {
   const models::Model m = catalog(1.0, 30.0);
   const RunResult r = run(m, one_thread());
   EXPECT_NEAR(r.availability.mean, 1.0 - 13.5 / 24.0, 1e-15);
-  EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.5 + 0.5 + 0.7 * 13.0) / 24.0,
-              1e-14);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.5 + 0.5 + 0.7 * 13.0) / 24.0, 1e-14);
   EXPECT_EQ(cache_events(m), (std::vector<std::string>{"10.500000 cache-expiry"}));
   // Expired from 10.5 h to the horizon: 13.5 h, cut there.
   ASSERT_EQ(r.caches.size(), 1u);
@@ -130,8 +131,7 @@ TEST(Cache, ALowerStaleBelowLetsTheRefillBurstWarmTheCacheUp) {
   const RunResult r = run(m, one_thread());
   EXPECT_NEAR(r.availability.mean, 1.0 - 0.75 / 24.0, 1e-15);
   EXPECT_EQ(r.outages, 1);
-  EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.5 + 0.5 + 0.7 * 0.25) / 24.0,
-              1e-14);
+  EXPECT_NEAR(r.requests->availability.mean, 1.0 - (0.2 * 0.5 + 0.5 + 0.7 * 0.25) / 24.0, 1e-14);
   EXPECT_EQ(cache_events(m),
             (std::vector<std::string>{"10.500000 cache-expiry", "11.250000 cache-warmup-end"}));
   EXPECT_EQ(r.metastable_per_year->mean, 0.0);
@@ -184,14 +184,7 @@ TEST(Cache, IncrementalStateAndCacheClocksHoldAfterEveryBatch) {
   m.load->rps = 500.0;
   m.load->profile.type = models::LoadProfile::Type::kDiurnal;
   m.load->profile.peak_to_mean = 1.6;
-  const CompiledModel compiled = compile(m);
-  ReplicationSimulator simulator(compiled);
-  simulator.set_batch_check(true);
-  RunTotals totals = totals_for(compiled);
-  for (std::uint64_t r = 0; r < 4; ++r) {
-    ReplicationOutcome outcome;
-    EXPECT_NO_THROW(simulator.run(r, totals, outcome)) << "replication " << r;
-  }
+  const RunTotals totals = testing::run_checking_every_batch(compile(m), 4);
   EXPECT_GT(totals.overload_crashes[1] + totals.overload_crashes[2], 0);
   EXPECT_EQ(totals.flow_not_converged, 0U);
   // The histories exercise the cache: it expired and warmed up again.
@@ -237,8 +230,8 @@ TEST(Cache, TheSolverMatchesTheCacheFormulas) {
   FlowGraph g;
   g.capacity_per_instance = {1e300, 10.0};
   g.min_up = {1, 1};
-  g.rows.push_back(FlowRow{.from = 0, .first_target = 0, .target_count = 1,
-                           .mode = FlowMode::kCache, .hit_ratio = 0.8});
+  g.rows.push_back(FlowRow{
+      .from = 0, .first_target = 0, .target_count = 1, .mode = FlowMode::kCache, .hit_ratio = 0.8});
   g.targets.push_back(FlowTarget{.component = 1});
   g.entries = {0};
   g.entry_shares = {1.0};

@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include "batch_check.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/monte_carlo.hpp"
 #include "nines/engine/replication_simulator.hpp"
@@ -216,14 +217,8 @@ TEST(Invariants, IncrementalStateEqualsFromScratchAfterEveryBatch) {
         m.dependencies.push_back(testing::depends(owner, {"x" + std::to_string(k)}));
       }
     }
-    const CompiledModel compiled = compile(m);
-    ReplicationSimulator simulator(compiled);
-    simulator.set_batch_check(true);
-    RunTotals totals = totals_for(compiled);
-    for (std::uint64_t r = 0; r < 5; ++r) {
-      ReplicationOutcome outcome;
-      EXPECT_NO_THROW(simulator.run(r, totals, outcome)) << "trial " << trial << " rep " << r;
-    }
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    const RunTotals totals = testing::run_checking_every_batch(compile(m), 5);
     EXPECT_GT(totals.events, 0U);
   }
 }

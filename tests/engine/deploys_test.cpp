@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "batch_check.hpp"
 #include "exact_checks.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/monte_carlo.hpp"
@@ -284,14 +285,7 @@ TEST(Deploys, IncrementalStateMatchesTheFullCheckAfterEveryBatch) {
       m.zones.push_back(testing::zone("a", 400.0, 5.0));
       m.zones.push_back(testing::zone("b", 400.0, 5.0));
       m.components[0].zones = {"a", "b"};
-      const CompiledModel compiled = compile(m);
-      ReplicationSimulator simulator(compiled);
-      simulator.set_batch_check(true);
-      RunTotals totals = totals_for(compiled);
-      for (std::uint64_t rep = 0; rep < 3; ++rep) {
-        ReplicationOutcome outcome;
-        EXPECT_NO_THROW(simulator.run(rep, totals, outcome)) << "rep " << rep;
-      }
+      testing::run_checking_every_batch(compile(m), 3);
     }
   }
 }

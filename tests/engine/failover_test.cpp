@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "batch_check.hpp"
 #include "markov_reference.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
@@ -198,14 +199,7 @@ TEST(Failover, IncrementalStateMatchesTheFullCheckAfterEveryBatch) {
     m.components.push_back(pool("c", 1, 1, 30.0, 3.0));
     m.dependencies[0].to.push_back("c");
     m.dependencies.push_back(testing::depends("b", {"c"}));
-    const CompiledModel compiled = compile(m);
-    ReplicationSimulator simulator(compiled);
-    simulator.set_batch_check(true);
-    RunTotals totals = totals_for(compiled);
-    for (std::uint64_t rep = 0; rep < 5; ++rep) {
-      ReplicationOutcome outcome;
-      EXPECT_NO_THROW(simulator.run(rep, totals, outcome)) << "rep " << rep;
-    }
+    testing::run_checking_every_batch(compile(m), 5);
   }
 }
 

@@ -107,7 +107,8 @@ void change_mechanism(std::mt19937_64& rng, RandomFlow& f, FlowEvaluator& evalua
       evaluator.set_cache_valid(r, f.state.cache_valid[r] != 0);
       break;
     case 1: {
-      const std::uint32_t k = row.first_target + static_cast<std::uint32_t>(rng() % row.target_count);
+      const std::uint32_t k =
+          row.first_target + static_cast<std::uint32_t>(rng() % row.target_count);
       if (g.targets[k].breaker_open_for_hours <= 0.0) break;  // only a breaker opens
       f.state.breaker_open[k] = f.state.breaker_open[k] != 0 ? 0 : 1;
       evaluator.set_breaker(k, f.state.breaker_open[k] != 0);
@@ -126,8 +127,8 @@ void change_mechanism(std::mt19937_64& rng, RandomFlow& f, FlowEvaluator& evalua
 void run_random_sequences(bool with_retries, bool with_lists, bool with_caches = false) {
   std::mt19937_64 rng(with_caches ? 13 : with_retries ? 7 : 11);
   for (int graph = 0; graph < 40; ++graph) {
-    RandomFlow f = random_flow(rng, 3 + static_cast<int>(rng() % 10), with_retries, with_lists,
-                               with_caches);
+    RandomFlow f =
+        random_flow(rng, 3 + static_cast<int>(rng() % 10), with_retries, with_lists, with_caches);
     FlowSolver reference(f.graph);
     FlowEvaluator evaluator(f.graph);
     if (!with_retries && !with_lists) {

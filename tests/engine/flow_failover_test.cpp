@@ -6,6 +6,7 @@
 
 #include <limits>
 
+#include "batch_check.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
@@ -114,14 +115,7 @@ TEST(FlowFailover, IncrementalStateEqualsFromScratchAfterEveryBatch) {
   m.load->rps = 400.0;
   m.load->profile.type = models::LoadProfile::Type::kDiurnal;
   m.load->profile.peak_to_mean = 1.5;
-  const CompiledModel compiled = compile(m);
-  ReplicationSimulator simulator(compiled);
-  simulator.set_batch_check(true);
-  RunTotals totals = totals_for(compiled);
-  for (std::uint64_t r = 0; r < 4; ++r) {
-    ReplicationOutcome outcome;
-    EXPECT_NO_THROW(simulator.run(r, totals, outcome)) << "replication " << r;
-  }
+  const RunTotals totals = testing::run_checking_every_batch(compile(m), 4);
   EXPECT_GT(totals.overload_crashes[1] + totals.overload_crashes[2] + totals.overload_crashes[3],
             0);
   EXPECT_EQ(totals.flow_not_converged, 0U);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_check.hpp"
 #include "model_builders.hpp"
 #include "nines/engine/compiled_model.hpp"
 #include "nines/engine/monte_carlo.hpp"
@@ -393,14 +394,7 @@ TEST(FlowMode, IncrementalStateEqualsFromScratchAfterEveryBatchWithCrashes) {
   spike.multiplier = 1.6;
   l.spikes.push_back(spike);
   m.load = l;
-  const CompiledModel compiled = compile(m);
-  ReplicationSimulator simulator(compiled);
-  simulator.set_batch_check(true);
-  RunTotals totals = totals_for(compiled);
-  for (std::uint64_t r = 0; r < 4; ++r) {
-    ReplicationOutcome outcome;
-    EXPECT_NO_THROW(simulator.run(r, totals, outcome)) << "replication " << r;
-  }
+  const RunTotals totals = testing::run_checking_every_batch(compile(m), 4);
   // The model does what it is for: crashes and cascades happened.
   EXPECT_GT(totals.cascades, 0);
   EXPECT_GT(totals.overload_crashes[0] + totals.overload_crashes[1], 0);
