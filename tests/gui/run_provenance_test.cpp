@@ -118,9 +118,9 @@ TEST(RunProvenance, WritesDependencyEditsAsFromToOverrides) {
   list->target_traffic.back().retries = 4;
   const auto overrides = overrides_between(file, edited);
   ASSERT_TRUE(overrides);
-  EXPECT_EQ(*overrides, (std::vector<std::string>{
-                            "frontend->" + front->to.front() + ".retries=2",
-                            list->from + "->" + list->to.back() + ".retries=4"}));
+  EXPECT_EQ(*overrides,
+            (std::vector<std::string>{"frontend->" + front->to.front() + ".retries=2",
+                                      list->from + "->" + list->to.back() + ".retries=4"}));
   EXPECT_EQ(load(path, *overrides), edited);
   const auto reference = read_file_reference(path);
   std::string scenario;
